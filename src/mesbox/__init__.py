@@ -1,0 +1,3 @@
+"""mesbox: check and publish the MES toolbox, a digital commons."""
+
+__version__ = "0.1.0"

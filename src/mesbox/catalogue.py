@@ -1,0 +1,142 @@
+"""The checked catalogue: published entries, terms and every index the site and the exports need.
+
+Built once per run with dictionaries; nothing here scans all entries inside a loop over entries.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .frenchsort import sort_key
+from .models import FicheMeta, MonographMeta, TerritoryTerm
+from .references import TERM_KEYS
+from .structure import COLLECTIONS, TAXONOMIES, Entry, TermEntry
+
+SEE_ALSO_LIMIT = 6
+# Per shared term, how many co-tagged entries "Voir aussi" considers: keeps the
+# cost linear in the number of entries when a few terms are very common.
+SEE_ALSO_POOL = 200
+
+
+def entry_order(entry: Entry) -> tuple[object, ...]:
+    """Fiches in number order then title; everything else by title, French order."""
+    number = getattr(entry.meta, "number", None)
+    if number is not None:
+        return (0, tuple(int(p) for p in number.split(".")), sort_key(entry.title))
+    return (1, (), sort_key(entry.title))
+
+
+def term_order(term: TermEntry) -> tuple[str, str]:
+    return sort_key(term.label)
+
+
+@dataclass
+class Catalogue:
+    """What the site publishes: drafts are kept apart and appear in no index."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    drafts: dict[str, Entry] = field(default_factory=dict)
+    terms: dict[str, dict[str, TermEntry]] = field(default_factory=dict)
+    by_collection: dict[str, list[Entry]] = field(default_factory=dict)
+    by_term: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
+    cited_by: dict[str, list[Entry]] = field(default_factory=dict)
+    monographs_by_grid: dict[str, list[Entry]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, entries: list[Entry], terms: dict[str, list[TermEntry]]) -> Catalogue:
+        """Index valid entries (first of each id wins) and terms; unresolved references are ignored here."""
+        catalogue = cls()
+        catalogue.terms = {t: {term.id: term for term in sorted(terms.get(t, []), key=term_order)} for t in TAXONOMIES}
+        for entry in entries:
+            if entry.id in catalogue.entries or entry.id in catalogue.drafts:
+                continue
+            (catalogue.drafts if entry.draft else catalogue.entries)[entry.id] = entry
+        catalogue._link_territories()
+        catalogue._index()
+        return catalogue
+
+    def _link_territories(self) -> None:
+        territories = self.terms["territories"]
+        for term in territories.values():
+            term.children.clear()
+        for term in territories.values():
+            parent = term.term.parent if isinstance(term.term, TerritoryTerm) else None
+            if parent in territories and parent != term.id:
+                territories[parent].children.append(term)
+
+    def _index(self) -> None:
+        published = sorted(self.entries.values(), key=entry_order)
+        self.by_collection = {c: [] for c in COLLECTIONS}
+        self.by_term = {t: {term_id: [] for term_id in self.terms[t]} for t in TAXONOMIES}
+        cited: dict[str, dict[str, Entry]] = {}
+        for entry in published:
+            self.by_collection[entry.collection.id].append(entry)
+            for taxonomy, (key, _) in TERM_KEYS.items():
+                index = self.by_term[taxonomy]
+                for ref in getattr(entry.meta, key):
+                    if ref in index:
+                        index[ref].append(entry)
+            for target in self.references(entry):
+                cited.setdefault(target.id, {})[entry.id] = entry
+            meta = entry.meta
+            if isinstance(meta, MonographMeta) and meta.grid in self.entries:
+                self.monographs_by_grid.setdefault(meta.grid, []).append(entry)
+        self.cited_by = {target: list(sources.values()) for target, sources in cited.items()}
+
+    def references(self, entry: Entry) -> list[Entry]:
+        """Published entries this one points to through `related` and `[[id]]`, in order, once each."""
+        seen: dict[str, Entry] = {}
+        for ref in [*entry.meta.related, *(link.target for link in entry.links)]:
+            target = self.entries.get(ref)
+            if target is not None and target.id != entry.id:
+                seen.setdefault(ref, target)
+        return list(seen.values())
+
+    def resolve(self, entry_id: str) -> Entry | None:
+        return self.entries.get(entry_id)
+
+    def see_also(self, entry: Entry) -> list[Entry]:
+        """`related` first, then the entries sharing the most themes, methods and territories (at most 6)."""
+        chosen: dict[str, Entry] = {}
+        for ref in entry.meta.related:
+            target = self.entries.get(ref)
+            if target is not None and target.id != entry.id:
+                chosen.setdefault(ref, target)
+        scores: Counter[str] = Counter()
+        for taxonomy in ("themes", "methods", "territories"):
+            index = self.by_term[taxonomy]
+            for ref in getattr(entry.meta, TERM_KEYS[taxonomy][0]):
+                for other in index.get(ref, [])[:SEE_ALSO_POOL]:
+                    if other.id != entry.id and other.id not in chosen:
+                        scores[other.id] += 1
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], entry_order(self.entries[item[0]])))
+        for other_id, _ in ranked:
+            if len(chosen) >= SEE_ALSO_LIMIT:
+                break
+            chosen[other_id] = self.entries[other_id]
+        return list(chosen.values())[:SEE_ALSO_LIMIT]
+
+    def entries_for_term(self, taxonomy: str, term_id: str) -> list[Entry]:
+        """Entries carrying the term; for a territory, also those of its descendants, once each."""
+        if taxonomy != "territories":
+            return self.by_term[taxonomy].get(term_id, [])
+        found: dict[str, Entry] = {}
+        stack = [self.terms["territories"][term_id]]
+        visited: set[str] = set()
+        while stack:
+            term = stack.pop()
+            if term.id in visited:
+                continue
+            visited.add(term.id)
+            for entry in self.by_term["territories"].get(term.id, []):
+                found.setdefault(entry.id, entry)
+            stack.extend(term.children)
+        return sorted(found.values(), key=entry_order)
+
+    def fiches_by_kind(self) -> dict[str, list[Entry]]:
+        kinds: dict[str, list[Entry]] = {}
+        for entry in self.by_collection.get("fiches", []):
+            if isinstance(entry.meta, FicheMeta):
+                kinds.setdefault(entry.meta.kind, []).append(entry)
+        return kinds

@@ -1,0 +1,86 @@
+"""The `mesbox` command: check, new, export. Exit codes: 0 nothing wrong, 1 content errors, 2 misuse."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .checker import check
+from .report import FORMATS, WRITERS
+from .scaffold import ScaffoldError, new_entry
+from .structure import COLLECTIONS
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in French, exiting with 2 on misuse."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"mesbox : erreur : {message}\n")
+        raise SystemExit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mesbox", description="Vérifier et publier la boîte à outils du MES.")
+    parser.add_argument("--version", action="version", version=f"mesbox {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="commande", parser_class=_Parser)
+    check_cmd = commands.add_parser("check", help="vérifier toutes les entrées et tous les vocabulaires")
+    check_cmd.add_argument("root", nargs="?", default=".", type=Path, help="dossier du dépôt (par défaut : .)")
+    check_cmd.add_argument("--format", choices=FORMATS, default="text", help="text (défaut), github ou json")
+    new_cmd = commands.add_parser("new", help="créer une entrée prête à remplir")
+    new_cmd.add_argument("collection", choices=list(COLLECTIONS), help="fiches, monographies, recits ou grilles")
+    new_cmd.add_argument("title", help="titre de l'entrée, entre guillemets")
+    new_cmd.add_argument("--root", default=".", type=Path, help="dossier du dépôt (par défaut : .)")
+    export_cmd = commands.add_parser("export", help="écrire les données ouvertes sans construire le site")
+    export_cmd.add_argument("--root", default=".", type=Path, help="dossier du dépôt (par défaut : .)")
+    export_cmd.add_argument("--out", default=Path("site/donnees"), type=Path, help="dossier de sortie (par défaut : site/donnees)")
+    return parser
+
+
+def _require_root(root: Path) -> None:
+    if not root.is_dir():
+        sys.stderr.write(f"mesbox : « {root} » n'est pas un dossier\n")
+        raise SystemExit(2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "check":
+        _require_root(args.root)
+        result = check(args.root)
+        WRITERS[args.format](result.issues, result.files, sys.stdout)
+        return 0 if result.ok else 1
+    if args.command == "new":
+        _require_root(args.root)
+        try:
+            path = new_entry(args.root, args.collection, args.title)
+        except ScaffoldError as error:
+            sys.stderr.write(f"mesbox : {error}\n")
+            return 2
+        sys.stdout.write(f"Créé : {path.relative_to(args.root)} — remplissez chaque « À COMPLÉTER », puis lancez « mesbox check ».\n")
+        return 0
+    if args.command == "export":
+        _require_root(args.root)
+        from .exports import write_exports
+
+        result = check(args.root)
+        written = write_exports(result.catalogue, args.out)
+        WRITERS["text"](result.issues, result.files, sys.stderr)
+        sys.stdout.write(f"{len(written)} fichiers écrits dans {args.out}\n")
+        return 0 if result.ok else 1
+    _parser().print_help()
+    return 2
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) left early: not an error of ours.
+        sys.stdout = None  # type: ignore[assignment]
+        code = 0
+    raise SystemExit(code)

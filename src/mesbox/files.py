@@ -1,0 +1,21 @@
+"""Where content files are found on disk."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .structure import Collection
+
+
+def collection_files(root: Path, collection: Collection) -> list[tuple[Path, str]]:
+    """Markdown files of a collection, sub-folders included, as (absolute path, repo-relative path)."""
+    base = root / collection.folder
+    found: list[tuple[Path, str]] = []
+    for folder, dirs, files in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(".md") and not name.startswith("."):
+                path = Path(folder, name)
+                found.append((path, path.relative_to(root).as_posix()))
+    return found

@@ -1,0 +1,132 @@
+"""Load every content file once: taxonomies first, then the entries of the four collections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .bodies import scan_body
+from .files import collection_files
+from .ids import is_valid_id, slugify
+from .issues import Issue
+from .models import COLLECTION_MODELS, TAXONOMY_MODELS, EntryMeta, Term
+from .scaffold import PLACEHOLDER
+from .source import Source, SourceError, read_text, split_front_matter
+from .structure import COLLECTIONS, TAXONOMIES, Candidate, Collection, Entry, Taxonomy, TermEntry
+from .validation import validate
+from .yamldata import YamlData, parse_yaml
+
+
+@dataclass
+class Loaded:
+    """Everything read from disk, before references are resolved."""
+
+    entries: list[Entry] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    terms: dict[str, list[TermEntry]] = field(default_factory=dict)
+    term_data: dict[str, YamlData] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    files: int = 0
+
+
+def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
+    """Read one vocabulary file; every problem is reported as E301 except bad or duplicate ids."""
+    rel = taxonomy.file
+    model = TAXONOMY_MODELS[taxonomy.id]
+    terms: list[TermEntry] = []
+    loaded.terms[taxonomy.id] = terms
+    file = root / rel
+    if not file.is_file():
+        loaded.issues.append(Issue(rel, 1, 1, "E301", f"fichier de vocabulaire manquant : créez {rel} (une liste de termes « - id: …, label: … »)"))
+        return
+    try:
+        text = read_text(file, rel)
+    except SourceError as error:
+        loaded.issues.append(error.issue)
+        return
+    data, issues = parse_yaml(text, rel, 1, code="E301")
+    loaded.issues.extend(Issue(i.path, i.line, i.col, "E301", i.message) for i in issues)
+    loaded.term_data[taxonomy.id] = data
+    if issues:
+        return
+    if data.value is None:
+        return
+    if not isinstance(data.value, list):
+        loaded.issues.append(Issue(rel, 1, 1, "E301", "le fichier doit être une liste de termes, chacun commençant par « - id: »"))
+        return
+    seen: dict[str, int] = {}
+    for index, item in enumerate(data.value):
+        line, col = data.where((index,))
+        if not isinstance(item, dict):
+            loaded.issues.append(Issue(rel, line, col, "E301", "chaque terme doit être un ensemble de champs « id: », « label: »…"))
+            continue
+        term, term_issues = validate(model, data, item, rel, prefix=(index,), code="E301")
+        loaded.issues.extend(term_issues)
+        if not isinstance(term, Term):
+            continue
+        if term.id in seen:
+            id_line, id_col = data.where((index, "id"))
+            loaded.issues.append(Issue(rel, id_line, id_col, "E107", f"terme « {term.id} » en double (déjà défini ligne {seen[term.id]}) : gardez-en un seul ou changez l'identifiant"))
+            continue
+        seen[term.id] = line
+        terms.append(TermEntry(taxonomy, term, line, index))
+
+
+def load_entry(path: Path, rel: str, collection: Collection, loaded: Loaded) -> None:
+    """Read, split, parse and validate one entry file; a valid one becomes an entry, any mapping a candidate."""
+    issues = loaded.issues
+    try:
+        source = split_front_matter(read_text(path, rel), rel)
+    except SourceError as error:
+        issues.append(error.issue)
+        return
+    issues.extend(find_placeholders(source, rel))
+    data, yaml_issues = parse_yaml(source.front_matter, rel, 2)
+    links, body_issues = scan_body(source.body, rel, source.body_line)
+    issues.extend(yaml_issues)
+    issues.extend(body_issues)
+    entry_id = path.name[:-3]
+    id_ok = is_valid_id(entry_id)
+    if not id_ok:
+        issues.append(Issue(rel, 1, 1, "E106", f"nom de fichier « {path.name} » invalide : renommez-le « {slugify(entry_id) or 'mon-entree'}.md » (minuscules sans accents, chiffres, tirets)"))
+    if yaml_issues:
+        return
+    if data.value is None:
+        data.value = {}
+    if not isinstance(data.value, dict):
+        issues.append(Issue(rel, 2, 1, "E002", "l'en-tête doit être un ensemble de champs « clé: valeur », un par ligne"))
+        return
+    meta, meta_issues = validate(COLLECTION_MODELS[collection.id], data, data.value, rel)
+    issues.extend(meta_issues)
+    if not id_ok:
+        return
+    draft = meta.draft if isinstance(meta, EntryMeta) else data.value.get("draft") is True
+    loaded.candidates.append(Candidate(entry_id, collection, rel, data, links, draft))
+    if isinstance(meta, EntryMeta):
+        loaded.entries.append(Entry(entry_id, collection, rel, meta, source.body, source.body_line, links, data))
+
+
+def find_placeholders(source: Source, rel: str) -> list[Issue]:
+    """Text left as written by `mesbox new` must be filled before the entry is valid (E101)."""
+    found: list[Issue] = []
+    for part, first_line in ((source.front_matter, 2), (source.body, source.body_line)):
+        if PLACEHOLDER not in part:
+            continue
+        for number, line in enumerate(part.split("\n")):
+            col = line.find(PLACEHOLDER)
+            if col >= 0:
+                found.append(Issue(rel, first_line + number, col + 1, "E101", f"texte « {PLACEHOLDER} » laissé tel quel : remplacez-le par le vrai contenu"))
+    return found
+
+
+def load(root: Path) -> Loaded:
+    """One pass over the repository's taxonomies and collections."""
+    loaded = Loaded()
+    for taxonomy in TAXONOMIES.values():
+        load_taxonomy(root, taxonomy, loaded)
+        loaded.files += 1
+    for collection in COLLECTIONS.values():
+        for path, rel in collection_files(root, collection):
+            loaded.files += 1
+            load_entry(path, rel, collection, loaded)
+    return loaded

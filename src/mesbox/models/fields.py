@@ -1,0 +1,93 @@
+"""Field types shared by the models, each carrying the contract's rule and its French message."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, TypeVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ..ids import did_you_mean, is_valid_id, slugify
+
+T = TypeVar("T")
+
+OPEN_LICENCES: tuple[str, ...] = ("CC-BY-SA-4.0", "CC-BY-4.0", "CC0-1.0", "etalab-2.0")
+DEFAULT_LICENCE = "CC-BY-SA-4.0"
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys refused, strings trimmed, blank values treated as absent."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_blank(cls, data: Any) -> Any:
+        """An empty string or a bare `key:` counts as missing (contract §3.1)."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if v is not None and not (isinstance(v, str) and not v.strip())}
+        return data
+
+
+def _unique(values: list[T]) -> list[T]:
+    seen: set[Any] = set()
+    for index, value in enumerate(values):
+        marker = repr(value)
+        if marker in seen:
+            raise PydanticCustomError(
+                "E102", "« {value} » apparaît deux fois dans la liste : retirez le doublon", {"value": value, "index": index}
+            )
+        seen.add(marker)
+    return values
+
+
+def _id(value: str) -> str:
+    if not is_valid_id(value):
+        raise PydanticCustomError(
+            "E106",
+            "identifiant « {value} » invalide : minuscules sans accents, chiffres et tirets simples, par exemple « {slug} »",
+            {"value": value, "slug": slugify(value) or "mon-identifiant"},
+        )
+    return value
+
+
+def _licence(value: str) -> str:
+    if value not in OPEN_LICENCES:
+        closed = any(part in value.upper() for part in ("-NC", "-ND", "RÉSERVÉS", "RESERVES", "RESERVED"))
+        hint = " (une licence NC, ND ou « tous droits réservés » n'est pas libre)" if closed else did_you_mean(value, OPEN_LICENCES)
+        raise PydanticCustomError(
+            "E108",
+            "licence « {value} » refusée{hint} : la boîte à outils est un commun, choisissez {allowed}",
+            {"value": value, "hint": hint, "allowed": ", ".join(OPEN_LICENCES)},
+        )
+    return value
+
+
+def _web_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
+        raise PydanticCustomError("E102", "adresse « {value} » invalide : elle doit commencer par https:// (ou http://)", {"value": value})
+    return value
+
+
+def _https_url(value: str) -> str:
+    if not re.match(r"^https://[^\s/$.?#][^\s]*$", value):
+        raise PydanticCustomError("E102", "adresse « {value} » invalide : elle doit commencer par https://", {"value": value})
+    return value
+
+
+Title = Annotated[str, Field(min_length=3, max_length=150)]
+Description = Annotated[str, Field(min_length=20, max_length=300)]
+Author = Annotated[str, Field(min_length=2, max_length=120)]
+Id = Annotated[str, AfterValidator(_id)]
+Ref = Annotated[str, Field(min_length=1)]
+RefList = Annotated[list[Ref], AfterValidator(_unique)]
+Licence = Annotated[str, AfterValidator(_licence)]
+WebUrl = Annotated[str, AfterValidator(_web_url)]
+HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+
+
+def unique_list(item: Any) -> Any:
+    """A list type that refuses duplicates."""
+    return Annotated[list[item], AfterValidator(_unique)]

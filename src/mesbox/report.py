@@ -1,0 +1,74 @@
+"""Print issues for people (text), for GitHub annotations, or for programs (JSON)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import TextIO
+
+from rich.console import Console
+from rich.markup import escape
+
+from .issues import CODES, Issue
+
+FORMATS = ("text", "github", "json")
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count > 1 else ''}"
+
+
+def summary(issues: list[Issue], files: int) -> str:
+    """One line: how many errors, in how many files, and how many of each code."""
+    if not issues:
+        return f"Aucune erreur : {plural(files, 'fichier')} vérifié{'s' if files > 1 else ''}."
+    counts = Counter(issue.code for issue in issues)
+    by_code = ", ".join(f"{code} ×{n}" for code, n in sorted(counts.items()))
+    touched = len({issue.path for issue in issues})
+    return f"{plural(len(issues), 'erreur')} dans {plural(touched, 'fichier')} sur {files} ({by_code})."
+
+
+def write_text(issues: list[Issue], files: int, stream: TextIO) -> None:
+    """Readable at a glance: place dimmed, code in colour (only when the stream is a terminal)."""
+    console = Console(file=stream, highlight=False, soft_wrap=True)
+    for issue in issues:
+        console.print(
+            f"[bold]{escape(issue.path)}[/]:{issue.line}:{issue.col}: [red bold]{issue.code}[/] {escape(issue.message)}"
+        )
+    if issues:
+        console.print()
+        for code in sorted({issue.code for issue in issues}):
+            console.print(f"  [red]{code}[/] {escape(CODES.get(code, ''))}")
+    style = "red bold" if issues else "green bold"
+    console.print(f"[{style}]{escape(summary(issues, files))}[/]")
+
+
+def _github_escape(text: str, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def write_github(issues: list[Issue], files: int, stream: TextIO) -> None:
+    """Workflow commands that GitHub turns into annotations on the pull request's lines."""
+    for issue in issues:
+        stream.write(
+            f"::error file={_github_escape(issue.path, True)},line={issue.line},col={issue.col},"
+            f"title={issue.code}::{_github_escape(issue.code + ' ' + issue.message)}\n"
+        )
+    stream.write(summary(issues, files) + "\n")
+
+
+def write_json(issues: list[Issue], files: int, stream: TextIO) -> None:
+    payload = {
+        "ok": not issues,
+        "files": files,
+        "counts": dict(sorted(Counter(issue.code for issue in issues).items())),
+        "errors": [issue.as_dict() for issue in issues],
+    }
+    json.dump(payload, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+WRITERS = {"text": write_text, "github": write_github, "json": write_json}

@@ -1,0 +1,7 @@
+"""Plain data classes of the catalogue: what the checker produces and the site consumes."""
+
+from .collections import COLLECTIONS, Collection
+from .entry import Candidate, Entry
+from .taxonomies import TAXONOMIES, Taxonomy, TermEntry
+
+__all__ = ["COLLECTIONS", "Candidate", "Collection", "Entry", "TAXONOMIES", "Taxonomy", "TermEntry"]

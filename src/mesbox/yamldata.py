@@ -1,0 +1,228 @@
+"""Plain YAML data with the place of every value, built from libyaml's events.
+
+Why events and not `yaml.load`: events let us refuse anchors, aliases, tags and
+duplicate keys before anything is expanded or constructed, bound the nesting
+depth (libyaml's composer recurses on the C stack and crashes on deep input),
+and keep the line and column of every key and list item for error messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from .issues import Issue
+
+MAX_DEPTH = 32
+Path_ = tuple[str | int, ...]
+
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_START = yaml.MappingStartEvent
+_SEQ_START = yaml.SequenceStartEvent
+_MAP_END = yaml.MappingEndEvent
+_SEQ_END = yaml.SequenceEndEvent
+_SCALAR = yaml.ScalarEvent
+_ALIAS = yaml.AliasEvent
+_DOC_START = yaml.DocumentStartEvent
+
+
+@dataclass
+class YamlData:
+    """The parsed value and, for each path (keys and list indexes), where its value and its key start."""
+
+    value: Any = None
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
+        """Line and column of the closest known ancestor of `path` (1-based, relative to the YAML text)."""
+        table = self.keys if key else self.values
+        for end in range(len(path), -1, -1):
+            found = table.get(path[:end]) or (self.keys.get(path[:end]) if end else None)
+            if found:
+                return found
+        return (1, 1)
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    """Resolve a plain scalar as YAML 1.1's safe schema does (int, bool, date, null…); quoted ones stay text."""
+    if not event.implicit[0]:
+        return event.value
+    tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
+    if tag == _STR_TAG:
+        return event.value
+    node = yaml.ScalarNode(tag, event.value)
+    try:
+        return _constructor.yaml_constructors[tag](_constructor, node)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        return event.value
+
+
+def parse_yaml(text: str, rel: str, line_offset: int, code: str = "E002") -> tuple[YamlData, list[Issue]]:
+    """Parse plain-data YAML; every refused feature becomes an issue, never an exception.
+
+    `line_offset` is the file line of the text's first line; `code` is the code for
+    syntax errors (E002 in front-matter, E301 in taxonomy files).
+    """
+    data = YamlData()
+    issues: list[Issue] = []
+    refused = "E003"
+
+    def here(event: yaml.Event) -> tuple[int, int]:
+        mark = event.start_mark
+        return (mark.line + line_offset, mark.column + 1)
+
+    def refuse(event: yaml.Event, message: str) -> None:
+        line, col = here(event)
+        issues.append(Issue(rel, line, col, refused, message))
+
+    # Each frame: [container, path, pending key (maps), key position]
+    stack: list[list[Any]] = []
+    documents = 0
+    root: Any = None
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event)
+            if kind is _DOC_START:
+                documents += 1
+                if documents > 1:
+                    line, col = here(event)
+                    issues.append(Issue(rel, line, col, code, "un seul document YAML est permis dans l'en-tête : retirez le « --- » ou « ... » en trop"))
+                    break
+                continue
+            if kind is _MAP_END or kind is _SEQ_END:
+                frame = stack.pop()
+                value = frame[0]
+            elif kind is _SCALAR or kind is _ALIAS or kind is _MAP_START or kind is _SEQ_START:
+                if kind is _ALIAS:
+                    refuse(event, f"alias « *{event.anchor} » refusé : recopiez la valeur au lieu d'y renvoyer")
+                    value = None
+                else:
+                    if event.anchor is not None:
+                        refuse(event, f"ancre « &{event.anchor} » refusée : l'en-tête ne contient que des données simples")
+                    if event.tag is not None:
+                        refuse(event, f"étiquette YAML « {event.tag} » refusée : retirez-la, écrivez la valeur telle quelle")
+                    if kind is _SCALAR:
+                        value = _scalar(event)
+                    else:
+                        if len(stack) >= MAX_DEPTH:
+                            line, col = here(event)
+                            issues.append(Issue(rel, line, col, code, f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux) : simplifiez la structure"))
+                            return YamlData(), issues
+                        path = _child_path(stack)
+                        container: Any = {} if kind is _MAP_START else []
+                        data.values.setdefault(path, here(event))
+                        stack.append([container, path, _NO_KEY, None])
+                        continue
+            else:
+                continue
+            # A finished value: place it in its parent, or it is the root.
+            if not stack:
+                root = value
+                continue
+            parent = stack[-1]
+            container = parent[0]
+            if type(container) is list:
+                index = len(container)
+                container.append(value)
+                if kind is _SCALAR or kind is _ALIAS:
+                    data.values[parent[1] + (index,)] = here(event)
+            elif parent[2] is _NO_KEY:
+                if kind is not _SCALAR:
+                    line, col = here(event) if kind is _ALIAS else data.values.get(parent[1] + ("?",), (1, 1))
+                    issues.append(Issue(rel, line, col, code, "une clé doit être un simple mot (pas une liste ni un ensemble) : corrigez l'indentation"))
+                    parent[2] = _BAD_KEY
+                    parent[3] = None
+                else:
+                    key = event.value
+                    parent[3] = here(event)
+                    if key in container:
+                        line, col = parent[3]
+                        issues.append(Issue(rel, line, col, refused, f"clé « {key} » en double : gardez une seule ligne « {key}: »"))
+                        parent[2] = _BAD_KEY
+                    else:
+                        parent[2] = key
+            else:
+                key = parent[2]
+                parent[2] = _NO_KEY
+                if key is _BAD_KEY:
+                    continue
+                container[key] = value
+                path = parent[1] + (key,)
+                data.keys[path] = parent[3]
+                if kind is _SCALAR or kind is _ALIAS:
+                    data.values[path] = here(event)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + line_offset) if mark else line_offset
+        col = (mark.column + 1) if mark else 1
+        problem = _french_problem(error.problem or "")
+        issues.append(Issue(rel, line, col, code, f"YAML invalide : {problem} — vérifiez l'indentation, les « : » et les guillemets"))
+        return YamlData(), issues
+    except yaml.YAMLError as error:
+        issues.append(Issue(rel, line_offset, 1, code, f"YAML invalide : {error} — vérifiez la syntaxe"))
+        return YamlData(), issues
+    data.value = root
+    return data, issues
+
+
+class _Marker:
+    """Sentinels for the key slot of a mapping frame."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+_NO_KEY = _Marker("no key")
+_BAD_KEY = _Marker("bad key")
+
+
+def _child_path(stack: list[list[Any]]) -> Path_:
+    """The path of the value about to be added to the innermost open container."""
+    if not stack:
+        return ()
+    container, path, key = stack[-1][0], stack[-1][1], stack[-1][2]
+    if type(container) is list:
+        return path + (len(container),)
+    if isinstance(key, _Marker):
+        return path + ("?",)
+    return path + (key,)
+
+
+_PROBLEMS = {
+    "mapping values are not allowed": "« : » inattendu (mettez la valeur entre guillemets si elle contient « : »)",
+    "found character that cannot start any token": "caractère inattendu (une tabulation ? utilisez des espaces)",
+    "could not find expected ':'": "« : » attendu après la clé",
+    "did not find expected key": "clé attendue (indentation incohérente ?)",
+    "did not find expected node content": "valeur attendue",
+    "found unexpected end of stream": "fin de texte inattendue (guillemet ou crochet non fermé ?)",
+    "did not find expected ',' or ']'": "« , » ou « ] » attendu dans la liste",
+    "did not find expected ',' or '}'": "« , » ou « } » attendu",
+    "found undefined alias": "alias non défini",
+    "found unknown escape character": "séquence d'échappement inconnue entre guillemets doubles",
+    "found unexpected ':'": "« : » inattendu",
+    "did not find expected '-' indicator": "élément de liste « - » attendu (indentation incohérente ?)",
+    "did not find expected alphabetic or numeric character": "nom d'ancre ou d'alias invalide",
+    "found a tab character that violates indentation": "tabulation dans l'indentation : utilisez des espaces",
+}
+
+
+def _french_problem(problem: str) -> str:
+    """A French reading of libyaml's problem, keeping the original when unknown."""
+    for english, french in _PROBLEMS.items():
+        if problem.startswith(english):
+            return french
+    return problem or "syntaxe incorrecte"
+
+

@@ -54,9 +54,10 @@ dimensions:
 _TAIL = """\
 # Facultatif : methods, territories, actors, related (identifiants d'entrées),
 # sources (- title: …, year: …, url: https://…), licence (CC-BY-SA-4.0 par défaut), draft: true
+# Dans le texte, liez une autre entrée par son identifiant entre doubles crochets : [[identifiant]].
 ---
 
-{p} : le texte de la page, en Markdown. Liez une autre entrée avec [[identifiant]].
+{p} : le texte de la page, en Markdown.
 """
 
 

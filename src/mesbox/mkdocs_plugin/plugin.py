@@ -1,0 +1,148 @@
+"""mesbox as an MkDocs (and ProperDocs) plugin.
+
+Events used, in build order:
+- on_startup: remember the command, so `serve` watches the content folders.
+- on_config: resolve the repository root and the site settings.
+- on_files: run the core check once, fail a strict build on any error, mount the
+  generated pages (entries and term pages out of the nav) and the collections' assets.
+- on_page_context: give entry pages the edit link of their real file.
+- on_post_build: write the open-data exports and the RSS feed; fold accents in the search index.
+- on_serve: watch the collection and taxonomy folders.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..checker import CheckResult, check
+from ..exports import export_files
+from ..feed import render_feed
+from ..render.pages import SiteSettings
+from ..render.site import site_pages
+from ..report import summary
+from ..search import fold_search_index
+from ..structure import COLLECTIONS
+from .config import MesboxConfig
+
+log = logging.getLogger("mkdocs.plugins.mesbox")
+
+
+class MesboxPlugin(BasePlugin[MesboxConfig]):
+    """Mount the checked catalogue into the site."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.result: CheckResult | None = None
+        self.edit_paths: dict[str, str] = {}
+        self.generated: set[str] = set()
+        self.root = Path(".")
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base = Path(config.config_file_path or ".").resolve().parent
+        self.root = (base / self.config.root).resolve() if self.config.root else base
+        if not config.use_directory_urls:
+            raise PluginError("mesbox : use_directory_urls doit rester à true (les adresses /fiches/<id>/ font partie du contrat)")
+        return config
+
+    # After other plugins added their files, before Material's own plugins read them.
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        started = time.perf_counter()
+        self.result = result = check(self.root)
+        checked = time.perf_counter()
+        for issue in result.issues:
+            log.error(str(issue))
+        if result.issues:
+            message = summary(result.issues, result.files)
+            if config.strict:
+                raise PluginError(f"mesbox : {message} Corrigez-les (mesbox check) : aucun site n'est publié avec une entrée manquante.")
+            log.error(message)
+        stories = COLLECTIONS["recits"].folder.split("/", 1)[1] + "/"
+        for file in list(files):
+            if file.src_uri.startswith(stories) and file.src_uri.endswith(".md"):
+                files.remove(file)
+        settings = SiteSettings(site_url=config.site_url or "")
+        self.edit_paths = {}
+        self.generated = set()
+        generated = site_pages(result.catalogue, settings)
+        for page in generated:
+            file = File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+            expected = page.url + "index.html"
+            if file.dest_uri != expected:
+                file.dest_uri = expected
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(file)
+            self.generated.add(page.src_uri)
+            if page.edit_path:
+                self.edit_paths[page.src_uri] = page.edit_path
+        self._mount_assets(files, config)
+        log.info(
+            "mesbox: %d fichiers vérifiés en %.2f s, %d pages générées en %.2f s",
+            result.files, checked - started, len(generated), time.perf_counter() - checked,
+        )
+        return files
+
+    def _mount_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """Images and documents stored beside entries are published under the collection's URL."""
+        for collection in COLLECTIONS.values():
+            if collection.folder.startswith("content/"):
+                continue  # already inside docs_dir
+            base = self.root / collection.folder
+            for folder, dirs, names in os.walk(base):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in names:
+                    if name.endswith(".md") or name.startswith("."):
+                        continue
+                    path = Path(folder, name)
+                    src_uri = f"{collection.id}/{path.relative_to(base).as_posix()}"
+                    if files.get_file_from_path(src_uri) is None:
+                        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        if page.file.src_uri in self.generated:
+            path = self.edit_paths.get(page.file.src_uri)
+            repo = (config.repo_url or "").rstrip("/")
+            page.edit_url = f"{repo}/edit/{self.config.edit_branch}/{path}" if path and repo else None
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.result is None:
+            return
+        site_dir = Path(config.site_dir)
+        catalogue = self.result.catalogue
+        site_url = config.site_url or ""
+        if self.config.exports:
+            for rel, data in export_files(catalogue, site_url).items():
+                target = site_dir / "donnees" / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+        if self.config.feed:
+            (site_dir / "flux.xml").write_bytes(render_feed(catalogue, site_url, self.config.feed_title, config.site_description or ""))
+        index = site_dir / "search" / "search_index.json"
+        if self.config.fold_search and index.is_file():
+            data = json.loads(index.read_text(encoding="utf-8"))
+            index.write_text(json.dumps(fold_search_index(data), ensure_ascii=False), encoding="utf-8")
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        for folder in ("taxonomies", *(c.folder for c in COLLECTIONS.values())):
+            path = self.root / folder
+            if path.is_dir():
+                server.watch(str(path))
+        return server

@@ -1,0 +1,52 @@
+"""schema.org JSON-LD for an entry page, so search engines and harvesters read licence and authors."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..catalogue import Catalogue
+from ..models import FicheMeta
+from ..structure import Entry
+from .licences import LICENCES
+from .urls import absolute
+
+
+def entry_jsonld(entry: Entry, catalogue: Catalogue, site_url: str) -> dict[str, Any]:
+    """A CreativeWork (a LearningResource for sheets) with licence, authors, dates, themes and places."""
+    meta = entry.meta
+    kind = "LearningResource" if isinstance(meta, FicheMeta) else "CreativeWork"
+    terms = catalogue.terms
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": kind,
+        "@id": absolute(site_url, entry.url),
+        "url": absolute(site_url, entry.url),
+        "name": meta.title,
+        "description": meta.description,
+        "inLanguage": "fr",
+        "license": LICENCES[meta.licence].url,
+        "author": [{"@type": "Organization" if _collective(a) else "Person", "name": a} for a in meta.authors],
+        "datePublished": meta.date.isoformat(),
+        "isAccessibleForFree": True,
+        "keywords": [terms["themes"][t].label for t in meta.themes if t in terms["themes"]],
+        "about": [{"@type": "Thing", "name": terms["themes"][t].label} for t in meta.themes if t in terms["themes"]],
+        "spatialCoverage": [{"@type": "Place", "name": terms["territories"][t].label} for t in meta.territories if t in terms["territories"]],
+        "publisher": {"@type": "Organization", "name": "Mouvement pour l'Économie Solidaire"},
+    }
+    if meta.updated:
+        data["dateModified"] = meta.updated.isoformat()
+    if isinstance(meta, FicheMeta):
+        data["learningResourceType"] = meta.kind
+    return {k: v for k, v in data.items() if v not in ([], None)}
+
+
+def _collective(name: str) -> bool:
+    lowered = name.lower()
+    return any(word in lowered for word in ("équipe", "equipe", "collectif", "communauté", "réseau", "mouvement", "association"))
+
+
+def script_json(data: dict[str, Any]) -> str:
+    """JSON safe to place inside a <script> element: no `<`, `>` or `&` can close it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

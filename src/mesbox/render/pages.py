@@ -1,0 +1,258 @@
+"""Page sources of the whole site, from the catalogue alone (contract §6).
+
+Each page is Markdown with a JSON front-matter and HTML blocks rendered by Jinja
+with autoescape on, so every value taken from front-matter is escaped. Links are
+relative, so the same sources serve any base URL and any engine that renders Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import posixpath
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from ..catalogue import Catalogue, entry_order, term_order
+from ..ids import slugify
+from ..models import FicheMeta, GridMeta, MonographMeta, TerritoryTerm, ActorTerm
+from ..structure import COLLECTIONS, TAXONOMIES, Entry, TermEntry
+from ..structure.collections import AUDIENCES, FICHE_KINDS, STORY_FORMATS
+from ..structure.taxonomies import ACTOR_KINDS, TERRITORY_KINDS
+from .jsonld import entry_jsonld, script_json
+from .licences import LICENCES
+from .urls import relative
+from .wikilinks import render_wikilinks
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
+FICHE_GROUPS = {"thematique": "Fiches thématiques", "methode": "Fiches méthode", "outil": "Fiches outil", "projet": "Fiches projet"}
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What pages need to know of the site: its public address and where contributors edit files."""
+
+    site_url: str = ""
+    edit_url_base: str = ""
+
+
+@dataclass
+class PageSource:
+    """One page to publish: its source path, its URL, its Markdown, and the repository file behind it."""
+
+    src_uri: str
+    url: str
+    content: str
+    title: str
+    edit_path: str | None = None
+    in_nav: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def french_date(day: datetime.date) -> str:
+    return f"{day.day}{'er' if day.day == 1 else ''} {MONTHS[day.month - 1]} {day.year}"
+
+
+def count_label(count: int, singular: str, plural: str) -> str:
+    return f"{count} {singular if count <= 1 else plural}"
+
+
+def type_label(entry: Entry) -> str:
+    meta = entry.meta
+    if isinstance(meta, FicheMeta):
+        return FICHE_KINDS[meta.kind]
+    return entry.collection.singular
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("mesbox", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["slug"] = slugify
+    env.globals.update(
+        french_date=french_date,
+        count_label=count_label,
+        type_label=type_label,
+        audiences=AUDIENCES,
+        formats=STORY_FORMATS,
+    )
+    return env
+
+
+def _html_block(html: str) -> str:
+    """A raw HTML block for Markdown: no blank line inside, so it is passed through untouched."""
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def _front_matter(values: dict[str, Any]) -> str:
+    """JSON is valid YAML: the engine reads title and description without any user YAML reaching it."""
+    return "---\n" + json.dumps(values, ensure_ascii=False) + "\n---\n\n"
+
+
+class SiteRenderer:
+    """Renders every page of the site from one catalogue."""
+
+    def __init__(self, catalogue: Catalogue, settings: SiteSettings | None = None) -> None:
+        self.catalogue = catalogue
+        self.settings = settings or SiteSettings()
+        self.env = _environment()
+        self.env.globals["terms"] = catalogue.terms
+
+    def _render(self, template: str, url: str, **context: Any) -> str:
+        link: Callable[[str], str] = lambda target: relative(url, target)  # noqa: E731
+        return _html_block(self.env.get_template(template).render(link=link, **context))
+
+    def _page(self, src_uri: str, url: str, title: str, html: str, description: str = "", **extra: Any) -> PageSource:
+        meta = {"title": title, "description": description} if description else {"title": title}
+        content = _front_matter(meta) + f"<h1>{escape(title)}</h1>\n\n" + html + "\n"
+        return PageSource(src_uri, url, content, title, meta=meta, **extra)
+
+    # Entries -----------------------------------------------------------------
+
+    def entry_page(self, entry: Entry) -> PageSource:
+        catalogue, meta, url = self.catalogue, entry.meta, entry.url
+        grid = catalogue.resolve(meta.grid) if isinstance(meta, MonographMeta) and meta.grid else None
+        licence = LICENCES[meta.licence]
+        parts = [self._render("entry_header.html", url, entry=entry, grid=grid, licence=licence)]
+        parts.append(render_wikilinks(entry.body, catalogue, lambda target: relative(url, target)).strip())
+        sections = self._entry_sections(entry, grid, url)
+        if sections:
+            title = "Lecture selon la grille" if isinstance(meta, MonographMeta) else "Dimensions et questions"
+            parts.append(f"## {title}\n\n{sections}")
+        if meta.sources:
+            parts.append("## Sources\n\n" + self._render("sources.html", url, sources=meta.sources))
+        see_also = catalogue.see_also(entry)
+        if see_also:
+            parts.append("## Voir aussi\n\n" + self._render("entry_footer.html", url, see_also=see_also))
+        cited_by = sorted(catalogue.cited_by.get(entry.id, []), key=entry_order)
+        parts.append("## Cité par\n\n" + self._render("entry_cited_by.html", url, cited_by=cited_by))
+        front = {
+            "title": meta.title,
+            "description": meta.description,
+            "mesbox_jsonld": script_json(entry_jsonld(entry, catalogue, self.settings.site_url)),
+            "mesbox_licence_url": licence.url,
+            "mesbox_licence": licence.id,
+        }
+        content = _front_matter(front) + f"<h1>{escape(meta.title)}</h1>\n\n" + "\n\n".join(p for p in parts if p) + "\n"
+        folder = posixpath.dirname(entry.path[len(entry.collection.folder) + 1 :])
+        src_uri = posixpath.join(entry.collection.id, folder, f"{entry.id}.md")
+        return PageSource(src_uri, url, content, meta.title, edit_path=entry.path, meta=front)
+
+    def _entry_sections(self, entry: Entry, grid: Entry | None, url: str) -> str:
+        meta = entry.meta
+        if isinstance(meta, MonographMeta) and meta.dimensions and grid is not None and isinstance(grid.meta, GridMeta):
+            return self._render("entry_sections.html", url, entry=entry, grid_dimensions=grid.meta.dimensions, analysis_url=f"{grid.url}analyse/")
+        if isinstance(meta, GridMeta):
+            return self._render("entry_sections.html", url, entry=entry, analysis_url=f"{entry.url}analyse/")
+        return ""
+
+    # Listings ----------------------------------------------------------------
+
+    def collection_page(self, collection_id: str) -> PageSource:
+        collection = COLLECTIONS[collection_id]
+        entries = self.catalogue.by_collection[collection_id]
+        groups: list[tuple[str, list[Entry]]] = []
+        if collection_id == "fiches":
+            by_kind = self.catalogue.fiches_by_kind()
+            groups = [(FICHE_GROUPS[k], by_kind[k]) for k in FICHE_GROUPS if by_kind.get(k)]
+        analyses = []
+        if collection_id in ("grilles", "monographies"):
+            for grid in self.catalogue.by_collection["grilles"]:
+                count = len(self.catalogue.monographs_by_grid.get(grid.id, []))
+                if count or collection_id == "grilles":
+                    analyses.append((grid, f"{grid.url}analyse/", count))
+        html = self._render("collection.html", collection.url, collection=collection, entries=entries, groups=groups, analyses=analyses)
+        return self._page(f"{collection_id}/index.md", collection.url, collection.plural, html, in_nav=True)
+
+    def analysis_page(self, grid: Entry) -> PageSource:
+        assert isinstance(grid.meta, GridMeta)
+        url = f"{grid.url}analyse/"
+        monographs = self.catalogue.monographs_by_grid.get(grid.id, [])
+        html = self._render("analysis.html", url, grid=grid, dimensions=grid.meta.dimensions, monographs=monographs)
+        title = f"Analyse croisée : {grid.title}"
+        return self._page(f"grilles/{grid.id}/analyse.md", url, title, html, f"Les monographies comparées selon les dimensions de la grille « {grid.title} ».")
+
+    # Taxonomies --------------------------------------------------------------
+
+    def _term_rows(self, taxonomy: str) -> Iterator[tuple[str | None, list[tuple[TermEntry, int, int]]]]:
+        terms = self.catalogue.terms[taxonomy]
+        count = lambda term: len(self.catalogue.entries_for_term(taxonomy, term.id))  # noqa: E731
+        if taxonomy == "territories":
+            roots = [t for t in terms.values() if not isinstance(t.term, TerritoryTerm) or t.term.parent not in terms or t.term.parent == t.id]
+            rows: list[tuple[TermEntry, int, int]] = []
+            stack = [(t, 0) for t in sorted(roots, key=term_order, reverse=True)]
+            seen: set[str] = set()
+            while stack:
+                term, depth = stack.pop()
+                if term.id in seen:
+                    continue
+                seen.add(term.id)
+                rows.append((term, count(term), depth))
+                stack.extend((child, depth + 1) for child in sorted(term.children, key=term_order, reverse=True))
+            yield None, rows
+        elif taxonomy == "actors":
+            for kind, label in ACTOR_KINDS.items():
+                group = [(t, count(t), 0) for t in terms.values() if isinstance(t.term, ActorTerm) and t.term.kind == kind]
+                if group:
+                    yield label + ("x" if label.endswith("eau") else "s"), group
+        else:
+            yield None, [(t, count(t), 0) for t in terms.values()]
+
+    def taxonomy_page(self, taxonomy_id: str, map_svg: str = "", map_credit: str = "") -> PageSource:
+        taxonomy = TAXONOMIES[taxonomy_id]
+        groups = list(self._term_rows(taxonomy_id))
+        html = self._render("taxonomy.html", taxonomy.url, groups=groups, map_svg=Markup(map_svg), map_credit=Markup(map_credit))
+        return self._page(f"{taxonomy.url_segment}/index.md", taxonomy.url, taxonomy.plural, html, in_nav=True)
+
+    def term_page(self, term: TermEntry) -> PageSource:
+        taxonomy = term.taxonomy
+        entries = self.catalogue.entries_for_term(taxonomy.id, term.id)
+        groups = [(c, [e for e in entries if e.collection.id == cid]) for cid, c in COLLECTIONS.items()]
+        groups = [(c, g) for c, g in groups if g]
+        facts, kind_label = self._term_facts(term)
+        children = sorted(term.children, key=term_order)
+        html = self._render("term.html", term.url, term=term, groups=groups, total=len(entries), facts=facts, kind_label=kind_label, children=children)
+        description = term.term.description or f"{taxonomy.singular} « {term.label} » : les entrées de la boîte à outils qui s’y rattachent."
+        return self._page(f"{taxonomy.url_segment}/{term.id}.md", term.url, term.label, html, description[:300])
+
+    def _term_facts(self, term: TermEntry) -> tuple[list[tuple[str, str, str | None]], str]:
+        data = term.term
+        facts: list[tuple[str, str, str | None]] = []
+        if isinstance(data, TerritoryTerm):
+            territories = self.catalogue.terms["territories"]
+            if data.insee:
+                facts.append(("Code officiel (INSEE / SIREN)", data.insee, None))
+            if data.parent in territories:
+                parent = territories[data.parent]
+                facts.append(("Fait partie de", parent.label, parent.url))
+            return facts, TERRITORY_KINDS[data.kind]
+        if isinstance(data, ActorTerm):
+            regions = self.catalogue.terms["territories"]
+            if data.region in regions:
+                facts.append(("Région", regions[data.region].label, regions[data.region].url))
+            if data.website:
+                facts.append(("Site web", data.website, data.website))
+            return facts, ACTOR_KINDS[data.kind]
+        return facts, ""
+
+    # The whole site ----------------------------------------------------------
+
+    def pages(self, map_svg: str = "", map_credit: str = "") -> list[PageSource]:
+        """Every generated page: entries, listings, overviews, terms and grid analyses."""
+        catalogue = self.catalogue
+        pages = [self.entry_page(entry) for entry in catalogue.entries.values()]
+        pages += [self.collection_page(c) for c in COLLECTIONS]
+        pages += [self.analysis_page(grid) for grid in catalogue.by_collection["grilles"]]
+        for taxonomy in TAXONOMIES:
+            svg = (map_svg, map_credit) if taxonomy == "territories" else ("", "")
+            pages.append(self.taxonomy_page(taxonomy, *svg))
+            pages += [self.term_page(term) for term in catalogue.terms[taxonomy].values()]
+        return pages

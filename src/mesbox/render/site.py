@@ -1,0 +1,25 @@
+"""Every page of the site, map included: the one call an engine adapter makes."""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue
+from ..models import TerritoryTerm
+from .francemap import MapMark, map_credit, render_france_map
+from .pages import PageSource, SiteRenderer, SiteSettings
+from .urls import relative
+
+
+def departement_marks(catalogue: Catalogue) -> dict[str, MapMark]:
+    """One mark per département term with an INSEE code: its entries, its own territories' included."""
+    marks: dict[str, MapMark] = {}
+    for term in catalogue.terms["territories"].values():
+        data = term.term
+        if isinstance(data, TerritoryTerm) and data.kind == "departement" and data.insee:
+            count = len(catalogue.entries_for_term("territories", term.id))
+            marks[data.insee] = MapMark(code=data.insee, label=term.label, count=count, href=relative("territoires/", term.url))
+    return marks
+
+
+def site_pages(catalogue: Catalogue, settings: SiteSettings | None = None) -> list[PageSource]:
+    renderer = SiteRenderer(catalogue, settings)
+    return renderer.pages(render_france_map(departement_marks(catalogue)), map_credit())

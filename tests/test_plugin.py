@@ -1,0 +1,128 @@
+"""End-to-end: the fixture repository built by MkDocs with the mesbox plugin."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from sitebuild import build, make_repo
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_repo(tmp_path_factory.mktemp("build") / "repo")
+    hostile = root / "fiches" / "hostile.md"
+    hostile.write_text(
+        "---\ntitle: '<script>alert(1)</script> \"Titre\" & co'\ndescription: Une fiche au titre hostile pour vérifier l'échappement.\n"
+        "authors: ['<img src=x onerror=alert(2)>']\ndate: 2026-04-01\nkind: outil\nthemes: [culture]\n---\nCorps sans danger.\n",
+        encoding="utf-8",
+    )
+    done = build(root)
+    assert done.returncode == 0, done.stderr
+    return root / "site"
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_entry_pages_at_contract_urls(site: Path) -> None:
+    for url in ("fiches/initiative-solidaire", "fiches/seminaire", "monographies/visite-colombelles", "recits/recit-colombelles", "grilles/grille-test", "grilles/grille-test/analyse"):
+        assert (site / url / "index.html").is_file(), url
+    assert not (site / "fiches" / "methodes").exists()
+
+
+def test_drafts_reach_no_page_index_or_export(site: Path) -> None:
+    assert not (site / "fiches" / "brouillon").exists()
+    for path in [*html_files(site), site / "donnees" / "catalogue.json", site / "flux.xml"]:
+        assert "Une fiche en brouillon" not in path.read_text(encoding="utf-8"), path
+
+
+def test_exports_one_row_per_published_entry(site: Path) -> None:
+    data = json.loads((site / "donnees" / "catalogue.json").read_text(encoding="utf-8"))
+    entries = data["entries"] if isinstance(data, dict) else data
+    ids = sorted(e["id"] for e in entries)
+    assert ids == ["grille-test", "hostile", "initiative-solidaire", "recit-colombelles", "seminaire", "visite-colombelles"]
+    rows = list(csv.DictReader(io.StringIO((site / "donnees" / "catalogue.csv").read_text(encoding="utf-8"))))
+    assert sorted(r["id"] for r in rows) == ids
+    geo = json.loads((site / "donnees" / "territoires.geojson").read_text(encoding="utf-8"))
+    assert [f["properties"]["id"] for f in geo["features"]] == ["colombelles"]
+    for collection in ("fiches", "monographies", "recits", "grilles"):
+        assert (site / "donnees" / "schemas" / f"{collection}.schema.json").is_file()
+    assert (site / "donnees" / "datapackage.json").is_file()
+
+
+def test_hostile_front_matter_is_escaped(site: Path) -> None:
+    for path in html_files(site):
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in text, path
+        assert "<img src=x onerror" not in text, path
+    page = (site / "fiches" / "hostile" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_entry_page_has_jsonld_licence_and_edit_link(site: Path) -> None:
+    page = (site / "fiches" / "seminaire" / "index.html").read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert block is not None
+    data = json.loads(block.group(1))
+    assert data["name"] == "Le séminaire réflexif" and data["license"].endswith("/by/4.0/deed.fr")
+    assert '<link rel="license" href="https://creativecommons.org/licenses/by/4.0/deed.fr">' in page
+    assert "/edit/main/fiches/methodes/seminaire.md" in page
+
+
+def test_navigation_keeps_entries_out(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):]
+    assert "fiches/seminaire/" not in nav
+    assert "themes/emploi/" not in nav
+    assert 'href="fiches/"' in home
+
+
+def test_site_is_french_and_makes_no_third_party_request(site: Path) -> None:
+    for path in html_files(site):
+        text = path.read_text(encoding="utf-8")
+        assert '<html lang="fr"' in text
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
+            if "rel=\"license\"" in tag or "rel=\"alternate\"" in tag or 'rel="canonical"' in tag:
+                continue
+            assert not re.search(r'(?:src|href)="(?:https?:)?//(?!127\.0\.0\.1)', tag), (path, tag)
+
+
+def test_feed_lists_published_entries(site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    feed = ET.fromstring((site / "flux.xml").read_bytes())
+    titles = [item.findtext("title") for item in feed.iter("item")]
+    assert len(titles) == 6 and "Une fiche en brouillon" not in titles
+
+
+def test_search_index_is_french_and_folded(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["fr"]
+    doc = next(d for d in index["docs"] if d["location"] == "fiches/seminaire/")
+    assert "seminaire" in doc["text"]
+
+
+def test_check_error_fails_strict_build_with_the_checker_message(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo")
+    path = root / "fiches" / "initiative-solidaire.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("themes: [economie-solidaire, cooperation]", "themes: [economie-solidaire, cooperaton]"), encoding="utf-8")
+    done = build(root)
+    assert done.returncode != 0
+    assert "fiches/initiative-solidaire.md:8:30: E104 thème inconnu « cooperaton » — vouliez-vous dire « cooperation » ?" in done.stderr
+    assert not (root / "site" / "fiches" / "initiative-solidaire").exists()
+
+
+def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo")
+    done = build(root, engine="properdocs")
+    assert done.returncode == 0, done.stderr
+    assert (root / "site" / "fiches" / "seminaire" / "index.html").is_file()
+    assert (root / "site" / "donnees" / "catalogue.csv").is_file()

@@ -1,0 +1,128 @@
+"""Page sources rendered from the catalogue alone, without any site engine."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mesbox.checker import check
+from mesbox.render.pages import SiteRenderer, SiteSettings, french_date
+from mesbox.render.site import site_pages
+
+FIXTURE = Path(__file__).parent / "fixtures" / "site"
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+def pages_by_url(root: Path) -> dict[str, str]:
+    result = check(root)
+    assert result.ok, [str(i) for i in result.issues]
+    return {page.url: page.content for page in site_pages(result.catalogue, SiteSettings(site_url="https://exemple.org/"))}
+
+
+def test_one_page_per_published_entry_and_none_for_drafts(repo: Path) -> None:
+    pages = pages_by_url(repo)
+    for url in ("fiches/initiative-solidaire/", "fiches/seminaire/", "monographies/visite-colombelles/", "recits/recit-colombelles/", "grilles/grille-test/"):
+        assert url in pages
+    assert "fiches/brouillon/" not in pages
+    assert not any("brouillon" in content for content in pages.values())
+
+
+def test_every_contract_url_family_is_generated(repo: Path) -> None:
+    pages = pages_by_url(repo)
+    for url in ("fiches/", "monographies/", "recits/", "grilles/", "themes/", "methodes/", "territoires/", "acteurs/",
+                "themes/emploi/", "methodes/visite-apprenante/", "territoires/calvados/", "acteurs/ardes/", "grilles/grille-test/analyse/"):
+        assert url in pages, url
+
+
+def test_entry_page_has_type_card_licence_see_also_and_cited_by(repo: Path) -> None:
+    page = pages_by_url(repo)["fiches/initiative-solidaire/"]
+    assert "Fiche thématique" in page and "n° 2.1" in page
+    assert 'rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/deed.fr"' in page
+    assert 'href="../../themes/economie-solidaire/"' in page
+    assert "## Voir aussi" in page and "## Cité par" in page
+    cited = page.split("## Cité par", 1)[1]
+    assert 'href="../../monographies/visite-colombelles/"' in cited
+    # The wiki link became an ordinary relative link to the method sheet.
+    assert '<a href="../../fiches/seminaire/">Le séminaire réflexif</a>' in page
+
+
+def test_front_matter_is_json_with_jsonld(repo: Path) -> None:
+    page = pages_by_url(repo)["fiches/seminaire/"]
+    front = json.loads(page.split("---\n", 2)[1])
+    assert front["title"] == "Le séminaire réflexif"
+    data = json.loads(front["mesbox_jsonld"])
+    assert data["@type"] == "LearningResource"
+    assert data["license"].startswith("https://creativecommons.org/licenses/by/4.0/")
+    assert data["dateModified"] == "2026-03-01"
+    assert data["url"] == "https://exemple.org/fiches/seminaire/"
+
+
+def test_hostile_front_matter_is_escaped_everywhere(repo: Path) -> None:
+    hostile = '<script>alert("x")</script> & <b>gras</b>'
+    text = (repo / "fiches/methodes/seminaire.md").read_text(encoding="utf-8")
+    text = text.replace("title: Le séminaire réflexif", f"title: '{hostile}'")
+    text = text.replace("Entre deux", "Voir [[initiative-solidaire]]. Entre deux")
+    (repo / "fiches/methodes/seminaire.md").write_text(text, encoding="utf-8")
+    pages = pages_by_url(repo)
+    assert not any("<script>alert" in content for content in pages.values())
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;gras&lt;/b&gt;" in pages["fiches/"]
+    jsonld = json.loads(pages["fiches/seminaire/"].split("---\n", 2)[1])["mesbox_jsonld"]
+    assert "<" not in jsonld and "\\u003cscript" in jsonld
+
+
+def test_territory_page_includes_child_territories(repo: Path) -> None:
+    pages = pages_by_url(repo)
+    normandie = pages["territoires/normandie/"]
+    for url in ("monographies/visite-colombelles/", "recits/recit-colombelles/", "fiches/initiative-solidaire/"):
+        assert f'href="../../{url}"' in normandie
+    assert "Territoires inclus" in normandie and "Calvados" in normandie
+
+
+def test_unused_term_says_so_and_invites_contribution(repo: Path) -> None:
+    culture = pages_by_url(repo)["themes/culture/"]
+    assert "Aucune entrée publiée ne porte encore ce terme" in culture
+    assert 'href="../../contribuer/"' in culture
+
+
+def test_grid_analysis_crosses_monographs_and_dimensions(repo: Path) -> None:
+    analysis = pages_by_url(repo)["grilles/grille-test/analyse/"]
+    assert analysis.count('<th scope="col">') == 3  # Monographie + 2 dimensions
+    assert 'href="../../../monographies/visite-colombelles/#dimension-cooperation"' in analysis
+    assert "Les acteurs du territoire coopèrent" in analysis
+
+
+def test_listings_sort_in_french_order(repo: Path) -> None:
+    themes = pages_by_url(repo)["themes/"]
+    labels = re.findall(r'<a href="[a-z-]+/">([^<]+)</a>', themes)
+    assert labels == ["Coopération", "Culture", "Économie solidaire", "Emploi"]
+
+
+def test_territory_overview_has_accessible_map_and_list(repo: Path) -> None:
+    overview = pages_by_url(repo)["territoires/"]
+    assert "<svg" in overview and 'aria-label="Calvados' in overview
+    assert overview.index("<svg") < overview.index('class="mesbox-terms"')
+
+
+def test_entry_src_uri_keeps_subfolder_and_edit_path(repo: Path) -> None:
+    result = check(repo)
+    page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["seminaire"])
+    assert page.src_uri == "fiches/methodes/seminaire.md"
+    assert page.url == "fiches/seminaire/"
+    assert page.edit_path == "fiches/methodes/seminaire.md"
+
+
+def test_french_date() -> None:
+    import datetime
+
+    assert french_date(datetime.date(2026, 11, 1)) == "1er novembre 2026"
+    assert french_date(datetime.date(2022, 8, 24)) == "24 août 2022"

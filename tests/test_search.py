@@ -1,0 +1,14 @@
+"""Accent folding of the search index."""
+
+from mesbox.search import fold_search_index, folded_words
+
+
+def test_folded_words_once_and_only_accented() -> None:
+    assert folded_words("Économie solidaire, économie et Coopération") == "economie cooperation"
+
+
+def test_fold_search_index_appends_to_text() -> None:
+    index = {"config": {}, "docs": [{"location": "a/", "title": "Économie", "text": "Les tiers-lieux"}, {"location": "b/", "title": "Emploi", "text": "plain"}]}
+    folded = fold_search_index(index)
+    assert folded["docs"][0]["text"] == "Les tiers-lieux economie"
+    assert folded["docs"][1]["text"] == "plain"

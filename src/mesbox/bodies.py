@@ -9,15 +9,12 @@ from dataclasses import dataclass
 
 from .issues import Issue
 
-# One pass finds every spot worth a look: wiki links, HTML tags, Markdown link
-# targets, reference definitions and autolinks. Everything else is plain text.
-_SPOTS = re.compile(
-    r"(?P<wiki>\[\[(?P<target>[^\]\n]*?)\]\])"
-    r"|(?P<tag><\s*/?\s*[a-zA-Z][^>]*>?)"
-    r"|\]\(\s*<?(?P<link>[^)\s>]*)"
-    r"|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<refdef>\S*?)>?[ \t]*$",
-    re.MULTILINE,
-)
+# Each kind of spot has a regex with a literal first character, run only when
+# that character is in the body: most bodies are plain prose and cost one `in` test each.
+_WIKI = re.compile(r"\[\[([^\]\n]*?)\]\]")
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>?")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_REFDEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?[ \t]*$", re.MULTILINE)
 _FORBIDDEN_TAGS = re.compile(r"<\s*(script|iframe|object|embed|form|frame|frameset|applet|base|meta|link)\b", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset", "background", "cite", "longdesc", "lowsrc", "dynsrc"}
@@ -55,17 +52,20 @@ def scan_body(body: str, rel: str, first_line: int) -> tuple[list[WikiLink], lis
         line, col = place(offset)
         issues.append(Issue(rel, line, col, "E201", message))
 
-    for spot in _SPOTS.finditer(body):
-        if spot.group("wiki") is not None:
-            target, _, text = spot.group("target").partition("|")
-            line, col = place(spot.start())
+    if "[[" in body:
+        for match in _WIKI.finditer(body):
+            target, _, text = match.group(1).partition("|")
+            line, col = place(match.start())
             links.append(WikiLink(target.strip(), text.strip() or None, line, col))
-        elif spot.group("tag") is not None:
-            _check_tag(spot.group("tag"), spot.start(), refuse)
-        else:
-            url = spot.group("link") if spot.group("link") is not None else spot.group("refdef")
+    if "<" in body:
+        for match in _TAG.finditer(body):
+            _check_tag(match.group(0), match.start(), refuse)
+    if ":" in body:
+        spots = [*(_LINK.finditer(body) if "](" in body else ()), *(_REFDEF.finditer(body) if "]:" in body else ())]
+        for match in spots:
+            url = match.group(1)
             if url and _scheme_refused(url):
-                refuse(spot.start(), f"lien « {url[:40]} » refusé : les adresses javascript:, vbscript: et data: ne sont pas permises, utilisez https://")
+                refuse(match.start(), f"lien « {url[:40]} » refusé : les adresses javascript:, vbscript: et data: ne sont pas permises, utilisez https://")
     return links, issues
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,8 +31,27 @@ class CheckResult:
         return Counter(issue.code for issue in self.issues)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading creates hundreds of thousands of small acyclic objects; the cyclic collector would
+    rescan them again and again (measured: half the run time on 10 000 entries). Nothing here
+    makes cycles that need collecting, so pause it for the run and restore it after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check(root: Path) -> CheckResult:
     """Check a repository: taxonomies, then entries, then every rule that spans entries."""
+    with _collector_paused():
+        return _check(root)
+
+
+def _check(root: Path) -> CheckResult:
     loaded = load(root)
     issues = list(loaded.issues)
     by_id, duplicate_issues = unique_entries(loaded)

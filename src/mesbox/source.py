@@ -31,10 +31,10 @@ class Source:
     body_line: int
 
 
-def read_text(file: Path, rel: str) -> str:
+def read_text(file: Path | str, rel: str) -> str:
     """Decode a file as UTF-8 (BOM dropped, CRLF folded), refusing oversize or invalid bytes (E001)."""
     try:
-        with file.open("rb") as handle:
+        with open(file, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise SourceError(Issue(rel, 1, 1, "E001", f"fichier illisible ({error.strerror or error}) : vérifiez ses droits")) from None

@@ -1,13 +1,17 @@
-"""Plain YAML data with the place of every value, built from libyaml's events.
+"""Plain YAML data with the place of every value.
 
-Why events and not `yaml.load`: events let us refuse anchors, aliases, tags and
-duplicate keys before anything is expanded or constructed, bound the nesting
-depth (libyaml's composer recurses on the C stack and crashes on deep input),
-and keep the line and column of every key and list item for error messages.
+Two paths. The careful one walks libyaml's events: it refuses anchors, aliases,
+tags and duplicate keys before anything is expanded, bounds the nesting depth
+(libyaml's composer recurses on the C stack and crashes on deep input), and keeps
+the line and column of every key and list item. The fast one is `CSafeLoader`
+itself, taken only for text where none of those features can occur; positions
+are then computed by the careful path the first time an error needs one, which
+for valid files is never.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,8 +19,14 @@ import yaml
 
 try:
     from yaml import CSafeLoader as _Loader
+    from yaml.cyaml import CParser as _CParser
+
+    _FAST = True
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml.parser import Parser as _CParser  # type: ignore[assignment]
+
+    _FAST = False
 
 from .issues import Issue
 
@@ -33,18 +43,28 @@ _SEQ_END = yaml.SequenceEndEvent
 _SCALAR = yaml.ScalarEvent
 _ALIAS = yaml.AliasEvent
 _DOC_START = yaml.DocumentStartEvent
+_STREAM_END = yaml.StreamEndEvent
 
 
 @dataclass
 class YamlData:
-    """The parsed value and, for each path (keys and list indexes), where its value and its key start."""
+    """The parsed value and, for each path (keys and list indexes), where its value and its key start.
+
+    When parsed on the fast path, the places are filled from `source` on first use.
+    """
 
     value: Any = None
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    source: tuple[str, str, int] | None = None
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
-        """Line and column of the closest known ancestor of `path` (1-based, relative to the YAML text)."""
+        """Line and column of the closest known ancestor of `path` (1-based, file lines)."""
+        if self.source is not None:
+            text, rel, line_offset = self.source
+            self.source = None
+            placed, _ = _parse_events(text, rel, line_offset, "E002")
+            self.values, self.keys = placed.values, placed.keys
         table = self.keys if key else self.values
         for end in range(len(path), -1, -1):
             found = table.get(path[:end]) or (self.keys.get(path[:end]) if end else None)
@@ -53,18 +73,59 @@ class YamlData:
         return (1, 1)
 
 
+# First characters that can make a plain scalar anything but text (digits, signs, y/n/t/f/o, ~, …).
+_RESOLVABLE_FIRST = frozenset(key for key in _resolver.yaml_implicit_resolvers if key)
+
+
 def _scalar(event: yaml.ScalarEvent) -> Any:
     """Resolve a plain scalar as YAML 1.1's safe schema does (int, bool, date, null…); quoted ones stay text."""
-    if not event.implicit[0]:
-        return event.value
-    tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
+    value = event.value
+    if not event.implicit[0] or (value and value[0] not in _RESOLVABLE_FIRST):
+        return value
+    tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))
     if tag == _STR_TAG:
         return event.value
-    node = yaml.ScalarNode(tag, event.value)
+    construct = _constructor.yaml_constructors.get(tag)
+    if construct is None:  # merge (`<<`) and value (`=`) keys are plain text here
+        return value
     try:
-        return _constructor.yaml_constructors[tag](_constructor, node)
+        return construct(_constructor, yaml.ScalarNode(tag, value))
     except (ValueError, OverflowError, yaml.YAMLError):
         return event.value
+
+
+class _Unsafe(Exception):
+    """The fast path met something only the careful path may judge."""
+
+
+class _FastConstructor(yaml.constructor.SafeConstructor):
+    """SafeConstructor whose keys are the text as written, and which hands duplicates to the careful path."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or key_node.value in mapping:
+                raise _Unsafe
+            mapping[key_node.value] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+_FastConstructor.add_constructor("tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node, deep=True))
+
+
+class _FastLoader(_CParser, _FastConstructor, yaml.resolver.Resolver):  # type: ignore[misc, valid-type]
+    """CSafeLoader with the constructor above."""
+
+    def __init__(self, stream: str) -> None:
+        _CParser.__init__(self, stream)
+        _FastConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+
+# Anchors, aliases, tags and merge keys need the careful path; so does any text
+# that could nest deeper than a few levels on one line (flow brackets, `- - -`).
+_NEEDS_CARE = re.compile(r"[&*!]|<<|[-?][ \t]+[-?](?:[ \t]|$)", re.MULTILINE)
+_MAX_FLOW = 16
 
 
 def parse_yaml(text: str, rel: str, line_offset: int, code: str = "E002") -> tuple[YamlData, list[Issue]]:
@@ -73,6 +134,22 @@ def parse_yaml(text: str, rel: str, line_offset: int, code: str = "E002") -> tup
     `line_offset` is the file line of the text's first line; `code` is the code for
     syntax errors (E002 in front-matter, E301 in taxonomy files).
     """
+    if _FAST and text.count("[") + text.count("{") <= _MAX_FLOW and _NEEDS_CARE.search(text) is None:
+        loader = _FastLoader(text)
+        try:
+            value = loader.get_single_data()
+        except (_Unsafe, yaml.YAMLError, ValueError, OverflowError, TypeError):
+            pass
+        else:
+            if type(value) is dict or value is None or type(value) is list:
+                return YamlData(value, source=(text, rel, line_offset)), []
+        finally:
+            loader.dispose()
+    return _parse_events(text, rel, line_offset, code)
+
+
+def _parse_events(text: str, rel: str, line_offset: int, code: str) -> tuple[YamlData, list[Issue]]:
+    """The careful path: libyaml's events, one at a time, with a bounded depth."""
     data = YamlData()
     issues: list[Issue] = []
     refused = "E003"
@@ -89,9 +166,14 @@ def parse_yaml(text: str, rel: str, line_offset: int, code: str = "E002") -> tup
     stack: list[list[Any]] = []
     documents = 0
     root: Any = None
+    parser = _Loader(text)
+    get_event = parser.get_event
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        while True:
+            event = get_event()
             kind = type(event)
+            if kind is _STREAM_END:
+                break
             if kind is _DOC_START:
                 documents += 1
                 if documents > 1:
@@ -171,6 +253,8 @@ def parse_yaml(text: str, rel: str, line_offset: int, code: str = "E002") -> tup
     except yaml.YAMLError as error:
         issues.append(Issue(rel, line_offset, 1, code, f"YAML invalide : {error} — vérifiez la syntaxe"))
         return YamlData(), issues
+    finally:
+        parser.dispose()
     data.value = root
     return data, issues
 

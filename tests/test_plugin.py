@@ -78,7 +78,7 @@ def test_entry_page_has_jsonld_licence_and_edit_link(site: Path) -> None:
 
 def test_navigation_keeps_entries_out(site: Path) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('<nav class="md-nav md-nav--primary"'):]
+    nav = home[home.index('<nav class="md-nav md-nav--primary'):]
     assert "fiches/seminaire/" not in nav
     assert "themes/emploi/" not in nav
     assert 'href="fiches/"' in home

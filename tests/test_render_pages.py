@@ -53,13 +53,14 @@ def test_entry_page_has_type_card_licence_see_also_and_cited_by(repo: Path) -> N
     cited = page.split("## Cité par", 1)[1]
     assert 'href="../../monographies/visite-colombelles/"' in cited
     # The wiki link became an ordinary relative link to the method sheet.
-    assert '<a href="../../fiches/seminaire/">Le séminaire réflexif</a>' in page
+    assert '<a href="../seminaire/">Le séminaire réflexif</a>' in page
 
 
 def test_front_matter_is_json_with_jsonld(repo: Path) -> None:
     page = pages_by_url(repo)["fiches/seminaire/"]
     front = json.loads(page.split("---\n", 2)[1])
     assert front["title"] == "Le séminaire réflexif"
+    assert front["description"] == "Une fiche méthode de test sur le séminaire réflexif entre les visites."
     data = json.loads(front["mesbox_jsonld"])
     assert data["@type"] == "LearningResource"
     assert data["license"].startswith("https://creativecommons.org/licenses/by/4.0/")

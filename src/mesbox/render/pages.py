@@ -93,8 +93,13 @@ def _html_block(html: str) -> str:
 
 
 def _front_matter(values: dict[str, Any]) -> str:
-    """JSON is valid YAML: the engine reads title and description without any user YAML reaching it."""
-    return "---\n" + json.dumps(values, ensure_ascii=False) + "\n---\n\n"
+    """JSON is valid YAML: the engine reads title and description without any user YAML reaching it.
+
+    Themes write `title` and `description` into HTML unescaped (in <title>, <meta>, the nav and
+    search results), so both are HTML-escaped here; they still display as written.
+    """
+    shown = {k: str(escape(v)) if k in ("title", "description") else v for k, v in values.items()}
+    return "---\n" + json.dumps(shown, ensure_ascii=False) + "\n---\n\n"
 
 
 class SiteRenderer:

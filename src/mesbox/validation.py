@@ -79,6 +79,8 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
         bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
         word = "au moins" if kind.startswith("greater") else "au plus"
         return "E102", f"« {name} » vaut {value} : {word} {bound} attendu"
+    if kind == "string_type" and isinstance(value, dict):
+        return "E102", f"« {name} » doit être un texte, mais YAML y a lu une clé : le texte contient « : » suivi d'une espace — mettez tout le texte entre guillemets"
     if kind in _TYPE_NAMES:
         shown = "vide" if value is None else f"« {value} »"
         return "E102", f"« {name} » doit être {_TYPE_NAMES[kind]} (ici {shown})"

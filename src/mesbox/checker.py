@@ -12,7 +12,7 @@ from pathlib import Path
 from .catalogue import Catalogue
 from .issues import Issue
 from .loader import load
-from .references import check_entry_references, check_numbers, check_taxonomies, check_terms, unique_entries
+from .references import check_entry_references, check_numbers, check_page_links, check_taxonomies, check_terms, unique_entries
 
 
 @dataclass
@@ -61,6 +61,8 @@ def _check(root: Path) -> CheckResult:
     for entry in loaded.candidates:
         issues.extend(check_terms(entry, catalogue.terms))
         issues.extend(check_entry_references(entry, by_id))
+    for page in loaded.pages:
+        issues.extend(check_page_links(page, by_id))
     issues.extend(check_numbers(loaded.candidates))
     issues.sort()
     return CheckResult(catalogue, issues, files=loaded.files)

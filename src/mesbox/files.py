@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .structure import Collection
+from .structure import COLLECTIONS, Collection
+
+EDITORIAL_FOLDER = "content"
 
 
 def collection_files(root: Path, collection: Collection) -> list[tuple[Path, str]]:
@@ -14,6 +16,20 @@ def collection_files(root: Path, collection: Collection) -> list[tuple[Path, str
     found: list[tuple[Path, str]] = []
     for folder, dirs, files in os.walk(base):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(".md") and not name.startswith("."):
+                path = Path(folder, name)
+                found.append((path, path.relative_to(root).as_posix()))
+    return found
+
+
+def editorial_files(root: Path) -> list[tuple[Path, str]]:
+    """Markdown pages of `content/` that are not entries (the stories folder belongs to a collection)."""
+    inside = [c.folder for c in COLLECTIONS.values() if c.folder.startswith(EDITORIAL_FOLDER + "/")]
+    found: list[tuple[Path, str]] = []
+    for folder, dirs, files in os.walk(root / EDITORIAL_FOLDER):
+        rel_folder = Path(folder).relative_to(root).as_posix()
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and f"{rel_folder}/{d}" not in inside)
         for name in sorted(files):
             if name.endswith(".md") and not name.startswith("."):
                 path = Path(folder, name)

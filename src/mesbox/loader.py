@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bodies import scan_body
-from .files import collection_files
+from .bodies import WikiLink, scan_body
+from .files import collection_files, editorial_files
 from .ids import is_valid_id, slugify
 from .issues import Issue
 from .models import COLLECTION_MODELS, TAXONOMY_MODELS, EntryMeta, Term
@@ -18,6 +18,16 @@ from .yamldata import YamlData, parse_yaml
 
 
 @dataclass
+class PageLinks:
+    """An editorial page of `content/`: not an entry, but its `[[id]]` links must resolve too."""
+
+    path: str
+    links: list[WikiLink]
+    id: str = ""
+    draft: bool = False
+
+
+@dataclass
 class Loaded:
     """Everything read from disk, before references are resolved."""
 
@@ -25,6 +35,7 @@ class Loaded:
     candidates: list[Candidate] = field(default_factory=list)
     terms: dict[str, list[TermEntry]] = field(default_factory=dict)
     term_data: dict[str, YamlData] = field(default_factory=dict)
+    pages: list[PageLinks] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     files: int = 0
 
@@ -106,6 +117,25 @@ def load_entry(path: Path, rel: str, collection: Collection, loaded: Loaded) -> 
         loaded.entries.append(Entry(entry_id, collection, rel, meta, source.body, source.body_line, links, data))
 
 
+def load_page(path: Path, rel: str, loaded: Loaded) -> None:
+    """An editorial page: its body is scanned like an entry's (links, unsafe HTML); its front-matter is the engine's."""
+    try:
+        text = read_text(path, rel)
+    except SourceError as error:
+        loaded.issues.append(error.issue)
+        return
+    body, first_line = text, 1
+    if text.startswith("---"):
+        try:
+            source = split_front_matter(text, rel)
+            body, first_line = source.body, source.body_line
+        except SourceError:
+            pass
+    links, issues = scan_body(body, rel, first_line)
+    loaded.issues.extend(issues)
+    loaded.pages.append(PageLinks(rel, links))
+
+
 def find_placeholders(source: Source, rel: str) -> list[Issue]:
     """Text left as written by `mesbox new` must be filled before the entry is valid (E101)."""
     found: list[Issue] = []
@@ -129,4 +159,7 @@ def load(root: Path) -> Loaded:
         for path, rel in collection_files(root, collection):
             loaded.files += 1
             load_entry(path, rel, collection, loaded)
+    for path, rel in editorial_files(root):
+        loaded.files += 1
+        load_page(path, rel, loaded)
     return loaded

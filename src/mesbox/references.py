@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .ids import did_you_mean
 from .issues import Issue
-from .loader import Loaded
+from .loader import Loaded, PageLinks
 from .models import ActorTerm, TerritoryTerm
 from .structure import Candidate, TermEntry
 
@@ -42,7 +42,9 @@ def check_terms(entry: Candidate, terms: dict[str, dict[str, TermEntry]]) -> lis
     return issues
 
 
-def _reference(entry: Candidate, ref: str, by_id: dict[str, Candidate], what: str, place: tuple[int, int], collection: str | None = None) -> Issue | None:
+def _reference(
+    entry: Candidate | PageLinks, ref: str, by_id: dict[str, Candidate], what: str, place: tuple[int, int], collection: str | None = None
+) -> Issue | None:
     """The E105 issue for one reference, or None when it resolves to a publishable entry."""
     line, col = place
     if ref == entry.id:
@@ -81,6 +83,12 @@ def check_entry_references(entry: Candidate, by_id: dict[str, Candidate]) -> lis
     origin = entry.ref("adapted_from") if entry.collection.id == "grilles" else None
     if origin:
         found.append(_reference(entry, origin, by_id, "grille d'origine", entry.data.where(("adapted_from",)), "grilles"))
+    return [issue for issue in found if issue is not None]
+
+
+def check_page_links(page: PageLinks, by_id: dict[str, Candidate]) -> list[Issue]:
+    """`[[id]]` links of editorial pages resolve to published entries (E105)."""
+    found = [_reference(page, link.target, by_id, "lien", (link.line, link.col)) for link in page.links]
     return [issue for issue in found if issue is not None]
 
 

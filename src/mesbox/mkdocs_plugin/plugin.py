@@ -4,9 +4,11 @@ Events used, in build order:
 - on_startup: remember the command, so `serve` watches the content folders.
 - on_config: resolve the repository root and the site settings.
 - on_files: run the core check once, fail a strict build on any error, mount the
-  generated pages (entries and term pages out of the nav) and the collections' assets.
+  generated pages (entries and term pages out of the nav), the collections' assets,
+  the open-data exports and the RSS feed.
+- on_page_markdown: render `[[id]]` links in editorial pages.
 - on_page_context: give entry pages the edit link of their real file.
-- on_post_build: write the open-data exports and the RSS feed; fold accents in the search index.
+- on_post_build: fold accents in the search index.
 - on_serve: watch the collection and taxonomy folders.
 """
 
@@ -31,6 +33,8 @@ from ..exports import export_files
 from ..feed import render_feed
 from ..render.pages import SiteSettings
 from ..render.site import site_pages
+from ..render.urls import relative
+from ..render.wikilinks import render_wikilinks
 from ..report import summary
 from ..search import fold_search_index
 from ..structure import COLLECTIONS
@@ -93,6 +97,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             if page.edit_path:
                 self.edit_paths[page.src_uri] = page.edit_path
         self._mount_assets(files, config)
+        self._mount_data(files, config, result)
         log.info(
             "mesbox: %d fichiers vérifiés en %.2f s, %d pages générées en %.2f s",
             result.files, checked - started, len(generated), time.perf_counter() - checked,
@@ -115,6 +120,26 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                     if files.get_file_from_path(src_uri) is None:
                         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
 
+    def _mount_data(self, files: Files, config: MkDocsConfig, result: CheckResult) -> None:
+        """Open-data exports and the feed are files of the site like any other, so links to them are checked."""
+        site_url = config.site_url or ""
+        data: dict[str, bytes] = {}
+        if self.config.exports:
+            data.update({f"donnees/{rel}": content for rel, content in export_files(result.catalogue, site_url).items()})
+        if self.config.feed:
+            data["flux.xml"] = render_feed(result.catalogue, site_url, self.config.feed_title, config.site_description or "")
+        for src_uri, content in data.items():
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, src_uri, content=content))
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Editorial pages may link entries with `[[id]]` too (generated pages already carry links)."""
+        if self.result is None or page.file.src_uri in self.generated:
+            return markdown
+        return render_wikilinks(markdown, self.result.catalogue, lambda target: relative(page.url, target))
+
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         if page.file.src_uri in self.generated:
             path = self.edit_paths.get(page.file.src_uri)
@@ -123,19 +148,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.result is None:
-            return
-        site_dir = Path(config.site_dir)
-        catalogue = self.result.catalogue
-        site_url = config.site_url or ""
-        if self.config.exports:
-            for rel, data in export_files(catalogue, site_url).items():
-                target = site_dir / "donnees" / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-        if self.config.feed:
-            (site_dir / "flux.xml").write_bytes(render_feed(catalogue, site_url, self.config.feed_title, config.site_description or ""))
-        index = site_dir / "search" / "search_index.json"
+        index = Path(config.site_dir) / "search" / "search_index.json"
         if self.config.fold_search and index.is_file():
             data = json.loads(index.read_text(encoding="utf-8"))
             index.write_text(json.dumps(fold_search_index(data), ensure_ascii=False), encoding="utf-8")

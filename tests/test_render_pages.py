@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,14 +12,7 @@ from mesbox.checker import check
 from mesbox.render.pages import SiteRenderer, SiteSettings, french_date
 from mesbox.render.site import site_pages
 
-FIXTURE = Path(__file__).parent / "fixtures" / "site"
 
-
-@pytest.fixture()
-def repo(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    shutil.copytree(FIXTURE, root)
-    return root
 
 
 def pages_by_url(root: Path) -> dict[str, str]:

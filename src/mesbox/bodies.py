@@ -12,7 +12,7 @@ from .issues import Issue
 # Each kind of spot has a regex with a literal first character, run only when
 # that character is in the body: most bodies are plain prose and cost one `in` test each.
 _WIKI = re.compile(r"\[\[([^\]\n]*?)\]\]")
-_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>?")
+_TAG = re.compile(r"""<\s*/?\s*[a-zA-Z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>?""")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _REFDEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?[ \t]*$", re.MULTILINE)
 _FORBIDDEN_TAGS = re.compile(r"<\s*(script|iframe|object|embed|form|frame|frameset|applet|base|meta|link)\b", re.IGNORECASE)

@@ -102,7 +102,7 @@ class MonographMeta(EntryMeta):
     @model_validator(mode="after")
     def _dimensions_need_grid(self) -> MonographMeta:
         if self.dimensions and self.grid is None:
-            raise PydanticCustomError("E101", "« dimensions » demande le champ « grid » : indiquez la grille à laquelle la monographie répond", {"field": "grid"})
+            raise PydanticCustomError("E101", "« dimensions » demande le champ « grid » : indiquez la grille à laquelle la monographie répond", {"field": "dimensions"})
         return self
 
 
@@ -117,7 +117,7 @@ class StoryMeta(EntryMeta):
     @model_validator(mode="after")
     def _media_for_video_audio(self) -> StoryMeta:
         if self.format in ("video", "audio") and self.media is None:
-            raise PydanticCustomError("E101", "un récit « {format} » demande le champ « media » : l'adresse https:// de l'enregistrement", {"format": self.format, "field": "media"})
+            raise PydanticCustomError("E101", "un récit « {format} » demande le champ « media » : l'adresse https:// de l'enregistrement", {"format": self.format, "field": "format"})
         return self
 
 

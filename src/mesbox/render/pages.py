@@ -115,8 +115,10 @@ class SiteRenderer:
         link: Callable[[str], str] = lambda target: relative(url, target)  # noqa: E731
         return _html_block(self.env.get_template(template).render(link=link, **context))
 
-    def _page(self, src_uri: str, url: str, title: str, html: str, description: str = "", **extra: Any) -> PageSource:
-        meta = {"title": title, "description": description} if description else {"title": title}
+    def _page(self, src_uri: str, url: str, title: str, html: str, description: str = "", wide: bool = False, **extra: Any) -> PageSource:
+        meta: dict[str, Any] = {"title": title, "description": description} if description else {"title": title}
+        if wide:
+            meta["hide"] = ["navigation", "toc"]
         content = _front_matter(meta) + f"<h1>{escape(title)}</h1>\n\n" + html + "\n"
         return PageSource(src_uri, url, content, title, meta=meta, **extra)
 
@@ -183,7 +185,7 @@ class SiteRenderer:
         monographs = self.catalogue.monographs_by_grid.get(grid.id, [])
         html = self._render("analysis.html", url, grid=grid, dimensions=grid.meta.dimensions, monographs=monographs)
         title = f"Analyse croisée : {grid.title}"
-        return self._page(f"grilles/{grid.id}/analyse.md", url, title, html, f"Les monographies comparées selon les dimensions de la grille « {grid.title} ».")
+        return self._page(f"grilles/{grid.id}/analyse.md", url, title, html, f"Les monographies comparées selon les dimensions de la grille « {grid.title} ».", wide=True)
 
     # Taxonomies --------------------------------------------------------------
 

@@ -70,7 +70,7 @@ def page(browser: object, base_url: str) -> Iterator[object]:
 def test_home_theme_entry_backlink(page: object, base_url: str) -> None:
     p = page
     p.goto(base_url)  # type: ignore[attr-defined]
-    p.get_by_role("link", name="thèmes").first.click()  # type: ignore[attr-defined]
+    p.locator("article").get_by_role("link", name="thèmes").first.click()  # type: ignore[attr-defined]
     p.wait_for_url("**/themes/")  # type: ignore[attr-defined]
     p.locator("article").get_by_role("link", name="Emploi", exact=True).click()  # type: ignore[attr-defined]
     p.wait_for_url("**/themes/emploi/")  # type: ignore[attr-defined]

@@ -126,3 +126,48 @@ def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert (root / "site" / "fiches" / "seminaire" / "index.html").is_file()
     assert (root / "site" / "donnees" / "catalogue.csv").is_file()
+
+
+def test_serve_rebuilds_when_a_taxonomy_or_an_entry_changes(tmp_path: Path) -> None:
+    """`mkdocs serve` watches the folders outside docs_dir: term pages and backlinks follow edits."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    root = make_repo(tmp_path / "repo")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+    def fetch(path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
+            return response.read().decode("utf-8")
+
+    def wait_for(path: str, text: str, seconds: float = 60) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if text in fetch(path):
+                    return True
+            except OSError:
+                pass
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert wait_for("themes/emploi/", "Visite à Colombelles")
+        labels = root / "taxonomies" / "themes.yml"
+        labels.write_text(labels.read_text(encoding="utf-8").replace("label: Emploi\n", "label: Emploi local\n"), encoding="utf-8")
+        assert wait_for("themes/emploi/", "Emploi local")
+        story = root / "content" / "recits" / "recit-colombelles.md"
+        story.write_text(story.read_text(encoding="utf-8").replace("Un récit court.", "Un récit court, voir [[seminaire]]."), encoding="utf-8")
+        assert wait_for("fiches/seminaire/", "Récit de Colombelles")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -13,7 +13,7 @@ PLACEHOLDER = "À COMPLÉTER"
 
 _COMMON = """\
 ---
-# Champs obligatoires : remplacez chaque « {p} ».
+# Champs obligatoires : remplacez chaque texte à compléter (en majuscules).
 title: {title}
 description: "{p} : une ou deux phrases (20 à 300 caractères) qui disent de quoi parle la page."
 authors:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .ids import did_you_mean
 from .issues import Issue
 from .loader import Loaded, PageLinks
@@ -43,21 +45,24 @@ def check_terms(entry: Candidate, terms: dict[str, dict[str, TermEntry]]) -> lis
 
 
 def _reference(
-    entry: Candidate | PageLinks, ref: str, by_id: dict[str, Candidate], what: str, place: tuple[int, int], collection: str | None = None
+    entry: Candidate | PageLinks, ref: str, by_id: dict[str, Candidate], what: str, place: Callable[[], tuple[int, int]], collection: str | None = None
 ) -> Issue | None:
-    """The E105 issue for one reference, or None when it resolves to a publishable entry."""
-    line, col = place
+    """The E105 issue for one reference, or None when it resolves to a publishable entry.
+
+    `place` is called only for an error: positions of valid files are never computed.
+    """
+    target = by_id.get(ref)
+    if ref != entry.id and target is not None and (collection is None or target.collection.id == collection) and not (target.draft and not entry.draft):
+        return None
+    line, col = place()
     if ref == entry.id:
         return Issue(entry.path, line, col, "E105", f"{what} « {ref} » renvoie à l'entrée elle-même : retirez-le")
-    target = by_id.get(ref)
     if target is None or (collection is not None and target.collection.id != collection):
         pool = [i for i, e in by_id.items() if collection is None or e.collection.id == collection]
         hint = did_you_mean(ref, pool)
         kind = "grille" if collection == "grilles" else "entrée"
         return Issue(entry.path, line, col, "E105", f"{what} « {ref} » : {kind} inconnue{hint or ' — vérifiez l’identifiant (le nom du fichier sans .md)'}")
-    if target.draft and not entry.draft:
-        return Issue(entry.path, line, col, "E105", f"{what} « {ref} » vise un brouillon (draft: true) : retirez le lien ou publiez d'abord {target.path}")
-    return None
+    return Issue(entry.path, line, col, "E105", f"{what} « {ref} » vise un brouillon (draft: true) : retirez le lien ou publiez d'abord {target.path}")
 
 
 def check_entry_references(entry: Candidate, by_id: dict[str, Candidate]) -> list[Issue]:
@@ -65,12 +70,12 @@ def check_entry_references(entry: Candidate, by_id: dict[str, Candidate]) -> lis
     found: list[Issue | None] = []
     for index, ref in enumerate(entry.refs("related")):
         if ref:
-            found.append(_reference(entry, ref, by_id, "référence", entry.data.where(("related", index))))
+            found.append(_reference(entry, ref, by_id, "référence", lambda index=index: entry.data.where(("related", index))))
     for link in entry.links:
-        found.append(_reference(entry, link.target, by_id, "lien", (link.line, link.col)))
+        found.append(_reference(entry, link.target, by_id, "lien", lambda link=link: (link.line, link.col)))
     grid_id = entry.ref("grid") if entry.collection.id == "monographies" else None
     if grid_id:
-        problem = _reference(entry, grid_id, by_id, "grille", entry.data.where(("grid",)), "grilles")
+        problem = _reference(entry, grid_id, by_id, "grille", lambda: entry.data.where(("grid",)), "grilles")
         found.append(problem)
         dimensions = entry.data.value.get("dimensions")
         if problem is None and isinstance(dimensions, dict):
@@ -82,13 +87,13 @@ def check_entry_references(entry: Candidate, by_id: dict[str, Candidate]) -> lis
                     found.append(Issue(entry.path, line, col, "E105", f"dimension « {key} » absente de la grille « {grid_id} »{hint or ' : choisissez une dimension de cette grille'}"))
     origin = entry.ref("adapted_from") if entry.collection.id == "grilles" else None
     if origin:
-        found.append(_reference(entry, origin, by_id, "grille d'origine", entry.data.where(("adapted_from",)), "grilles"))
+        found.append(_reference(entry, origin, by_id, "grille d'origine", lambda: entry.data.where(("adapted_from",)), "grilles"))
     return [issue for issue in found if issue is not None]
 
 
 def check_page_links(page: PageLinks, by_id: dict[str, Candidate]) -> list[Issue]:
     """`[[id]]` links of editorial pages resolve to published entries (E105)."""
-    found = [_reference(page, link.target, by_id, "lien", (link.line, link.col)) for link in page.links]
+    found = [_reference(page, link.target, by_id, "lien", lambda link=link: (link.line, link.col)) for link in page.links]
     return [issue for issue in found if issue is not None]
 
 

@@ -98,34 +98,75 @@ class _Unsafe(Exception):
     """The fast path met something only the careful path may judge."""
 
 
-class _FastConstructor(yaml.constructor.SafeConstructor):
-    """SafeConstructor whose keys are the text as written, and which hands duplicates to the careful path."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
-        mapping: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if type(key_node) is not yaml.ScalarNode or key_node.value in mapping:
-                raise _Unsafe
-            mapping[key_node.value] = self.construct_object(value_node, deep=deep)
-        return mapping
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
 
 
-_FastConstructor.add_constructor("tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node, deep=True))
+class _FastLoader(_CParser, yaml.resolver.Resolver):  # type: ignore[misc, valid-type]
+    """libyaml's composer with a lean resolver and converter, for text `_plain` has cleared.
 
-
-class _FastLoader(_CParser, _FastConstructor, yaml.resolver.Resolver):  # type: ignore[misc, valid-type]
-    """CSafeLoader with the constructor above."""
+    Same values as SafeLoader; mapping keys are kept as written (like the careful path);
+    a duplicate key or anything unexpected is handed back to the careful path.
+    """
 
     def __init__(self, stream: str) -> None:
         _CParser.__init__(self, stream)
-        _FastConstructor.__init__(self)
         yaml.resolver.Resolver.__init__(self)
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:  # type: ignore[override]
+        # Most front-matter scalars are words: their first character alone says they are text.
+        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _RESOLVABLE_FIRST:
+            return _STR_TAG
+        if kind is yaml.SequenceNode:
+            return _SEQ_TAG
+        if kind is yaml.MappingNode:
+            return _MAP_TAG
+        return _resolver.resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:  # noqa: D102 - no path resolvers here
+        return None
+
+    def ascend_resolver(self) -> None:  # noqa: D102
+        return None
+
+    def data(self) -> Any:
+        node = self.get_single_node()
+        return None if node is None else _convert(node)
+
+
+def _convert(node: yaml.Node) -> Any:
+    """Node tree to plain data (depth is bounded by `_plain`)."""
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        if node.tag == _STR_TAG:
+            return node.value
+        construct = _constructor.yaml_constructors.get(node.tag)
+        if construct is None:
+            raise _Unsafe
+        return construct(_constructor, node)
+    if kind is yaml.SequenceNode:
+        return [_convert(item) for item in node.value]
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        if type(key_node) is not yaml.ScalarNode or key_node.value in mapping:
+            raise _Unsafe
+        mapping[key_node.value] = _convert(value_node)
+    return mapping
 
 
 # Anchors, aliases, tags and merge keys need the careful path; so does any text
 # that could nest deeper than a few levels on one line (flow brackets, `- - -`).
-_NEEDS_CARE = re.compile(r"[&*!]|<<|[-?][ \t]+[-?](?:[ \t]|$)", re.MULTILINE)
+_NESTED_ON_ONE_LINE = re.compile(r"[-?][ \t]+[-?]")
 _MAX_FLOW = 16
+
+
+def _plain(text: str) -> bool:
+    """True when the text can hold no anchor, alias, tag, merge key or deep nesting."""
+    return (
+        "&" not in text and "*" not in text and "!" not in text and "<<" not in text
+        and text.count("[") + text.count("{") <= _MAX_FLOW
+        and _NESTED_ON_ONE_LINE.search(text) is None
+    )
 
 
 def parse_yaml(text: str, rel: str, line_offset: int, code: str = "E002") -> tuple[YamlData, list[Issue]]:
@@ -134,10 +175,10 @@ def parse_yaml(text: str, rel: str, line_offset: int, code: str = "E002") -> tup
     `line_offset` is the file line of the text's first line; `code` is the code for
     syntax errors (E002 in front-matter, E301 in taxonomy files).
     """
-    if _FAST and text.count("[") + text.count("{") <= _MAX_FLOW and _NEEDS_CARE.search(text) is None:
+    if _FAST and _plain(text):
         loader = _FastLoader(text)
         try:
-            value = loader.get_single_data()
+            value = loader.data()
         except (_Unsafe, yaml.YAMLError, ValueError, OverflowError, TypeError):
             pass
         else:

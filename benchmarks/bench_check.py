@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from timing import corpus, time_command  # noqa: E402
+from timing import corpus, medians  # noqa: E402
 
 
 def main() -> None:
@@ -24,8 +24,8 @@ def main() -> None:
     mesbox = Path(sys.executable).with_name("mesbox")
     if not mesbox.exists():
         raise SystemExit(f"{mesbox} introuvable : installez le paquet (pip install -e .)")
-    check, _ = time_command([str(mesbox), "check", str(root)], args.runs)
-    floor, _ = time_command([sys.executable, str(Path(__file__).with_name("floor.py")), str(root)], args.runs)
+    times, _ = medians({"check": [str(mesbox), "check", str(root)], "floor": [sys.executable, str(Path(__file__).with_name("floor.py")), str(root)]}, args.runs)
+    check, floor = times["check"], times["floor"]
     print(f"{args.entries} entrées, médiane de {args.runs} exécutions")
     print(f"check: {check:.2f} s  floor: {floor:.2f} s  ratio: {check / floor:.2f} (objectif ≤ 1.5)")
 

@@ -1,4 +1,4 @@
-"""Whole-process timings: several runs after a warm-up, medians and ratios."""
+"""Whole-process timings: runs of several commands interleaved (so machine noise hits them alike), medians."""
 
 from __future__ import annotations
 
@@ -9,20 +9,26 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
-def time_command(command: Sequence[str], runs: int, cwd: Path | None = None, expect_ok: bool = True) -> tuple[float, str]:
-    """Median wall-clock seconds of `runs` runs (after one warm-up), and the last run's stderr."""
-    stderr = ""
-    timings: list[float] = []
-    for attempt in range(runs + 1):
-        started = time.perf_counter()
-        done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
-        elapsed = time.perf_counter() - started
-        if expect_ok and done.returncode != 0:
-            raise SystemExit(f"échec de {' '.join(command)} :\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-        stderr = done.stderr
-        if attempt:
-            timings.append(elapsed)
-    return statistics.median(timings), stderr
+def run(command: Sequence[str], cwd: Path | None = None) -> tuple[float, str]:
+    """Wall-clock seconds of one whole process, and its stderr; stops the benchmark if it fails."""
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"échec de {' '.join(command)} :\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    return elapsed, done.stderr
+
+
+def medians(commands: dict[str, Sequence[str]], runs: int, cwd: Path | None = None) -> tuple[dict[str, float], dict[str, str]]:
+    """One warm-up each, then `runs` rounds in which every command runs once; median per command."""
+    timings: dict[str, list[float]] = {name: [] for name in commands}
+    logs: dict[str, str] = {}
+    for round_number in range(runs + 1):
+        for name, command in commands.items():
+            elapsed, logs[name] = run(command, cwd)
+            if round_number:
+                timings[name].append(elapsed)
+    return {name: statistics.median(values) for name, values in timings.items()}, logs
 
 
 def corpus(entries: int, seed: int = 1) -> Path:

@@ -45,7 +45,7 @@ def test_entry_page_has_type_card_licence_see_also_and_cited_by(repo: Path) -> N
     cited = page.split("## Cité par", 1)[1]
     assert 'href="../../monographies/visite-colombelles/"' in cited
     # The wiki link became an ordinary relative link to the method sheet.
-    assert '<a href="../seminaire/">Le séminaire réflexif</a>' in page
+    assert '<a href="../../fiches/seminaire/">Le séminaire réflexif</a>' in page
 
 
 def test_front_matter_is_json_with_jsonld(repo: Path) -> None:
@@ -96,7 +96,7 @@ def test_grid_analysis_crosses_monographs_and_dimensions(repo: Path) -> None:
 
 def test_listings_sort_in_french_order(repo: Path) -> None:
     themes = pages_by_url(repo)["themes/"]
-    labels = re.findall(r'<a href="[a-z-]+/">([^<]+)</a>', themes)
+    labels = re.findall(r'<a href="../themes/[a-z-]+/">([^<]+)</a>', themes)
     assert labels == ["Coopération", "Culture", "Économie solidaire", "Emploi"]
 
 

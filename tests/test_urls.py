@@ -1,14 +1,16 @@
 """Relative links between directory-style pages."""
 
-from mesbox.render.urls import absolute, relative
+from mesbox.render.urls import absolute, relative, root_prefix
 
 
 def test_relative_between_sections() -> None:
     assert relative("fiches/a/", "themes/x/") == "../../themes/x/"
-    assert relative("themes/", "themes/x/") == "x/"
+    assert relative("themes/", "themes/x/") == "../themes/x/"
     assert relative("grilles/g/analyse/", "monographies/m/#dimension-d") == "../../../monographies/m/#dimension-d"
     assert relative("", "fiches/") == "fiches/"
-    assert relative("fiches/", "fiches/") == "./"
+    assert relative("fiches/", "") == "../"
+    assert relative("", "") == "./"
+    assert root_prefix("a/b/") == "../../"
 
 
 def test_external_urls_untouched() -> None:

@@ -6,9 +6,6 @@ import json
 from collections import Counter
 from typing import TextIO
 
-from rich.console import Console
-from rich.markup import escape
-
 from .issues import CODES, Issue
 
 FORMATS = ("text", "github", "json")
@@ -30,6 +27,9 @@ def summary(issues: list[Issue], files: int) -> str:
 
 def write_text(issues: list[Issue], files: int, stream: TextIO) -> None:
     """Readable at a glance: place dimmed, code in colour (only when the stream is a terminal)."""
+    from rich.console import Console  # imported here: JSON and GitHub output do not need it
+    from rich.markup import escape
+
     console = Console(file=stream, highlight=False, soft_wrap=True)
     for issue in issues:
         console.print(

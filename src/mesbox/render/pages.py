@@ -25,7 +25,7 @@ from ..structure.collections import AUDIENCES, FICHE_KINDS, STORY_FORMATS
 from ..structure.taxonomies import ACTOR_KINDS, TERRITORY_KINDS
 from .jsonld import entry_jsonld, script_json
 from .licences import LICENCES
-from .urls import relative
+from .urls import relative, root_prefix
 from .wikilinks import render_wikilinks
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
@@ -110,10 +110,22 @@ class SiteRenderer:
         self.settings = settings or SiteSettings()
         self.env = _environment()
         self.env.globals["terms"] = catalogue.terms
+        self._cards: dict[tuple[str, str], Markup] = {}
 
     def _render(self, template: str, url: str, **context: Any) -> str:
+        prefix = root_prefix(url)
         link: Callable[[str], str] = lambda target: relative(url, target)  # noqa: E731
-        return _html_block(self.env.get_template(template).render(link=link, **context))
+        card: Callable[[Entry], Markup] = lambda entry: self._card(entry, prefix)  # noqa: E731
+        return _html_block(self.env.get_template(template).render(link=link, card=card, **context))
+
+    def _card(self, entry: Entry, prefix: str) -> Markup:
+        """An entry's card, rendered once per page depth: listings repeat the same cards many times."""
+        key = (entry.id, prefix)
+        html = self._cards.get(key)
+        if html is None:
+            link: Callable[[str], str] = lambda target: prefix + target  # noqa: E731
+            html = self._cards[key] = Markup(self.env.get_template("card.html").render(entry=entry, link=link))
+        return html
 
     def _page(self, src_uri: str, url: str, title: str, html: str, description: str = "", wide: bool = False, **extra: Any) -> PageSource:
         meta: dict[str, Any] = {"title": title, "description": description} if description else {"title": title}

@@ -18,7 +18,7 @@ from mesbox.render.site import site_pages
 def pages_by_url(root: Path) -> dict[str, str]:
     result = check(root)
     assert result.ok, [str(i) for i in result.issues]
-    return {page.url: page.content for page in site_pages(result.catalogue, SiteSettings(site_url="https://exemple.org/"))}
+    return {page.url: page.inline() for page in site_pages(result.catalogue, SiteSettings(site_url="https://exemple.org/"))}
 
 
 def test_one_page_per_published_entry_and_none_for_drafts(repo: Path) -> None:
@@ -119,3 +119,12 @@ def test_french_date() -> None:
 
     assert french_date(datetime.date(2026, 11, 1)) == "1er novembre 2026"
     assert french_date(datetime.date(2022, 8, 24)) == "24 août 2022"
+
+
+def test_generated_html_waits_in_blocks_outside_markdown(repo: Path) -> None:
+    result = check(repo)
+    page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
+    assert "<dl" not in page.content and "<!--mesbox:block:0-->" in page.content
+    assert "## Voir aussi" in page.content  # headings stay Markdown, for the table of contents
+    assert page.fill("<p>x</p><!--mesbox:block:0-->") .startswith("<p>x</p><div class=\"mesbox-entry-header\">")
+    assert "<!--mesbox:block" not in page.inline()

@@ -7,6 +7,7 @@ Events used, in build order:
   generated pages (entries and term pages out of the nav), the collections' assets,
   the open-data exports and the RSS feed.
 - on_page_markdown: render `[[id]]` links in editorial pages.
+- on_page_content: put the generated HTML blocks in place of their placeholders.
 - on_page_context: give entry pages the edit link of their real file.
 - on_post_build: fold accents in the search index.
 - on_serve: watch the collection and taxonomy folders.
@@ -31,7 +32,7 @@ from mkdocs.structure.pages import Page
 from ..checker import CheckResult, check
 from ..exports import export_files
 from ..feed import render_feed
-from ..render.pages import SiteSettings
+from ..render.pages import PageSource, SiteSettings
 from ..render.site import site_pages
 from ..render.urls import relative
 from ..render.wikilinks import render_wikilinks
@@ -50,7 +51,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.command = "build"
         self.result: CheckResult | None = None
         self.edit_paths: dict[str, str] = {}
-        self.generated: set[str] = set()
+        self.generated: dict[str, PageSource] = {}
         self.root = Path(".")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -82,7 +83,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                 files.remove(file)
         settings = SiteSettings(site_url=config.site_url or "")
         self.edit_paths = {}
-        self.generated = set()
+        self.generated = {}
         generated = site_pages(result.catalogue, settings)
         for page in generated:
             file = File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
@@ -93,7 +94,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(file)
-            self.generated.add(page.src_uri)
+            self.generated[page.src_uri] = page
             if page.edit_path:
                 self.edit_paths[page.src_uri] = page.edit_path
         self._mount_assets(files, config)
@@ -139,6 +140,11 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         if self.result is None or page.file.src_uri in self.generated:
             return markdown
         return render_wikilinks(markdown, self.result.catalogue, lambda target: relative(page.url, target))
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put the generated HTML blocks back: they skip the Markdown parser, which is slow on large HTML."""
+        source = self.generated.get(page.file.src_uri)
+        return source.fill(html) if source is not None else html
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         if page.file.src_uri in self.generated:

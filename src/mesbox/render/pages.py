@@ -40,9 +40,17 @@ class SiteSettings:
     edit_url_base: str = ""
 
 
+BLOCK = "<!--mesbox:block:{}-->"
+
+
 @dataclass
 class PageSource:
-    """One page to publish: its source path, its URL, its Markdown, and the repository file behind it."""
+    """One page to publish: its source path, its URL, its Markdown, and the repository file behind it.
+
+    Generated HTML does not need Markdown: `content` holds a placeholder comment for each of
+    `blocks`, so an engine can insert them after rendering the Markdown (MkDocs does, in
+    `on_page_content`); `inline()` gives the same page as plain Markdown for any other engine.
+    """
 
     src_uri: str
     url: str
@@ -51,6 +59,30 @@ class PageSource:
     edit_path: str | None = None
     in_nav: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
+    blocks: list[str] = field(default_factory=list)
+
+    def inline(self) -> str:
+        text = self.content
+        for index, html in enumerate(self.blocks):
+            text = text.replace(BLOCK.format(index), html, 1)
+        return text
+
+    def fill(self, html: str) -> str:
+        """Rendered HTML of `content` with the blocks put back in place."""
+        for index, block in enumerate(self.blocks):
+            html = html.replace(BLOCK.format(index), block, 1)
+        return html
+
+
+class _Blocks:
+    """Collects a page's HTML blocks and hands back their placeholders."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def __call__(self, html: str) -> str:
+        self.items.append(html)
+        return BLOCK.format(len(self.items) - 1)
 
 
 def french_date(day: datetime.date) -> str:
@@ -111,28 +143,31 @@ class SiteRenderer:
         self.env = _environment()
         self.env.globals["terms"] = catalogue.terms
         self._cards: dict[tuple[str, str], Markup] = {}
+        self._rows: dict[tuple[str, str], Markup] = {}
 
     def _render(self, template: str, url: str, **context: Any) -> str:
         prefix = root_prefix(url)
         link: Callable[[str], str] = lambda target: relative(url, target)  # noqa: E731
-        card: Callable[[Entry], Markup] = lambda entry: self._card(entry, prefix)  # noqa: E731
-        return _html_block(self.env.get_template(template).render(link=link, card=card, **context))
+        card: Callable[[Entry], Markup] = lambda entry: self._cached("card.html", self._cards, entry, prefix)  # noqa: E731
+        row: Callable[[Entry], Markup] = lambda entry: self._cached("row.html", self._rows, entry, prefix)  # noqa: E731
+        return _html_block(self.env.get_template(template).render(link=link, card=card, row=row, **context))
 
-    def _card(self, entry: Entry, prefix: str) -> Markup:
-        """An entry's card, rendered once per page depth: listings repeat the same cards many times."""
+    def _cached(self, template: str, cache: dict[tuple[str, str], Markup], entry: Entry, prefix: str) -> Markup:
+        """An entry's card or row, rendered once per page depth: listings repeat them many times."""
         key = (entry.id, prefix)
-        html = self._cards.get(key)
+        html = cache.get(key)
         if html is None:
             link: Callable[[str], str] = lambda target: prefix + target  # noqa: E731
-            html = self._cards[key] = Markup(self.env.get_template("card.html").render(entry=entry, link=link))
+            html = cache[key] = Markup(self.env.get_template(template).render(entry=entry, link=link))
         return html
 
     def _page(self, src_uri: str, url: str, title: str, html: str, description: str = "", wide: bool = False, **extra: Any) -> PageSource:
         meta: dict[str, Any] = {"title": title, "description": description} if description else {"title": title}
         if wide:
             meta["hide"] = ["navigation", "toc"]
-        content = _front_matter(meta) + f"<h1>{escape(title)}</h1>\n\n" + html + "\n"
-        return PageSource(src_uri, url, content, title, meta=meta, **extra)
+        blocks = _Blocks()
+        content = _front_matter(meta) + f"<h1>{escape(title)}</h1>\n\n" + blocks(html) + "\n"
+        return PageSource(src_uri, url, content, title, meta=meta, blocks=blocks.items, **extra)
 
     # Entries -----------------------------------------------------------------
 
@@ -140,19 +175,20 @@ class SiteRenderer:
         catalogue, meta, url = self.catalogue, entry.meta, entry.url
         grid = catalogue.resolve(meta.grid) if isinstance(meta, MonographMeta) and meta.grid else None
         licence = LICENCES[meta.licence]
-        parts = [self._render("entry_header.html", url, entry=entry, grid=grid, licence=licence)]
+        block = _Blocks()
+        parts = [block(self._render("entry_header.html", url, entry=entry, grid=grid, licence=licence))]
         parts.append(render_wikilinks(entry.body, catalogue, lambda target: relative(url, target)).strip())
         sections = self._entry_sections(entry, grid, url)
         if sections:
             title = "Lecture selon la grille" if isinstance(meta, MonographMeta) else "Dimensions et questions"
-            parts.append(f"## {title}\n\n{sections}")
+            parts.append(f"## {title}\n\n{block(sections)}")
         if meta.sources:
-            parts.append("## Sources\n\n" + self._render("sources.html", url, sources=meta.sources))
+            parts.append("## Sources\n\n" + block(self._render("sources.html", url, sources=meta.sources)))
         see_also = catalogue.see_also(entry)
         if see_also:
-            parts.append("## Voir aussi\n\n" + self._render("entry_footer.html", url, see_also=see_also))
+            parts.append("## Voir aussi\n\n" + block(self._render("entry_footer.html", url, see_also=see_also)))
         cited_by = sorted(catalogue.cited_by.get(entry.id, []), key=entry_order)
-        parts.append("## Cité par\n\n" + self._render("entry_cited_by.html", url, cited_by=cited_by))
+        parts.append("## Cité par\n\n" + block(self._render("entry_cited_by.html", url, cited_by=cited_by)))
         front = {
             "title": meta.title,
             "description": meta.description,
@@ -163,7 +199,7 @@ class SiteRenderer:
         content = _front_matter(front) + f"<h1>{escape(meta.title)}</h1>\n\n" + "\n\n".join(p for p in parts if p) + "\n"
         folder = posixpath.dirname(entry.path[len(entry.collection.folder) + 1 :])
         src_uri = posixpath.join(entry.collection.id, folder, f"{entry.id}.md")
-        return PageSource(src_uri, url, content, meta.title, edit_path=entry.path, meta=front)
+        return PageSource(src_uri, url, content, meta.title, edit_path=entry.path, meta=front, blocks=block.items)
 
     def _entry_sections(self, entry: Entry, grid: Entry | None, url: str) -> str:
         meta = entry.meta

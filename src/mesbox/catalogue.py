@@ -5,6 +5,7 @@ Built once per run with dictionaries; nothing here scans all entries inside a lo
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -15,8 +16,9 @@ from .structure import COLLECTIONS, TAXONOMIES, Entry, TermEntry
 
 SEE_ALSO_LIMIT = 6
 # Per shared term, how many co-tagged entries "Voir aussi" considers: keeps the
-# cost linear in the number of entries when a few terms are very common.
-SEE_ALSO_POOL = 200
+# cost linear in the number of entries when a few terms are very common. Rarer
+# vocabularies (territories, then methods) are looked at first.
+SEE_ALSO_POOL = 60
 
 
 def entry_order(entry: Entry) -> tuple[object, ...]:
@@ -42,6 +44,7 @@ class Catalogue:
     by_term: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
     cited_by: dict[str, list[Entry]] = field(default_factory=dict)
     monographs_by_grid: dict[str, list[Entry]] = field(default_factory=dict)
+    rank: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entries: list[Entry], terms: dict[str, list[TermEntry]]) -> Catalogue:
@@ -67,6 +70,7 @@ class Catalogue:
 
     def _index(self) -> None:
         published = sorted(self.entries.values(), key=entry_order)
+        self.rank = {entry.id: position for position, entry in enumerate(published)}
         self.by_collection = {c: [] for c in COLLECTIONS}
         self.by_term = {t: {term_id: [] for term_id in self.terms[t]} for t in TAXONOMIES}
         cited: dict[str, dict[str, Entry]] = {}
@@ -104,18 +108,22 @@ class Catalogue:
             if target is not None and target.id != entry.id:
                 chosen.setdefault(ref, target)
         scores: Counter[str] = Counter()
-        for taxonomy in ("themes", "methods", "territories"):
+        for taxonomy in ("territories", "methods", "themes"):
             index = self.by_term[taxonomy]
             for ref in getattr(entry.meta, TERM_KEYS[taxonomy][0]):
                 for other in index.get(ref, [])[:SEE_ALSO_POOL]:
                     if other.id != entry.id and other.id not in chosen:
                         scores[other.id] += 1
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], entry_order(self.entries[item[0]])))
-        for other_id, _ in ranked:
-            if len(chosen) >= SEE_ALSO_LIMIT:
-                break
-            chosen[other_id] = self.entries[other_id]
+        rank = self.rank
+        wanted = SEE_ALSO_LIMIT - len(chosen)
+        if wanted > 0:
+            for other_id, _ in heapq.nsmallest(wanted, scores.items(), key=lambda item: (-item[1], rank[item[0]])):
+                chosen[other_id] = self.entries[other_id]
         return list(chosen.values())[:SEE_ALSO_LIMIT]
+
+    def in_order(self, entries: list[Entry]) -> list[Entry]:
+        """Published entries in listing order (fiches by number, then French title order)."""
+        return sorted(entries, key=lambda entry: self.rank[entry.id])
 
     def entries_for_term(self, taxonomy: str, term_id: str) -> list[Entry]:
         """Entries carrying the term; for a territory, also those of its descendants, once each."""
@@ -132,7 +140,7 @@ class Catalogue:
             for entry in self.by_term["territories"].get(term.id, []):
                 found.setdefault(entry.id, entry)
             stack.extend(term.children)
-        return sorted(found.values(), key=entry_order)
+        return self.in_order(list(found.values()))
 
     def fiches_by_kind(self) -> dict[str, list[Entry]]:
         kinds: dict[str, list[Entry]] = {}

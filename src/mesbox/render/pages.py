@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from ..catalogue import Catalogue, entry_order, term_order
+from ..catalogue import Catalogue, term_order
 from ..ids import slugify
 from ..models import FicheMeta, GridMeta, MonographMeta, TerritoryTerm, ActorTerm
 from ..structure import COLLECTIONS, TAXONOMIES, Entry, TermEntry
@@ -105,6 +105,7 @@ def _environment() -> Environment:
         loader=PackageLoader("mesbox", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
+        auto_reload=False,
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -187,7 +188,7 @@ class SiteRenderer:
         see_also = catalogue.see_also(entry)
         if see_also:
             parts.append("## Voir aussi\n\n" + block(self._render("entry_footer.html", url, see_also=see_also)))
-        cited_by = sorted(catalogue.cited_by.get(entry.id, []), key=entry_order)
+        cited_by = catalogue.in_order(catalogue.cited_by.get(entry.id, []))
         parts.append("## Cité par\n\n" + block(self._render("entry_cited_by.html", url, cited_by=cited_by)))
         front = {
             "title": meta.title,

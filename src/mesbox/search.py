@@ -16,13 +16,11 @@ _WORD = re.compile(r"\w+")
 
 def folded_words(text: str) -> str:
     """The unaccented forms of the accented words of `text`, each once, in order of appearance."""
-    seen: dict[str, None] = {}
-    for word in _WORD.findall(text):
-        if not word.isascii():
-            plain = fold(word)
-            if plain != word.casefold():
-                seen.setdefault(plain, None)
-    return " ".join(seen)
+    if text.isascii():
+        return ""
+    present = set(_WORD.findall(text.casefold()))
+    extra = dict.fromkeys(word for word in _WORD.findall(fold(text)) if word not in present)
+    return " ".join(extra)
 
 
 def fold_search_index(index: dict[str, Any]) -> dict[str, Any]:

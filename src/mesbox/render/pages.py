@@ -164,6 +164,8 @@ class SiteRenderer:
 
     def _page(self, src_uri: str, url: str, title: str, html: str, description: str = "", wide: bool = False, **extra: Any) -> PageSource:
         meta: dict[str, Any] = {"title": title, "description": description} if description else {"title": title}
+        # Listings repeat what the entries say: left out of the search index, results point at entries.
+        meta["search"] = {"exclude": True}
         if wide:
             meta["hide"] = ["navigation", "toc"]
         blocks = _Blocks()

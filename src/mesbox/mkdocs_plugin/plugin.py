@@ -9,6 +9,7 @@ Events used, in build order:
 - on_page_markdown: render `[[id]]` links in editorial pages.
 - on_page_content: put the generated HTML blocks in place of their placeholders.
 - on_page_context: give entry pages the edit link of their real file.
+- on_post_page: put in the blocks kept out of the search index ("Voir aussi", "Cité par").
 - on_post_build: fold accents in the search index.
 - on_serve: watch the collection and taxonomy folders.
 """
@@ -145,6 +146,11 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         """Put the generated HTML blocks back: they skip the Markdown parser, which is slow on large HTML."""
         source = self.generated.get(page.file.src_uri)
         return source.fill(html) if source is not None else html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """"Voir aussi" and "Cité par" go in last: they guide readers but are not what a search should find."""
+        source = self.generated.get(page.file.src_uri)
+        return source.fill(output, late=True) if source is not None else output
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         if page.file.src_uri in self.generated:

@@ -60,6 +60,7 @@ class PageSource:
     in_nav: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
     blocks: list[str] = field(default_factory=list)
+    late: frozenset[int] = frozenset()
 
     def inline(self) -> str:
         text = self.content
@@ -67,10 +68,12 @@ class PageSource:
             text = text.replace(BLOCK.format(index), html, 1)
         return text
 
-    def fill(self, html: str) -> str:
-        """Rendered HTML of `content` with the blocks put back in place."""
+    def fill(self, html: str, late: bool = False) -> str:
+        """Rendered HTML with the blocks put back in place; `late` ones (navigation aids such as
+        "Voir aussi") can be put back after the search index has read the page."""
         for index, block in enumerate(self.blocks):
-            html = html.replace(BLOCK.format(index), block, 1)
+            if (index in self.late) == late:
+                html = html.replace(BLOCK.format(index), block, 1)
         return html
 
 
@@ -79,9 +82,12 @@ class _Blocks:
 
     def __init__(self) -> None:
         self.items: list[str] = []
+        self.late: set[int] = set()
 
-    def __call__(self, html: str) -> str:
+    def __call__(self, html: str, late: bool = False) -> str:
         self.items.append(html)
+        if late:
+            self.late.add(len(self.items) - 1)
         return BLOCK.format(len(self.items) - 1)
 
 
@@ -189,9 +195,9 @@ class SiteRenderer:
             parts.append("## Sources\n\n" + block(self._render("sources.html", url, sources=meta.sources)))
         see_also = catalogue.see_also(entry)
         if see_also:
-            parts.append("## Voir aussi\n\n" + block(self._render("entry_footer.html", url, see_also=see_also)))
+            parts.append("## Voir aussi\n\n" + block(self._render("entry_footer.html", url, see_also=see_also), late=True))
         cited_by = catalogue.in_order(catalogue.cited_by.get(entry.id, []))
-        parts.append("## Cité par\n\n" + block(self._render("entry_cited_by.html", url, cited_by=cited_by)))
+        parts.append("## Cité par\n\n" + block(self._render("entry_cited_by.html", url, cited_by=cited_by), late=True))
         front = {
             "title": meta.title,
             "description": meta.description,
@@ -202,7 +208,7 @@ class SiteRenderer:
         content = _front_matter(front) + f"<h1>{escape(meta.title)}</h1>\n\n" + "\n\n".join(p for p in parts if p) + "\n"
         folder = posixpath.dirname(entry.path[len(entry.collection.folder) + 1 :])
         src_uri = posixpath.join(entry.collection.id, folder, f"{entry.id}.md")
-        return PageSource(src_uri, url, content, meta.title, edit_path=entry.path, meta=front, blocks=block.items)
+        return PageSource(src_uri, url, content, meta.title, edit_path=entry.path, meta=front, blocks=block.items, late=frozenset(block.late))
 
     def _entry_sections(self, entry: Entry, grid: Entry | None, url: str) -> str:
         meta = entry.meta

@@ -174,7 +174,7 @@ def test_serve_rebuilds_when_a_taxonomy_or_an_entry_changes(tmp_path: Path) -> N
 
 
 def test_navigation_aids_are_on_pages_but_not_in_the_search_index(site: Path) -> None:
-    page = (site / "fiches" / "seminaire" / "index.html").read_text(encoding="utf-8")
+    page = (site / "fiches" / "hostile" / "index.html").read_text(encoding="utf-8")
     assert 'class="mesbox-cited-by"' in page and "<!--mesbox:block" not in page
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Aucune autre entrée ne renvoie encore" in page and "Aucune autre entrée ne renvoie encore" not in index

@@ -8,6 +8,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .frenchsort import sort_key
 from .models import FicheMeta, MonographMeta, TerritoryTerm
@@ -34,17 +35,23 @@ def term_order(term: TermEntry) -> tuple[str, str]:
 
 
 @dataclass
+class Indexes:
+    """The catalogue's lookup tables, all built in one pass over the published entries."""
+
+    rank: dict[str, int]
+    by_collection: dict[str, list[Entry]]
+    by_term: dict[str, dict[str, list[Entry]]]
+    cited_by: dict[str, list[Entry]] = field(default_factory=dict)
+    monographs_by_grid: dict[str, list[Entry]] = field(default_factory=dict)
+
+
+@dataclass
 class Catalogue:
     """What the site publishes: drafts are kept apart and appear in no index."""
 
     entries: dict[str, Entry] = field(default_factory=dict)
     drafts: dict[str, Entry] = field(default_factory=dict)
     terms: dict[str, dict[str, TermEntry]] = field(default_factory=dict)
-    by_collection: dict[str, list[Entry]] = field(default_factory=dict)
-    by_term: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
-    cited_by: dict[str, list[Entry]] = field(default_factory=dict)
-    monographs_by_grid: dict[str, list[Entry]] = field(default_factory=dict)
-    rank: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entries: list[Entry], terms: dict[str, list[TermEntry]]) -> Catalogue:
@@ -56,7 +63,6 @@ class Catalogue:
                 continue
             (catalogue.drafts if entry.draft else catalogue.entries)[entry.id] = entry
         catalogue._link_territories()
-        catalogue._index()
         return catalogue
 
     def _link_territories(self) -> None:
@@ -68,16 +74,20 @@ class Catalogue:
             if parent in territories and parent != term.id:
                 territories[parent].children.append(term)
 
-    def _index(self) -> None:
+    @cached_property
+    def _indexes(self) -> Indexes:
+        """Built on first use: `mesbox check` never needs them, the site and the exports do."""
         published = sorted(self.entries.values(), key=entry_order)
-        self.rank = {entry.id: position for position, entry in enumerate(published)}
-        self.by_collection = {c: [] for c in COLLECTIONS}
-        self.by_term = {t: {term_id: [] for term_id in self.terms[t]} for t in TAXONOMIES}
+        indexes = Indexes(
+            rank={entry.id: position for position, entry in enumerate(published)},
+            by_collection={c: [] for c in COLLECTIONS},
+            by_term={t: {term_id: [] for term_id in self.terms[t]} for t in TAXONOMIES},
+        )
         cited: dict[str, dict[str, Entry]] = {}
         for entry in published:
-            self.by_collection[entry.collection.id].append(entry)
+            indexes.by_collection[entry.collection.id].append(entry)
             for taxonomy, (key, _) in TERM_KEYS.items():
-                index = self.by_term[taxonomy]
+                index = indexes.by_term[taxonomy]
                 for ref in getattr(entry.meta, key):
                     if ref in index:
                         index[ref].append(entry)
@@ -85,8 +95,32 @@ class Catalogue:
                 cited.setdefault(target.id, {})[entry.id] = entry
             meta = entry.meta
             if isinstance(meta, MonographMeta) and meta.grid in self.entries:
-                self.monographs_by_grid.setdefault(meta.grid, []).append(entry)
-        self.cited_by = {target: list(sources.values()) for target, sources in cited.items()}
+                indexes.monographs_by_grid.setdefault(meta.grid, []).append(entry)
+        indexes.cited_by = {target: list(sources.values()) for target, sources in cited.items()}
+        return indexes
+
+    @property
+    def rank(self) -> dict[str, int]:
+        """Position of each published entry in listing order."""
+        return self._indexes.rank
+
+    @property
+    def by_collection(self) -> dict[str, list[Entry]]:
+        return self._indexes.by_collection
+
+    @property
+    def by_term(self) -> dict[str, dict[str, list[Entry]]]:
+        """Published entries carrying each term (the term itself only; see `entries_for_term`)."""
+        return self._indexes.by_term
+
+    @property
+    def cited_by(self) -> dict[str, list[Entry]]:
+        """Published entries that point to each entry through `related` or `[[id]]`."""
+        return self._indexes.cited_by
+
+    @property
+    def monographs_by_grid(self) -> dict[str, list[Entry]]:
+        return self._indexes.monographs_by_grid
 
     def references(self, entry: Entry) -> list[Entry]:
         """Published entries this one points to through `related` and `[[id]]`, in order, once each."""

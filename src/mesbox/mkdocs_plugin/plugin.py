@@ -1,7 +1,7 @@
 """mesbox as an MkDocs (and ProperDocs) plugin.
 
 Events used, in build order:
-- on_startup: remember the command, so `serve` watches the content folders.
+- on_startup: keep one plugin instance across `mkdocs serve` rebuilds.
 - on_config: resolve the repository root and the site settings.
 - on_files: run the core check once, fail a strict build on any error, mount the
   generated pages (entries and term pages out of the nav), the collections' assets,
@@ -49,14 +49,12 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
     """Mount the checked catalogue into the site."""
 
     def __init__(self) -> None:
-        self.command = "build"
         self.result: CheckResult | None = None
-        self.edit_paths: dict[str, str] = {}
         self.generated: dict[str, PageSource] = {}
         self.root = Path(".")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command = command
+        """Defined so that `mkdocs serve` keeps one plugin instance; per-build state is reset in on_files."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -83,7 +81,6 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             if file.src_uri.startswith(stories) and file.src_uri.endswith(".md"):
                 files.remove(file)
         settings = SiteSettings(site_url=config.site_url or "")
-        self.edit_paths = {}
         self.generated = {}
         generated = site_pages(result.catalogue, settings)
         for page in generated:
@@ -96,8 +93,6 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                 files.remove(existing)
             files.append(file)
             self.generated[page.src_uri] = page
-            if page.edit_path:
-                self.edit_paths[page.src_uri] = page.edit_path
         self._mount_assets(files, config)
         self._mount_data(files, config, result)
         log.info(
@@ -153,8 +148,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         return source.fill(output, late=True) if source is not None else output
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        if page.file.src_uri in self.generated:
-            path = self.edit_paths.get(page.file.src_uri)
+        source = self.generated.get(page.file.src_uri)
+        if source is not None:
+            path = source.edit_path
             repo = (config.repo_url or "").rstrip("/")
             page.edit_url = f"{repo}/edit/{self.config.edit_branch}/{path}" if path and repo else None
         return context

@@ -185,7 +185,11 @@ class SiteRenderer:
         grid = catalogue.resolve(meta.grid) if isinstance(meta, MonographMeta) and meta.grid else None
         licence = LICENCES[meta.licence]
         block = _Blocks()
-        parts = [block(self._render("entry_header.html", url, entry=entry, grid=grid, licence=licence))]
+        parts = [
+            block(self._render("entry_header.html", url, entry=entry)),
+            # The metadata card is for reading, not for finding: it joins the page after indexing.
+            block(self._render("entry_card.html", url, entry=entry, grid=grid, licence=licence), late=True),
+        ]
         parts.append(render_wikilinks(entry.body, catalogue, lambda target: relative(url, target)).strip())
         sections = self._entry_sections(entry, grid, url)
         if sections:

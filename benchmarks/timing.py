@@ -1,41 +1,84 @@
-"""Whole-process timings: runs of several commands interleaved (so machine noise hits them alike), medians."""
+"""Shared helpers of the benchmarks: whole-process timings and the cached corpora.
+
+Why whole processes: a contributor and the CI pay for the interpreter start, the imports and the file
+reads, not only for the core functions. Why interleaved runs: machine noise (other jobs, CPU frequency)
+then hits every compared command alike, and the ratios stay meaningful on a busy 2-core machine.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
+COMPLETE = ".complete"  # written last: a corpus without it was interrupted and is regenerated
+
+
+class CommandFailed(SystemExit):
+    """A timed command exited non-zero: the measurement would be meaningless."""
+
 
 def run(command: Sequence[str], cwd: Path | None = None) -> tuple[float, str]:
-    """Wall-clock seconds of one whole process, and its stderr; stops the benchmark if it fails."""
+    """Wall-clock seconds of one whole process, and its combined output; stops the benchmark if it fails."""
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    done = subprocess.run(list(command), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
-        raise SystemExit(f"échec de {' '.join(command)} :\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    return elapsed, done.stderr
+        lines = done.stdout.splitlines()
+        shown = "\n".join(lines[:40] + (["…"] if len(lines) > 40 else []))
+        raise CommandFailed(f"échec (code {done.returncode}) de : {' '.join(command)}\n{shown}")
+    return elapsed, done.stdout
 
 
-def medians(commands: dict[str, Sequence[str]], runs: int, cwd: Path | None = None) -> tuple[dict[str, float], dict[str, str]]:
-    """One warm-up each, then `runs` rounds in which every command runs once; median per command."""
+def medians(commands: dict[str, Sequence[str]], runs: int, warmup: int = 1, cwd: Path | None = None,
+            ) -> tuple[dict[str, float], dict[str, list[float]], dict[str, str]]:
+    """`warmup` untimed rounds, then `runs` rounds in which every command runs once, in turn.
+
+    Returns the median per command, every timing, and the output of each command's last run.
+    """
     timings: dict[str, list[float]] = {name: [] for name in commands}
-    logs: dict[str, str] = {}
-    for round_number in range(runs + 1):
+    outputs: dict[str, str] = {}
+    for round_number in range(warmup + runs):
         for name, command in commands.items():
-            elapsed, logs[name] = run(command, cwd)
-            if round_number:
+            elapsed, outputs[name] = run(command, cwd)
+            if round_number >= warmup:
                 timings[name].append(elapsed)
-    return {name: statistics.median(values) for name, values in timings.items()}, logs
+    return {name: statistics.median(values) for name, values in timings.items()}, timings, outputs
+
+
+def generator_version() -> str:
+    """A short hash of the generator's source: a changed generator never reuses an old corpus."""
+    return hashlib.sha256((HERE / "generate_corpus.py").read_bytes()).hexdigest()[:8]
 
 
 def corpus(entries: int, seed: int = 1) -> Path:
-    """A generated corpus, cached in /tmp by size and seed."""
+    """The generated corpus of `entries` entries, cached in /tmp by size, seed and generator version."""
+    sys.path.insert(0, str(HERE))
     from generate_corpus import generate
 
-    path = Path(f"/tmp/mesbox-corpus-{entries}-{seed}")
-    if not (path / "taxonomies").is_dir():
-        generate(path, entries, seed)
+    path = Path(f"/tmp/mesbox-bench-corpus-{entries}-s{seed}-{generator_version()}")
+    if (path / COMPLETE).is_file():
+        return path
+    started = time.perf_counter()
+    staging = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    generate(staging, entries, seed)
+    (staging / COMPLETE).write_text("", encoding="utf-8")
+    shutil.rmtree(path, ignore_errors=True)
+    try:
+        staging.rename(path)
+    except OSError:  # another benchmark wrote it meanwhile: same seed, same files
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"corpus de {entries} entrées généré en {time.perf_counter() - started:.1f} s : {path}", flush=True)
     return path
+
+
+def spread(values: list[float]) -> str:
+    """The runs, for the reader who wants to judge the noise."""
+    return " ".join(f"{v:.2f}" for v in values)

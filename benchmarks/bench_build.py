@@ -29,8 +29,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_corpus import write_site_files  # noqa: E402
-from timing import CommandFailed, corpus, medians, spread  # noqa: E402
+from generate_corpus import write_site_files
+from timing import CommandFailed, corpus, medians, spread
 
 REPO = Path(__file__).resolve().parent.parent
 # corpus folder → URL folder of its entries (contract §1): the plain copies get the same URLs

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import CommandFailed, corpus, medians, run, spread  # noqa: E402
+from timing import CommandFailed, corpus, medians, run, spread
 
 GOAL = 1.5
 

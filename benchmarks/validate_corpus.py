@@ -20,7 +20,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generate_corpus import FOLDER_SIZE, ID_RE, WORDS_MAX, WORDS_MIN, count_words  # noqa: E402
+from generate_corpus import FOLDER_SIZE, ID_RE, WORDS_MAX, WORDS_MIN, count_words
 
 COLLECTIONS = {"fiches": "fiches", "monographies": "monographies", "recits": "content/recits", "grilles": "grids"}
 LINK_RE = re.compile(r"\[\[([^\]|]+)(?:\|[^\]]*)?\]\]")

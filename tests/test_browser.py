@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
 from sitebuild import build, make_repo
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

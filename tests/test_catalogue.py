@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from conftest import ENTRY, write
+
 from mesbox.checker import check
 
 

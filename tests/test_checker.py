@@ -4,6 +4,7 @@ import gc
 from pathlib import Path
 
 from conftest import replace
+
 from mesbox.checker import check
 
 

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import replace
+
 from mesbox.cli import main
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from conftest import replace
+
 from mesbox.checker import check
 from mesbox.exports import export_files, write_exports
 

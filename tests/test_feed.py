@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import replace
+
 from mesbox.checker import check
 from mesbox.feed import render_feed
 

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from conftest import ENTRY, found, replace, write
+
 from mesbox.checker import check
 
 FICHE = "fiches/initiative-solidaire.md"

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from conftest import ENTRY, write
+
 from mesbox.files import collection_files, editorial_files
 from mesbox.loader import load
 from mesbox.structure import COLLECTIONS

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from sitebuild import build, make_repo
 
 

@@ -6,13 +6,9 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from mesbox.checker import check
 from mesbox.render.pages import SiteRenderer, SiteSettings, french_date
 from mesbox.render.site import site_pages
-
-
 
 
 def pages_by_url(root: Path) -> dict[str, str]:

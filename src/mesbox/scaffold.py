@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from .ids import slugify
 from .files import collection_files
+from .ids import slugify
 from .structure import COLLECTIONS
 
 PLACEHOLDER = "À COMPLÉTER"

@@ -123,10 +123,10 @@ class _FastLoader(_CParser, yaml.resolver.Resolver):  # type: ignore[misc, valid
             return _MAP_TAG
         return _resolver.resolve(kind, value, implicit)
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:  # noqa: D102 - no path resolvers here
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         return None
 
-    def ascend_resolver(self) -> None:  # noqa: D102
+    def ascend_resolver(self) -> None:
         return None
 
     def data(self) -> Any:

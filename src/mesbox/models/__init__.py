@@ -5,13 +5,13 @@ from .terms import TAXONOMY_MODELS, ActorTerm, Term, TerritoryTerm
 
 __all__ = [
     "COLLECTION_MODELS",
+    "TAXONOMY_MODELS",
+    "ActorTerm",
     "EntryMeta",
     "FicheMeta",
     "GridMeta",
     "MonographMeta",
     "StoryMeta",
-    "TAXONOMY_MODELS",
-    "ActorTerm",
     "Term",
     "TerritoryTerm",
 ]

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from ..catalogue import Catalogue, term_order
 from ..ids import slugify
-from ..models import FicheMeta, GridMeta, MonographMeta, TerritoryTerm, ActorTerm
+from ..models import ActorTerm, FicheMeta, GridMeta, MonographMeta, TerritoryTerm
 from ..structure import COLLECTIONS, TAXONOMIES, Entry, TermEntry
 from ..structure.collections import AUDIENCES, FICHE_KINDS, STORY_FORMATS
 from ..structure.taxonomies import ACTOR_KINDS, TERRITORY_KINDS
@@ -154,9 +154,9 @@ class SiteRenderer:
 
     def _render(self, template: str, url: str, **context: Any) -> str:
         prefix = root_prefix(url)
-        link: Callable[[str], str] = lambda target: relative(url, target)  # noqa: E731
-        card: Callable[[Entry], Markup] = lambda entry: self._cached("card.html", self._cards, entry, prefix)  # noqa: E731
-        row: Callable[[Entry], Markup] = lambda entry: self._cached("row.html", self._rows, entry, prefix)  # noqa: E731
+        link: Callable[[str], str] = lambda target: relative(url, target)
+        card: Callable[[Entry], Markup] = lambda entry: self._cached("card.html", self._cards, entry, prefix)
+        row: Callable[[Entry], Markup] = lambda entry: self._cached("row.html", self._rows, entry, prefix)
         return _html_block(self.env.get_template(template).render(link=link, card=card, row=row, **context))
 
     def _cached(self, template: str, cache: dict[tuple[str, str], Markup], entry: Entry, prefix: str) -> Markup:
@@ -164,7 +164,7 @@ class SiteRenderer:
         key = (entry.id, prefix)
         html = cache.get(key)
         if html is None:
-            link: Callable[[str], str] = lambda target: prefix + target  # noqa: E731
+            link: Callable[[str], str] = lambda target: prefix + target
             html = cache[key] = Markup(self.env.get_template(template).render(entry=entry, link=link))
         return html
 
@@ -252,7 +252,7 @@ class SiteRenderer:
 
     def _term_rows(self, taxonomy: str) -> Iterator[tuple[str | None, list[tuple[TermEntry, int, int]]]]:
         terms = self.catalogue.terms[taxonomy]
-        count = lambda term: len(self.catalogue.entries_for_term(taxonomy, term.id))  # noqa: E731
+        count = lambda term: len(self.catalogue.entries_for_term(taxonomy, term.id))
         if taxonomy == "territories":
             roots = [t for t in terms.values() if not isinstance(t.term, TerritoryTerm) or t.term.parent not in terms or t.term.parent == t.id]
             rows: list[tuple[TermEntry, int, int]] = []

@@ -4,4 +4,4 @@ from .collections import COLLECTIONS, Collection
 from .entry import Candidate, Entry
 from .taxonomies import TAXONOMIES, Taxonomy, TermEntry
 
-__all__ = ["COLLECTIONS", "Candidate", "Collection", "Entry", "TAXONOMIES", "Taxonomy", "TermEntry"]
+__all__ = ["COLLECTIONS", "TAXONOMIES", "Candidate", "Collection", "Entry", "Taxonomy", "TermEntry"]

@@ -34,3 +34,11 @@ def test_editorial_page_links_are_checked(repo: Path) -> None:
 def test_actor_region_must_be_a_region(repo: Path) -> None:
     replace(repo, "taxonomies/actors.yml", "region: normandie", "region: calvados")
     assert found(repo) == [("E301", "taxonomies/actors.yml", 7)]
+
+
+def test_unknown_method_message_agrees_in_gender(repo: Path) -> None:
+    from mesbox.checker import check
+
+    replace(repo, "fiches/methodes/seminaire.md", "methods: [seminaire-reflexif]", "methods: [seminaire-reflexf]")
+    [issue] = check(repo).issues
+    assert issue.message.startswith("méthode inconnue « seminaire-reflexf » — vouliez-vous dire « seminaire-reflexif » ?")

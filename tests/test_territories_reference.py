@@ -2,6 +2,8 @@
 
 Codes, names and parents are checked against the dataset installed by `npm ci`, not typed
 from memory; points are checked for plausibility (within 60 km of their parent's point).
+The tests that need the dataset are skipped, with the reason, when `node_modules` is absent
+(CI runs `npm ci` first, see .ci/run); the others always run.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ def normalise(name: str) -> str:
 @cache
 def dataset(name: str) -> list[dict[str, Any]]:
     if not DATA.is_dir():
-        pytest.fail("jeu de données COG absent : lancez « npm ci » (comme le fait .ci/run)")
+        pytest.skip(f"jeu de données COG absent ({DATA.relative_to(ROOT)}) : lancez « npm ci » à la racine du dépôt")
     return json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
 
 
@@ -84,7 +86,9 @@ def test_code_and_name_match_the_reference(term: dict[str, Any]) -> None:
 def test_commune_sits_in_its_departement_and_intercommunalite(term: dict[str, Any]) -> None:
     row = by_code("communes")[term["insee"]]
     departement = ancestor(term, "departement")
-    assert departement is not None and departement["insee"] == row["departement"]
+    assert departement is not None and departement["insee"] == row["departement"], f"{term['id']} : département {row['departement']} dans le COG"
+    region = ancestor(term, "region")
+    assert region is not None and region["insee"] == row["region"], f"{term['id']} : région {row['region']} dans le COG"
     epci = ancestor(term, "intercommunalite")
     if epci is not None:
         members = {m["code"] for m in by_code("epci")[epci["insee"]]["membres"]}
@@ -104,6 +108,26 @@ def test_intercommunalite_has_members_in_its_departement(term: dict[str, Any]) -
 def test_departement_sits_in_its_region(term: dict[str, Any]) -> None:
     region = ancestor(term, "region")
     assert region is not None and region["insee"] == by_code("departements")[term["insee"]]["region"]
+
+
+PARENT_KINDS = {
+    "quartier": {"commune"},
+    "commune": {"intercommunalite", "departement"},
+    "intercommunalite": {"departement"},
+    "pays": {"departement"},
+    "departement": {"region"},
+    "region": set(),
+}
+
+
+@pytest.mark.parametrize("term", list(TERRITORIES.values()), ids=list(TERRITORIES))
+def test_parent_has_the_expected_kind(term: dict[str, Any]) -> None:
+    expected = PARENT_KINDS[term["kind"]]
+    if not expected:
+        assert "parent" not in term, f"{term['id']} : une région n'a pas de parent"
+        return
+    assert term.get("parent") in TERRITORIES, f"{term['id']} : parent absent ou inconnu"
+    assert TERRITORIES[term["parent"]]["kind"] in expected, f"{term['id']} : parent {term['parent']} de type {TERRITORIES[term['parent']]['kind']}"
 
 
 WITH_POINTS = [t for t in TERRITORIES.values() if "lat" in t and t.get("parent") and "lat" in TERRITORIES[t["parent"]]]

@@ -11,10 +11,10 @@ from .models import ActorTerm, TerritoryTerm
 from .structure import Candidate, TermEntry
 
 TERM_KEYS: dict[str, tuple[str, str]] = {
-    "themes": ("themes", "thème"),
-    "methods": ("methods", "méthode"),
-    "territories": ("territories", "territoire"),
-    "actors": ("actors", "acteur"),
+    "themes": ("themes", "thème inconnu"),
+    "methods": ("methods", "méthode inconnue"),
+    "territories": ("territories", "territoire inconnu"),
+    "actors": ("actors", "acteur inconnu"),
 }
 
 
@@ -40,7 +40,7 @@ def check_terms(entry: Candidate, terms: dict[str, dict[str, TermEntry]]) -> lis
             if ref and ref not in known:
                 line, col = entry.data.where((key, index))
                 hint = did_you_mean(ref, known)
-                issues.append(Issue(entry.path, line, col, "E104", f"{noun} inconnu « {ref} »{hint or f' : choisissez un terme de taxonomies/{taxonomy}.yml ou ajoutez-le'}"))
+                issues.append(Issue(entry.path, line, col, "E104", f"{noun} « {ref} »{hint or f' : choisissez un terme de taxonomies/{taxonomy}.yml ou ajoutez-le'}"))
     return issues
 
 

@@ -86,7 +86,9 @@ def test_code_and_name_match_the_reference(term: dict[str, Any]) -> None:
 def test_commune_sits_in_its_departement_and_intercommunalite(term: dict[str, Any]) -> None:
     row = by_code("communes")[term["insee"]]
     departement = ancestor(term, "departement")
-    assert departement is not None and departement["insee"] == row["departement"], f"{term['id']} : département {row['departement']} dans le COG"
+    assert departement is not None and departement["insee"] == row["departement"], (
+        f"{term['id']} : département {row['departement']} dans le COG"
+    )
     region = ancestor(term, "region")
     assert region is not None and region["insee"] == row["region"], f"{term['id']} : région {row['region']} dans le COG"
     epci = ancestor(term, "intercommunalite")
@@ -127,7 +129,9 @@ def test_parent_has_the_expected_kind(term: dict[str, Any]) -> None:
         assert "parent" not in term, f"{term['id']} : une région n'a pas de parent"
         return
     assert term.get("parent") in TERRITORIES, f"{term['id']} : parent absent ou inconnu"
-    assert TERRITORIES[term["parent"]]["kind"] in expected, f"{term['id']} : parent {term['parent']} de type {TERRITORIES[term['parent']]['kind']}"
+    assert TERRITORIES[term["parent"]]["kind"] in expected, (
+        f"{term['id']} : parent {term['parent']} de type {TERRITORIES[term['parent']]['kind']}"
+    )
 
 
 WITH_POINTS = [t for t in TERRITORIES.values() if "lat" in t and t.get("parent") and "lat" in TERRITORIES[t["parent"]]]

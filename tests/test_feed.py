@@ -1,27 +1,109 @@
-"""The RSS feed: newest first, drafts out, text escaped."""
+"""The RSS feed: well-formed, newest first, drafts out, every text escaped, links absolute when the site's address is known."""
+
+from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import replace
 
+from mesbox.catalogue import Catalogue
 from mesbox.checker import check
 from mesbox.feed import render_feed
 
+SITE = "https://exemple.org/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+# Newest first by `updated or date`: recit 03-05, seminaire updated 03-01, visite 02-01, fiche 01-15, grille 01-10.
+NEWEST_FIRST = [
+    "Récit de Colombelles",
+    "Le séminaire réflexif",
+    "Visite à Colombelles",
+    "Qu'est-ce qu'une initiative solidaire ?",
+    "Grille de test",
+]
 
-def test_feed_items(repo: Path) -> None:
-    replace(repo, "fiches/methodes/seminaire.md", "title: Le séminaire réflexif", "title: '<b>Le séminaire</b> & co'")
-    rss = ET.fromstring(render_feed(check(repo).catalogue, "https://exemple.org/", "Flux", "Nouveautés"))
-    items = rss.findall("channel/item")
-    assert [i.findtext("title") for i in items] == ["Récit de Colombelles", "<b>Le séminaire</b> & co", "Visite à Colombelles", "Qu'est-ce qu'une initiative solidaire ?", "Grille de test"]
-    assert items[1].findtext("link") == "https://exemple.org/fiches/seminaire/"
-    assert items[1].findtext("pubDate") == "Sun, 01 Mar 2026 00:00:00 +0000"
+
+def feed(repo: Path, site_url: str = SITE, **kwargs: object) -> bytes:
+    return render_feed(check(repo).catalogue, site_url, "Flux du MES", "Nouveautés de la boîte à outils", **kwargs)  # type: ignore[arg-type]
+
+
+def test_feed_channel(repo: Path) -> None:
+    raw = feed(repo)
+    assert raw.startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+    rss = ET.fromstring(raw)
+    assert rss.tag == "rss" and rss.get("version") == "2.0"
+    channel = rss.find("channel")
+    assert channel is not None
+    assert channel.findtext("title") == "Flux du MES" and channel.findtext("description") == "Nouveautés de la boîte à outils"
+    assert channel.findtext("link") == "https://exemple.org/" and channel.findtext("language") == "fr"
+    self_link = channel.find(f"{ATOM}link")
+    assert self_link is not None and self_link.get("href") == "https://exemple.org/flux.xml" and self_link.get("rel") == "self"
+    assert channel.findtext("lastBuildDate") == "Thu, 05 Mar 2026 00:00:00 +0000"
+
+
+def test_items_newest_first_without_drafts(repo: Path) -> None:
+    items = ET.fromstring(feed(repo)).findall("channel/item")
+    assert [i.findtext("title") for i in items] == NEWEST_FIRST
+    assert all("brouillon" not in (i.findtext("link") or "") for i in items)
+    assert b"brouillon" not in feed(repo)
+
+
+def test_item_fields(repo: Path) -> None:
+    items = ET.fromstring(feed(repo)).findall("channel/item")
+    seminaire = items[1]
+    assert seminaire.findtext("link") == "https://exemple.org/fiches/seminaire/"
+    guid = seminaire.find("guid")
+    assert guid is not None and guid.text == "https://exemple.org/fiches/seminaire/" and guid.get("isPermaLink") == "true"
+    assert seminaire.findtext("pubDate") == "Sun, 01 Mar 2026 00:00:00 +0000"  # the update, not the first publication
+    assert seminaire.findtext("description") == "Une fiche méthode de test sur le séminaire réflexif entre les visites."
     assert [c.text for c in items[3].findall("category")] == ["Économie solidaire", "Coopération"]
-    assert rss.findtext("channel/language") == "fr"
+    assert items[4].findall("category") == []  # the grid has no theme
 
 
-def test_feed_limit() -> None:
-    from mesbox.catalogue import Catalogue
+def test_hostile_text_is_escaped(repo: Path) -> None:
+    replace(repo, "fiches/methodes/seminaire.md", "title: Le séminaire réflexif", "title: '<b>Le séminaire</b> & co ]]> <!--'")
+    replace(
+        repo,
+        "fiches/methodes/seminaire.md",
+        "description: Une fiche méthode de test sur le séminaire réflexif entre les visites.",
+        'description: "<script>alert(1)</script>\\x01\\x0b Une fiche méthode de test sur le séminaire réflexif entre les visites."',
+    )
+    assert check(repo).ok
+    raw = feed(repo)
+    assert b"<b>" not in raw and b"<script>" not in raw and b"&lt;b&gt;Le s\xc3\xa9minaire&lt;/b&gt; &amp; co" in raw
+    item = ET.fromstring(raw).findall("channel/item")[1]
+    assert item.findtext("title") == "<b>Le séminaire</b> & co ]]> <!--"
+    # Characters XML 1.0 cannot hold are dropped, the rest is kept as text.
+    assert (
+        item.findtext("description") == "<script>alert(1)</script> Une fiche méthode de test sur le séminaire réflexif entre les visites."
+    )
 
+
+def test_hostile_channel_title(repo: Path) -> None:
+    rss = ET.fromstring(render_feed(check(repo).catalogue, SITE, "A & <B>", ""))
+    assert rss.findtext("channel/title") == "A & <B>" and rss.findtext("channel/description") == "A & <B>"
+
+
+def test_site_relative_links_without_site_url(repo: Path) -> None:
+    channel = ET.fromstring(feed(repo, "")).find("channel")
+    assert channel is not None and channel.find(f"{ATOM}link") is None
+    item = channel.findall("item")[0]
+    assert item.findtext("link") == "/recits/recit-colombelles/"
+    guid = item.find("guid")
+    assert guid is not None and guid.get("isPermaLink") == "false"
+
+
+def test_limit(repo: Path) -> None:
+    items = ET.fromstring(feed(repo, limit=2)).findall("channel/item")
+    assert [i.findtext("title") for i in items] == NEWEST_FIRST[:2]
+    assert ET.fromstring(feed(repo, limit=0)).findall("channel/item") == []
+
+
+def test_deterministic(repo: Path) -> None:
+    assert feed(repo) == feed(repo)
+
+
+def test_empty_catalogue() -> None:
     rss = ET.fromstring(render_feed(Catalogue.build([], {}), "", "Flux", ""))
-    assert rss.findall("channel/item") == []
+    assert rss.findall("channel/item") == [] and rss.find("channel/lastBuildDate") is None
+    assert rss.findtext("channel/link") == "/"

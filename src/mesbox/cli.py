@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd = commands.add_parser("export", help="écrire les données ouvertes sans construire le site")
     export_cmd.add_argument("--root", default=".", type=Path, help="dossier du dépôt (par défaut : .)")
     export_cmd.add_argument("--out", default=Path("site/donnees"), type=Path, help="dossier de sortie (par défaut : site/donnees)")
+    export_cmd.add_argument("--site-url", default="", help="adresse publique du site, pour des liens absolus")
     return parser
 
 
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         from .exports import write_exports
 
         result = check(args.root)
-        written = write_exports(result.catalogue, args.out)
+        written = write_exports(result.catalogue, args.out, args.site_url)
         WRITERS["text"](result.issues, result.files, sys.stderr)
         sys.stdout.write(f"{len(written)} fichiers écrits dans {args.out}\n")
         return 0 if result.ok else 1

@@ -1,7 +1,24 @@
 """Open-data exports of the published catalogue (contract §7), written by every build and by `mesbox export`.
 
-`catalogue.json` is an object: `{"generated_by", "licence_note", "entries": [...]}`; each entry
-carries its own `licence`. Drafts appear nowhere. Output is deterministic for a given catalogue.
+Files, relative to the export folder (`donnees/` on the site):
+
+- `catalogue.json`: an object `{"generated_by": "mesbox", "licence_note": "…", "entries": [...]}`.
+  `entries` holds one object per published entry, sorted by collection (fiches, monographies,
+  recits, grilles) then id, with the keys `id, collection, title, description, url, themes,
+  methods, territories, actors, authors, date, updated, licence, related, cited_by`, then the
+  collection's own keys (fiches: `kind, number, audiences`; monographies: `initiative, grid, visit,
+  dimensions`; recits: `format, media, voices`; grilles: `dimensions, adapted_from`). Dates are
+  ISO `YYYY-MM-DD`, an absent value is `null`, lists are JSON arrays. This is the lossless form.
+- `catalogue.csv`: the same entries in the same order, one row each, the common columns then a
+  few flat collection-specific ones (`CSV_EXTRA`); lists joined with `;`, empty cell for an absent
+  value; UTF-8 without BOM, RFC 4180 quoting, CRLF line ends.
+- `territoires.geojson`: one Point per territory that has coordinates, sorted by id.
+- `datapackage.json`: a Frictionless Data package describing the CSV, the JSON and the GeoJSON.
+- `schemas/<collection>.schema.json`: JSON Schema (draft 2020-12) of each collection's
+  front-matter, generated from the pydantic model that validates it.
+
+`url` is absolute when the site's address is given, else site-relative (`/fiches/x/`).
+Drafts appear nowhere. Output is deterministic for a given catalogue and site address.
 """
 
 from __future__ import annotations
@@ -10,17 +27,99 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
+
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 from .catalogue import Catalogue
+from .ids import ID_MAX, ID_RE
 from .models import COLLECTION_MODELS, FicheMeta, GridMeta, MonographMeta, StoryMeta, TerritoryTerm
+from .models.fields import DEFAULT_LICENCE, OPEN_LICENCES, _https_url, _id, _licence, _unique, _web_url
+from .render.licences import LICENCES
 from .render.urls import absolute
 from .structure import COLLECTIONS, Entry
+from .structure.collections import AUDIENCES, FICHE_KINDS, STORY_FORMATS
 
-COMMON_FIELDS = ("id", "collection", "title", "description", "url", "themes", "methods", "territories", "actors",
-                 "authors", "date", "updated", "licence", "related", "cited_by")
-CSV_EXTRA = ("kind", "number", "audiences", "initiative", "grid", "format", "media")
-LIST_FIELDS = {"themes", "methods", "territories", "actors", "authors", "related", "cited_by", "audiences"}
+COMMON_FIELDS = (
+    "id",
+    "collection",
+    "title",
+    "description",
+    "url",
+    "themes",
+    "methods",
+    "territories",
+    "actors",
+    "authors",
+    "date",
+    "updated",
+    "licence",
+    "related",
+    "cited_by",
+)
+CSV_EXTRA = (
+    "kind",
+    "number",
+    "audiences",
+    "initiative",
+    "grid",
+    "visit_start",
+    "visit_end",
+    "visit_participants",
+    "format",
+    "media",
+    "voices",
+    "adapted_from",
+)
+LIST_FIELDS = {"themes", "methods", "territories", "actors", "authors", "related", "cited_by", "audiences", "voices"}
+LIST_SEPARATOR = ";"
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+LICENCE_NOTE = (
+    "Chaque entrée est réutilisable sous la licence indiquée dans son champ « licence » "
+    "(CC-BY-SA-4.0 quand l'auteur n'en a pas choisi d'autre) ; citez ses auteurs et son adresse."
+)
+
+# French labels and descriptions of the CSV columns (Frictionless table schema).
+_COLUMN_DOCS: dict[str, tuple[str, str]] = {
+    "id": ("Identifiant", "Identifiant unique de l'entrée, toutes collections confondues (nom du fichier sans .md)."),
+    "collection": ("Collection", "fiches, monographies, recits ou grilles."),
+    "title": ("Titre", "Titre de l'entrée."),
+    "description": ("Description", "Résumé en une ou deux phrases."),
+    "url": ("Adresse", "Adresse de la page de l'entrée sur le site."),
+    "themes": ("Thèmes", "Identifiants des thèmes (vocabulaire « Thèmes »)."),
+    "methods": ("Méthodes", "Identifiants des méthodes (vocabulaire « Méthodes »)."),
+    "territories": ("Territoires", "Identifiants des territoires (voir territoires.geojson)."),
+    "actors": ("Acteurs", "Identifiants des acteurs (vocabulaire « Acteurs »)."),
+    "authors": ("Auteurs", "Personnes ou collectifs auteurs."),
+    "date": ("Date de publication", "Date de première publication."),
+    "updated": ("Date de mise à jour", "Date de la dernière mise à jour, si l'entrée a été mise à jour."),
+    "licence": ("Licence", "Identifiant SPDX de la licence ouverte de l'entrée."),
+    "related": ("Voir aussi", "Identifiants des entrées liées par l'auteur."),
+    "cited_by": ("Cité par", "Identifiants des entrées publiées qui citent celle-ci."),
+    "kind": ("Type de fiche", "Fiches : thematique, methode, outil ou projet."),
+    "number": ("Numéro", "Fiches : numéro dans la boîte à outils, par exemple 2.7."),
+    "audiences": ("Publics", "Fiches : publics visés."),
+    "initiative": ("Initiative", "Monographies : initiative phare étudiée."),
+    "grid": ("Grille", "Monographies : identifiant de la grille à laquelle la monographie répond."),
+    "visit_start": ("Début de la visite", "Monographies : premier jour de la visite apprenante."),
+    "visit_end": ("Fin de la visite", "Monographies : dernier jour de la visite apprenante."),
+    "visit_participants": ("Participants", "Monographies : nombre de participants à la visite apprenante."),
+    "format": ("Format", "Récits : texte, video, audio, portrait ou reportage."),
+    "media": ("Média", "Récits : adresse https:// de l'enregistrement."),
+    "voices": ("Voix", "Récits : personnes dont la parole est rapportée."),
+    "adapted_from": ("Adaptée de", "Grilles : identifiant de la grille commune adaptée."),
+}
+_SCHEMA_DESCRIPTIONS: dict[str, str] = {
+    "fiches": "Champs de l'en-tête YAML d'une fiche (dossier fiches/) : thématique, méthode, outil ou projet.",
+    "monographies": "Champs de l'en-tête YAML d'une monographie d'écosystème local de coopération (dossier monographies/).",
+    "recits": "Champs de l'en-tête YAML d'un récit de territoire (dossier content/recits/).",
+    "grilles": "Champs de l'en-tête YAML d'une grille de questionnement (dossier grids/).",
+}
+
+
+# --- catalogue.json and catalogue.csv ---------------------------------------------------------
 
 
 def entry_record(entry: Entry, catalogue: Catalogue, site_url: str) -> dict[str, Any]:
@@ -40,127 +139,258 @@ def entry_record(entry: Entry, catalogue: Catalogue, site_url: str) -> dict[str,
         "date": meta.date.isoformat(),
         "updated": meta.updated.isoformat() if meta.updated else None,
         "licence": meta.licence,
-        "related": [ref for ref in meta.related if ref in catalogue.entries],
+        "related": [ref for ref in meta.related if ref in catalogue.entries and ref != entry.id],
         "cited_by": sorted(e.id for e in catalogue.cited_by.get(entry.id, [])),
     }
     if isinstance(meta, FicheMeta):
         record.update(kind=meta.kind, number=meta.number, audiences=list(meta.audiences))
     elif isinstance(meta, MonographMeta):
         visit = meta.visit.model_dump(mode="json") if meta.visit else None
-        record.update(initiative=meta.initiative, grid=meta.grid, visit=visit, dimensions=dict(meta.dimensions))
+        grid = meta.grid if meta.grid in catalogue.entries else None
+        record.update(initiative=meta.initiative, grid=grid, visit=visit, dimensions=dict(meta.dimensions))
     elif isinstance(meta, StoryMeta):
         record.update(format=meta.format, media=meta.media, voices=list(meta.voices))
     elif isinstance(meta, GridMeta):
-        record.update(dimensions=[d.model_dump(mode="json") for d in meta.dimensions], adapted_from=meta.adapted_from)
+        adapted_from = meta.adapted_from if meta.adapted_from in catalogue.entries else None
+        record.update(dimensions=[d.model_dump(mode="json") for d in meta.dimensions], adapted_from=adapted_from)
     return record
 
 
-def _published(catalogue: Catalogue) -> list[Entry]:
-    order = list(COLLECTIONS)
-    return sorted(catalogue.entries.values(), key=lambda e: (order.index(e.collection.id), e.id))
+def published_entries(catalogue: Catalogue) -> list[Entry]:
+    """Published entries in export order: collection (contract order), then id."""
+    order = {collection_id: position for position, collection_id in enumerate(COLLECTIONS)}
+    return sorted(catalogue.entries.values(), key=lambda e: (order[e.collection.id], e.id))
+
+
+def _json_bytes(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def catalogue_json(records: list[dict[str, Any]]) -> bytes:
-    payload = {
-        "generated_by": "mesbox",
-        "licence_note": "Chaque entrée est réutilisable sous la licence indiquée dans son champ « licence ».",
-        "entries": records,
-    }
-    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return _json_bytes({"generated_by": "mesbox", "licence_note": LICENCE_NOTE, "entries": records})
+
+
+def csv_row(record: dict[str, Any]) -> dict[str, Any]:
+    """A record flattened to the CSV columns: visit split in three, lists joined with `;`."""
+    visit = record.get("visit") or {}
+    flat = {**record, "visit_start": visit.get("start"), "visit_end": visit.get("end"), "visit_participants": visit.get("participants")}
+    row: dict[str, Any] = {}
+    for column in (*COMMON_FIELDS, *CSV_EXTRA):
+        value = flat.get(column)
+        if column in LIST_FIELDS:
+            value = LIST_SEPARATOR.join(value or [])
+        row[column] = "" if value is None else value
+    return row
 
 
 def catalogue_csv(records: list[dict[str, Any]]) -> bytes:
-    """One row an entry, lists joined with `;`, RFC 4180 quoting, UTF-8."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    columns = (*COMMON_FIELDS, *CSV_EXTRA)
-    writer.writerow(columns)
+    """One row an entry, lists joined with `;`, RFC 4180 quoting (CRLF), UTF-8."""
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=(*COMMON_FIELDS, *CSV_EXTRA), lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writeheader()
     for record in records:
-        row = []
-        for column in columns:
-            value = record.get(column)
-            if column in LIST_FIELDS:
-                value = ";".join(value or [])
-            row.append("" if value is None else value)
-        writer.writerow(row)
+        writer.writerow(csv_row(record))
     return out.getvalue().encode("utf-8")
 
 
+# --- territoires.geojson ----------------------------------------------------------------------
+
+
 def territories_geojson(catalogue: Catalogue, site_url: str) -> bytes:
-    """One Point per territory with coordinates; `entries` counts its own and its descendants' entries."""
+    """One Point per territory with coordinates; `entries` counts its own and its descendants' published entries."""
     features = []
-    for term in catalogue.terms["territories"].values():
+    for term in sorted(catalogue.terms["territories"].values(), key=lambda t: t.id):
         data = term.term
         if not isinstance(data, TerritoryTerm) or data.lat is None or data.lon is None:
             continue
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [data.lon, data.lat]},
-            "properties": {
+        features.append(
+            {
+                "type": "Feature",
                 "id": term.id,
-                "label": term.label,
-                "kind": data.kind,
-                "insee": data.insee,
-                "url": absolute(site_url, term.url),
-                "entries": len(catalogue.entries_for_term("territories", term.id)),
-            },
-        })
-    features.sort(key=lambda f: f["properties"]["id"])
-    return (json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+                "geometry": {"type": "Point", "coordinates": [data.lon, data.lat]},
+                "properties": {
+                    "id": term.id,
+                    "label": term.label,
+                    "kind": data.kind,
+                    "insee": data.insee,
+                    "url": absolute(site_url, term.url),
+                    "entries": len(catalogue.entries_for_term("territories", term.id)),
+                },
+            }
+        )
+    return _json_bytes({"type": "FeatureCollection", "features": features})
 
 
-def collection_schema(collection_id: str, site_url: str) -> bytes:
+# --- schemas/<collection>.schema.json ---------------------------------------------------------
+
+
+class _ContractSchema(GenerateJsonSchema):
+    """Pydantic's JSON Schema, plus what the models' own validators check, where JSON Schema can say it.
+
+    The rules live in functions (`_licence`, `_id`, `_unique`…); the schema learns them from those
+    same functions, so a field that loses or gains a validator changes the schema with it.
+    """
+
+    _RULES: ClassVar[dict[Any, dict[str, Any]]] = {
+        _licence: {"enum": list(OPEN_LICENCES)},
+        _id: {"pattern": ID_RE.pattern, "maxLength": ID_MAX},
+        _unique: {"uniqueItems": True},
+        _web_url: {"pattern": r"^https?://[^\s/$.?#][^\s]*$"},
+        _https_url: {"pattern": r"^https://[^\s/$.?#][^\s]*$"},
+    }
+
+    def function_after_schema(self, schema: core_schema.AfterValidatorFunctionSchema) -> JsonSchemaValue:
+        json_schema = super().function_after_schema(schema)
+        rule = self._RULES.get(schema.get("function", {}).get("function"))
+        if rule and "$ref" not in json_schema:
+            json_schema = {**json_schema, **rule}
+        return json_schema
+
+
+def schema_url(collection_id: str, site_url: str) -> str:
+    return absolute(site_url, f"donnees/schemas/{collection_id}.schema.json")
+
+
+def collection_schema(collection_id: str, site_url: str) -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of a collection's front-matter, from the model that validates it."""
-    schema = COLLECTION_MODELS[collection_id].model_json_schema()
-    schema = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": absolute(site_url, f"donnees/schemas/{collection_id}.schema.json"),
-        **schema,
-        "title": f"En-tête d'une entrée « {COLLECTIONS[collection_id].singular} »",
+    generated = COLLECTION_MODELS[collection_id].model_json_schema(schema_generator=_ContractSchema)
+    generated.pop("title", None)
+    generated.pop("description", None)
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": schema_url(collection_id, site_url),
+        "title": f"En-tête d'une entrée « {COLLECTIONS[collection_id].singular} » de la boîte à outils du MES",
+        "description": _SCHEMA_DESCRIPTIONS[collection_id],
+        **generated,
     }
-    return (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def datapackage(site_url: str) -> bytes:
-    """A Frictionless Data package describing the CSV and the GeoJSON."""
-    fields = [{"name": name, "type": "date" if name in ("date", "updated") else "string"} for name in (*COMMON_FIELDS, *CSV_EXTRA)]
-    for field in fields:
-        if field["name"] in LIST_FIELDS:
-            field["description"] = "Liste d'identifiants ou de noms séparés par « ; »"
-    package = {
+# --- datapackage.json -------------------------------------------------------------------------
+
+
+def _table_schema(site_url: str) -> dict[str, Any]:
+    """Frictionless table schema of catalogue.csv: types and constraints of every column, in order."""
+    types = {"date": "date", "updated": "date", "visit_start": "date", "visit_end": "date", "visit_participants": "integer"}
+    constraints: dict[str, dict[str, Any]] = {
+        "id": {"required": True, "unique": True, "pattern": ID_RE.pattern.strip("^$")},
+        "collection": {"required": True, "enum": list(COLLECTIONS)},
+        "title": {"required": True},
+        "description": {"required": True},
+        "url": {"required": True, "unique": True},
+        "authors": {"required": True},
+        "date": {"required": True},
+        "licence": {"required": True, "enum": list(OPEN_LICENCES)},
+        "kind": {"enum": list(FICHE_KINDS)},
+        "number": {"pattern": r"\d+(\.\d+)*"},
+        "visit_participants": {"minimum": 1, "maximum": 500},
+        "format": {"enum": list(STORY_FORMATS)},
+    }
+    fields = []
+    for name in (*COMMON_FIELDS, *CSV_EXTRA):
+        title, description = _COLUMN_DOCS[name]
+        field: dict[str, Any] = {"name": name, "title": title, "description": description, "type": types.get(name, "string")}
+        if name in LIST_FIELDS:
+            field["description"] += " Liste séparée par « ; » (la forme sans perte est catalogue.json)."
+            if name == "audiences":
+                field["description"] += " Valeurs : " + ", ".join(AUDIENCES) + "."
+        if name == "media" or (name == "url" and site_url):
+            field["format"] = "uri"
+        if name in constraints:
+            field["constraints"] = constraints[name]
+        fields.append(field)
+    return {"fields": fields, "primaryKey": ["id"], "missingValues": [""]}
+
+
+def _licences_in_use(catalogue: Catalogue) -> list[dict[str, str]]:
+    used = {entry.meta.licence for entry in catalogue.entries.values()} or {DEFAULT_LICENCE}
+    return [{"name": info.id, "path": info.url, "title": info.name} for info in LICENCES.values() if info.id in used]
+
+
+def datapackage(catalogue: Catalogue, site_url: str) -> bytes:
+    """A Frictionless Data package describing the data files: the CSV (with its table schema), the JSON and the GeoJSON.
+
+    The front-matter schemas are named in the description, not listed as resources: Frictionless
+    tools take a `*.schema.json` resource for a table schema and report it invalid.
+    """
+    json_shape = (
+        "Objet JSON {generated_by, licence_note, entries} ; entries est la liste des entrées publiées, "
+        "triées par collection puis identifiant, avec les colonnes du CSV sous forme de listes JSON, "
+        "plus visit (monographies) et dimensions (monographies : synthèse par dimension ; grilles : "
+        "dimensions avec leurs questions)."
+    )
+    resources: list[dict[str, Any]] = [
+        {
+            "name": "catalogue",
+            "title": "Catalogue des entrées publiées (CSV)",
+            "path": "catalogue.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True, "header": True},
+            "schema": _table_schema(site_url),
+        },
+        {
+            "name": "catalogue-json",
+            "title": "Catalogue des entrées publiées (JSON)",
+            "path": "catalogue.json",
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+            "description": json_shape,
+        },
+        {
+            "name": "territoires",
+            "title": "Territoires (points)",
+            "path": "territoires.geojson",
+            "format": "geojson",
+            "mediatype": "application/geo+json",
+            "encoding": "utf-8",
+            "description": "Un point (WGS84) par territoire qui a des coordonnées : id, label, kind, insee (code officiel géographique, "
+            "ou SIREN pour une intercommunalité), url, entries (nombre d'entrées publiées qui concernent le territoire "
+            "ou un territoire qu'il contient).",
+        },
+    ]
+    package: dict[str, Any] = {
         "name": "mesbox-catalogue",
-        "title": "Boîte à outils du Mouvement pour l'Économie Solidaire : catalogue",
-        "description": "Les entrées publiées de la boîte à outils (fiches, monographies, récits de territoire, grilles) et les territoires qu'elles concernent.",
-        "homepage": site_url or None,
-        "licenses": [{"name": "CC-BY-SA-4.0", "path": "https://creativecommons.org/licenses/by-sa/4.0/", "title": "Licence par défaut ; chaque entrée indique la sienne"}],
-        "resources": [
-            {"name": "catalogue", "path": "catalogue.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-             "schema": {"fields": fields, "primaryKey": ["id"]}},
-            {"name": "territoires", "path": "territoires.geojson", "format": "geojson", "mediatype": "application/geo+json", "encoding": "utf-8"},
-        ],
+        "title": "Boîte à outils du Mouvement pour l'Économie Solidaire : catalogue des entrées publiées",
+        "description": (
+            "Les entrées publiées de la boîte à outils (fiches, monographies, récits de territoire, grilles de "
+            "questionnement) et les territoires qu'elles concernent. Les brouillons n'y figurent pas. Le schéma JSON "
+            "(draft 2020-12) de l'en-tête de chaque collection est publié à côté, dans schemas/<collection>.schema.json. " + LICENCE_NOTE
+        ),
+        "licenses": _licences_in_use(catalogue),
+        "keywords": ["économie sociale et solidaire", "coopération territoriale", "commun numérique"],
+        "resources": resources,
     }
-    package = {k: v for k, v in package.items() if v is not None}
-    return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if site_url:
+        package["homepage"] = site_url
+        package["id"] = absolute(site_url, "donnees/datapackage.json")
+    return _json_bytes(package)
+
+
+# --- all together -----------------------------------------------------------------------------
 
 
 def export_files(catalogue: Catalogue, site_url: str = "") -> dict[str, bytes]:
-    """Every export, as relative path → bytes, computed in memory."""
-    records = [entry_record(entry, catalogue, site_url) for entry in _published(catalogue)]
-    result = {
+    """Every export, as path relative to the export folder → bytes, computed in memory."""
+    records = [entry_record(entry, catalogue, site_url) for entry in published_entries(catalogue)]
+    files = {
         "catalogue.json": catalogue_json(records),
         "catalogue.csv": catalogue_csv(records),
         "territoires.geojson": territories_geojson(catalogue, site_url),
-        "datapackage.json": datapackage(site_url),
+        "datapackage.json": datapackage(catalogue, site_url),
     }
     for collection_id in COLLECTIONS:
-        result[f"schemas/{collection_id}.schema.json"] = collection_schema(collection_id, site_url)
-    return result
+        files[f"schemas/{collection_id}.schema.json"] = _json_bytes(collection_schema(collection_id, site_url))
+    return files
 
 
 def write_exports(catalogue: Catalogue, out_dir: Path, site_url: str = "") -> list[Path]:
+    """Write every export under `out_dir` (created if needed); returns the paths written, in a stable order."""
     written = []
     for rel, data in export_files(catalogue, site_url).items():
-        target = out_dir / rel
+        target = Path(out_dir) / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written.append(target)

@@ -1,48 +1,152 @@
-"""One pass over the repository: vocabularies, entries, candidates for cross checks, editorial pages."""
+"""`load`: one pass over taxonomies, the four collections and the editorial pages; what is valid, what is a candidate."""
+
+from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ENTRY, write
+from conftest import ENTRY, FICHE, HOME, METHOD, STORY, TERRITORIES, THEMES, line_of, replace, write
 
-from mesbox.files import collection_files, editorial_files
 from mesbox.loader import load
-from mesbox.structure import COLLECTIONS
+from mesbox.scaffold import PLACEHOLDER
 
 
-def test_loads_entries_terms_and_pages(repo: Path) -> None:
-    loaded = load(repo)
+def places(root: Path) -> list[tuple[str, str, int, int]]:
+    return [(i.code, i.path, i.line, i.col) for i in load(root).issues]
+
+
+def test_valid_repository_loads_everything_once(valid_repo: Path) -> None:
+    """Six entries (draft included), every term in file order, one editorial page, 11 files, no issue."""
+    loaded = load(valid_repo)
     assert loaded.issues == []
-    assert sorted(e.id for e in loaded.entries) == ["brouillon", "grille-test", "initiative-solidaire", "recit-colombelles", "seminaire", "visite-colombelles"]
-    assert [t.id for t in loaded.terms["territories"]] == ["normandie", "calvados", "colombelles"]
-    assert sorted(p.path for p in loaded.pages) == ["content/a-propos.md", "content/contribuer.md", "content/donnees.md", "content/index.md", "content/licences.md"]
-    assert loaded.files == 4 + 6 + 5
+    assert loaded.files == 4 + 6 + 1
+    assert sorted(e.id for e in loaded.entries) == [
+        "brouillon", "grille-commune", "initiative-solidaire", "organiser-une-visite", "recit-plateau", "visite-colombelles",
+    ]
+    assert [c.id for c in loaded.candidates] == [e.id for e in loaded.entries]
+    assert [t.id for t in loaded.terms["territories"]] == ["normandie", "calvados", "colombelles", "caen", "plateau"]
+    assert [t.line for t in loaded.terms["territories"]] == [line_of(valid_repo, TERRITORIES, f"id: {t}") for t in ("normandie", "calvados", "colombelles", "caen", "plateau")]
+    assert [(p.path, [link.target for link in p.links]) for p in loaded.pages] == [(HOME, ["initiative-solidaire"])]
 
 
-def test_subfolders_do_not_change_the_id(repo: Path) -> None:
-    entry = next(e for e in load(repo).entries if e.id == "seminaire")
-    assert entry.path == "fiches/methodes/seminaire.md" and entry.url == "fiches/seminaire/"
+def test_entries_know_collection_body_line_and_links(valid_repo: Path) -> None:
+    """Sub-folders do not change the id; the story folder is a collection, not an editorial page."""
+    entries = {e.id: e for e in load(valid_repo).entries}
+    method = entries["organiser-une-visite"]
+    assert (method.collection.id, method.path) == ("fiches", METHOD)
+    assert entries["recit-plateau"].collection.id == "recits"
+    fiche = entries["initiative-solidaire"]
+    assert fiche.body_line == 17  # the line after the closing `---` (line 16)
+    assert [(link.target, link.text, link.line) for link in fiche.links] == [
+        ("organiser-une-visite", "organiser une visite", line_of(valid_repo, FICHE, "[[organiser-une-visite"))
+    ]
+    assert entries["brouillon"].draft is True
 
 
-def test_invalid_entry_is_still_a_candidate(repo: Path) -> None:
-    write(repo, "fiches/casse.md", ENTRY.replace("kind: outil", "kind: autre\nrelated: [x]"))
-    loaded = load(repo)
-    assert "casse" not in {e.id for e in loaded.entries}
-    candidate = next(c for c in loaded.candidates if c.id == "casse")
-    assert candidate.refs("related") == ["x"]
+def test_invalid_entry_is_a_candidate_but_not_an_entry(valid_repo: Path) -> None:
+    """Cross-entry rules still look at a file whose fields are wrong, so every error shows in one run."""
+    write(valid_repo, "fiches/casse.md", ENTRY.replace("kind: outil", "kind: autre\nrelated: [x]"))
+    loaded = load(valid_repo)
+    assert "casse" in [c.id for c in loaded.candidates]
+    assert "casse" not in [e.id for e in loaded.entries]
+    assert ("E102", "fiches/casse.md", 6, 7) in places(valid_repo)
 
 
-def test_stories_are_not_editorial_pages(repo: Path) -> None:
-    rels = [rel for _, rel in editorial_files(repo)]
-    assert not any(rel.startswith("content/recits/") for rel in rels)
-    assert [rel for _, rel in collection_files(repo, COLLECTIONS["recits"])] == ["content/recits/recit-colombelles.md"]
+def test_bad_file_name_is_e106_and_still_validated(valid_repo: Path) -> None:
+    """`Économie Solidaire.md`: E106 proposing the slug, and its fields are still checked."""
+    write(valid_repo, "fiches/Économie Solidaire.md", ENTRY.replace("kind: outil", "kind: autre"))
+    loaded = load(valid_repo)
+    found = [(i.code, i.path, i.line) for i in loaded.issues]
+    assert ("E106", "fiches/Économie Solidaire.md", 1) in found
+    assert ("E102", "fiches/Économie Solidaire.md", 6) in found
+    assert "« economie-solidaire.md »" in next(i.message for i in loaded.issues if i.code == "E106")
+    assert "Économie Solidaire" not in [c.id for c in loaded.candidates]
 
 
-def test_placeholders_left_by_new_are_errors(repo: Path) -> None:
-    write(repo, "fiches/a-remplir.md", ENTRY.replace("Corps.", "À COMPLÉTER : le texte."))
-    issues = [(i.code, i.line) for i in load(repo).issues]
-    assert ("E101", 9) in issues
+def test_file_name_with_a_newline_is_refused(valid_repo: Path) -> None:
+    """A file named `abc\\n.md` would publish an id with a line break in its URL: E106."""
+    write(valid_repo, "fiches/abc\n.md", ENTRY)
+    loaded = load(valid_repo)
+    assert "E106" in [i.code for i in loaded.issues]
+    assert "abc\n" not in [e.id for e in loaded.entries]
 
 
-def test_missing_taxonomy_file(repo: Path) -> None:
-    (repo / "taxonomies" / "actors.yml").unlink()
-    assert [(i.code, i.path) for i in load(repo).issues] == [("E301", "taxonomies/actors.yml")]
+def test_front_matter_that_is_not_a_mapping_is_e002(valid_repo: Path) -> None:
+    write(valid_repo, "fiches/liste.md", "---\n- a\n- b\n---\nCorps\n")
+    write(valid_repo, "fiches/texte.md", "---\nseulement du texte\n---\nCorps\n")
+    found = places(valid_repo)
+    assert ("E002", "fiches/liste.md", 2, 1) in found
+    assert ("E002", "fiches/texte.md", 2, 1) in found
+
+
+def test_empty_front_matter_reports_each_missing_field(valid_repo: Path) -> None:
+    """`---` then `---`: every required field of a fiche is named (title, description, authors, date, themes, kind)."""
+    write(valid_repo, "fiches/vide.md", "---\n---\n")
+    missing = [i.message for i in load(valid_repo).issues if i.path == "fiches/vide.md"]
+    assert len(missing) == 6
+    for field in ("title", "description", "authors", "date", "themes", "kind"):
+        assert any(f"« {field} »" in m for m in missing), field
+
+
+def test_placeholders_left_by_mesbox_new_are_e101_where_they_are(valid_repo: Path) -> None:
+    """Both in the front-matter and in the body, at their column."""
+    text = ENTRY.replace("Une description", f"{PLACEHOLDER} une description").replace("Corps.", f"Texte : {PLACEHOLDER}.")
+    write(valid_repo, "fiches/a-remplir.md", text)
+    found = [p for p in places(valid_repo) if p[1] == "fiches/a-remplir.md"]
+    assert found == [("E101", "fiches/a-remplir.md", 3, 14), ("E101", "fiches/a-remplir.md", 9, 9)]
+
+
+def test_missing_taxonomy_file_is_e301(valid_repo: Path) -> None:
+    (valid_repo / THEMES).unlink()
+    assert ("E301", THEMES, 1, 1) in places(valid_repo)
+    assert load(valid_repo).terms["themes"] == []
+
+
+def test_taxonomy_yaml_problems_are_reported_as_e301(valid_repo: Path) -> None:
+    """Syntax errors, anchors and tags in a vocabulary are all E301 (contract table)."""
+    write(valid_repo, THEMES, "- id: emploi\n  label: &l Emploi\n- id: cooperation\n  label: !x Coopération\n")
+    assert places(valid_repo)[:2] == [("E301", THEMES, 2, 10), ("E301", THEMES, 4, 10)]
+    write(valid_repo, THEMES, "- id: [emploi\n")
+    assert [p[0] for p in places(valid_repo) if p[1] == THEMES] == ["E301"]
+
+
+def test_taxonomy_items_must_be_mappings(valid_repo: Path) -> None:
+    write(valid_repo, THEMES, "- id: emploi\n  label: Emploi\n- cooperation\n")
+    assert places(valid_repo) == [("E301", THEMES, 3, 3)]
+    assert [t.id for t in load(valid_repo).terms["themes"]] == ["emploi"]
+
+
+def test_duplicate_term_names_the_first_line(valid_repo: Path) -> None:
+    """E107 on the second `id:`, saying where the first one is; the first is kept."""
+    replace(valid_repo, THEMES, "- id: cooperation", "- id: emploi")
+    loaded = load(valid_repo)
+    issue = next(i for i in loaded.issues if i.code == "E107")
+    assert (issue.path, issue.line, issue.col) == (THEMES, line_of(valid_repo, THEMES, "label: Coopération") - 1, 7)
+    assert f"ligne {line_of(valid_repo, THEMES, 'id: emploi')}" in issue.message
+    assert [t.id for t in loaded.terms["themes"]] == ["economie-solidaire", "emploi"]
+
+
+def test_editorial_pages_are_scanned_for_links_and_unsafe_html(valid_repo: Path) -> None:
+    """`content/*.md` pages are not entries, but their bodies obey the same rules, at file lines."""
+    write(valid_repo, "content/a-propos.md", "---\ntitle: À propos\n---\n\nTexte <script>x</script> et [[a-propos-lien]].\n")
+    loaded = load(valid_repo)
+    assert [(i.code, i.path, i.line, i.col) for i in loaded.issues] == [("E201", "content/a-propos.md", 5, 7)]
+    page = next(p for p in loaded.pages if p.path == "content/a-propos.md")
+    assert [(link.target, link.line) for link in page.links] == [("a-propos-lien", 5)]
+    assert "content/recits/recit-plateau.md" not in [p.path for p in loaded.pages]
+
+
+def test_hidden_files_and_other_extensions_are_ignored(valid_repo: Path) -> None:
+    """Editor backups and notes do not become entries."""
+    write(valid_repo, "fiches/.brouillon.md", "pas un en-tête")
+    write(valid_repo, "fiches/notes.txt", "pas un en-tête")
+    write(valid_repo, "fiches/.cache/x.md", "pas un en-tête")
+    assert load(valid_repo).issues == []
+
+
+def test_crlf_and_bom_entries_load_with_the_same_positions(valid_repo: Path) -> None:
+    """An entry saved with BOM and CRLF gives the same lines and columns as its LF twin."""
+    text = (valid_repo / STORY).read_text(encoding="utf-8").replace("themes: [emploi]", "themes: [emploi, emploi]")
+    write(valid_repo, STORY, text)
+    lf = places(valid_repo)
+    write(valid_repo, STORY, b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert places(valid_repo) == lf == [("E102", STORY, 7, 18)]

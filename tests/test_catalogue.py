@@ -1,67 +1,158 @@
-"""The catalogue's indexes: what the site and the exports read."""
+"""The catalogue's indexes (contract §6): listings in French and number order, term pages, "Voir aussi", "Cité par", no drafts."""
+
+from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ENTRY, write
+from conftest import ENTRY, replace, write
 
+from mesbox.catalogue import SEE_ALSO_LIMIT, Catalogue
 from mesbox.checker import check
 
 
-def test_drafts_are_kept_apart(repo: Path) -> None:
-    catalogue = check(repo).catalogue
-    assert "brouillon" in catalogue.drafts and "brouillon" not in catalogue.entries
-    assert all("brouillon" not in [e.id for e in entries] for entries in catalogue.by_term["themes"].values())
+def catalogue(root: Path) -> Catalogue:
+    result = check(root)
+    assert result.issues == [], [str(i) for i in result.issues]
+    return result.catalogue
 
 
-def test_by_collection_and_fiche_order(repo: Path) -> None:
-    write(repo, "fiches/deux-dix.md", ENTRY.replace("kind: outil", 'kind: outil\nnumber: "2.10"'))
-    write(repo, "fiches/deux-neuf.md", ENTRY.replace("kind: outil", 'kind: outil\nnumber: "2.9"'))
-    fiches = [e.id for e in check(repo).catalogue.by_collection["fiches"]]
-    assert fiches[:3] == ["initiative-solidaire", "deux-neuf", "deux-dix"]
-    assert fiches[3:] == ["seminaire"]
+def ids(entries: list) -> list[str]:  # type: ignore[type-arg]
+    return [e.id for e in entries]
 
 
-def test_french_title_order(repo: Path) -> None:
-    for name, title in (("e1", "Emploi local"), ("e2", "Économie du territoire"), ("e3", "economie bis")):
-        write(repo, f"content/recits/{name}.md", ENTRY.replace("Une fiche de test", title).replace("kind: outil", "format: texte\nterritories: [colombelles]"))
-    titles = [e.title for e in check(repo).catalogue.by_collection["recits"]]
-    assert titles.index("economie bis") < titles.index("Économie du territoire") < titles.index("Emploi local")
+def story(title: str, extra: str = "") -> str:
+    return ENTRY.replace("Une fiche de test", title).replace("kind: outil", "format: texte\nterritories: [caen]" + extra)
 
 
-def test_territory_includes_descendants(repo: Path) -> None:
-    catalogue = check(repo).catalogue
-    ids = [e.id for e in catalogue.entries_for_term("territories", "normandie")]
-    assert sorted(ids) == ["initiative-solidaire", "recit-colombelles", "visite-colombelles"]
-    assert [e.id for e in catalogue.entries_for_term("territories", "calvados")] == ["recit-colombelles", "visite-colombelles"]
-    assert [c.id for c in catalogue.terms["territories"]["calvados"].children] == ["colombelles"]
+def test_published_entries_and_drafts_are_kept_apart(valid_repo: Path) -> None:
+    cat = catalogue(valid_repo)
+    assert sorted(cat.entries) == ["grille-commune", "initiative-solidaire", "organiser-une-visite", "recit-plateau", "visite-colombelles"]
+    assert list(cat.drafts) == ["brouillon"]
+    assert cat.resolve("brouillon") is None
+    assert cat.resolve("recit-plateau").url == "recits/recit-plateau/"  # type: ignore[union-attr]
 
 
-def test_cited_by_through_related_and_links(repo: Path) -> None:
-    catalogue = check(repo).catalogue
-    assert [e.id for e in catalogue.cited_by["initiative-solidaire"]] == ["visite-colombelles"]
-    assert [e.id for e in catalogue.cited_by["seminaire"]] == ["initiative-solidaire"]
-    assert [e.id for e in catalogue.cited_by["visite-colombelles"]] == ["recit-colombelles"]
+def test_by_collection_in_listing_order(valid_repo: Path) -> None:
+    cat = catalogue(valid_repo)
+    assert {c: ids(e) for c, e in cat.by_collection.items()} == {
+        "fiches": ["initiative-solidaire", "organiser-une-visite"],
+        "monographies": ["visite-colombelles"],
+        "recits": ["recit-plateau"],
+        "grilles": ["grille-commune"],
+    }
+    assert {k: ids(v) for k, v in cat.fiches_by_kind().items()} == {"thematique": ["initiative-solidaire"], "methode": ["organiser-une-visite"]}
 
 
-def test_see_also_related_first_then_shared_terms_at_most_six(repo: Path) -> None:
-    for n in range(8):
-        write(repo, f"fiches/voisine-{n}.md", ENTRY.replace("themes: [emploi]", "themes: [emploi, economie-solidaire]\nmethods: [visite-apprenante]"))
-    catalogue = check(repo).catalogue
-    see_also = [e.id for e in catalogue.see_also(catalogue.entries["visite-colombelles"])]
-    assert see_also[0] == "initiative-solidaire"
-    assert len(see_also) == 6 and "visite-colombelles" not in see_also
-    assert set(see_also[1:]) <= {f"voisine-{n}" for n in range(8)}
+def test_by_term_lists_each_term_even_unused(valid_repo: Path) -> None:
+    """Every term has an index, possibly empty (its page invites a contribution); only the term itself here."""
+    cat = catalogue(valid_repo)
+    assert ids(cat.by_term["themes"]["cooperation"]) == ["initiative-solidaire", "organiser-une-visite", "visite-colombelles"]
+    assert ids(cat.by_term["themes"]["emploi"]) == ["recit-plateau", "visite-colombelles"]
+    assert ids(cat.by_term["methods"]["seminaire-reflexif"]) == []
+    assert ids(cat.by_term["territories"]["normandie"]) == ["initiative-solidaire"]
+    assert ids(cat.by_term["actors"]["ardes"]) == ["visite-colombelles"]
+    assert set(cat.by_term["territories"]) == {"normandie", "calvados", "colombelles", "caen", "plateau"}
 
 
-def test_monographs_by_grid(repo: Path) -> None:
-    assert [e.id for e in check(repo).catalogue.monographs_by_grid["grille-test"]] == ["visite-colombelles"]
+def test_territory_page_includes_descendants(valid_repo: Path) -> None:
+    """Normandie lists the entries of Colombelles and of its quartier, once each, in listing order."""
+    cat = catalogue(valid_repo)
+    assert ids(cat.entries_for_term("territories", "normandie")) == ["initiative-solidaire", "recit-plateau", "visite-colombelles"]
+    assert ids(cat.entries_for_term("territories", "calvados")) == ["recit-plateau", "visite-colombelles"]
+    assert ids(cat.entries_for_term("territories", "colombelles")) == ["recit-plateau", "visite-colombelles"]
+    assert ids(cat.entries_for_term("territories", "plateau")) == ["recit-plateau"]
+    assert ids(cat.entries_for_term("territories", "caen")) == []
+    assert ids(cat.entries_for_term("themes", "emploi")) == ["recit-plateau", "visite-colombelles"]
+    assert sorted(t.id for t in cat.terms["territories"]["calvados"].children) == ["caen", "colombelles"]
 
 
-def test_unused_term_has_an_empty_index(repo: Path) -> None:
-    assert check(repo).catalogue.by_term["themes"]["culture"] == []
+def test_entry_on_parent_and_child_is_listed_once(valid_repo: Path) -> None:
+    replace(valid_repo, "content/recits/recit-plateau.md", "territories: [plateau]", "territories: [plateau, colombelles, normandie]")
+    assert ids(catalogue(valid_repo).entries_for_term("territories", "normandie")) == [
+        "initiative-solidaire", "recit-plateau", "visite-colombelles",
+    ]
 
 
-def test_first_entry_of_a_duplicated_id_wins(repo: Path) -> None:
-    write(repo, "monographies/seminaire.md", ENTRY)
-    catalogue = check(repo).catalogue
-    assert catalogue.entries["seminaire"].path == "fiches/methodes/seminaire.md"
+def test_drafts_are_in_no_index(valid_repo: Path) -> None:
+    """The draft carries emploi and colombelles and cites initiative-solidaire: none of it shows."""
+    cat = catalogue(valid_repo)
+    everywhere = [*cat.by_collection.values(), *(e for t in cat.by_term.values() for e in t.values()), *cat.cited_by.values()]
+    everywhere += [cat.see_also(e) for e in cat.entries.values()]
+    everywhere += [cat.entries_for_term("territories", t) for t in cat.terms["territories"]]
+    assert all("brouillon" not in ids(listing) for listing in everywhere)
+    assert "brouillon" not in cat.cited_by
+    assert "brouillon" not in cat.rank
+
+
+def test_cited_by_follows_related_and_wiki_links_of_published_entries(valid_repo: Path) -> None:
+    """The home page and the draft also link to initiative-solidaire but are not entries of the site's "Cité par"."""
+    cat = catalogue(valid_repo)
+    assert {k: sorted(ids(v)) for k, v in cat.cited_by.items()} == {
+        "initiative-solidaire": ["organiser-une-visite", "visite-colombelles"],
+        "organiser-une-visite": ["initiative-solidaire"],
+        "grille-commune": ["organiser-une-visite"],
+        "visite-colombelles": ["recit-plateau"],
+    }
+    assert ids(cat.references(cat.entries["organiser-une-visite"])) == ["initiative-solidaire", "grille-commune"]
+
+
+def test_citing_twice_counts_once(valid_repo: Path) -> None:
+    replace(valid_repo, "content/recits/recit-plateau.md", "[[visite-colombelles]].", "[[visite-colombelles]] et [[visite-colombelles|encore]].")
+    replace(valid_repo, "content/recits/recit-plateau.md", "themes: [emploi]", "themes: [emploi]\nrelated: [visite-colombelles]")
+    assert ids(catalogue(valid_repo).cited_by["visite-colombelles"]) == ["recit-plateau"]
+
+
+def test_monographs_by_grid(valid_repo: Path) -> None:
+    assert {k: ids(v) for k, v in catalogue(valid_repo).monographs_by_grid.items()} == {"grille-commune": ["visite-colombelles"]}
+
+
+def test_see_also_related_then_shared_terms(valid_repo: Path) -> None:
+    """visite-colombelles: its related entry, then organiser-une-visite (method + theme), then recit-plateau (one theme)."""
+    cat = catalogue(valid_repo)
+    assert ids(cat.see_also(cat.entries["visite-colombelles"])) == ["initiative-solidaire", "organiser-une-visite", "recit-plateau"]
+
+
+def test_see_also_ranks_by_shared_terms_and_stops_at_six(valid_repo: Path) -> None:
+    """related first (even if it shares nothing), then most shared terms, ties in listing order, at most 6."""
+    target = story("Cible", "\nmethods: [seminaire-reflexif]\nrelated: [grille-commune]").replace("themes: [emploi]", "themes: [emploi, cooperation]")
+    write(valid_repo, "content/recits/cible.md", target)
+    write(valid_repo, "content/recits/quatre.md", story("Zz quatre termes", "\nmethods: [seminaire-reflexif]").replace("themes: [emploi]", "themes: [emploi, cooperation]"))
+    write(valid_repo, "content/recits/deux.md", story("Zy deux termes"))
+    for letter in "abcdefg":
+        write(valid_repo, f"fiches/un-{letter}.md", ENTRY.replace("Une fiche de test", f"Un terme {letter}"))
+    cat = catalogue(valid_repo)
+    shown = ids(cat.see_also(cat.entries["cible"]))
+    assert len(shown) == SEE_ALSO_LIMIT == 6
+    # related; 4 shared (emploi, cooperation, seminaire-reflexif, caen); 2 shared, tie in listing order
+    # (« Visite apprenante… » before « Zy deux… »); then 1 shared, in listing order (numbered fiches first).
+    assert shown == ["grille-commune", "quatre", "visite-colombelles", "deux", "initiative-solidaire", "organiser-une-visite"]
+    assert "cible" not in shown
+
+
+def test_french_order_ignores_accents_and_case(valid_repo: Path) -> None:
+    """« Économie » sorts with « economie », before « Emploi » (contract §6), for entries and for terms."""
+    for name, title in [("a", "Emploi local"), ("b", "Économie du lien"), ("c", "economie circulaire"), ("d", "Zèbre"), ("e", "Élan")]:
+        write(valid_repo, f"content/recits/{name}.md", story(title))
+    cat = catalogue(valid_repo)
+    assert [e.title for e in cat.by_collection["recits"]] == [
+        "economie circulaire", "Économie du lien", "Élan", "Emploi local", "Récit du Plateau", "Zèbre",
+    ]
+    assert [t.label for t in cat.terms["themes"].values()] == ["Coopération", "Économie solidaire", "Emploi"]
+
+
+def test_fiches_in_number_order_then_title(valid_repo: Path) -> None:
+    """2.9 before 2.10 (numbers, not text), sub-numbers after their parent, unnumbered fiches last by title."""
+    for number in ["2.10", "10.1", "2.9", "2.9.1"]:
+        write(valid_repo, f"fiches/n-{number.replace('.', '-')}.md", ENTRY.replace("kind: outil", f'kind: outil\nnumber: "{number}"'))
+    write(valid_repo, "fiches/sans-b.md", ENTRY.replace("Une fiche de test", "Économie sans numéro"))
+    write(valid_repo, "fiches/sans-a.md", ENTRY.replace("Une fiche de test", "Atelier sans numéro"))
+    assert ids(catalogue(valid_repo).by_collection["fiches"]) == [
+        "initiative-solidaire", "n-2-9", "n-2-9-1", "n-2-10", "organiser-une-visite", "n-10-1", "sans-a", "sans-b",
+    ]
+
+
+def test_first_file_of_an_id_wins(valid_repo: Path) -> None:
+    """With a duplicate id (an E107), the catalogue keeps the first file rather than mixing the two."""
+    write(valid_repo, "monographies/initiative-solidaire.md", ENTRY.replace("Une fiche de test", "Doublon"))
+    entries = check(valid_repo).catalogue.entries
+    assert entries["initiative-solidaire"].title == "Qu'est-ce qu'une initiative solidaire ?"

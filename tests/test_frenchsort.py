@@ -1,12 +1,58 @@
-"""French order without a locale."""
+"""French order without a system locale (contract §6): accents and case do not change the order."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mesbox.frenchsort import fold, sort_key
 
 
-def test_accents_and_case_do_not_change_the_order() -> None:
-    words = ["Emploi", "Économie", "culture", "Coopération", "écologie", "œuvre", "Zèbre"]
-    assert sorted(words, key=sort_key) == ["Coopération", "culture", "écologie", "Économie", "Emploi", "œuvre", "Zèbre"]
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Économie", "economie"),
+        ("ÉCOLE Élémentaire", "ecole elementaire"),
+        ("Cœur", "coeur"),
+        ("Æsthétique", "aesthetique"),
+        ("L’été", "l'ete"),
+        ("Straße", "strasse"),
+        ("ﬁche", "fiche"),
+        ("Ça ira", "ca ira"),
+        ("plain ascii", "plain ascii"),
+    ],
+)
+def test_fold(text: str, folded: str) -> None:
+    """Accents, case, ligatures and the typographic apostrophe are folded for comparisons and search."""
+    assert fold(text) == folded
 
 
-def test_fold() -> None:
-    assert fold("Économie Œuvrée") == "economie oeuvree"
+def test_economie_sorts_with_economie_before_emploi() -> None:
+    """The contract's own example, plus the neighbours a plain code-point sort gets wrong."""
+    titles = ["Zèbre", "Emploi", "Économie", "economie", "Élan", "eau", "Œuvre", "Ouvrir"]
+    assert sorted(titles, key=sort_key) == ["eau", "economie", "Économie", "Élan", "Emploi", "Œuvre", "Ouvrir", "Zèbre"]
+    assert sorted(titles) != sorted(titles, key=sort_key)  # code-point order puts É and Œ after Z
+
+
+def test_ties_are_broken_deterministically() -> None:
+    """Titles equal once folded keep a stable order whatever the input order."""
+    assert sorted(["Économie", "economie", "ECONOMIE"], key=sort_key) == sorted(["economie", "ECONOMIE", "Économie"], key=sort_key)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_fold_is_idempotent_and_ignores_case(text: str) -> None:
+    """Folding twice changes nothing; upper and lower case (of ASCII and French letters) fold alike."""
+    once = fold(text)
+    assert fold(once) == once
+    french = "".join(c for c in text if c.isascii() or c in "éèêëàâäçîïôöùûüÿœæÉÈÊËÀÂÄÇÎÏÔÖÙÛÜŸŒÆ")
+    assert fold(french.upper()) == fold(french.lower())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdeéèêëàâçîïôùûœ", max_size=20), st.text(alphabet="abcdeéèêëàâçîïôùûœ", max_size=20))
+def test_order_of_french_words_follows_their_unaccented_form(a: str, b: str) -> None:
+    """For French letters, the order is the order of the words without accents."""
+    if fold(a) < fold(b):
+        assert sort_key(a) < sort_key(b)

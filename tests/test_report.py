@@ -1,41 +1,84 @@
-"""Output for people, for GitHub and for programs."""
+"""Reports (contract §8): readable text, GitHub annotations with correct escaping, and a stable JSON shape."""
+
+from __future__ import annotations
 
 import io
 import json
 
+import pytest
+
 from mesbox.issues import Issue
-from mesbox.report import summary, write_github, write_json, write_text
+from mesbox.report import FORMATS, WRITERS, summary, write_github, write_json, write_text
 
 ISSUES = [
     Issue("fiches/a.md", 4, 10, "E104", "thème inconnu « cooperaton » — vouliez-vous dire « cooperation » ?"),
-    Issue("fiches/a,b.md", 2, 1, "E101", "champ obligatoire « title » manquant : ajoutez-le\n100%"),
-    Issue("fiches/c.md", 1, 1, "E104", "thème inconnu « x »"),
+    Issue("fiches/a.md", 7, 1, "E103", "champ inconnu « themse »"),
+    Issue("monographies/b.md", 2, 1, "E101", "champ obligatoire « title » manquant : ajoutez-le"),
 ]
 
 
-def test_summary_counts_per_code() -> None:
-    assert summary(ISSUES, 12) == "3 erreurs dans 3 fichiers sur 12 (E101 ×1, E104 ×2)."
+def output(writer, issues: list[Issue], files: int = 12) -> str:  # type: ignore[no-untyped-def]
+    stream = io.StringIO()
+    writer(issues, files, stream)
+    return stream.getvalue()
+
+
+def test_formats_are_the_contract_ones() -> None:
+    assert FORMATS == ("text", "github", "json")
+    assert set(WRITERS) == set(FORMATS)
+
+
+def test_summary_counts_errors_files_and_codes() -> None:
+    assert summary(ISSUES, 12) == "3 erreurs dans 2 fichiers sur 12 (E101 ×1, E103 ×1, E104 ×1)."
+    assert summary(ISSUES[:1], 1) == "1 erreur dans 1 fichier sur 1 (E104 ×1)."
+    assert summary([], 12) == "Aucune erreur : 12 fichiers vérifiés."
     assert summary([], 1) == "Aucune erreur : 1 fichier vérifié."
 
 
-def test_text_is_the_contract_line() -> None:
-    out = io.StringIO()
-    write_text(ISSUES[:1], 3, out)
-    text = out.getvalue()
-    assert "fiches/a.md:4:10: E104 thème inconnu « cooperaton » — vouliez-vous dire « cooperation » ?" in text
-    assert "\x1b[" not in text  # no colour when the stream is not a terminal
+def test_text_report_one_line_per_issue_then_legend_and_summary() -> None:
+    """`file:line:col: CODE message` lines (no colour codes when not a terminal), the codes explained, the summary."""
+    text = output(write_text, ISSUES)
+    lines = text.splitlines()
+    assert lines[:3] == [str(i) for i in ISSUES]
+    assert "\x1b[" not in text
+    assert any(line.strip().startswith("E104 terme de vocabulaire inconnu") for line in lines)
+    assert lines[-1] == summary(ISSUES, 12)
 
 
-def test_github_annotations_are_escaped() -> None:
-    out = io.StringIO()
-    write_github(ISSUES[1:2], 3, out)
-    line = out.getvalue().splitlines()[0]
-    assert line == "::error file=fiches/a%2Cb.md,line=2,col=1,title=E101::E101 champ obligatoire « title » manquant : ajoutez-le%0A100%25"
+def test_text_report_does_not_interpret_markup_in_content() -> None:
+    """A message quoting `[bold]` or a path with brackets is printed as written (rich markup escaped)."""
+    issue = Issue("fiches/[x].md", 1, 1, "E102", "valeur « [bold]x[/bold] » non permise")
+    assert str(issue) in output(write_text, [issue])
 
 
-def test_json_shape() -> None:
-    out = io.StringIO()
-    write_json(ISSUES, 12, out)
-    data = json.loads(out.getvalue())
-    assert data["ok"] is False and data["files"] == 12 and data["counts"] == {"E101": 1, "E104": 2}
-    assert data["errors"][0] == {"file": "fiches/a.md", "line": 4, "col": 10, "code": "E104", "message": ISSUES[0].message}
+def test_github_annotations_escape_properties_and_message() -> None:
+    """Workflow-command escaping: `%`, CR, LF everywhere; also `:` and `,` in property values (the file)."""
+    issue = Issue("fiches/a,b:c%.md", 3, 5, "E102", "50 % trop long,\nvoir: ici\r")
+    text = output(write_github, [issue], 1)
+    first = text.splitlines()[0]
+    assert first == "::error file=fiches/a%2Cb%3Ac%25.md,line=3,col=5,title=E102::E102 50 %25 trop long,%0Avoir: ici%0D"
+    assert text.splitlines()[1] == summary([issue], 1)
+
+
+def test_github_one_annotation_per_issue() -> None:
+    lines = output(write_github, ISSUES).splitlines()
+    assert [line.split("::")[1] for line in lines[:3]] == [
+        "error file=fiches/a.md,line=4,col=10,title=E104",
+        "error file=fiches/a.md,line=7,col=1,title=E103",
+        "error file=monographies/b.md,line=2,col=1,title=E101",
+    ]
+    assert len(lines) == 4
+
+
+@pytest.mark.parametrize("issues", [ISSUES, []])
+def test_json_shape(issues: list[Issue]) -> None:
+    """ok, files, counts by code, and one object per error with file, line, col, code, message; UTF-8 kept."""
+    text = output(write_json, issues)
+    data = json.loads(text)
+    assert set(data) == {"ok", "files", "counts", "errors"}
+    assert data["ok"] is (not issues)
+    assert data["files"] == 12
+    assert data["counts"] == ({"E101": 1, "E103": 1, "E104": 1} if issues else {})
+    assert data["errors"] == [{"file": i.path, "line": i.line, "col": i.col, "code": i.code, "message": i.message} for i in issues]
+    if issues:
+        assert "« cooperaton »" in text  # not \u00ab escapes

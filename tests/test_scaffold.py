@@ -1,59 +1,133 @@
-"""`mesbox new`: a file that fails until its placeholders are filled, then passes; never overwrites."""
+"""`mesbox new` (`new_entry`): a file that fails the check until its placeholders are filled, then passes; never overwrites."""
+
+from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import frontmatter
 import pytest
+from conftest import ENTRY, write
 
 from mesbox.checker import check
 from mesbox.scaffold import PLACEHOLDER, ScaffoldError, new_entry
 from mesbox.structure import COLLECTIONS
 
-FILL = {
-    "fiches": [(f"kind: {PLACEHOLDER}", "kind: methode")],
-    "monographies": [(f'initiative: "{PLACEHOLDER} : l\'initiative phare étudiée"', "initiative: Une initiative"),
-                     ("territories: [a-completer]", "territories: [colombelles]"), ("actors: [a-completer]", "actors: [ardes]")],
-    "recits": [("territories: [a-completer]", "territories: [colombelles]")],
-    "grilles": [("  - id: a-completer", "  - id: une-dimension"), (f'    title: "{PLACEHOLDER} : le nom de la dimension"', "    title: Une dimension"),
-                (f'      - "{PLACEHOLDER} : une question ouverte ?"', "      - Une question ?")],
+TODAY = datetime.date(2026, 11, 22)
+
+# What a contributor writes in place of each placeholder, by key.
+VALUES = {
+    "description": "Une vraie description de la nouvelle entrée.",
+    "kind": "methode",
+    "initiative": "Une initiative locale",
+    "title": "Une dimension",
 }
+IDS = {"themes": "[emploi]", "territories": "[colombelles]", "actors": "[ardes]", "id": "une-dimension"}
+_KEYED = re.compile(r"^(\s*(?:- )?)([a-z_]+):\s*(.*)$")
+
+
+def fill(text: str) -> str:
+    """Replace every placeholder and `a-completer` id the way a contributor would."""
+    lines = []
+    for line in text.split("\n"):
+        keyed = _KEYED.match(line)
+        if keyed and (PLACEHOLDER in line or "a-completer" in line):
+            indent, key, _ = keyed.groups()
+            line = f"{indent}{key}: {VALUES.get(key) or IDS[key]}"
+        elif PLACEHOLDER in line and line.lstrip().startswith("- "):
+            line = line[: line.index("- ") + 2] + "Une question ouverte ?"
+        elif PLACEHOLDER in line:
+            line = "Le texte de la page."
+        lines.append(line)
+    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("collection", list(COLLECTIONS))
-def test_new_entry_fails_until_filled_then_passes(repo: Path, collection: str) -> None:
-    path = new_entry(repo, collection, "Économie : l'essentiel", today=datetime.date(2026, 11, 22))
-    assert path.name == "economie-l-essentiel.md"
-    assert path.parent == repo / COLLECTIONS[collection].folder
-    issues = check(repo).issues
-    assert issues and all(i.path.endswith("economie-l-essentiel.md") for i in issues)
-    assert "E101" in {i.code for i in issues}
+def test_new_entry_fails_until_filled_then_passes(valid_repo: Path, collection: str) -> None:
+    """Every placeholder is an E101 at its own line; filled in, the entry is valid and published."""
+    path = new_entry(valid_repo, collection, "Économie : l'essentiel", today=TODAY)
+    rel = path.relative_to(valid_repo).as_posix()
+    assert rel == f"{COLLECTIONS[collection].folder}/economie-l-essentiel.md"
     text = path.read_text(encoding="utf-8")
-    text = text.replace(f'"{PLACEHOLDER} : une ou deux phrases (20 à 300 caractères) qui disent de quoi parle la page."', "Une vraie description de la nouvelle entrée.")
-    text = text.replace("themes: [a-completer]", "themes: [emploi]").replace(f"{PLACEHOLDER} : le texte de la page, en Markdown.", "Le texte.")
-    for old, new in FILL[collection]:
-        assert old in text, old
-        text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    assert check(repo).issues == []
+    placeholder_lines = [n for n, line in enumerate(text.split("\n"), start=1) if PLACEHOLDER in line]
+    assert len(placeholder_lines) >= 2  # at least the description and the body
+    issues = check(valid_repo).issues
+    assert {i.path for i in issues} == {rel}
+    assert [i.line for i in issues if i.code == "E101"] == placeholder_lines
+    assert "E104" in {i.code for i in issues}  # `themes: [a-completer]` is not a theme yet
+
+    path.write_text(fill(text), encoding="utf-8")
+    result = check(valid_repo)
+    assert result.issues == [], [str(i) for i in result.issues]
+    entry = result.catalogue.entries["economie-l-essentiel"]
+    assert (entry.collection.id, entry.title, entry.meta.date) == (collection, "Économie : l'essentiel", TODAY)
 
 
-def test_written_file_is_read_alike_by_an_independent_parser(repo: Path) -> None:
-    path = new_entry(repo, "fiches", 'Un titre "cité" : avec deux-points', today=datetime.date(2026, 11, 22))
+def test_id_comes_from_the_title_and_folder_from_the_collection(valid_repo: Path) -> None:
+    path = new_entry(valid_repo, "recits", "  Cœur de ville à Caen  ", today=TODAY)
+    assert path == valid_repo / "content" / "recits" / "coeur-de-ville-a-caen.md"
+    assert frontmatter.load(path)["title"] == "Cœur de ville à Caen"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ['Un titre "cité" : avec deux-points', "L'été à Caen", "# pas un commentaire", "- pas une liste", "[pas] {une} liste", "Barre \\ oblique", "50 % & *étoile* !important", "yes", "2026-01-01 à Caen"],
+)
+def test_written_file_reads_alike_with_an_independent_parser(valid_repo: Path, title: str) -> None:
+    """python-frontmatter (PyYAML) reads the same title and date: the file is plain, portable YAML."""
+    path = new_entry(valid_repo, "fiches", title, today=TODAY)
     post = frontmatter.load(path)
-    assert post["title"] == 'Un titre "cité" : avec deux-points'
-    assert str(post["date"]) == "2026-11-22"
+    assert post["title"] == title
+    assert post["date"] == TODAY
+    assert PLACEHOLDER in post.content
 
 
-def test_refuses_to_overwrite_or_reuse_an_id(repo: Path) -> None:
+@pytest.mark.parametrize("title", ["Première ligne\n---\nseconde ligne", "Titre avec\tune cloche \x07"])
+def test_titles_with_line_breaks_or_control_characters_give_a_readable_file_or_are_refused(valid_repo: Path, title: str) -> None:
+    """Either `new_entry` refuses the title, or the file it writes still has a front-matter that reads back the title."""
+    try:
+        path = new_entry(valid_repo, "fiches", title, today=TODAY)
+    except ScaffoldError:
+        return
+    post = frontmatter.load(path)
+    assert post["title"] == title.strip()
+    assert "E002" not in {i.code for i in check(valid_repo).issues}
+
+
+def test_refuses_to_overwrite(valid_repo: Path) -> None:
+    """A second `new` with the same title leaves the first file untouched."""
+    path = new_entry(valid_repo, "fiches", "Nouvelle fiche", today=TODAY)
+    path.write_text(ENTRY, encoding="utf-8")
     with pytest.raises(ScaffoldError, match="déjà pris"):
-        new_entry(repo, "monographies", "Séminaire")
-    new_entry(repo, "fiches", "Nouvelle fiche")
-    with pytest.raises(ScaffoldError):
-        new_entry(repo, "fiches", "Nouvelle fiche")
+        new_entry(valid_repo, "fiches", "Nouvelle fiche")
+    assert path.read_text(encoding="utf-8") == ENTRY
 
 
-@pytest.mark.parametrize(("collection", "title"), [("blog", "Titre"), ("fiches", "ab"), ("fiches", "!!!")])
-def test_refuses_bad_input(repo: Path, collection: str, title: str) -> None:
+def test_refuses_an_id_taken_in_another_collection_or_sub_folder(valid_repo: Path) -> None:
+    """Ids are unique across collections: `Initiative solidaire` is taken by a fiche, `Organiser une visite` by a sub-folder file."""
+    before = sorted(valid_repo.rglob("*.md"))
+    with pytest.raises(ScaffoldError, match="fiches/initiative-solidaire.md"):
+        new_entry(valid_repo, "monographies", "Initiative solidaire")
+    with pytest.raises(ScaffoldError, match="fiches/methodes/organiser-une-visite.md"):
+        new_entry(valid_repo, "recits", "Organiser une visite")
+    write(valid_repo, "grids/autre/grille-b.md", ENTRY)
     with pytest.raises(ScaffoldError):
-        new_entry(repo, collection, title)
+        new_entry(valid_repo, "fiches", "Grille B")
+    assert sorted(valid_repo.rglob("*.md")) == sorted([*before, valid_repo / "grids/autre/grille-b.md"])
+
+
+@pytest.mark.parametrize(("collection", "title"), [("blog", "Un titre"), ("fiches", "ab"), ("fiches", "   ab   "), ("fiches", "x" * 151), ("fiches", "!!! ???")])
+def test_refuses_bad_collection_or_title(valid_repo: Path, collection: str, title: str) -> None:
+    """Unknown collection, title outside 3–150 characters, or a title with nothing to make an id of."""
+    with pytest.raises(ScaffoldError):
+        new_entry(valid_repo, collection, title)
+    assert sorted(p.name for p in (valid_repo / "fiches").glob("*.md")) == ["brouillon.md", "initiative-solidaire.md"]
+
+
+def test_long_title_gives_an_id_within_80_characters(valid_repo: Path) -> None:
+    title = "Coopérations économiques territoriales " * 3
+    path = new_entry(valid_repo, "fiches", title.strip(), today=TODAY)
+    assert len(path.stem) <= 80
+    path.write_text(fill(path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert check(valid_repo).issues == []

@@ -1,66 +1,174 @@
-"""The `mesbox` command: exit codes 0/1/2, formats, never a traceback."""
+"""The `mesbox` command (contract §8): exit 0 nothing wrong, 1 content errors, 2 misuse; every format; never a traceback."""
+
+from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import replace
+from conftest import FICHE, VALID_FILES, replace
 
 from mesbox.cli import main
 
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mesbox", *args], capture_output=True, text=True, timeout=120)
+MESBOX = Path(sys.executable).with_name("mesbox")
 
 
-def test_check_ok_exits_0(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(repo)]) == 0
-    assert "Aucune erreur : 15 fichiers vérifiés." in capsys.readouterr().out
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed console script, as a contributor or CI runs it."""
+    command = [str(MESBOX)] if MESBOX.exists() else [sys.executable, "-m", "mesbox"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=60, cwd=cwd)
 
 
-def test_check_errors_exit_1_in_every_format(repo: Path) -> None:
-    replace(repo, "fiches/initiative-solidaire.md", "themes: [economie-solidaire, cooperation]", "themes: [economie-solidaire, cooperaton]")
-    text = run("check", str(repo))
-    assert text.returncode == 1
-    assert "fiches/initiative-solidaire.md:8:30: E104 thème inconnu « cooperaton » — vouliez-vous dire « cooperation » ?" in text.stdout
-    github = run("check", str(repo), "--format", "github")
-    assert github.returncode == 1 and github.stdout.startswith("::error file=fiches/initiative-solidaire.md,line=8,col=30,title=E104::")
-    as_json = run("check", str(repo), "--format", "json")
-    assert as_json.returncode == 1 and json.loads(as_json.stdout)["counts"] == {"E104": 1}
-    for done in (text, github, as_json):
-        assert "Traceback" not in done.stdout + done.stderr
+def run_module(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mesbox", *args], capture_output=True, text=True, timeout=60)
+
+
+def no_traceback(done: subprocess.CompletedProcess[str]) -> bool:
+    return "Traceback" not in done.stdout + done.stderr
+
+
+def break_one_theme(root: Path) -> None:
+    replace(root, FICHE, "themes: [economie-solidaire, cooperation]", "themes: [economie-solidaire, cooperaton]")
+
+
+EXPECTED = f"{FICHE}:9:30: E104 thème inconnu « cooperaton » — vouliez-vous dire « cooperation » ?"
+
+
+def test_check_ok_exits_0(valid_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(valid_repo)]) == 0
+    assert capsys.readouterr().out.strip() == f"Aucune erreur : {len(VALID_FILES)} fichiers vérifiés."
+
+
+def test_check_errors_exit_1(valid_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    break_one_theme(valid_repo)
+    assert main(["check", str(valid_repo)]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == EXPECTED
+    assert "1 erreur dans 1 fichier" in out
+
+
+def test_check_defaults_to_the_current_folder(valid_repo: Path) -> None:
+    """`mesbox check` with no ROOT checks `.`."""
+    assert run("check", cwd=valid_repo).returncode == 0
+    break_one_theme(valid_repo)
+    done = run("check", cwd=valid_repo)
+    assert done.returncode == 1 and EXPECTED in done.stdout
+
+
+def test_json_format_parses_and_matches_the_issues(valid_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    break_one_theme(valid_repo)
+    assert main(["check", str(valid_repo), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] is False and data["files"] == len(VALID_FILES)
+    assert data["counts"] == {"E104": 1}
+    assert [(e["file"], e["line"], e["col"], e["code"]) for e in data["errors"]] == [(FICHE, 9, 30, "E104")]
+
+
+def test_json_format_of_a_valid_repository(valid_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(valid_repo), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"ok": True, "files": len(VALID_FILES), "counts": {}, "errors": []}
+
+
+def test_github_format(valid_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    break_one_theme(valid_repo)
+    assert main(["check", str(valid_repo), "--format", "github"]) == 1
+    assert capsys.readouterr().out.startswith(f"::error file={FICHE},line=9,col=30,title=E104::E104 thème inconnu")
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json"])
+def test_subprocess_exit_codes_in_every_format(valid_repo: Path, fmt: str) -> None:
+    """The real executable: 0 on the valid fixture, 1 once broken, parseable JSON, no traceback."""
+    ok = run("check", str(valid_repo), "--format", fmt)
+    assert ok.returncode == 0 and no_traceback(ok)
+    break_one_theme(valid_repo)
+    bad = run("check", str(valid_repo), "--format", fmt)
+    assert bad.returncode == 1 and no_traceback(bad)
+    if fmt == "json":
+        assert json.loads(bad.stdout)["counts"] == {"E104": 1}
+    else:
+        assert "E104" in bad.stdout
+
+
+def test_python_dash_m_is_the_same_command(valid_repo: Path) -> None:
+    break_one_theme(valid_repo)
+    done = run_module("check", str(valid_repo))
+    assert done.returncode == 1 and EXPECTED in done.stdout and no_traceback(done)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check", "--format", "xml"], ["nouvelle"], ["new", "blog", "Titre"], ["new", "fiches"], ["check", "--inconnue"], ["export", "--out"]],
+)
+def test_misuse_exits_2_in_process(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """argparse misuse: exit status 2, a French usage message on stderr, nothing on stdout."""
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    assert exited.value.code == 2
+    captured = capsys.readouterr()
+    assert "mesbox : erreur :" in captured.err and captured.out == ""
+
+
+def test_no_command_prints_help_and_returns_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "check" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("args", [["check", "--format", "xml"], ["nouvelle"], [], ["new", "blog", "Titre"]])
-def test_misuse_exits_2(args: list[str]) -> None:
+def test_misuse_exits_2_in_a_subprocess(args: list[str]) -> None:
     done = run(*args)
-    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.returncode == 2 and no_traceback(done)
 
 
-def test_missing_root_exits_2(tmp_path: Path) -> None:
-    done = run("check", str(tmp_path / "absent"))
-    assert done.returncode == 2 and "n'est pas un dossier" in done.stderr
+def test_nonexistent_or_file_root_exits_2(tmp_path: Path) -> None:
+    """A root that is not a folder is a usage error, not "content errors"."""
+    for root in (tmp_path / "absent", tmp_path / "fichier.md"):
+        if root.name == "fichier.md":
+            root.write_text("x", encoding="utf-8")
+        done = run("check", str(root))
+        assert done.returncode == 2, root
+        assert "n'est pas un dossier" in done.stderr and no_traceback(done)
+    for args in (["check", str(tmp_path / "absent")], ["new", "fiches", "Titre", "--root", str(tmp_path / "absent")]):
+        with pytest.raises(SystemExit) as exited:
+            main(args)
+        assert exited.value.code == 2
 
 
-def test_new_writes_then_refuses(repo: Path) -> None:
-    first = run("new", "fiches", "Une nouvelle fiche", "--root", str(repo))
+def test_new_writes_then_refuses(valid_repo: Path) -> None:
+    first = run("new", "fiches", "Une nouvelle fiche", "--root", str(valid_repo))
     assert first.returncode == 0 and "fiches/une-nouvelle-fiche.md" in first.stdout
-    again = run("new", "fiches", "Une nouvelle fiche", "--root", str(repo))
-    assert again.returncode == 2 and "déjà pris" in again.stderr
+    assert (valid_repo / "fiches" / "une-nouvelle-fiche.md").is_file()
+    assert run("check", str(valid_repo)).returncode == 1  # placeholders left
+    again = run("new", "fiches", "Une nouvelle fiche", "--root", str(valid_repo))
+    assert again.returncode == 2 and "déjà pris" in again.stderr and no_traceback(again)
 
 
-def test_export_writes_data(repo: Path, tmp_path: Path) -> None:
+def test_new_with_a_bad_title_exits_2(valid_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "fiches", "ab", "--root", str(valid_repo)]) == 2
+    assert "3 à 150 caractères" in capsys.readouterr().err
+
+
+def test_export_exit_codes(valid_repo: Path, tmp_path: Path) -> None:
+    """`export` writes the data and, like `check`, exits 1 when the content has errors."""
     out = tmp_path / "donnees"
-    assert main(["export", "--root", str(repo), "--out", str(out)]) == 0
-    assert json.loads((out / "catalogue.json").read_text(encoding="utf-8"))["entries"]
-    replace(repo, "fiches/initiative-solidaire.md", "kind: thematique", "kind: autre")
-    assert main(["export", "--root", str(repo), "--out", str(out)]) == 1
-    ids = [e["id"] for e in json.loads((out / "catalogue.json").read_text(encoding="utf-8"))["entries"]]
-    assert "initiative-solidaire" not in ids and "seminaire" in ids
+    assert main(["export", "--root", str(valid_repo), "--out", str(out)]) == 0
+    assert json.loads((out / "catalogue.json").read_text(encoding="utf-8"))
+    break_one_theme(valid_repo)
+    assert main(["export", "--root", str(valid_repo), "--out", str(out)]) == 1
 
 
-def test_broken_pipe_is_quiet(repo: Path) -> None:
-    done = subprocess.run(f"{sys.executable} -m mesbox check {repo} --format json | head -c 1", shell=True, capture_output=True, text=True, timeout=60)
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.startswith("mesbox ")
+
+
+def test_broken_pipe_is_quiet(valid_repo: Path) -> None:
+    """`mesbox check --format json | head -c 1`: the reader leaving early is not an error of ours."""
+    command = f"{sys.executable} -m mesbox check {valid_repo} --format json | head -c 1"
+    done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60, env={**os.environ})
+    assert done.stdout == "{"
     assert "Traceback" not in done.stderr

@@ -1,160 +1,289 @@
-"""Hostile and broken input: every error code of the contract, with its file and line, in one run, never a traceback."""
+"""Hostile and broken input: every error code of the contract, with its file, line and column, never a traceback.
+
+Each case starts from the valid repository of conftest.py, breaks one file, and checks that
+the checker names the code, the file and the line (and the column where one is meaningful),
+and that `mesbox check` exits 1 with a JSON report.
+"""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ENTRY, found, replace, write
+from conftest import (
+    ACTORS,
+    ENTRY,
+    FICHE,
+    GRID,
+    METHOD,
+    MONO,
+    STORY,
+    TERRITORIES,
+    THEMES,
+    VALID_FILES,
+    line_of,
+    replace,
+    write,
+)
 
 from mesbox.checker import check
-
-FICHE = "fiches/initiative-solidaire.md"
-METHOD = "fiches/methodes/seminaire.md"
-MONO = "monographies/visite-colombelles.md"
-STORY = "content/recits/recit-colombelles.md"
-GRID = "grids/grille-test.md"
-TERRITORIES = "taxonomies/territories.yml"
+from mesbox.cli import main
+from mesbox.issues import CODES
 
 Break = Callable[[Path], None]
 
 
 def put(rel: str, text: str | bytes) -> Break:
-    return lambda root: write(root, rel, text) and None
+    """Add (or overwrite) a whole file."""
+
+    def breaker(root: Path) -> None:
+        write(root, rel, text)
+
+    return breaker
 
 
 def change(rel: str, old: str, new: str) -> Break:
+    """Change one piece of a valid file."""
     return lambda root: replace(root, rel, old, new)
 
 
-def entry_with(extra: str = "", body: str = "Corps.\n", drop: str = "") -> str:
+def body(text: str) -> Break:
+    """Add a paragraph at the end of the thematic fiche's body."""
+    return lambda root: replace(root, FICHE, "organiser une visite]].\n", "organiser une visite]].\n\n" + text + "\n")
+
+
+def entry(extra: str = "", drop: str = "") -> str:
+    """The minimal fiche of conftest with fields added before the closing `---` (or one removed)."""
     head = ENTRY.replace(drop, "") if drop else ENTRY
-    return head.replace("---\nCorps.\n", extra + "---\n" + body)
+    return head.replace("---\nCorps.\n", extra + "---\nCorps.\n")
 
 
-BILLION_LAUGHS = "---\n" + "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-    for i in range(8)
+# A valid UTF-8 fiche whose body has one Latin-1 byte: « Café » on line 9.
+LATIN1 = ENTRY.encode("utf-8").replace(b"Corps.", b"Caf\xe9")
+
+BILLION_LAUGHS = "---\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8)
 ) + "---\n"
 
-# (name, how to break the fixture, expected code, file, line)
-CASES: list[tuple[str, Break, str, str, int]] = [
-    ("non-utf8", put("fiches/latin1.md", ENTRY.replace("Corps.", "Caf\xe9").encode("latin-1")), "E001", "fiches/latin1.md", 4),
-    ("oversize-file", put("fiches/gros.md", ENTRY + "x" * (2 * 1024 * 1024)), "E001", "fiches/gros.md", 1),
-    ("oversize-front-matter", put("fiches/entete.md", "---\n" + "# " + "y" * (65 * 1024) + "\ntitle: x\n---\n"), "E001", "fiches/entete.md", 2),
-    ("no-front-matter", put("fiches/nu.md", "Juste du texte.\n"), "E002", "fiches/nu.md", 1),
-    ("unterminated", put("fiches/ouvert.md", "---\ntitle: Sans fin\n"), "E002", "fiches/ouvert.md", 1),
-    ("yaml-syntax", change(FICHE, "kind: thematique", "kind: [thematique"), "E002", FICHE, 7),
-    ("front-matter-list", put("fiches/liste.md", "---\n- a\n- b\n---\n"), "E002", "fiches/liste.md", 2),
-    ("deep-nesting", put("fiches/profond.md", "---\ntitle: " + "[" * 10000 + "\n---\n"), "E002", "fiches/profond.md", 2),
-    ("deep-block-nesting", put("fiches/tirets.md", "---\ntitle: x\nthemes:\n  " + "- " * 10000 + "x\n---\n"), "E002", "fiches/tirets.md", 4),
-    ("anchor-alias", change(FICHE, "themes: [economie-solidaire, cooperation]", "themes: &t [economie-solidaire, cooperation]\nmethods: *t"), "E003", FICHE, 8),
-    ("billion-laughs", put("fiches/rires.md", BILLION_LAUGHS), "E003", "fiches/rires.md", 2),
-    ("python-tag", change(FICHE, "kind: thematique", "kind: !!python/object/apply:os.system [touch pwned]"), "E003", FICHE, 6),
-    ("custom-tag", change(FICHE, "kind: thematique", "kind: !mine thematique"), "E003", FICHE, 6),
-    ("duplicate-key", change(FICHE, "kind: thematique", "kind: thematique\nkind: outil"), "E003", FICHE, 7),
-    ("missing-title", change(FICHE, "title: Qu'est-ce qu'une initiative solidaire ?\n", ""), "E101", FICHE, 2),
-    ("empty-title", change(FICHE, "title: Qu'est-ce qu'une initiative solidaire ?", "title: '   '"), "E101", FICHE, 2),
-    ("empty-themes", change(FICHE, "themes: [economie-solidaire, cooperation]", "themes: []"), "E101", FICHE, 8),
-    ("video-without-media", change(STORY, "format: texte", "format: video"), "E101", STORY, 6),
-    ("wrong-type", change(FICHE, "authors: [Équipe de test]", "authors: Équipe de test"), "E102", FICHE, 4),
-    ("bad-date", change(FICHE, "date: 2026-01-15", "date: 2026-02-30"), "E102", FICHE, 5),
-    ("updated-before-date", change(METHOD, "updated: 2026-03-01", "updated: 2025-03-01"), "E102", METHOD, 6),
-    ("year-out-of-range", change(FICHE, "    year: 2022", "    year: 1850"), "E102", FICHE, 13),
-    ("visit-end-before-start", change(MONO, "initiative:", "visit: {start: 2022-03-02, end: 2022-03-01, participants: 12}\ninitiative:"), "E102", MONO, 10),
-    ("participants-zero", change(MONO, "initiative:", "visit:\n  start: 2022-03-01\n  end: 2022-03-02\n  participants: 0\ninitiative:"), "E102", MONO, 13),
-    ("description-too-long", change(FICHE, "description: Une fiche", "description: " + "très " * 70 + "Une fiche"), "E102", FICHE, 3),
-    ("http-media", change(STORY, "format: texte", "format: video\nmedia: http://exemple.org/v.mp4"), "E102", STORY, 7),
-    ("unknown-key", change(FICHE, "kind: thematique", "kind: thematique\nthemse: [emploi]"), "E103", FICHE, 7),
-    ("unknown-theme", change(FICHE, "themes: [economie-solidaire, cooperation]", "themes: [economie-solidaire, cooperaton]"), "E104", FICHE, 8),
-    ("unknown-related", change(MONO, "related: [initiative-solidaire]", "related: [initiative-solidair]"), "E105", MONO, 15),
-    ("self-reference", change(MONO, "related: [initiative-solidaire]", "related: [visite-colombelles]"), "E105", MONO, 15),
-    ("published-to-draft", change(MONO, "related: [initiative-solidaire]", "related: [brouillon]"), "E105", MONO, 15),
-    ("unknown-wiki-link", change(MONO, "La visite a montré", "Une ligne.\n\nVoir [[inconnue]]. La visite a montré"), "E105", MONO, 19),
-    ("unknown-grid", change(MONO, "grid: grille-test", "grid: grille-autre"), "E105", MONO, 11),
-    ("unknown-dimension", change(MONO, "  cooperation: Les acteurs", "  coopération: Les acteurs"), "E105", MONO, 14),
-    ("bad-file-name", put("fiches/Économie Solidaire.md", ENTRY), "E106", "fiches/Économie Solidaire.md", 1),
-    ("bad-term-id", change("taxonomies/themes.yml", "- id: emploi", "- id: Emploi_Local"), "E106", "taxonomies/themes.yml", 4),
-    ("id-in-two-collections", put("monographies/seminaire.md", ENTRY), "E107", "monographies/seminaire.md", 1),
-    ("duplicate-term", change("taxonomies/methods.yml", "- id: seminaire-reflexif", "- id: visite-apprenante"), "E107", "taxonomies/methods.yml", 3),
-    ("duplicate-number", put("fiches/zz-autre.md", entry_with('number: "2.1"\n')), "E107", "fiches/zz-autre.md", 8),
-    ("non-commercial-licence", change(FICHE, "kind: thematique", "kind: thematique\nlicence: CC-BY-NC-4.0"), "E108", FICHE, 7),
-    ("script", change(FICHE, "Une initiative solidaire part", "<script>alert(1)</script>\nUne initiative solidaire part"), "E201", FICHE, 15),
-    ("iframe", change(FICHE, "Une initiative solidaire part", "<iframe src=\"https://exemple.org\"></iframe>\nUne initiative solidaire part"), "E201", FICHE, 15),
-    ("onclick", change(FICHE, "Une initiative solidaire part", "<span onclick=\"x()\">clic</span>\nUne initiative solidaire part"), "E201", FICHE, 15),
-    ("javascript-link", change(FICHE, "Une initiative solidaire part", "[clic](javascript:alert(1))\nUne initiative solidaire part"), "E201", FICHE, 15),
-    ("data-html-img", change(FICHE, "Une initiative solidaire part", "<img src=\"data:text/html,<b>x</b>\">\nUne initiative solidaire part"), "E201", FICHE, 15),
-    ("taxonomy-not-list", put("taxonomies/themes.yml", "emploi: Emploi\n"), "E301", "taxonomies/themes.yml", 1),
-    ("bad-insee", change(TERRITORIES, 'insee: "14167"', 'insee: "1416"'), "E301", TERRITORIES, 13),
-    ("unknown-parent", change(TERRITORIES, "parent: calvados", "parent: calvado"), "E301", TERRITORIES, 14),
-    ("parent-cycle", change(TERRITORIES, "  insee: \"28\"", "  insee: \"28\"\n  parent: colombelles"), "E301", TERRITORIES, 5),
-    ("commune-without-point", change(TERRITORIES, "  lat: 49.2014\n  lon: -0.2975\n", ""), "E301", TERRITORIES, 10),
+
+@dataclass(frozen=True)
+class Case:
+    """One hostile input: how to break the repo and where the error must be reported.
+
+    `at` is a line number or a piece of text whose (first) line is the expected one;
+    `col` is checked when given; `says` is a piece of the expected message.
+    """
+
+    name: str
+    breaker: Break
+    code: str
+    path: str
+    at: int | str
+    col: int | None = None
+    says: str | None = None
+
+
+CASES: list[Case] = [
+    # E001 — unreadable, not UTF-8, over a size limit
+    Case("non-utf8", put("fiches/latin1.md", LATIN1), "E001", "fiches/latin1.md", 9, 4, f"position {LATIN1.index(0xE9)}"),
+    Case("oversize-file", put("fiches/gros.md", ENTRY + "x" * (2 * 1024 * 1024)), "E001", "fiches/gros.md", 1, 1, "2 Mio"),
+    Case("oversize-front-matter", put("fiches/entete.md", "---\n# " + "y" * (65 * 1024) + "\ntitle: x\n---\n"), "E001", "fiches/entete.md", 2, 1, "64 Kio"),
+    # E002 — front-matter missing, unterminated, not a mapping, YAML syntax error
+    Case("no-front-matter", put("fiches/nu.md", "Juste du texte.\n"), "E002", "fiches/nu.md", 1, 1, "absent"),
+    Case("unterminated", put("fiches/ouvert.md", "---\ntitle: Sans fin\n"), "E002", "fiches/ouvert.md", 1, 1, "non fermé"),
+    Case("yaml-syntax", change(FICHE, "kind: thematique", "kind: [thematique"), "E002", FICHE, 'number: "2.1"', None, "YAML invalide"),
+    Case("yaml-colon", change(FICHE, "kind: thematique", "kind: thematique: outil"), "E002", FICHE, "kind: thematique: outil", 17, "« : » inattendu"),
+    Case("front-matter-list", put("fiches/liste.md", "---\n- a\n- b\n---\n"), "E002", "fiches/liste.md", 2, 1),
+    Case("front-matter-scalar", put("fiches/phrase.md", "---\nUne phrase\n---\n"), "E002", "fiches/phrase.md", 2, 1),
+    Case("deep-nesting", put("fiches/profond.md", "---\ntitle: " + "[" * 10_000 + "\n---\n"), "E002", "fiches/profond.md", 2, None, "imbrication"),
+    Case("deep-block-nesting", put("fiches/tirets.md", "---\ntitle: x\nthemes:\n  " + "- " * 10_000 + "x\n---\n"), "E002", "fiches/tirets.md", 4, None, "imbrication"),
+    # E003 — anchors, aliases, tags, duplicate keys
+    Case("anchor", change(FICHE, "themes: [", "themes: &t ["), "E003", FICHE, "themes: &t", 9, "&t"),
+    Case("alias", change(FICHE, "territories: [normandie]", "territories: [normandie]\nmethods: *t"), "E003", FICHE, "methods: *t", 10, "*t"),
+    Case("billion-laughs", put("fiches/rires.md", BILLION_LAUGHS), "E003", "fiches/rires.md", 2, 4),
+    Case("python-tag", change(FICHE, "kind: thematique", "kind: !!python/object/apply:os.system [touch pwned]"), "E003", FICHE, "kind:", 7, "python/object/apply:os.system"),
+    Case("custom-tag", change(FICHE, "kind: thematique", "kind: !mine thematique"), "E003", FICHE, "kind:", 7, "!mine"),
+    Case("duplicate-key", change(FICHE, "kind: thematique", "kind: thematique\nkind: outil"), "E003", FICHE, "kind: outil", 1, "« kind » en double"),
+    # E101 — required field missing or empty
+    Case("missing-title", change(FICHE, "title: Qu'est-ce qu'une initiative solidaire ?\n", ""), "E101", FICHE, 2, 1, "« title »"),
+    Case("empty-title", change(FICHE, "title: Qu'est-ce qu'une initiative solidaire ?", 'title: ""'), "E101", FICHE, 2, 1, "« title »"),
+    Case("blank-title", change(FICHE, "title: Qu'est-ce qu'une initiative solidaire ?", "title: '   '"), "E101", FICHE, 2, 1, "« title »"),
+    Case("empty-themes", change(FICHE, "themes: [economie-solidaire, cooperation]", "themes: []"), "E101", FICHE, "themes: []", 9, "au moins 1"),
+    Case("monograph-without-actors", change(MONO, "actors: [ardes]\n", ""), "E101", MONO, 2, 1, "« actors »"),
+    Case("video-without-media", change(STORY, "format: texte", "format: video"), "E101", STORY, "format: video", 9, "media"),
+    # E102 — wrong type or value out of range
+    Case("authors-not-a-list", change(METHOD, "authors: [Équipe éditoriale]", "authors: Équipe éditoriale"), "E102", METHOD, "authors:", 10, "une liste"),
+    Case("date-not-a-date", change(FICHE, "date: 2026-01-15", "date: 15 janvier 2026"), "E102", FICHE, "date:", 7, "AAAA-MM-JJ"),
+    Case("impossible-date", change(FICHE, "date: 2026-01-15", "date: 2026-02-30"), "E102", FICHE, "date:", 7),
+    Case("participants-not-a-number", change(MONO, "participants: 12", "participants: douze"), "E102", MONO, "participants:", 17, "nombre entier"),
+    Case("year-out-of-range", change(FICHE, "year: 2022", "year: 1850"), "E102", FICHE, "year:", 11, "1900"),
+    Case("visit-end-before-start", change(MONO, "end: 2022-03-02", "end: 2022-02-27"), "E102", MONO, "end:", 8, "avant de commencer"),
+    Case("participants-zero", change(MONO, "participants: 12", "participants: 0"), "E102", MONO, "participants:", 17, "au moins 1"),
+    Case("description-too-long", change(FICHE, "description: Les traits", "description: " + "très " * 60 + "Les traits"), "E102", FICHE, "description:", 14, "trop long"),
+    Case("http-media-for-video", change(STORY, "format: texte", "format: video\nmedia: http://exemple.org/v.mp4"), "E102", STORY, "media:", 8, "https://"),
+    Case("updated-before-date", change(METHOD, "updated: 2026-03-01", "updated: 2025-03-01"), "E102", METHOD, "updated:", 10),
+    Case("bad-kind", change(FICHE, "kind: thematique", "kind: thematiqe"), "E102", FICHE, "kind:", 7, "vouliez-vous dire « thematique »"),
+    # E103 — unknown field
+    Case("unknown-key", change(FICHE, "kind: thematique", "kind: thematique\nthemse: [emploi]"), "E103", FICHE, "themse:", 1, "champ inconnu « themse » — vouliez-vous dire « themes » ?"),
+    Case("unknown-nested-key", change(MONO, "participants: 12", "participants: 12\n  lieu: Colombelles"), "E103", MONO, "lieu:", 3, "« lieu »"),
+    # E104 — unknown taxonomy term
+    Case("unknown-theme", change(FICHE, "cooperation]", "cooperaton]"), "E104", FICHE, "themes:", 30, "thème inconnu « cooperaton » — vouliez-vous dire « cooperation » ?"),
+    Case("unknown-territory", change(STORY, "territories: [plateau]", "territories: [plateaux]"), "E104", STORY, "territories:", 15, "vouliez-vous dire « plateau »"),
+    # E105 — unknown, self or draft reference
+    Case("unknown-related", change(MONO, "related: [initiative-solidaire]", "related: [initiative-solidair]"), "E105", MONO, "related:", 11, "vouliez-vous dire « initiative-solidaire »"),
+    Case("self-reference", change(MONO, "related: [initiative-solidaire]", "related: [visite-colombelles]"), "E105", MONO, "related:", 11, "elle-même"),
+    Case("published-to-draft", change(MONO, "related: [initiative-solidaire]", "related: [brouillon]"), "E105", MONO, "related:", 11, "brouillon"),
+    Case("unknown-wiki-link", body("Voir aussi [[initiative-solidaires]]."), "E105", FICHE, "[[initiative-solidaires]]", 12, "lien « initiative-solidaires »"),
+    Case("wiki-link-to-draft", body("Voir aussi [[brouillon|le brouillon]]."), "E105", FICHE, "[[brouillon|", 12, "draft: true"),
+    Case("unknown-grid", change(MONO, "grid: grille-commune", "grid: grille-comune"), "E105", MONO, "grid:", 7, "vouliez-vous dire « grille-commune »"),
+    Case("dimension-not-in-grid", change(MONO, "  cooperation: Les acteurs", "  gouvernence: Les acteurs"), "E105", MONO, "gouvernence:", 3, "vouliez-vous dire « gouvernance »"),
+    # E106 — invalid id (file name or term id)
+    Case("bad-file-name", put("fiches/Économie Solidaire.md", ENTRY), "E106", "fiches/Économie Solidaire.md", 1, 1, "« economie-solidaire.md »"),
+    Case("bad-term-id", change(THEMES, "- id: emploi", "- id: Emploi_Local"), "E106", THEMES, "Emploi_Local", 7, "« emploi-local »"),
+    Case("bad-dimension-id", change(GRID, "- id: gouvernance", "- id: Gouvernance"), "E106", GRID, "- id: Gouvernance", 9),
+    # E107 — duplicate id
+    Case("id-in-two-collections", put("monographies/initiative-solidaire.md", ENTRY), "E107", "monographies/initiative-solidaire.md", 1, 1, FICHE),
+    Case("duplicate-term", change(THEMES, "- id: cooperation", "- id: emploi"), "E107", THEMES, 6, 7, "déjà défini ligne 4"),
+    Case("duplicate-number", put("fiches/zz-autre.md", entry('number: "2.1"\n')), "E107", "fiches/zz-autre.md", "number:", 9, FICHE),
+    # E108 — licence refused
+    Case("non-commercial-licence", change(FICHE, "kind: thematique", "kind: thematique\nlicence: CC-BY-NC-4.0"), "E108", FICHE, "licence:", 10, "n'est pas libre"),
+    Case("all-rights-reserved", change(FICHE, "kind: thematique", "kind: thematique\nlicence: Tous droits réservés"), "E108", FICHE, "licence:", 10),
+    # E201 — unsafe HTML or URL in a body
+    Case("script", body("<script>alert(1)</script>"), "E201", FICHE, "<script>", 1, "<script>"),
+    Case("iframe", body('<iframe src="https://exemple.org/video"></iframe>'), "E201", FICHE, "<iframe", 1, "<iframe>"),
+    Case("onclick", body('Texte <span onclick="alert(1)">clic</span>'), "E201", FICHE, "onclick", 7, "onclick"),
+    Case("javascript-link", body("[clic](javascript:alert(1))"), "E201", FICHE, "[clic]", None, "javascript:"),
+    Case("data-html-img", body('<img src="data:text/html,<b>x</b>">'), "E201", FICHE, "<img", 1, "data:"),
+    # E301 — taxonomy file invalid
+    Case("taxonomy-not-list", put(THEMES, "emploi: Emploi\n"), "E301", THEMES, 1, 1, "liste de termes"),
+    Case("term-label-missing", change(THEMES, "  label: Emploi\n", ""), "E301", THEMES, "- id: emploi", 3, "« label »"),
+    Case("bad-insee", change(TERRITORIES, 'insee: "14167"', 'insee: "1416"'), "E301", TERRITORIES, 'insee: "1416"', 10, "1416"),
+    Case("unknown-parent", change(TERRITORIES, "parent: colombelles", "parent: colombele"), "E301", TERRITORIES, "parent: colombele", 11, "vouliez-vous dire « colombelles »"),
+    Case("parent-cycle", change(TERRITORIES, '  insee: "28"\n', '  insee: "28"\n  parent: colombelles\n'), "E301", TERRITORIES, "parent: colombelles", 11, "boucle"),
+    Case("commune-without-point", change(TERRITORIES, "  lat: 49.1829\n  lon: -0.3707\n", ""), "E301", TERRITORIES, "- id: caen", 3, "lat"),
+    Case("point-outside-france", change(TERRITORIES, "lat: 49.1829\n  lon: -0.3707", "lat: -0.3707\n  lon: 49.1829"), "E301", TERRITORIES, "lat: -0.3707", 8, "inversées"),
+    Case("actor-bad-kind", change(ACTORS, "kind: structure", "kind: association"), "E301", ACTORS, "kind: association", 9),
+    Case("taxonomy-yaml-alias", change(ACTORS, "region: normandie", "region: &r normandie"), "E301", ACTORS, "region:", 11),
 ]
 
 
-@pytest.mark.parametrize(("name", "breaker", "code", "path", "line"), CASES, ids=[c[0] for c in CASES])
-def test_hostile_case_is_reported_with_code_file_and_line(repo: Path, name: str, breaker: Break, code: str, path: str, line: int) -> None:
-    breaker(repo)
-    issues = found(repo)
-    assert (code, path, line) in issues, issues
+def where(root: Path, case: Case) -> int:
+    return case.at if isinstance(case.at, int) else line_of(root, case.path, case.at)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_hostile_case_is_reported_with_code_file_and_line(valid_repo: Path, case: Case, capsys: pytest.CaptureFixture[str]) -> None:
+    """The broken file is named with the right code at the right line (and column); the CLI exits 1 with a JSON report."""
+    case.breaker(valid_repo)
+    started = time.perf_counter()
+    issues = check(valid_repo).issues
+    assert time.perf_counter() - started < 5
+    line = where(valid_repo, case)
+    matching = [i for i in issues if (i.code, i.path, i.line) == (case.code, case.path, line)]
+    assert matching, [str(i) for i in issues]
+    if case.col is not None:
+        assert case.col in [i.col for i in matching], [str(i) for i in matching]
+    if case.says is not None:
+        assert any(case.says in i.message for i in matching), [i.message for i in matching]
+    assert main(["check", str(valid_repo), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert {"file": case.path, "line": line, "code": case.code} in [{k: e[k] for k in ("file", "line", "code")} for e in report["errors"]]
 
 
 def test_every_contract_code_is_covered() -> None:
-    from mesbox.issues import CODES
-
-    assert {case[2] for case in CASES} == set(CODES)
-
-
-def test_unknown_key_and_term_suggest_the_closest(repo: Path) -> None:
-    replace(repo, FICHE, "themes: [economie-solidaire, cooperation]", "themse: [emploi]\nthemes: [economie-solidaire, cooperaton]")
-    messages = [str(i) for i in check(repo).issues]
-    assert any("E103 champ inconnu « themse » — vouliez-vous dire « themes » ?" in m for m in messages)
-    assert "fiches/initiative-solidaire.md:9:30: E104 thème inconnu « cooperaton » — vouliez-vous dire « cooperation » ?" in messages
+    """The table of §8 and this suite agree: no code without a hostile case."""
+    assert {case.code for case in CASES} == set(CODES)
 
 
-def test_bad_file_name_proposes_a_slug(repo: Path) -> None:
-    write(repo, "fiches/Économie Solidaire.md", ENTRY)
-    assert any("« economie-solidaire.md »" in i.message for i in check(repo).issues)
-
-
-def test_non_utf8_reports_the_byte_offset(repo: Path) -> None:
-    data = ENTRY.replace("Corps.", "Caf\xe9").encode("latin-1")
-    write(repo, "fiches/latin1.md", data)
-    issue = next(i for i in check(repo).issues if i.code == "E001")
-    first_bad = next(index for index, byte in enumerate(data) if byte > 127)
-    assert f"position {first_bad}" in issue.message
-
-
-def test_data_image_in_img_is_allowed(repo: Path) -> None:
-    replace(repo, FICHE, "Une initiative solidaire part", '<img alt="" src="data:image/png;base64,iVBORw0KGgo=">\nUne initiative solidaire part')
-    assert found(repo) == []
-
-
-def test_bom_and_crlf_are_accepted(repo: Path) -> None:
-    path = repo / FICHE
-    path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
-    assert found(repo) == []
-
-
-def test_all_errors_of_all_files_in_one_run_sorted(repo: Path) -> None:
-    replace(repo, FICHE, "kind: thematique", "kind: autre\nthemse: []")
-    replace(repo, MONO, "related: [initiative-solidaire]", "related: [nulle-part]")
-    replace(repo, "taxonomies/themes.yml", "- id: emploi", "- id: Emploi")
-    write(repo, "fiches/vide.md", "---\n---\n")
-    issues = check(repo).issues
-    assert {i.path for i in issues} >= {FICHE, MONO, "taxonomies/themes.yml", "fiches/vide.md"}
-    assert issues == sorted(issues)
-    assert len([i for i in issues if i.path == "fiches/vide.md" and i.code == "E101"]) >= 5
-
-
-@pytest.mark.parametrize("name", ["python-tag", "billion-laughs", "deep-nesting", "non-utf8"])
-def test_cli_exits_1_without_traceback(repo: Path, name: str) -> None:
-    breaker = next(case[1] for case in CASES if case[0] == name)
-    breaker(repo)
-    done = subprocess.run([sys.executable, "-m", "mesbox", "check", str(repo)], capture_output=True, text=True, timeout=60)
+@pytest.mark.parametrize("name", ["python-tag", "billion-laughs", "deep-nesting", "non-utf8", "oversize-file", "taxonomy-not-list", "script"])
+def test_cli_subprocess_exits_1_without_traceback(valid_repo: Path, name: str) -> None:
+    """The real command on the nastiest inputs: exit 1, a report, no traceback, nothing executed."""
+    next(c for c in CASES if c.name == name).breaker(valid_repo)
+    done = subprocess.run([sys.executable, "-m", "mesbox", "check", str(valid_repo)], capture_output=True, text=True, timeout=60, cwd=valid_repo)
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
-    assert not (repo / "pwned").exists()
+    assert " E0" in done.stdout or " E2" in done.stdout or " E3" in done.stdout
+    assert not (valid_repo / "pwned").exists()
+
+
+def test_deep_indentation_in_a_taxonomy_does_not_crash(valid_repo: Path) -> None:
+    """A vocabulary may be 2 MiB: 1 200 levels of indentation-only nesting must be an E301, not a RecursionError."""
+    write(valid_repo, THEMES, "".join(" " * i + f"k{i}:\n" for i in range(1200)) + " " * 1200 + "x\n")
+    issues = check(valid_repo).issues
+    assert ("E301", THEMES) in [(i.code, i.path) for i in issues]
+
+
+def test_python_tag_executes_nothing(valid_repo: Path) -> None:
+    """`!!python/object/apply:os.system` is refused before construction: the command never runs."""
+    replace(valid_repo, FICHE, "kind: thematique", f"kind: !!python/object/apply:os.system ['touch {valid_repo / 'pwned'}']")
+    assert "E003" in {i.code for i in check(valid_repo).issues}
+    assert not (valid_repo / "pwned").exists()
+
+
+def test_billion_laughs_does_not_expand(valid_repo: Path) -> None:
+    """Nine aliases per level over nine levels: reported fast, each anchor and alias named, never expanded."""
+    write(valid_repo, "fiches/rires.md", BILLION_LAUGHS)
+    started = time.perf_counter()
+    issues = [i for i in check(valid_repo).issues if i.path == "fiches/rires.md"]
+    assert time.perf_counter() - started < 2
+    assert len([i for i in issues if i.code == "E003"]) == 9 + 8 * 9
+
+
+def test_data_image_in_img_is_allowed(valid_repo: Path) -> None:
+    """The one data: URL the contract allows."""
+    body('<img alt="Un pixel" src="data:image/png;base64,iVBORw0KGgo=">')(valid_repo)
+    assert check(valid_repo).issues == []
+
+
+def test_non_utf8_names_the_first_bad_byte(valid_repo: Path) -> None:
+    """A whole file saved as Latin-1: the first accented letter (« É » of line 4) is the one reported."""
+    data = ENTRY.replace("Corps.", "Café").encode("latin-1")
+    write(valid_repo, "fiches/latin1.md", data)
+    (issue,) = check(valid_repo).issues
+    assert (issue.code, issue.line, issue.col) == ("E001", 4, 11)
+    assert f"position {data.index(0xC9)}" in issue.message
+
+
+@pytest.mark.parametrize("rel", list(VALID_FILES))
+def test_bom_and_crlf_are_accepted(valid_repo: Path, rel: str) -> None:
+    """Each file of the valid repository, saved with a BOM and CRLF line endings, is still valid."""
+    path = valid_repo / rel
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
+    assert check(valid_repo).issues == []
+
+
+def test_bom_and_crlf_keep_error_positions(valid_repo: Path) -> None:
+    """Positions in a CRLF file are the ones an editor shows."""
+    replace(valid_repo, FICHE, "cooperation]", "cooperaton]")
+    lf = [(i.code, i.line, i.col) for i in check(valid_repo).issues]
+    path = valid_repo / FICHE
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
+    assert [(i.code, i.line, i.col) for i in check(valid_repo).issues] == lf == [("E104", 9, 30)]
+
+
+COMPATIBLE = [
+    "non-utf8", "oversize-front-matter", "no-front-matter", "front-matter-list", "deep-nesting", "billion-laughs",
+    "python-tag", "script", "video-without-media", "visit-end-before-start", "monograph-without-actors", "unknown-related",
+    "bad-file-name", "duplicate-term",
+    "bad-insee", "actor-bad-kind", "dimension-not-in-grid", "unknown-territory",
+]
+
+
+def test_many_errors_in_many_files_in_one_run_sorted(valid_repo: Path) -> None:
+    """A check reports every error in one run, never only the first (several per file too), sorted by file then line."""
+    chosen = [c for c in CASES if c.name in COMPATIBLE]
+    assert len({c.path for c in chosen}) >= 12
+    for case in chosen:
+        case.breaker(valid_repo)
+    issues = check(valid_repo).issues
+    found = {(i.code, i.path, i.line) for i in issues}
+    for case in chosen:
+        assert (case.code, case.path, where(valid_repo, case)) in found, case.name
+    assert [(i.path, i.line, i.col) for i in issues] == sorted((i.path, i.line, i.col) for i in issues)
+    assert issues == sorted(issues)

@@ -28,6 +28,15 @@ def test_same_id_in_two_collections_is_e107_on_the_second(valid_repo: Path) -> N
     assert FICHE in message
 
 
+def test_same_id_is_reported_even_when_one_file_has_a_yaml_error(valid_repo: Path) -> None:
+    """Every error in one run (§8): a YAML error in one file must not hide that another file reuses its id."""
+    replace(valid_repo, FICHE, "kind: thematique", "kind: !mine thematique")
+    write(valid_repo, "monographies/initiative-solidaire.md", ENTRY)
+    found = [(c, p) for c, p, *_ in issues(valid_repo)]
+    assert ("E003", FICHE) in found
+    assert ("E107", "monographies/initiative-solidaire.md") in found or ("E107", FICHE) in found, found
+
+
 def test_same_id_in_a_sub_folder_is_a_duplicate(valid_repo: Path) -> None:
     """Sub-folders do not change the id: two `organiser-une-visite.md` clash (files are read in sorted path order)."""
     write(valid_repo, "fiches/autres/organiser-une-visite.md", ENTRY)

@@ -12,7 +12,7 @@ from mesbox.bodies import WikiLink, scan_body
 
 def unsafe(body: str) -> list[tuple[int, int]]:
     """(line, col) of every E201 in a body starting at file line 10."""
-    links, issues = scan_body(body, "f.md", 10)
+    _, issues = scan_body(body, "f.md", 10)
     assert {i.code for i in issues} <= {"E201"}
     return [(i.line, i.col) for i in issues]
 

@@ -19,11 +19,11 @@ MESBOX = Path(sys.executable).with_name("mesbox")
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The installed console script, as a contributor or CI runs it."""
     command = [str(MESBOX)] if MESBOX.exists() else [sys.executable, "-m", "mesbox"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=60, cwd=cwd)
+    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=60, cwd=cwd, check=False)
 
 
 def run_module(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mesbox", *args], capture_output=True, text=True, timeout=60)
+    return subprocess.run([sys.executable, "-m", "mesbox", *args], capture_output=True, text=True, timeout=60, check=False)
 
 
 def no_traceback(done: subprocess.CompletedProcess[str]) -> bool:
@@ -169,6 +169,6 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_broken_pipe_is_quiet(valid_repo: Path) -> None:
     """`mesbox check --format json | head -c 1`: the reader leaving early is not an error of ours."""
     command = f"{sys.executable} -m mesbox check {valid_repo} --format json | head -c 1"
-    done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60, env={**os.environ})
+    done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60, env={**os.environ}, check=False)
     assert done.stdout == "{"
     assert "Traceback" not in done.stderr

@@ -23,7 +23,7 @@ def only(root: Path) -> tuple[str, str, int, int, str]:
 def test_same_id_in_two_collections_is_e107_on_the_second(valid_repo: Path) -> None:
     """Ids are unique across all collections so that a reference is just an id."""
     write(valid_repo, "monographies/initiative-solidaire.md", ENTRY)
-    code, path, line, col, message = [i for i in issues(valid_repo) if i[0] == "E107"][0]
+    _, path, line, col, message = next(i for i in issues(valid_repo) if i[0] == "E107")
     assert (path, line, col) == ("monographies/initiative-solidaire.md", 1, 1)
     assert FICHE in message
 

@@ -122,10 +122,16 @@ def test_tags_are_e003_and_never_constructed(text: str, shown: str) -> None:
     ],
 )
 def test_duplicate_keys_are_e003_on_the_second_key(text: str, line: int, col: int) -> None:
-    """A duplicate key silently losing data is exactly what the contract forbids; the first value is kept."""
-    data, issues = parse_yaml(text, "f.md", 2)
+    """A duplicate key silently losing data is exactly what the contract forbids."""
+    _, issues = parse_yaml(text, "f.md", 2)
     assert [(i.code, i.line, i.col) for i in issues] == [("E003", line, col)]
     assert "en double" in issues[0].message
+
+
+def test_duplicate_key_keeps_the_first_value() -> None:
+    """The report says which line to remove; the data read meanwhile is the first line's."""
+    data, _ = parse_yaml("kind: thematique\nkind: outil\n", "f.md", 2)
+    assert data.value == {"kind": "thematique"}
 
 
 @pytest.mark.parametrize(
@@ -192,7 +198,7 @@ def test_nesting_within_the_bound_is_data() -> None:
 def test_deep_block_indentation_never_raises() -> None:
     """Nesting by indentation alone (1 200 levels, 0.7 MB: a taxonomy file may be 2 MiB) must give an issue, not RecursionError."""
     text = "".join(" " * i + f"k{i}:\n" for i in range(1200)) + " " * 1200 + "x\n"
-    data, issues = parse_yaml(text, "taxonomies/themes.yml", 1, "E301")
+    _, issues = parse_yaml(text, "taxonomies/themes.yml", 1, "E301")
     assert issues, "1 200 levels are far past the nesting bound"
     assert {i.code for i in issues} == {"E301"}
 

@@ -156,3 +156,9 @@ def test_first_file_of_an_id_wins(valid_repo: Path) -> None:
     write(valid_repo, "monographies/initiative-solidaire.md", ENTRY.replace("Une fiche de test", "Doublon"))
     entries = check(valid_repo).catalogue.entries
     assert entries["initiative-solidaire"].title == "Qu'est-ce qu'une initiative solidaire ?"
+
+
+def test_unknown_territory_has_no_entries(repo: Path) -> None:
+    from mesbox.checker import check
+
+    assert check(repo).catalogue.entries_for_term("territories", "nulle-part") == []

@@ -176,3 +176,11 @@ def test_references_of_invalid_entries_are_still_checked(valid_repo: Path) -> No
     replace(valid_repo, METHOD, "kind: methode", "kind: methodes")
     replace(valid_repo, METHOD, "related: [initiative-solidaire]", "related: [nulle-part]")
     assert [c for c, *_ in issues(valid_repo)] == ["E102", "E105"]
+
+
+def test_territory_that_is_its_own_parent_is_one_cycle(repo: Path) -> None:
+    from mesbox.checker import check
+
+    replace(repo, "taxonomies/territories.yml", "  parent: calvados", "  parent: colombelles")
+    issues = [i for i in check(repo).issues if i.path == "taxonomies/territories.yml"]
+    assert [(i.code, "boucle" in i.message) for i in issues] == [("E301", True)]

@@ -11,12 +11,16 @@ from .issues import Issue
 
 # Each kind of spot has a regex with a literal first character, run only when
 # that character is in the body: most bodies are plain prose and cost one `in` test each.
-_WIKI = re.compile(r"\[\[([^\]\n]*?)\]\]")
-_TAG = re.compile(r"""<\s*/?\s*[a-zA-Z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>?""")
+# No `[` inside a wiki link: a scan from each `[[` stops at the next bracket (linear on `[[[[…`).
+_WIKI = re.compile(r"\[\[([^\[\]\n]*)\]\]")
+# As browsers read tags: a quote opens a quoted value only right after `=`.
+_TAG = re.compile(r"""<\s*/?\s*[a-zA-Z](?:=\s*"[^"]*"|=\s*'[^']*'|[^>])*>?""")
+# Attribute lists (`attr_list` is on): `{ onclick=… }` after a link or a heading becomes an attribute.
+_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _REFDEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?[ \t]*$", re.MULTILINE)
 _FORBIDDEN_TAGS = re.compile(r"<\s*(script|iframe|object|embed|form|frame|frameset|applet|base|meta|link)\b", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset", "background", "cite", "longdesc", "lowsrc", "dynsrc"}
 _BAD_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
@@ -44,9 +48,16 @@ def scan_body(body: str, rel: str, first_line: int) -> tuple[list[WikiLink], lis
     links: list[WikiLink] = []
     issues: list[Issue] = []
 
+    # Lines are counted from the last place asked for, so many links cost one pass, not one each.
+    cursor = [0, first_line]
+
     def place(offset: int) -> tuple[int, int]:
-        line_start = body.rfind("\n", 0, offset) + 1
-        return first_line + body.count("\n", 0, offset), offset - line_start + 1
+        start, line = cursor
+        if offset < start:
+            start, line = 0, first_line
+        line += body.count("\n", start, offset)
+        cursor[:] = [offset, line]
+        return line, offset - (body.rfind("\n", 0, offset) + 1) + 1
 
     def refuse(offset: int, message: str) -> None:
         line, col = place(offset)
@@ -60,6 +71,9 @@ def scan_body(body: str, rel: str, first_line: int) -> tuple[list[WikiLink], lis
     if "<" in body:
         for match in _TAG.finditer(body):
             _check_tag(match.group(0), match.start(), refuse)
+    if "{" in body:
+        for match in _ATTR_LIST.finditer(body):
+            _check_attributes(match.group(1), "", match.start(), refuse)
     if ":" in body:
         spots = [*(_LINK.finditer(body) if "](" in body else ()), *(_REFDEF.finditer(body) if "]:" in body else ())]
         for match in spots:
@@ -80,10 +94,15 @@ def _check_tag(tag: str, offset: int, refuse: Callable[[int, str], None]) -> Non
         return
     name_end = re.match(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*", tag)
     element = tag[: name_end.end()].lstrip("</ ").lower() if name_end else ""
-    for attribute in _ATTRIBUTE.finditer(tag, name_end.end() if name_end else 1):
+    _check_attributes(tag[name_end.end() if name_end else 1 :], element, offset, refuse)
+
+
+def _check_attributes(text: str, element: str, offset: int, refuse: Callable[[int, str], None]) -> None:
+    """Event handlers, and URL attributes whose scheme could run code (entities decoded first)."""
+    for attribute in _ATTRIBUTE.finditer(text):
         key = attribute.group(1).lower()
         value = (attribute.group(2) or "").strip("\"'")
-        if key.startswith("on"):
+        if key.startswith("on") and len(key) > 2 and attribute.group(2) is not None:
             refuse(offset, f"attribut « {key} » refusé : les gestionnaires d'événements (onclick…) exécutent du code")
         elif key in _URL_ATTRIBUTES and value and _scheme_refused(value, allow_data_image=element == "img" and key == "src"):
             refuse(offset, f"adresse « {value[:40]} » refusée dans « {key} » : seules les adresses https:// (et data:image/ dans <img>) sont permises")

@@ -163,6 +163,8 @@ class Catalogue:
         """Entries carrying the term; for a territory, also those of its descendants, once each."""
         if taxonomy != "territories":
             return self.by_term[taxonomy].get(term_id, [])
+        if term_id not in self.terms["territories"]:
+            return []
         found: dict[str, Entry] = {}
         stack = [self.terms["territories"][term_id]]
         visited: set[str] = set()

@@ -13,7 +13,7 @@ ID_MAX = 80
 
 def is_valid_id(value: str) -> bool:
     """The contract's id rule (§2): lowercase ASCII words joined by single hyphens."""
-    return len(value) <= ID_MAX and ID_RE.match(value) is not None
+    return len(value) <= ID_MAX and ID_RE.fullmatch(value) is not None
 
 
 def slugify(text: str) -> str:

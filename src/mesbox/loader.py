@@ -100,12 +100,14 @@ def load_entry(path: Path, rel: str, collection: Collection, loaded: Loaded) -> 
     id_ok = is_valid_id(entry_id)
     if not id_ok:
         issues.append(Issue(rel, 1, 1, "E106", f"nom de fichier « {path.name} » invalide : renommez-le « {slugify(entry_id) or 'mon-entree'}.md » (minuscules sans accents, chiffres, tirets)"))
-    if yaml_issues:
-        return
-    if data.value is None:
+    if data.value is None and not yaml_issues:
         data.value = {}
-    if not isinstance(data.value, dict):
+    if not yaml_issues and not isinstance(data.value, dict):
         issues.append(Issue(rel, 2, 1, "E002", "l'en-tête doit être un ensemble de champs « clé: valeur », un par ligne"))
+    if yaml_issues or not isinstance(data.value, dict):
+        # Unreadable front-matter: the file still claims its id, so duplicates and links to it are judged.
+        if id_ok:
+            loaded.candidates.append(Candidate(entry_id, collection, rel, YamlData(value={}), links, False))
         return
     meta, meta_issues = validate(COLLECTION_MODELS[collection.id], data, data.value, rel)
     issues.extend(meta_issues)

@@ -120,7 +120,7 @@ def check_taxonomies(loaded: Loaded) -> list[Issue]:
         parent = getattr(term.term, "parent", None)
         if parent is None:
             continue
-        if parent not in territories or parent == term.id:
+        if parent not in territories:  # a territory that is its own parent is reported as a cycle
             line, col = _term_place(loaded, "territories", term, "parent")
             hint = did_you_mean(parent, territories)
             issues.append(Issue(term.taxonomy.file, line, col, "E301", f"parent « {parent} » inconnu pour « {term.id} »{hint or ' : indiquez un territoire de ce fichier'}"))

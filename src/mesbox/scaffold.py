@@ -71,6 +71,8 @@ def new_entry(root: Path, collection_id: str, title: str, today: datetime.date |
     if collection is None:
         raise ScaffoldError(f"collection « {collection_id} » inconnue : choisissez parmi {', '.join(COLLECTIONS)}")
     title = title.strip()
+    if any(ord(c) < 32 or ord(c) == 127 for c in title):
+        raise ScaffoldError("le titre tient sur une seule ligne, sans tabulation ni caractère de contrôle")
     if not 3 <= len(title) <= 150:
         raise ScaffoldError("le titre doit faire de 3 à 150 caractères")
     entry_id = slugify(title)

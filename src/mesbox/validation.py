@@ -50,6 +50,7 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
     ctx: dict[str, Any] = error.get("ctx") or {}
     name = _label(loc)
     value = error.get("input")
+    length = len(value.strip()) if isinstance(value, str) else 0
     if kind.startswith("E") and kind[1:].isdigit():
         return kind, error["msg"]
     if kind == "missing":
@@ -61,10 +62,10 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
         return "E103", f"champ inconnu « {key} »{hint or ' — champs possibles : ' + ', '.join(known)}"
     if kind == "string_too_short":
         limit = ctx.get("min_length")
-        return "E102", f"« {name} » est trop court : {limit} caractères au moins (ici {len(value or '')})"
+        return "E102", f"« {name} » est trop court : {limit} caractères au moins (ici {length})"
     if kind == "string_too_long":
         limit = ctx.get("max_length")
-        return "E102", f"« {name} » est trop long : {limit} caractères au plus (ici {len(value or '')}) — raccourcissez-le"
+        return "E102", f"« {name} » est trop long : {limit} caractères au plus (ici {length}) — raccourcissez-le"
     if kind == "too_short":
         return "E101", f"« {name} » doit contenir au moins {ctx.get('min_length')} élément(s)"
     if kind == "too_long":

@@ -134,8 +134,8 @@ class _FastLoader(_CParser, yaml.resolver.Resolver):  # type: ignore[misc, valid
         return None if node is None else _convert(node)
 
 
-def _convert(node: yaml.Node) -> Any:
-    """Node tree to plain data (depth is bounded by `_plain`)."""
+def _convert(node: yaml.Node, depth: int = 0) -> Any:
+    """Node tree to plain data; deeper than MAX_DEPTH it hands over to the careful path, which reports it."""
     kind = type(node)
     if kind is yaml.ScalarNode:
         if node.tag == _STR_TAG:
@@ -144,13 +144,15 @@ def _convert(node: yaml.Node) -> Any:
         if construct is None:
             raise _Unsafe
         return construct(_constructor, node)
+    if depth >= MAX_DEPTH:
+        raise _Unsafe
     if kind is yaml.SequenceNode:
-        return [_convert(item) for item in node.value]
+        return [_convert(item, depth + 1) for item in node.value]
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         if type(key_node) is not yaml.ScalarNode or key_node.value in mapping:
             raise _Unsafe
-        mapping[key_node.value] = _convert(value_node)
+        mapping[key_node.value] = _convert(value_node, depth + 1)
     return mapping
 
 
@@ -179,7 +181,7 @@ def parse_yaml(text: str, rel: str, line_offset: int, code: str = "E002") -> tup
         loader = _FastLoader(text)
         try:
             value = loader.data()
-        except (_Unsafe, yaml.YAMLError, ValueError, OverflowError, TypeError):
+        except (_Unsafe, yaml.YAMLError, ValueError, OverflowError, TypeError, RecursionError):
             pass
         else:
             if type(value) is dict or value is None or type(value) is list:
@@ -219,7 +221,7 @@ def _parse_events(text: str, rel: str, line_offset: int, code: str) -> tuple[Yam
                 documents += 1
                 if documents > 1:
                     line, col = here(event)
-                    issues.append(Issue(rel, line, col, code, "un seul document YAML est permis dans l'en-tête : retirez le « --- » ou « ... » en trop"))
+                    issues.append(Issue(rel, line, col, code, "un seul document YAML est permis : retirez le « --- » ou « ... » en trop"))
                     break
                 continue
             if kind is _MAP_END or kind is _SEQ_END:
@@ -231,7 +233,7 @@ def _parse_events(text: str, rel: str, line_offset: int, code: str) -> tuple[Yam
                     value = None
                 else:
                     if event.anchor is not None:
-                        refuse(event, f"ancre « &{event.anchor} » refusée : l'en-tête ne contient que des données simples")
+                        refuse(event, f"ancre « &{event.anchor} » refusée : ces données YAML ne contiennent que des valeurs simples")
                     if event.tag is not None:
                         refuse(event, f"étiquette YAML « {event.tag} » refusée : retirez-la, écrivez la valeur telle quelle")
                     if kind is _SCALAR:

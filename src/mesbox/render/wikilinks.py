@@ -8,7 +8,7 @@ from html import escape
 
 from ..catalogue import Catalogue
 
-WIKI_LINK = re.compile(r"\[\[([^\]\n]*?)\]\]")
+WIKI_LINK = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 
 
 def render_wikilinks(body: str, catalogue: Catalogue, link: Callable[[str], str]) -> str:

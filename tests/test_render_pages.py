@@ -122,5 +122,5 @@ def test_generated_html_waits_in_blocks_outside_markdown(repo: Path) -> None:
     page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
     assert "<dl" not in page.content and "<!--mesbox:block:0-->" in page.content
     assert "## Voir aussi" in page.content  # headings stay Markdown, for the table of contents
-    assert page.fill("<p>x</p><!--mesbox:block:0-->") .startswith("<p>x</p><div class=\"mesbox-entry-header\">")
+    assert page.fill("<p>x</p><!--mesbox:block:0-->").startswith("<p>x</p><div class=\"mesbox-entry-header\">")
     assert "<!--mesbox:block" not in page.inline()

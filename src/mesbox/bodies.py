@@ -12,7 +12,7 @@ from .issues import Issue
 # Each kind of spot has a regex with a literal first character, run only when
 # that character is in the body: most bodies are plain prose and cost one `in` test each.
 # No `[` inside a wiki link: a scan from each `[[` stops at the next bracket (linear on `[[[[…`).
-_WIKI = re.compile(r"\[\[([^\[\]\n]*)\]\]")
+WIKI_LINK = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 # As browsers read tags: a quote opens a quoted value only right after `=`.
 _TAG = re.compile(r"""<\s*/?\s*[a-zA-Z](?:=\s*"[^"]*"|=\s*'[^']*'|[^>])*>?""")
 # Attribute lists (`attr_list` is on): `{ onclick=… }` after a link or a heading becomes an attribute.
@@ -64,7 +64,7 @@ def scan_body(body: str, rel: str, first_line: int) -> tuple[list[WikiLink], lis
         issues.append(Issue(rel, line, col, "E201", message))
 
     if "[[" in body:
-        for match in _WIKI.finditer(body):
+        for match in WIKI_LINK.finditer(body):
             target, _, text = match.group(1).partition("|")
             line, col = place(match.start())
             links.append(WikiLink(target.strip(), text.strip() or None, line, col))

@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable
 from html import escape
 
+from ..bodies import WIKI_LINK
 from ..catalogue import Catalogue
 
-WIKI_LINK = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 
 
 def render_wikilinks(body: str, catalogue: Catalogue, link: Callable[[str], str]) -> str:

@@ -67,7 +67,7 @@ def test_hostile_front_matter_is_escaped(site: Path) -> None:
 
 def test_entry_page_has_jsonld_licence_and_edit_link(site: Path) -> None:
     page = (site / "fiches" / "seminaire" / "index.html").read_text(encoding="utf-8")
-    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)
     assert block is not None
     data = json.loads(block.group(1))
     assert data["name"] == "Le séminaire réflexif" and data["license"].endswith("/by/4.0/deed.fr")

@@ -52,11 +52,8 @@ def _github_escape(text: str, property_value: bool = False) -> str:
 
 def write_github(issues: list[Issue], files: int, stream: TextIO) -> None:
     """Workflow commands that GitHub turns into annotations on the pull request's lines."""
-    for issue in issues:
-        stream.write(
-            f"::error file={_github_escape(issue.path, True)},line={issue.line},col={issue.col},"
-            f"title={issue.code}::{_github_escape(issue.code + ' ' + issue.message)}\n"
-        )
+    stream.writelines(f"::error file={_github_escape(issue.path, True)},line={issue.line},col={issue.col},"
+            f"title={issue.code}::{_github_escape(issue.code + ' ' + issue.message)}\n" for issue in issues)
     stream.write(summary(issues, files) + "\n")
 
 

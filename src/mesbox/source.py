@@ -52,8 +52,7 @@ def read_text(file: Path | str, rel: str) -> str:
         raise SourceError(
             Issue(rel, line, col, "E001", f"octet non UTF-8 à la position {error.start} : enregistrez le fichier en UTF-8")
         ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text

@@ -15,3 +15,5 @@ class MesboxConfig(base.Config):
     feed = c.Type(bool, default=True)
     feed_title = c.Type(str, default="Boîte à outils du MES : nouvelles entrées")
     fold_search = c.Type(bool, default=True)
+    # Render the theme's navigation once per folder for pages outside the nav (same HTML, less time).
+    cache_nav = c.Type(bool, default=True)

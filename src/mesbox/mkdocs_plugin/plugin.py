@@ -6,6 +6,8 @@ Events used, in build order:
 - on_files: run the core check once, fail a strict build on any error, mount the
   generated pages (entries and term pages out of the nav), the collections' assets,
   the open-data exports and the RSS feed.
+- on_nav: note the URLs of the nav, which decide which pages may share a rendered nav.
+- on_env: wrap the theme's nav partials in a per-folder cache.
 - on_page_markdown: render `[[id]]` links in editorial pages.
 - on_page_content: put the generated HTML blocks in place of their placeholders.
 - on_page_context: give entry pages the edit link of their real file.
@@ -23,11 +25,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..checker import CheckResult, check
@@ -40,6 +44,7 @@ from ..render.wikilinks import render_wikilinks
 from ..report import summary
 from ..search import fold_search_index
 from ..structure import COLLECTIONS
+from . import navcache
 from .config import MesboxConfig
 
 log = logging.getLogger("mkdocs.plugins.mesbox")
@@ -52,6 +57,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.result: CheckResult | None = None
         self.generated: dict[str, PageSource] = {}
         self.root = Path(".")
+        self.nav_urls: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps one plugin instance; per-build state is reset in on_files."""
@@ -130,6 +136,22 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content=content))
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav_urls = set()
+        items = list(nav.items)
+        while items:
+            item = items.pop()
+            url = getattr(item, "url", None)
+            if isinstance(url, str):
+                self.nav_urls.add(url)
+            items.extend(getattr(item, "children", None) or [])
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.config.cache_nav:
+            navcache.install(env, navcache.NavCache(self.nav_urls))
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Editorial pages may link entries with `[[id]]` too (generated pages already carry links)."""

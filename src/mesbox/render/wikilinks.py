@@ -10,7 +10,6 @@ from ..bodies import WIKI_LINK
 from ..catalogue import Catalogue
 
 
-
 def render_wikilinks(body: str, catalogue: Catalogue, link: Callable[[str], str]) -> str:
     """Replace each wiki link by an HTML link (text escaped); an unresolved one stays visible as plain text."""
 

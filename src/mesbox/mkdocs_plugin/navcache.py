@@ -1,0 +1,63 @@
+"""Render the theme's navigation once per folder instead of once per page.
+
+Material writes the whole navigation (tabs and sidebar) into every page. For a page
+outside the nav (entries, term pages), that HTML depends only on the folder the
+page sits in, through its relative links: thousands of entries share a handful of
+versions. The theme's own partials still do the rendering, wrapped by a cache; a
+site that overrides them keeps its overrides.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment, PrefixLoader, pass_context
+from jinja2.runtime import Context
+
+ORIGINAL = "mesbox-theme"
+# Theme partials that depend on the page only through its folder, when the page is not in the nav.
+PARTIALS = ("partials/nav.html", "partials/tabs.html")
+
+
+class NavCache:
+    """The rendered partials of one build, keyed by partial and page folder."""
+
+    def __init__(self, nav_urls: Iterable[str]) -> None:
+        self.nav_urls = frozenset(nav_urls)
+        self.store: dict[tuple[str, str], str] = {}
+
+    def key(self, page: Any) -> str | None:
+        """The page's folder, or None when the page must be rendered alone: a page of the nav
+        marks itself active, and a nav link inside the page's own folder is relative to the page."""
+        url = getattr(page, "url", None)
+        if not isinstance(url, str) or url in self.nav_urls or url.startswith(("/", "http:", "https:")):
+            return None
+        if url and any(target.startswith(url) for target in self.nav_urls):
+            return None
+        return posixpath.dirname(url.rstrip("/"))
+
+    @pass_context
+    def __call__(self, context: Context, name: str, caller: Callable[[], str]) -> str:
+        folder = self.key(context.get("page"))
+        if folder is None:
+            return caller()
+        html = self.store.get((name, folder))
+        if html is None:
+            html = self.store[(name, folder)] = caller()
+        return html
+
+
+def install(env: Environment, cache: NavCache) -> None:
+    """Put caching wrappers in front of the theme's partials; the originals stay reachable under a prefix."""
+    original: BaseLoader | None = env.loader
+    if original is None:
+        return
+    wrappers = {
+        name: f'{{% call mesbox_nav_cache("{name}") %}}{{% include "{ORIGINAL}/{name}" %}}{{% endcall %}}' for name in PARTIALS
+    }
+    env.loader = ChoiceLoader([DictLoader(wrappers), PrefixLoader({ORIGINAL: original}), original])
+    env.globals["mesbox_nav_cache"] = cache
+    if env.cache is not None:
+        env.cache.clear()

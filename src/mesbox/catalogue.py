@@ -17,8 +17,7 @@ from .structure import COLLECTIONS, TAXONOMIES, Entry, TermEntry
 
 SEE_ALSO_LIMIT = 6
 # Per shared term, how many co-tagged entries "Voir aussi" considers: keeps the
-# cost linear in the number of entries when a few terms are very common. Rarer
-# vocabularies (territories, then methods) are looked at first.
+# cost linear in the number of entries when a few terms are very common.
 SEE_ALSO_POOL = 60
 
 
@@ -43,6 +42,8 @@ class Indexes:
     by_term: dict[str, dict[str, list[Entry]]]
     cited_by: dict[str, list[Entry]] = field(default_factory=dict)
     monographs_by_grid: dict[str, list[Entry]] = field(default_factory=dict)
+    # Per taxonomy and term, the ids of its first SEE_ALSO_POOL entries: "Voir aussi" candidates.
+    see_also_pool: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -97,6 +98,10 @@ class Catalogue:
             if isinstance(meta, MonographMeta) and meta.grid in self.entries:
                 indexes.monographs_by_grid.setdefault(meta.grid, []).append(entry)
         indexes.cited_by = {target: list(sources.values()) for target, sources in cited.items()}
+        indexes.see_also_pool = {
+            taxonomy: {term_id: [e.id for e in found[:SEE_ALSO_POOL]] for term_id, found in index.items()}
+            for taxonomy, index in indexes.by_term.items()
+        }
         return indexes
 
     @property
@@ -142,12 +147,13 @@ class Catalogue:
             if target is not None and target.id != entry.id:
                 chosen.setdefault(ref, target)
         scores: Counter[str] = Counter()
+        pools = self._indexes.see_also_pool
         for taxonomy in ("territories", "methods", "themes"):
-            index = self.by_term[taxonomy]
+            pool = pools[taxonomy]
             for ref in getattr(entry.meta, TERM_KEYS[taxonomy][0]):
-                for other in index.get(ref, [])[:SEE_ALSO_POOL]:
-                    if other.id != entry.id and other.id not in chosen:
-                        scores[other.id] += 1
+                scores.update(pool.get(ref, ()))  # counted in C: this runs for every entry page
+        for excluded in (entry.id, *chosen):
+            scores.pop(excluded, None)
         rank = self.rank
         wanted = SEE_ALSO_LIMIT - len(chosen)
         if wanted > 0:

@@ -172,3 +172,20 @@ def test_broken_pipe_is_quiet(valid_repo: Path) -> None:
     done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60, env={**os.environ}, check=False)
     assert done.stdout == "{"
     assert "Traceback" not in done.stderr
+
+
+def test_jobs_option_gives_the_same_answer(valid_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    break_one_theme(valid_repo)
+    outputs = []
+    for jobs in ("1", "0", "2"):
+        assert main(["check", "--jobs", jobs, str(valid_repo)]) == 1
+        outputs.append(capsys.readouterr().out)
+    assert EXPECTED in outputs[0] and outputs[0] == outputs[1] == outputs[2]
+
+
+@pytest.mark.parametrize("value", ["x", "-1", "1.5"])
+def test_jobs_must_be_a_whole_number(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["check", "--jobs", value])
+    assert exited.value.code == 2
+    assert "nombre entier" in capsys.readouterr().err

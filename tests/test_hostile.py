@@ -33,6 +33,7 @@ from conftest import (
     write,
 )
 
+from mesbox import workers
 from mesbox.checker import check
 from mesbox.cli import main
 from mesbox.issues import CODES
@@ -288,3 +289,20 @@ def test_many_errors_in_many_files_in_one_run_sorted(valid_repo: Path) -> None:
         assert (case.code, case.path, where(valid_repo, case)) in found, case.name
     assert [(i.path, i.line, i.col) for i in issues] == sorted((i.path, i.line, i.col) for i in issues)
     assert issues == sorted(issues)
+
+
+def test_parallel_check_reports_exactly_what_a_serial_one_does(valid_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files shared between forked processes (even hostile ones) give the same issues, in the same order."""
+    for case in CASES:
+        if case.name in COMPATIBLE:
+            case.breaker(valid_repo)
+    serial = check(valid_repo, jobs=1)
+    monkeypatch.setattr(workers, "MIN_ITEMS_PER_JOB", 1)
+    assert workers.job_count(3, 6) == 3
+    parallel = check(valid_repo, jobs=3)
+    issues_only = check(valid_repo, jobs=3, catalogue=False)
+    assert len(serial.issues) >= 18
+    assert parallel.issues == serial.issues == issues_only.issues
+    assert parallel.files == serial.files == issues_only.files
+    assert list(parallel.catalogue.entries) == list(serial.catalogue.entries)
+    assert parallel.catalogue.entries and not issues_only.catalogue.entries

@@ -29,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser("check", help="vérifier toutes les entrées et tous les vocabulaires")
     check_cmd.add_argument("root", nargs="?", default=".", type=Path, help="dossier du dépôt (par défaut : .)")
     check_cmd.add_argument("--format", choices=FORMATS, default="text", help="text (défaut), github ou json")
+    check_cmd.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
+                           help="processus qui se partagent les fichiers (défaut : 0, un par cœur ; 1 : aucun parallélisme)")
     new_cmd = commands.add_parser("new", help="créer une entrée prête à remplir")
     new_cmd.add_argument("collection", choices=list(COLLECTIONS), help="fiches, monographies, recits ou grilles")
     new_cmd.add_argument("title", help="titre de l'entrée, entre guillemets")
@@ -38,6 +40,12 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--out", default=Path("site/donnees"), type=Path, help="dossier de sortie (par défaut : site/donnees)")
     export_cmd.add_argument("--site-url", default="", help="adresse publique du site, pour des liens absolus")
     return parser
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"« {text} » : donnez un nombre entier, 0 pour un processus par cœur")
+    return int(text)
 
 
 def _require_root(root: Path) -> None:
@@ -50,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         _require_root(args.root)
-        result = check(args.root)
+        result = check(args.root, jobs=args.jobs, catalogue=False)
         WRITERS[args.format](result.issues, result.files, sys.stdout)
         return 0 if result.ok else 1
     if args.command == "new":
@@ -66,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         _require_root(args.root)
         from .exports import write_exports
 
-        result = check(args.root)
+        result = check(args.root, jobs=0)
         written = write_exports(result.catalogue, args.out, args.site_url)
         WRITERS["text"](result.issues, result.files, sys.stderr)
         sys.stdout.write(f"{len(written)} fichiers écrits dans {args.out}\n")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .bodies import WikiLink, scan_body
@@ -14,6 +16,7 @@ from .scaffold import PLACEHOLDER
 from .source import Source, SourceError, read_text, split_front_matter
 from .structure import COLLECTIONS, TAXONOMIES, Candidate, Collection, Entry, Taxonomy, TermEntry
 from .validation import validate
+from .workers import map_slices
 from .yamldata import YamlData, parse_yaml
 
 
@@ -38,6 +41,14 @@ class Loaded:
     pages: list[PageLinks] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     files: int = 0
+
+    def extend(self, other: Loaded) -> None:
+        """Add what another pass over later files found (entries keep file order)."""
+        self.entries.extend(other.entries)
+        self.candidates.extend(other.candidates)
+        self.pages.extend(other.pages)
+        self.issues.extend(other.issues)
+        self.files += other.files
 
 
 def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
@@ -83,8 +94,9 @@ def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
         terms.append(TermEntry(taxonomy, term, line, index))
 
 
-def load_entry(path: Path, rel: str, collection: Collection, loaded: Loaded) -> None:
-    """Read, split, parse and validate one entry file; a valid one becomes an entry, any mapping a candidate."""
+def load_entry(path: Path, rel: str, collection: Collection, loaded: Loaded, keep_entries: bool = True) -> None:
+    """Read, split, parse and validate one entry file; a valid one becomes an entry (unless only
+    the issues are wanted), any mapping a candidate."""
     issues = loaded.issues
     try:
         source = split_front_matter(read_text(path, rel), rel)
@@ -115,7 +127,7 @@ def load_entry(path: Path, rel: str, collection: Collection, loaded: Loaded) -> 
         return
     draft = meta.draft if isinstance(meta, EntryMeta) else data.value.get("draft") is True
     loaded.candidates.append(Candidate(entry_id, collection, rel, data, links, draft))
-    if isinstance(meta, EntryMeta):
+    if keep_entries and isinstance(meta, EntryMeta):
         loaded.entries.append(Entry(entry_id, collection, rel, meta, source.body, source.body_line, links, data))
 
 
@@ -151,16 +163,28 @@ def find_placeholders(source: Source, rel: str) -> list[Issue]:
     return found
 
 
-def load(root: Path) -> Loaded:
-    """One pass over the repository's taxonomies and collections."""
+def load_entries(files: Sequence[tuple[Path, str, Collection]], keep_entries: bool = True) -> Loaded:
+    """Entry files need nothing but themselves: any slice of them can be loaded by another process."""
+    loaded = Loaded()
+    for path, rel, collection in files:
+        loaded.files += 1
+        load_entry(path, rel, collection, loaded, keep_entries)
+    return loaded
+
+
+def load(root: Path, jobs: int = 1, keep_entries: bool = True) -> Loaded:
+    """One pass over the repository's taxonomies and collections.
+
+    `jobs` processes share the entry files (0: one per core). Without `keep_entries`, only what
+    the rules need comes back (candidates and issues, no bodies): a quarter of the bytes to
+    send between processes."""
     loaded = Loaded()
     for taxonomy in TAXONOMIES.values():
         load_taxonomy(root, taxonomy, loaded)
         loaded.files += 1
-    for collection in COLLECTIONS.values():
-        for path, rel in collection_files(root, collection):
-            loaded.files += 1
-            load_entry(path, rel, collection, loaded)
+    files = [(path, rel, collection) for collection in COLLECTIONS.values() for path, rel in collection_files(root, collection)]
+    for part in map_slices(partial(load_entries, keep_entries=keep_entries), files, jobs):
+        loaded.extend(part)
     for path, rel in editorial_files(root):
         loaded.files += 1
         load_page(path, rel, loaded)

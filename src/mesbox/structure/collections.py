@@ -18,6 +18,14 @@ class Collection:
     def url(self) -> str:
         return f"{self.id}/"
 
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        """Sent between processes by id: entries loaded elsewhere point at the same registered collection."""
+        return (_registered, (self.id,))
+
+
+def _registered(collection_id: str) -> Collection:
+    return COLLECTIONS[collection_id]
+
 
 COLLECTIONS: dict[str, Collection] = {
     c.id: c

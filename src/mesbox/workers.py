@@ -56,8 +56,8 @@ def map_slices(work: Callable[[Sequence[Item]], Result], items: Sequence[Item], 
     count = job_count(jobs, len(items))
     if count == 1:
         return [work(items)]
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 — only a large repository pays for this import
-    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # only a large repository pays for this import
+    from concurrent.futures.process import BrokenProcessPool
 
     parts = slices(items, count)
     context = multiprocessing.get_context("fork")

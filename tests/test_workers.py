@@ -48,7 +48,7 @@ def test_results_come_back_in_order_from_several_processes(monkeypatch: pytest.M
     assert [n for _, part in results for n in part] == [n * n for n in range(10)]
     pids = [pid for pid, _ in results]
     assert pids[0] == os.getpid()  # the caller takes the first slice itself
-    assert len(set(pids)) == 3
+    assert os.getpid() not in pids[1:]  # the others go to workers (one worker may take both)
 
 
 def test_one_process_when_asked_or_too_few_files() -> None:

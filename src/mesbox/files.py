@@ -10,16 +10,19 @@ from .structure import COLLECTIONS, Collection
 EDITORIAL_FOLDER = "content"
 
 
-def collection_files(root: Path, collection: Collection) -> list[tuple[Path, str]]:
-    """Markdown files of a collection, sub-folders included, as (absolute path, repo-relative path)."""
-    base = root / collection.folder
-    found: list[tuple[Path, str]] = []
+def collection_files(root: Path, collection: Collection) -> list[tuple[str, str]]:
+    """Markdown files of a collection, sub-folders included, as (path on disk, repo-relative path).
+
+    Plain strings: on 10 000 files, building and relativising `Path` objects took 5 % of a check.
+    """
+    base = os.path.join(root, collection.folder)
+    found: list[tuple[str, str]] = []
     for folder, dirs, files in os.walk(base):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel_folder = collection.folder + folder[len(base) :].replace(os.sep, "/")
         for name in sorted(files):
             if name.endswith(".md") and not name.startswith("."):
-                path = Path(folder, name)
-                found.append((path, path.relative_to(root).as_posix()))
+                found.append((os.path.join(folder, name), f"{rel_folder}/{name}"))
     return found
 
 

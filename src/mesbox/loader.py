@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -94,7 +95,7 @@ def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
         terms.append(TermEntry(taxonomy, term, line, index))
 
 
-def load_entry(path: Path, rel: str, collection: Collection, loaded: Loaded, keep_entries: bool = True) -> None:
+def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep_entries: bool = True) -> None:
     """Read, split, parse and validate one entry file; a valid one becomes an entry (unless only
     the issues are wanted), any mapping a candidate."""
     issues = loaded.issues
@@ -108,10 +109,11 @@ def load_entry(path: Path, rel: str, collection: Collection, loaded: Loaded, kee
     links, body_issues = scan_body(source.body, rel, source.body_line)
     issues.extend(yaml_issues)
     issues.extend(body_issues)
-    entry_id = path.name[:-3]
+    name = os.path.basename(path)
+    entry_id = name[:-3]
     id_ok = is_valid_id(entry_id)
     if not id_ok:
-        issues.append(Issue(rel, 1, 1, "E106", f"nom de fichier « {path.name} » invalide : renommez-le « {slugify(entry_id) or 'mon-entree'}.md » (minuscules sans accents, chiffres, tirets)"))
+        issues.append(Issue(rel, 1, 1, "E106", f"nom de fichier « {name} » invalide : renommez-le « {slugify(entry_id) or 'mon-entree'}.md » (minuscules sans accents, chiffres, tirets)"))
     if data.value is None and not yaml_issues:
         data.value = {}
     if not yaml_issues and not isinstance(data.value, dict):
@@ -163,7 +165,7 @@ def find_placeholders(source: Source, rel: str) -> list[Issue]:
     return found
 
 
-def load_entries(files: Sequence[tuple[Path, str, Collection]], keep_entries: bool = True) -> Loaded:
+def load_entries(files: Sequence[tuple[str, str, Collection]], keep_entries: bool = True) -> Loaded:
     """Entry files need nothing but themselves: any slice of them can be loaded by another process."""
     loaded = Loaded()
     for path, rel, collection in files:

@@ -79,8 +79,8 @@ def new_entry(root: Path, collection_id: str, title: str, today: datetime.date |
     if not entry_id:
         raise ScaffoldError("le titre doit contenir au moins une lettre ou un chiffre")
     for other in COLLECTIONS.values():
-        for path, rel in collection_files(root, other):
-            if path.name == f"{entry_id}.md":
+        for _, rel in collection_files(root, other):
+            if rel.rsplit("/", 1)[-1] == f"{entry_id}.md":
                 raise ScaffoldError(f"l'identifiant « {entry_id} » est déjà pris par {rel} : choisissez un autre titre")
     target = root / collection.folder / f"{entry_id}.md"
     values = {

@@ -18,7 +18,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     hostile = root / "fiches" / "hostile.md"
     hostile.write_text(
         "---\ntitle: '<script>alert(1)</script> \"Titre\" & co'\ndescription: Une fiche au titre hostile pour vérifier l'échappement.\n"
-        "authors: ['<img src=x onerror=alert(2)>']\ndate: 2026-04-01\nkind: outil\nthemes: [culture]\n---\nCorps sans danger.\n",
+        "authors: ['<img src=x onerror=alert(2)>']\ndate: 2026-04-01\nkind: outil\nthemes: [culture]\n---\nCorps sans danger.\n\n## Cité par\n\nUn titre du corps qui porte le nom d'une section de mesbox.\n",
         encoding="utf-8",
     )
     done = build(root)
@@ -178,3 +178,14 @@ def test_navigation_aids_are_on_pages_but_not_in_the_search_index(site: Path) ->
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Aucune autre entrée ne renvoie encore" in page and "Aucune autre entrée ne renvoie encore" not in index
     assert "fiches/\"" not in index and '"location":"themes/emploi/"' not in index.replace(" ", "")
+
+
+def test_section_titles_are_in_the_table_of_contents_with_unique_anchors(site: Path) -> None:
+    page = (site / "fiches" / "hostile" / "index.html").read_text(encoding="utf-8")
+    toc = page.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'href="#([^"]+)"', toc) == ["cite-par", "cite-par_1"]  # the body's heading, then mesbox's
+    assert '<h2 id="cite-par_1">Cité par<a class="headerlink" href="#cite-par_1" title="Lien vers cette section">&para;</a></h2>' in page
+    assert page.index('id="cite-par_1"') < page.index('class="mesbox-cited-by"')
+    sheet = (site / "fiches" / "initiative-solidaire" / "index.html").read_text(encoding="utf-8")
+    sheet_toc = sheet.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'href="#([^"]+)"', sheet_toc)[-3:] == ["sources", "voir-aussi", "cite-par"]

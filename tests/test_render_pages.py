@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from mesbox.checker import check
-from mesbox.render.pages import SiteRenderer, SiteSettings, french_date
+from mesbox.render.pages import Permalink, SiteRenderer, SiteSettings, french_date
 from mesbox.render.site import site_pages
 
 
@@ -120,7 +120,31 @@ def test_french_date() -> None:
 def test_generated_html_waits_in_blocks_outside_markdown(repo: Path) -> None:
     result = check(repo)
     page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
-    assert "<dl" not in page.content and "<!--mesbox:block:0-->" in page.content
-    assert "## Voir aussi" in page.content  # headings stay Markdown, for the table of contents
-    assert page.fill("<p>x</p><!--mesbox:block:0-->").startswith("<p>x</p><div class=\"mesbox-entry-header\">")
-    assert "<!--mesbox:block" not in page.inline()
+    assert "<dl" not in page.content and "<h1" not in page.content and "<!--mesbox:block:0-->" in page.content
+    assert "## " not in page.content  # section titles skip Markdown too
+    assert page.fill("<p>x</p><!--mesbox:block:0-->").startswith("<p>x</p><h1>Qu&#39;est-ce qu&#39;une initiative solidaire ?</h1>\n<div class=\"mesbox-entry-header\">")
+    inline = page.inline()
+    assert "<!--mesbox:block" not in inline and "## Voir aussi\n\n" in inline  # other engines get Markdown headings
+
+
+def test_section_titles_get_unique_anchors_and_permalinks(repo: Path) -> None:
+    result = check(repo)
+    page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
+    titles = [h.title for h in page.headings.values()]
+    assert titles == ["Sources", "Voir aussi", "Cité par"]
+    taken = {"intro", "voir-aussi", "voir-aussi_1"}  # the body already has two "Voir aussi" headings
+    placed = page.place_headings(taken, Permalink(title="Lien <ici>"))
+    assert [(h.title, h.anchor) for h in placed] == [("Sources", "sources"), ("Voir aussi", "voir-aussi_2"), ("Cité par", "cite-par")]
+    assert taken == {"intro", "voir-aussi", "voir-aussi_1", "voir-aussi_2", "sources", "cite-par"}
+    html = page.fill(page.fill(page.content), late=True)
+    assert '<h2 id="voir-aussi_2">Voir aussi<a class="headerlink" href="#voir-aussi_2" title="Lien &lt;ici&gt;">&para;</a></h2>' in html
+    assert html.index('id="sources"') < html.index('id="voir-aussi_2"') < html.index('class="mesbox-see-also"') < html.index('id="cite-par"')
+    assert page.place_headings(set(), None) == []  # placed once only
+    assert html.count("<h2") == 3
+
+
+def test_section_titles_without_permalinks(repo: Path) -> None:
+    result = check(repo)
+    page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
+    page.place_headings(set(), None)
+    assert '<h2 id="cite-par">Cité par</h2>' in page.fill(page.content, late=True)

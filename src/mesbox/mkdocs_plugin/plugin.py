@@ -33,11 +33,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ..checker import CheckResult, check
 from ..exports import export_files
 from ..feed import render_feed
-from ..render.pages import PageSource, SiteSettings
+from ..render.pages import PageSource, Permalink, SiteSettings
 from ..render.site import site_pages
 from ..render.urls import relative
 from ..render.wikilinks import render_wikilinks
@@ -48,6 +49,32 @@ from . import navcache
 from .config import MesboxConfig
 
 log = logging.getLogger("mkdocs.plugins.mesbox")
+
+
+def _anchors(toc: TableOfContents) -> set[str]:
+    """Every id the table of contents already uses, at any depth."""
+    found: set[str] = set()
+    stack = list(toc)
+    while stack:
+        item = stack.pop()
+        found.add(item.id)
+        stack.extend(item.children)
+    return found
+
+
+def _permalink(config: MkDocsConfig) -> Permalink | None:
+    """The `toc` extension's permalink settings, so generated headings look like the others."""
+    if "toc" not in config.markdown_extensions:
+        return None
+    options = config.mdx_configs.get("toc", {})
+    symbol = options.get("permalink", False)
+    if not symbol:
+        return None
+    return Permalink(
+        symbol="&para;" if symbol is True else str(symbol),
+        title=str(options.get("permalink_title", Permalink.title)),
+        css=str(options.get("permalink_class", Permalink.css)),
+    )
 
 
 class MesboxPlugin(BasePlugin[MesboxConfig]):
@@ -160,9 +187,15 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         return render_wikilinks(markdown, self.result.catalogue, lambda target: relative(page.url, target))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put the generated HTML blocks back: they skip the Markdown parser, which is slow on large HTML."""
+        """Put the generated HTML blocks back: they skip the Markdown parser, which is slow on large HTML.
+        Their section titles join the page's table of contents after the body's own headings."""
         source = self.generated.get(page.file.src_uri)
-        return source.fill(html) if source is not None else html
+        if source is None:
+            return html
+        if source.headings and page.toc is not None:
+            for heading in source.place_headings(_anchors(page.toc), _permalink(config)):
+                page.toc.items.append(AnchorLink(heading.title, heading.anchor, 2))
+        return source.fill(html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """"Voir aussi" and "Cité par" go in last: they guide readers but are not what a search should find."""

@@ -43,6 +43,33 @@ class SiteSettings:
 BLOCK = "<!--mesbox:block:{}-->"
 
 
+@dataclass(frozen=True)
+class Heading:
+    """A section title of mesbox's own (level 2) written above a block, outside Markdown: Markdown
+    spends a tenth of a millisecond on each heading, thousands of pages times four."""
+
+    title: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Permalink:
+    """How the site marks headings with a link to themselves (the Markdown `toc` extension's settings)."""
+
+    symbol: str = "&para;"
+    title: str = "Permanent link"
+    css: str = "headerlink"
+
+
+def unique_anchor(anchor: str, taken: set[str]) -> str:
+    """`anchor`, or `anchor_1`, `anchor_2`… as Markdown's table of contents numbers repeated ids."""
+    found, number = anchor, 0
+    while found in taken:
+        number += 1
+        found = f"{anchor}_{number}"
+    return found
+
+
 @dataclass
 class PageSource:
     """One page to publish: its source path, its URL, its Markdown, and the repository file behind it.
@@ -61,12 +88,28 @@ class PageSource:
     meta: dict[str, Any] = field(default_factory=dict)
     blocks: list[str] = field(default_factory=list)
     late: frozenset[int] = frozenset()
+    headings: dict[int, Heading] = field(default_factory=dict)
 
     def inline(self) -> str:
         text = self.content
         for index, html in enumerate(self.blocks):
-            text = text.replace(BLOCK.format(index), html, 1)
+            heading = self.headings.get(index)
+            text = text.replace(BLOCK.format(index), f"## {heading.title}\n\n{html}" if heading else html, 1)
         return text
+
+    def place_headings(self, taken: set[str], permalink: Permalink | None) -> list[Heading]:
+        """Write each heading above its block with an id not in `taken` (the page's own headings);
+        returns them in page order, with their final anchors, for the table of contents."""
+        placed: list[Heading] = []
+        for index in sorted(self.headings):
+            heading = self.headings[index]
+            anchor = unique_anchor(heading.anchor, taken)
+            taken.add(anchor)
+            link = f'<a class="{escape(permalink.css)}" href="#{anchor}" title="{escape(permalink.title)}">{permalink.symbol}</a>' if permalink else ""
+            self.blocks[index] = f'<h2 id="{anchor}">{escape(heading.title)}{link}</h2>\n{self.blocks[index]}'
+            placed.append(Heading(heading.title, anchor))
+        self.headings = {}
+        return placed
 
     def fill(self, html: str, late: bool = False) -> str:
         """Rendered HTML with the blocks put back in place; `late` ones (navigation aids such as
@@ -83,12 +126,16 @@ class _Blocks:
     def __init__(self) -> None:
         self.items: list[str] = []
         self.late: set[int] = set()
+        self.headings: dict[int, Heading] = {}
 
-    def __call__(self, html: str, late: bool = False) -> str:
+    def __call__(self, html: str, late: bool = False, heading: str = "") -> str:
+        index = len(self.items)
         self.items.append(html)
         if late:
-            self.late.add(len(self.items) - 1)
-        return BLOCK.format(len(self.items) - 1)
+            self.late.add(index)
+        if heading:
+            self.headings[index] = Heading(heading, slugify(heading))
+        return BLOCK.format(index)
 
 
 def french_date(day: datetime.date) -> str:
@@ -175,7 +222,8 @@ class SiteRenderer:
         if wide:
             meta["hide"] = ["navigation", "toc"]
         blocks = _Blocks()
-        content = _front_matter(meta) + f"<h1>{escape(title)}</h1>\n\n" + blocks(html) + "\n"
+        # The title is part of the block: raw HTML costs Markdown time, a placeholder almost none.
+        content = _front_matter(meta) + blocks(f"<h1>{escape(title)}</h1>\n{html}") + "\n"
         return PageSource(src_uri, url, content, title, meta=meta, blocks=blocks.items, **extra)
 
     # Entries -----------------------------------------------------------------
@@ -186,7 +234,7 @@ class SiteRenderer:
         licence = LICENCES[meta.licence]
         block = _Blocks()
         parts = [
-            block(self._render("entry_header.html", url, entry=entry)),
+            block(f"<h1>{escape(meta.title)}</h1>\n" + self._render("entry_header.html", url, entry=entry)),
             # The metadata card is for reading, not for finding: it joins the page after indexing.
             block(self._render("entry_card.html", url, entry=entry, grid=grid, licence=licence), late=True),
         ]
@@ -194,14 +242,14 @@ class SiteRenderer:
         sections = self._entry_sections(entry, grid, url)
         if sections:
             title = "Lecture selon la grille" if isinstance(meta, MonographMeta) else "Dimensions et questions"
-            parts.append(f"## {title}\n\n{block(sections)}")
+            parts.append(block(sections, heading=title))
         if meta.sources:
-            parts.append("## Sources\n\n" + block(self._render("sources.html", url, sources=meta.sources)))
+            parts.append(block(self._render("sources.html", url, sources=meta.sources), heading="Sources"))
         see_also = catalogue.see_also(entry)
         if see_also:
-            parts.append("## Voir aussi\n\n" + block(self._render("entry_footer.html", url, see_also=see_also), late=True))
+            parts.append(block(self._render("entry_footer.html", url, see_also=see_also), late=True, heading="Voir aussi"))
         cited_by = catalogue.in_order(catalogue.cited_by.get(entry.id, []))
-        parts.append("## Cité par\n\n" + block(self._render("entry_cited_by.html", url, cited_by=cited_by), late=True))
+        parts.append(block(self._render("entry_cited_by.html", url, cited_by=cited_by), late=True, heading="Cité par"))
         front = {
             "title": meta.title,
             "description": meta.description,
@@ -209,10 +257,11 @@ class SiteRenderer:
             "mesbox_licence_url": licence.url,
             "mesbox_licence": licence.id,
         }
-        content = _front_matter(front) + f"<h1>{escape(meta.title)}</h1>\n\n" + "\n\n".join(p for p in parts if p) + "\n"
+        content = _front_matter(front) + "\n\n".join(p for p in parts if p) + "\n"
         folder = posixpath.dirname(entry.path[len(entry.collection.folder) + 1 :])
         src_uri = posixpath.join(entry.collection.id, folder, f"{entry.id}.md")
-        return PageSource(src_uri, url, content, meta.title, edit_path=entry.path, meta=front, blocks=block.items, late=frozenset(block.late))
+        return PageSource(src_uri, url, content, meta.title, edit_path=entry.path, meta=front, blocks=block.items,
+                          late=frozenset(block.late), headings=block.headings)
 
     def _entry_sections(self, entry: Entry, grid: Entry | None, url: str) -> str:
         meta = entry.meta

@@ -2,6 +2,9 @@
 
 Usage: python benchmarks/bench_check.py [--entries 10000] [--runs 5] [--seed 1] [--corpus DIR]
 
+`mesbox check` shares the files between one process per available core; the same check held to one
+process (`--jobs 1`) is timed too and printed beside it, so a reader knows what one core gives.
+
 Why: the goal is a check at most 1.5 times the floor, whatever the machine; a ratio of whole-process
 wall-clock medians says that, absolute seconds do not. One warm-up round, then interleaved runs.
 A measurement, not a test: exits 0 whatever the ratio; exits 2 only if it cannot measure
@@ -17,6 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timing import CommandFailed, corpus, medians, run, spread
+
+from mesbox.workers import available_cores
 
 GOAL = 1.5
 
@@ -35,19 +40,22 @@ def main() -> int:
         return 2
     root = args.corpus.resolve() if args.corpus else corpus(args.entries, args.seed)
     check = [str(mesbox), "check", str(root)]
+    single = [*check, "--jobs", "1"]
     floor = [sys.executable, str(Path(__file__).with_name("floor.py")), str(root)]
     try:
         _, output = run(check)  # fails clearly, with mesbox's own messages, if the corpus does not check clean
-        times, runs, outputs = medians({"check": check, "floor": floor}, args.runs, warmup=1)
+        times, runs, outputs = medians({"check": check, "single": single, "floor": floor}, args.runs, warmup=1)
     except CommandFailed as failure:
         print(f"mesbox check doit passer sans erreur sur le corpus mesuré.\n{failure}", file=sys.stderr)
         return 2
 
     print(f"{root} — {output.strip().splitlines()[-1]} ; {outputs['floor'].strip()}")
-    print(f"{args.runs} exécutions après une de chauffe (s) — check : {spread(runs['check'])} ; floor : {spread(runs['floor'])}")
+    print(f"{args.runs} exécutions après une de chauffe (s) — check : {spread(runs['check'])} ; "
+          f"check --jobs 1 : {spread(runs['single'])} ; floor : {spread(runs['floor'])}")
     ratio = times["check"] / times["floor"]
     print(f"check: {times['check']:.2f} s  floor: {times['floor']:.2f} s  ratio: {ratio:.2f} (objectif ≤ {GOAL})"
-          + ("" if ratio <= GOAL else "  ← objectif non atteint"))
+          + ("" if ratio <= GOAL else "  ← objectif non atteint") + f"  [{available_cores()} cœur(s) disponible(s)]")
+    print(f"check --jobs 1: {times['single']:.2f} s  ratio: {times['single'] / times['floor']:.2f} (un seul processus, pour information)")
     return 0
 
 

@@ -198,13 +198,20 @@ class SiteRenderer:
         self.env.globals["terms"] = catalogue.terms
         self._cards: dict[tuple[str, str], Markup] = {}
         self._rows: dict[tuple[str, str], Markup] = {}
+        self._entry_blocks: Any = self.env.get_template("entry.html").module
 
     def _render(self, template: str, url: str, **context: Any) -> str:
-        prefix = root_prefix(url)
-        link: Callable[[str], str] = lambda target: relative(url, target)
-        card: Callable[[Entry], Markup] = lambda entry: self._cached("card.html", self._cards, entry, prefix)
-        row: Callable[[Entry], Markup] = lambda entry: self._cached("row.html", self._rows, entry, prefix)
+        link, card, row = self._links(url)
         return _html_block(self.env.get_template(template).render(link=link, card=card, row=row, **context))
+
+    def _links(self, url: str) -> tuple[Callable[[str], str], Callable[[Entry], Markup], Callable[[Entry], Markup]]:
+        """The page's `link`, `card` and `row` helpers, as the templates call them."""
+        prefix = root_prefix(url)
+        return (
+            lambda target: relative(url, target),
+            lambda entry: self._cached("card.html", self._cards, entry, prefix),
+            lambda entry: self._cached("row.html", self._rows, entry, prefix),
+        )
 
     def _cached(self, template: str, cache: dict[tuple[str, str], Markup], entry: Entry, prefix: str) -> Markup:
         """An entry's card or row, rendered once per page depth: listings repeat them many times."""
@@ -232,24 +239,26 @@ class SiteRenderer:
         catalogue, meta, url = self.catalogue, entry.meta, entry.url
         grid = catalogue.resolve(meta.grid) if isinstance(meta, MonographMeta) and meta.grid else None
         licence = LICENCES[meta.licence]
+        blocks = self._entry_blocks
+        link, card, row = self._links(url)
         block = _Blocks()
         parts = [
-            block(f"<h1>{escape(meta.title)}</h1>\n" + self._render("entry_header.html", url, entry=entry)),
+            block(f"<h1>{escape(meta.title)}</h1>\n" + _html_block(blocks.header(entry, link))),
             # The metadata card is for reading, not for finding: it joins the page after indexing.
-            block(self._render("entry_card.html", url, entry=entry, grid=grid, licence=licence), late=True),
+            block(_html_block(blocks.card(entry, grid, licence, link)), late=True),
         ]
-        parts.append(render_wikilinks(entry.body, catalogue, lambda target: relative(url, target)).strip())
-        sections = self._entry_sections(entry, grid, url)
+        parts.append(render_wikilinks(entry.body, catalogue, link).strip())
+        sections = self._entry_sections(entry, grid, link)
         if sections:
             title = "Lecture selon la grille" if isinstance(meta, MonographMeta) else "Dimensions et questions"
             parts.append(block(sections, heading=title))
         if meta.sources:
-            parts.append(block(self._render("sources.html", url, sources=meta.sources), heading="Sources"))
+            parts.append(block(_html_block(blocks.sources(meta.sources)), heading="Sources"))
         see_also = catalogue.see_also(entry)
         if see_also:
-            parts.append(block(self._render("entry_footer.html", url, see_also=see_also), late=True, heading="Voir aussi"))
+            parts.append(block(_html_block(blocks.see_also(see_also, card)), late=True, heading="Voir aussi"))
         cited_by = catalogue.in_order(catalogue.cited_by.get(entry.id, []))
-        parts.append(block(self._render("entry_cited_by.html", url, cited_by=cited_by), late=True, heading="Cité par"))
+        parts.append(block(_html_block(blocks.cited_by(cited_by, row)), late=True, heading="Cité par"))
         front = {
             "title": meta.title,
             "description": meta.description,
@@ -263,12 +272,12 @@ class SiteRenderer:
         return PageSource(src_uri, url, content, meta.title, edit_path=entry.path, meta=front, blocks=block.items,
                           late=frozenset(block.late), headings=block.headings)
 
-    def _entry_sections(self, entry: Entry, grid: Entry | None, url: str) -> str:
-        meta = entry.meta
+    def _entry_sections(self, entry: Entry, grid: Entry | None, link: Callable[[str], str]) -> str:
+        meta, blocks = entry.meta, self._entry_blocks
         if isinstance(meta, MonographMeta) and meta.dimensions and grid is not None and isinstance(grid.meta, GridMeta):
-            return self._render("entry_sections.html", url, entry=entry, grid_dimensions=grid.meta.dimensions, analysis_url=f"{grid.url}analyse/")
+            return _html_block(blocks.sections(entry, link, f"{grid.url}analyse/", grid.meta.dimensions))
         if isinstance(meta, GridMeta):
-            return self._render("entry_sections.html", url, entry=entry, analysis_url=f"{entry.url}analyse/")
+            return _html_block(blocks.sections(entry, link, f"{entry.url}analyse/"))
         return ""
 
     # Listings ----------------------------------------------------------------

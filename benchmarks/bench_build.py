@@ -136,13 +136,13 @@ def mesbox_site(entries: int, seed: int) -> Path:
 
 
 def plugin_share(output: str, total: float) -> str:
-    """The plugin's own time, from its INFO line (`mesbox: … en X s, … en Y s`), as seconds and share."""
-    for line in output.splitlines():
-        if "mesbox:" in line:
-            seconds = [float(x) for x in re.findall(r"(\d+(?:[.,]\d+)?) ?s\b", line.replace(",", "."))]
-            if seconds:
-                return f"{sum(seconds):.2f} s, {sum(seconds) / total:.0%} du total  [{line.split('mesbox:', 1)[1].strip()}]"
-    return "n/a"
+    """The plugin's own time in MkDocs' process, from its INFO lines (`mesbox: … en X s`, `… X s`), as seconds
+    and share. Page sources written ahead by mesbox's second process are not counted: only the wait for them."""
+    lines = [line.split("mesbox:", 1)[1].strip() for line in output.splitlines() if "mesbox:" in line]
+    seconds = [float(x) for line in lines for x in re.findall(r"(\d+(?:[.,]\d+)?) ?s\b", line.replace(",", "."))]
+    if not seconds:
+        return "n/a"
+    return f"{sum(seconds):.2f} s, {sum(seconds) / total:.0%} du total  [{' ; '.join(lines)}]"
 
 
 def problems(output: str) -> str:

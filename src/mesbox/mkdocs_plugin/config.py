@@ -17,3 +17,5 @@ class MesboxConfig(base.Config):
     fold_search = c.Type(bool, default=True)
     # Render the theme's navigation once per folder for pages outside the nav (same HTML, less time).
     cache_nav = c.Type(bool, default=True)
+    # Write page sources ahead in a second process while MkDocs renders (not while serving).
+    render_ahead = c.Type(bool, default=True)

@@ -1,18 +1,21 @@
 """mesbox as an MkDocs (and ProperDocs) plugin.
 
 Events used, in build order:
-- on_startup: keep one plugin instance across `mkdocs serve` rebuilds.
+- on_startup: keep one plugin instance across `mkdocs serve` rebuilds; note whether we serve.
 - on_config: resolve the repository root and the site settings.
-- on_files: run the core check once, fail a strict build on any error, mount the
-  generated pages (entries and term pages out of the nav), the collections' assets,
-  the open-data exports and the RSS feed.
+- on_files: run the core check once, fail a strict build on any error, register the
+  generated pages (entries and term pages out of the nav) and start writing their
+  sources ahead in a second process, mount the collections' assets, the open-data
+  exports and the RSS feed.
 - on_nav: note the URLs of the nav, which decide which pages may share a rendered nav.
 - on_env: wrap the theme's nav partials in a per-folder cache.
+- on_page_read_source: hand over a generated page's source when the engine reaches it.
 - on_page_markdown: render `[[id]]` links in editorial pages.
 - on_page_content: put the generated HTML blocks in place of their placeholders.
 - on_page_context: give entry pages the edit link of their real file.
 - on_post_page: put in the blocks kept out of the search index ("Voir aussi", "Cité par").
-- on_post_build: fold accents in the search index.
+- on_post_build: fold accents in the search index, stop the second process.
+- on_build_error, on_shutdown: stop the second process.
 - on_serve: watch the collection and taxonomy folders.
 """
 
@@ -39,7 +42,8 @@ from ..checker import CheckResult, check
 from ..exports import export_files
 from ..feed import render_feed
 from ..render.pages import PageSource, Permalink, SiteSettings
-from ..render.site import site_pages
+from ..render.site import site_plan
+from ..render.stream import PageStream
 from ..render.urls import relative
 from ..render.wikilinks import render_wikilinks
 from ..report import summary
@@ -82,12 +86,17 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
 
     def __init__(self) -> None:
         self.result: CheckResult | None = None
+        self.stream: PageStream | None = None
         self.generated: dict[str, PageSource] = {}
         self.root = Path(".")
         self.nav_urls: set[str] = set()
+        self.serving = False
+        self.waited = 0.0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that `mkdocs serve` keeps one plugin instance; per-build state is reset in on_files."""
+        """Defined so that `mkdocs serve` keeps one plugin instance; per-build state is reset in on_files.
+        A server runs threads: no process is forked then (pages are rendered on demand)."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -114,10 +123,12 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             if file.src_uri.startswith(stories) and file.src_uri.endswith(".md"):
                 files.remove(file)
         settings = SiteSettings(site_url=config.site_url or "")
-        self.generated = {}
-        generated = site_pages(result.catalogue, settings)
-        for page in generated:
-            file = File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+        self._stop_stream()
+        self.generated, self.waited = {}, 0.0
+        planned = site_plan(result.catalogue, settings)
+        for page in planned:
+            # The source is handed over in on_page_read_source, when the engine reaches the page.
+            file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
             expected = page.url + "index.html"
             if file.dest_uri != expected:
                 file.dest_uri = expected
@@ -125,14 +136,34 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(file)
-            self.generated[page.src_uri] = page
+        self.stream = PageStream(planned, ahead=self.config.render_ahead and not self.serving)
         self._mount_assets(files, config)
         self._mount_data(files, config, result)
         log.info(
-            "mesbox: %d fichiers vérifiés en %.2f s, %d pages générées en %.2f s",
-            result.files, checked - started, len(generated), time.perf_counter() - checked,
+            "mesbox: %d fichiers vérifiés en %.2f s, %d pages prévues et données ouvertes écrites en %.2f s",
+            result.files, checked - started, len(planned), time.perf_counter() - checked,
         )
         return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A generated page's source, written ahead by the second process (or here, if there is none)."""
+        if self.stream is None or page.file.src_uri not in self.stream.planned:
+            return None
+        started = time.perf_counter()
+        source = self.generated[page.file.src_uri] = self.stream.get(page.file.src_uri)
+        self.waited += time.perf_counter() - started
+        return source.content
+
+    def _stop_stream(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_stream()
+
+    def on_shutdown(self) -> None:
+        self._stop_stream()
 
     def _mount_assets(self, files: Files, config: MkDocsConfig) -> None:
         """Images and documents stored beside entries are published under the collection's URL."""
@@ -182,7 +213,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Editorial pages may link entries with `[[id]]` too (generated pages already carry links)."""
-        if self.result is None or page.file.src_uri in self.generated:
+        if self.result is None or page.file.src_uri in self.generated:  # generated pages carry their links
             return markdown
         return render_wikilinks(markdown, self.result.catalogue, lambda target: relative(page.url, target))
 
@@ -211,6 +242,10 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        ahead = self.stream is not None and self.stream.ahead
+        self._stop_stream()
+        log.info("mesbox: sources des pages %s, attente ou rendu dans ce processus %.2f s",
+                 "écrites d'avance par un second processus" if ahead else "écrites dans ce processus", self.waited)
         index = Path(config.site_dir) / "search" / "search_index.json"
         if self.config.fold_search and index.is_file():
             data = json.loads(index.read_text(encoding="utf-8"))

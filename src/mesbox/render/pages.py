@@ -12,6 +12,7 @@ import json
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -118,6 +119,22 @@ class PageSource:
             if (index in self.late) == late:
                 html = html.replace(BLOCK.format(index), block, 1)
         return html
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page known before it is rendered: what an engine needs to register it, and how to render it."""
+
+    src_uri: str
+    url: str
+    in_nav: bool
+    render: Callable[[], PageSource]
+
+
+def entry_src_uri(entry: Entry) -> str:
+    """Source path of an entry page: its collection's id, the sub-folders it sits in, its id."""
+    folder = posixpath.dirname(entry.path[len(entry.collection.folder) + 1 :])
+    return posixpath.join(entry.collection.id, folder, f"{entry.id}.md")
 
 
 class _Blocks:
@@ -267,9 +284,7 @@ class SiteRenderer:
             "mesbox_licence": licence.id,
         }
         content = _front_matter(front) + "\n\n".join(p for p in parts if p) + "\n"
-        folder = posixpath.dirname(entry.path[len(entry.collection.folder) + 1 :])
-        src_uri = posixpath.join(entry.collection.id, folder, f"{entry.id}.md")
-        return PageSource(src_uri, url, content, meta.title, edit_path=entry.path, meta=front, blocks=block.items,
+        return PageSource(entry_src_uri(entry), url, content, meta.title, edit_path=entry.path, meta=front, blocks=block.items,
                           late=frozenset(block.late), headings=block.headings)
 
     def _entry_sections(self, entry: Entry, grid: Entry | None, link: Callable[[str], str]) -> str:
@@ -371,14 +386,20 @@ class SiteRenderer:
 
     # The whole site ----------------------------------------------------------
 
-    def pages(self, map_svg: str = "", map_credit: str = "") -> list[PageSource]:
-        """Every generated page: entries, listings, overviews, terms and grid analyses."""
+    def plan(self, france_map: Callable[[], tuple[str, str]] = lambda: ("", "")) -> list[PlannedPage]:
+        """Every generated page, in publishing order, before any is rendered: entries, listings,
+        grid analyses, overviews and terms. `france_map` gives the territory map and its credit."""
         catalogue = self.catalogue
-        pages = [self.entry_page(entry) for entry in catalogue.entries.values()]
-        pages += [self.collection_page(c) for c in COLLECTIONS]
-        pages += [self.analysis_page(grid) for grid in catalogue.by_collection["grilles"]]
-        for taxonomy in TAXONOMIES:
-            svg = (map_svg, map_credit) if taxonomy == "territories" else ("", "")
-            pages.append(self.taxonomy_page(taxonomy, *svg))
-            pages += [self.term_page(term) for term in catalogue.terms[taxonomy].values()]
-        return pages
+        planned = [PlannedPage(entry_src_uri(e), e.url, False, partial(self.entry_page, e)) for e in catalogue.entries.values()]
+        planned += [PlannedPage(f"{c}/index.md", COLLECTIONS[c].url, True, partial(self.collection_page, c)) for c in COLLECTIONS]
+        planned += [PlannedPage(f"grilles/{g.id}/analyse.md", f"{g.url}analyse/", False, partial(self.analysis_page, g))
+                    for g in catalogue.by_collection["grilles"]]
+        for taxonomy_id, taxonomy in TAXONOMIES.items():
+            overview = (lambda: self.taxonomy_page("territories", *france_map())) if taxonomy_id == "territories" else partial(self.taxonomy_page, taxonomy_id)
+            planned.append(PlannedPage(f"{taxonomy.url_segment}/index.md", taxonomy.url, True, overview))
+            planned += [PlannedPage(f"{taxonomy.url_segment}/{t.id}.md", t.url, False, partial(self.term_page, t)) for t in catalogue.terms[taxonomy_id].values()]
+        return planned
+
+    def pages(self, france_map: Callable[[], tuple[str, str]] = lambda: ("", "")) -> list[PageSource]:
+        """Every generated page, rendered."""
+        return [page.render() for page in self.plan(france_map)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from ..models import TerritoryTerm
 from .francemap import MapMark, map_credit, render_france_map
-from .pages import PageSource, SiteRenderer, SiteSettings
+from .pages import PageSource, PlannedPage, SiteRenderer, SiteSettings
 from .urls import relative
 
 
@@ -20,6 +20,10 @@ def departement_marks(catalogue: Catalogue) -> dict[str, MapMark]:
     return marks
 
 
+def site_plan(catalogue: Catalogue, settings: SiteSettings | None = None) -> list[PlannedPage]:
+    """Every page of the site, known before any is rendered (so an engine can register them first)."""
+    return SiteRenderer(catalogue, settings).plan(lambda: (render_france_map(departement_marks(catalogue)), map_credit()))
+
+
 def site_pages(catalogue: Catalogue, settings: SiteSettings | None = None) -> list[PageSource]:
-    renderer = SiteRenderer(catalogue, settings)
-    return renderer.pages(render_france_map(departement_marks(catalogue)), map_credit())
+    return [page.render() for page in site_plan(catalogue, settings)]

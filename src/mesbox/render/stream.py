@@ -1,0 +1,80 @@
+"""Page sources rendered by a second process while the engine renders the pages before them.
+
+An engine renders pages one by one, on one core, several times slower than mesbox writes
+their sources. So the sources can be written ahead by a forked process (it inherits the
+catalogue, nothing is copied up front) and sent back in publishing order; the engine
+asks for each page when it reaches it. Without `fork`, or if that process dies, the
+pages are rendered here, on demand: the pages are the same either way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+
+from .pages import PageSource, PlannedPage
+
+# Pages sent together: fewer, larger messages through the pipe.
+BATCH = 32
+
+
+def _render_all(planned: Sequence[PlannedPage], sender: Connection) -> None:
+    """In the forked process: render every page in order and send them in batches."""
+    batch: list[PageSource] = []
+    for page in planned:
+        batch.append(page.render())
+        if len(batch) == BATCH:
+            sender.send(batch)
+            batch = []
+    sender.send(batch)
+    sender.close()
+
+
+class PageStream:
+    """The rendered source of each planned page, on request; ahead of time in a second process when `ahead`."""
+
+    def __init__(self, planned: Sequence[PlannedPage], ahead: bool) -> None:
+        self.planned = {page.src_uri: page for page in planned}
+        self.ready: dict[str, PageSource] = {}
+        self.receiver: Connection | None = None
+        self.process: multiprocessing.process.BaseProcess | None = None
+        self.ahead = False  # whether a second process was started
+        if ahead and "fork" in multiprocessing.get_all_start_methods():
+            self._start(planned)
+
+    def _start(self, planned: Sequence[PlannedPage]) -> None:
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        try:
+            process = context.Process(target=_render_all, args=(planned, sender), daemon=True, name="mesbox-pages")
+            process.start()
+        except OSError:  # no process to spare: render here
+            receiver.close()
+            sender.close()
+            return
+        sender.close()  # only the child writes: the pipe ends (EOF) when it exits
+        self.receiver, self.process, self.ahead = receiver, process, True
+
+    def get(self, src_uri: str) -> PageSource:
+        """The page, waiting for the second process if it has not sent it yet."""
+        page = self.ready.pop(src_uri, None)
+        while page is None and self.receiver is not None:
+            try:
+                for received in self.receiver.recv():
+                    self.ready[received.src_uri] = received
+            except (EOFError, OSError):  # finished or died: anything still missing is rendered here
+                self.close()
+            page = self.ready.pop(src_uri, None)
+        return page if page is not None else self.planned[src_uri].render()
+
+    def close(self) -> None:
+        """Stop the second process (at the end of a build, or when a build fails half-way)."""
+        if self.receiver is not None:
+            self.receiver.close()
+            self.receiver = None
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.terminate()
+            self.process.join(timeout=5)
+            self.process = None

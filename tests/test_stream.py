@@ -1,0 +1,94 @@
+"""Page sources written ahead by a second process: same pages, any order, survives the process dying."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import random
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pytest
+from sitebuild import build, make_repo
+
+from mesbox.checker import check
+from mesbox.render import stream
+from mesbox.render.pages import PageSource, PlannedPage, SiteSettings
+from mesbox.render.site import site_plan
+from mesbox.render.stream import PageStream
+
+
+def planned(repo: Path) -> list[PlannedPage]:
+    return site_plan(check(repo).catalogue, SiteSettings(site_url="https://exemple.org/"))
+
+
+def same(a: PageSource, b: PageSource) -> bool:
+    return (a.src_uri, a.url, a.content, a.blocks, a.late, a.headings, a.meta) == (b.src_uri, b.url, b.content, b.blocks, b.late, b.headings, b.meta)
+
+
+def test_pages_written_ahead_are_the_pages_rendered_here_in_any_order(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stream, "BATCH", 3)
+    plan = planned(repo)
+    assert len(plan) > 20
+    pages = PageStream(plan, ahead=True)
+    assert pages.ahead and pages.process is not None and pages.process.pid != os.getpid()
+    order = list(plan)
+    random.Random(4).shuffle(order)  # the engine may ask in any order: the others wait in memory
+    for page in order:
+        assert same(pages.get(page.src_uri), page.render()), page.src_uri
+    pages.close()
+    assert pages.process is None and pages.receiver is None
+
+
+def test_without_ahead_no_process_is_started(repo: Path) -> None:
+    plan = planned(repo)
+    pages = PageStream(plan, ahead=False)
+    assert not pages.ahead and pages.process is None
+    assert same(pages.get(plan[0].src_uri), plan[0].render())
+
+
+def dies_after_one_batch(planned: Sequence[PlannedPage], sender: Connection) -> None:
+    sender.send([page.render() for page in planned[:2]])
+    os._exit(9)  # killed half-way, as by the kernel's OOM killer
+
+
+def test_a_dead_process_leaves_the_rest_to_this_one(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stream, "BATCH", 2)
+    monkeypatch.setattr(stream, "_render_all", dies_after_one_batch)
+    plan = planned(repo)
+    pages = PageStream(plan, ahead=True)
+    assert pages.ahead
+    for page in plan:
+        assert same(pages.get(page.src_uri), page.render())
+    assert pages.process is None  # noticed the end of the pipe and cleaned up
+
+
+def test_closing_early_stops_the_process(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stream, "BATCH", 1)
+    pages = PageStream(planned(repo), ahead=True)
+    process = pages.process
+    assert process is not None
+    pages.close()  # a build that fails after on_files
+    assert not process.is_alive()
+
+
+def test_site_written_ahead_is_byte_identical_to_one_written_in_process(tmp_path: Path) -> None:
+    ahead = make_repo(tmp_path / "ahead")
+    here = make_repo(tmp_path / "here")
+    for root, value in ((ahead, "true"), (here, "false")):
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "\n  - mesbox\n" in text
+        config.write_text(text.replace("\n  - mesbox\n", f"\n  - mesbox:\n      render_ahead: {value}\n"), encoding="utf-8")
+    logs = {}
+    for root in (ahead, here):
+        done = build(root)
+        assert done.returncode == 0, done.stderr
+        logs[root] = done.stderr
+    assert "écrites d'avance par un second processus" in logs[ahead]
+    assert "écrites dans ce processus" in logs[here]
+    pages = sorted(str(p.relative_to(ahead / "site")) for p in (ahead / "site").rglob("*.html"))
+    assert len(pages) > 30
+    match, mismatch, errors = filecmp.cmpfiles(ahead / "site", here / "site", pages, shallow=False)
+    assert (mismatch, errors) == ([], []) and len(match) == len(pages)

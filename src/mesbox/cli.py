@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         _require_root(args.root)
         from .exports import write_exports
 
-        result = check(args.root, jobs=0)
+        result = check(args.root)  # whole entries are needed: sending them between processes costs what it saves
         written = write_exports(result.catalogue, args.out, args.site_url)
         WRITERS["text"](result.issues, result.files, sys.stderr)
         sys.stdout.write(f"{len(written)} fichiers écrits dans {args.out}\n")

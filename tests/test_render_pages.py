@@ -120,9 +120,15 @@ def test_french_date() -> None:
 def test_generated_html_waits_in_blocks_outside_markdown(repo: Path) -> None:
     result = check(repo)
     page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
-    assert "<dl" not in page.content and "<h1" not in page.content and "<!--mesbox:block:0-->" in page.content
+    assert "<dl" not in page.content and "<h1" not in page.content
+    # One comment per run of consecutive blocks: before the body (title, card), after it (sections).
+    assert page.content.count("<!--mesbox:blocks:") == 2
+    assert "<!--mesbox:blocks:0,1-->" in page.content and "<!--mesbox:blocks:2,3,4-->" in page.content
     assert "## " not in page.content  # section titles skip Markdown too
-    assert page.fill("<p>x</p><!--mesbox:block:0-->").startswith("<p>x</p><h1>Qu&#39;est-ce qu&#39;une initiative solidaire ?</h1>\n<div class=\"mesbox-entry-header\">")
+    early = page.fill("<p>x</p><!--mesbox:blocks:0,1-->")
+    assert early.startswith("<p>x</p><h1>Qu&#39;est-ce qu&#39;une initiative solidaire ?</h1>\n<div class=\"mesbox-entry-header\">")
+    assert early.endswith("<!--mesbox:block:1-->") and "<dl" not in early  # the card waits for the search index
+    assert '<dl class="mesbox-meta">' in page.fill(early, late=True)
     inline = page.inline()
     assert "<!--mesbox:block" not in inline and "## Voir aussi\n\n" in inline  # other engines get Markdown headings
 
@@ -147,4 +153,4 @@ def test_section_titles_without_permalinks(repo: Path) -> None:
     result = check(repo)
     page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
     page.place_headings(set(), None)
-    assert '<h2 id="cite-par">Cité par</h2>' in page.fill(page.content, late=True)
+    assert '<h2 id="cite-par">Cité par</h2>' in page.fill(page.fill(page.content), late=True)

@@ -7,9 +7,12 @@ import io
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sitebuild import build, make_repo
+
+from mesbox.mkdocs_plugin.plugin import MesboxPlugin
 
 
 @pytest.fixture(scope="module")
@@ -189,3 +192,29 @@ def test_section_titles_are_in_the_table_of_contents_with_unique_anchors(site: P
     sheet = (site / "fiches" / "initiative-solidaire" / "index.html").read_text(encoding="utf-8")
     sheet_toc = sheet.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
     assert re.findall(r'href="#([^"]+)"', sheet_toc)[-3:] == ["sources", "voir-aussi", "cite-par"]
+
+
+def folding_plugin() -> MesboxPlugin:
+    plugin = MesboxPlugin()
+    plugin.load_config({})
+    return plugin
+
+
+def test_search_index_is_folded_in_memory_before_the_theme_writes_it() -> None:
+    entries = [{"location": "a/", "title": "Économie", "text": "Les coopérations"}]
+    config = SimpleNamespace(plugins={"search": SimpleNamespace(search_index=SimpleNamespace(entries=entries))})
+    plugin = folding_plugin()
+    plugin._fold_in_memory(config=config)
+    assert plugin.folded and entries[0]["text"] == "Les coopérations economie cooperations"
+
+
+def test_another_search_index_is_folded_in_its_file(tmp_path: Path) -> None:
+    index = tmp_path / "search" / "search_index.json"
+    index.parent.mkdir()
+    index.write_text(json.dumps({"config": {}, "docs": [{"location": "a/", "title": "Séminaire", "text": ""}]}), encoding="utf-8")
+    config = SimpleNamespace(plugins={"search": SimpleNamespace()}, site_dir=str(tmp_path))
+    plugin = folding_plugin()
+    plugin._fold_in_memory(config=config)
+    assert not plugin.folded
+    plugin._finish(config=config)
+    assert json.loads(index.read_text(encoding="utf-8"))["docs"][0]["text"] == " seminaire"

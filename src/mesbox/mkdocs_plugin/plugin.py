@@ -14,7 +14,8 @@ Events used, in build order:
 - on_page_content: put the generated HTML blocks in place of their placeholders.
 - on_page_context: give entry pages the edit link of their real file.
 - on_post_page: put in the blocks kept out of the search index ("Voir aussi", "Cité par").
-- on_post_build: fold accents in the search index, stop the second process.
+- on_post_build: fold accents in the search index (in memory before the search plugin writes it,
+  or in its file after), stop the second process.
 - on_build_error, on_shutdown: stop the second process.
 - on_serve: watch the collection and taxonomy folders.
 """
@@ -32,7 +33,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -92,6 +93,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.nav_urls: set[str] = set()
         self.serving = False
         self.waited = 0.0
+        self.folded = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps one plugin instance; per-build state is reset in on_files.
@@ -241,15 +243,31 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             page.edit_url = f"{repo}/edit/{self.config.edit_branch}/{path}" if path and repo else None
         return context
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _fold_in_memory(self, *, config: MkDocsConfig) -> None:
+        """Fold accents in the theme's search index before it is written (Material keeps its entries
+        in `search_index.entries`): no second reading and writing of a file of several megabytes."""
+        self.folded = False
+        if not self.config.fold_search:
+            return
+        for plugin in config.plugins.values():
+            entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+            if isinstance(entries, list) and all(isinstance(entry, dict) for entry in entries[:1]):
+                fold_search_index({"docs": entries})
+                self.folded = True
+                return
+
+    def _finish(self, *, config: MkDocsConfig) -> None:
         ahead = self.stream is not None and self.stream.ahead
         self._stop_stream()
         log.info("mesbox: sources des pages %s, attente ou rendu dans ce processus %.2f s",
                  "écrites d'avance par un second processus" if ahead else "écrites dans ce processus", self.waited)
         index = Path(config.site_dir) / "search" / "search_index.json"
-        if self.config.fold_search and index.is_file():
+        if self.config.fold_search and not self.folded and index.is_file():  # another search plugin: fold its file
             data = json.loads(index.read_text(encoding="utf-8"))
             index.write_text(json.dumps(fold_search_index(data), ensure_ascii=False), encoding="utf-8")
+
+    # Before the search plugin writes its index, then after every other plugin is done.
+    on_post_build = CombinedEvent(event_priority(100)(_fold_in_memory), event_priority(-100)(_finish))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         for folder in ("taxonomies", *(c.folder for c in COLLECTIONS.values())):

@@ -218,3 +218,16 @@ def test_another_search_index_is_folded_in_its_file(tmp_path: Path) -> None:
     assert not plugin.folded
     plugin._finish(config=config)
     assert json.loads(index.read_text(encoding="utf-8"))["docs"][0]["text"] == " seminaire"
+
+
+def test_grid_dimensions_are_sub_sections_of_the_table_of_contents(site: Path) -> None:
+    for url in ("monographies/visite-colombelles", "grilles/grille-test"):
+        page = (site / url / "index.html").read_text(encoding="utf-8")
+        toc = page.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
+        anchors = re.findall(r'href="#([^"]+)"', toc)
+        dimensions = [a for a in anchors if a.startswith("dimension-")]
+        assert dimensions, url
+        section = anchors.index("lecture-selon-la-grille" if "monographies" in url else "dimensions-et-questions")
+        assert anchors[section + 1 : section + 1 + len(dimensions)] == dimensions  # nested right under their section
+        for anchor in dimensions:
+            assert f'<h3 id="{anchor}">' in page

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -227,7 +228,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             return html
         if source.headings and page.toc is not None:
             for heading in source.place_headings(_anchors(page.toc), _permalink(config)):
-                page.toc.items.append(AnchorLink(heading.title, heading.anchor, 2))
+                link = AnchorLink(str(escape(heading.title)), heading.anchor, 2)  # toc titles are HTML
+                link.children = [AnchorLink(str(escape(title)), anchor, 3) for anchor, title in heading.children]
+                page.toc.items.append(link)
         return source.fill(html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -70,6 +70,8 @@ class Heading:
 
     title: str
     anchor: str
+    # Sub-sections already written in the block (a grid's dimensions), as (anchor, title), for the table of contents.
+    children: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,9 +130,10 @@ class PageSource:
             heading = self.headings[index]
             anchor = unique_anchor(heading.anchor, taken)
             taken.add(anchor)
+            taken.update(child for child, _ in heading.children)
             link = f'<a class="{escape(permalink.css)}" href="#{anchor}" title="{escape(permalink.title)}">{permalink.symbol}</a>' if permalink else ""
             self.blocks[index] = f'<h2 id="{anchor}">{escape(heading.title)}{link}</h2>\n{self.blocks[index]}'
-            placed.append(Heading(heading.title, anchor))
+            placed.append(Heading(heading.title, anchor, heading.children))
         self.headings = {}
         return placed
 
@@ -168,13 +171,13 @@ class _Blocks:
         self.late: set[int] = set()
         self.headings: dict[int, Heading] = {}
 
-    def __call__(self, html: str, late: bool = False, heading: str = "") -> str:
+    def __call__(self, html: str, late: bool = False, heading: str = "", children: tuple[tuple[str, str], ...] = ()) -> str:
         index = len(self.items)
         self.items.append(html)
         if late:
             self.late.add(index)
         if heading:
-            self.headings[index] = Heading(heading, slugify(heading))
+            self.headings[index] = Heading(heading, slugify(heading), children)
         return f"<!--mesbox:blocks:{index}-->"
 
 
@@ -226,6 +229,15 @@ def _front_matter(values: dict[str, Any]) -> str:
     """
     shown = {k: str(escape(v)) if k in ("title", "description") else v for k, v in values.items()}
     return "---\n" + json.dumps(shown, ensure_ascii=False) + "\n---\n\n"
+
+
+def _dimension_anchors(meta: Any, grid: Entry | None) -> tuple[tuple[str, str], ...]:
+    """The dimensions a grid lists, or a monograph answers, as the `entry.html` sections write them."""
+    if isinstance(meta, GridMeta):
+        return tuple((f"dimension-{d.id}", d.title) for d in meta.dimensions)
+    if isinstance(meta, MonographMeta) and grid is not None and isinstance(grid.meta, GridMeta):
+        return tuple((f"dimension-{d.id}", d.title) for d in grid.meta.dimensions if d.id in meta.dimensions)
+    return ()
 
 
 class SiteRenderer:
@@ -291,7 +303,7 @@ class SiteRenderer:
         sections = self._entry_sections(entry, grid, link)
         if sections:
             title = "Lecture selon la grille" if isinstance(meta, MonographMeta) else "Dimensions et questions"
-            parts.append(block(sections, heading=title))
+            parts.append(block(sections, heading=title, children=_dimension_anchors(meta, grid)))
         if meta.sources:
             parts.append(block(_html_block(blocks.sources(meta.sources)), heading="Sources"))
         see_also = catalogue.see_also(entry)

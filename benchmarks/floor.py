@@ -18,8 +18,7 @@ FOLDERS = ("fiches", "monographies", "content/recits", "grids")
 
 def front_matter(text: str) -> str | None:
     """The text between the first two `---` lines (None when the file has no front-matter)."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if not text.startswith("---"):
         return None
     end = text.find("\n---", 3)

@@ -28,7 +28,7 @@ class CommandFailed(SystemExit):
 def run(command: Sequence[str], cwd: Path | None = None) -> tuple[float, str]:
     """Wall-clock seconds of one whole process, and its combined output; stops the benchmark if it fails."""
     started = time.perf_counter()
-    done = subprocess.run(list(command), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    done = subprocess.run(list(command), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         lines = done.stdout.splitlines()

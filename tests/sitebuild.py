@@ -25,7 +25,7 @@ def build(root: Path, engine: str = "mkdocs", strict: bool = True) -> subprocess
     command = [sys.executable, "-m", engine, "build", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")]
     if strict:
         command.append("--strict")
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300, env=_env())
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300, env=_env(), check=False)
 
 
 def _env() -> dict[str, str]:

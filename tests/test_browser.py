@@ -92,6 +92,18 @@ def test_unaccented_search_finds_accented_title(page: object, base_url: str) -> 
     assert result.is_visible()
 
 
+def test_search_results_show_titles_as_written(page: object, base_url: str) -> None:
+    """Titles are HTML-escaped in the index (themes insert them as HTML): readers see the apostrophes, not entities."""
+    p = page
+    p.goto(base_url)  # type: ignore[attr-defined]
+    p.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
+    p.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    p.locator("input.md-search__input").press_sequentially("initiative", delay=30)  # type: ignore[attr-defined]
+    result = p.locator(".md-search-result__item", has_text="Qu’est-ce").or_(p.locator(".md-search-result__item", has_text="Qu'est-ce")).first  # type: ignore[attr-defined]
+    result.wait_for(timeout=10000)
+    assert "&#39;" not in result.inner_text() and "&amp;" not in result.inner_text()
+
+
 def test_territory_map_marks_are_named_focusable_links(page: object, base_url: str) -> None:
     p = page
     p.goto(base_url + "territoires/")  # type: ignore[attr-defined]

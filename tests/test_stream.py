@@ -36,7 +36,7 @@ def test_pages_written_ahead_are_the_pages_rendered_here_in_any_order(repo: Path
     order = list(plan)
     random.Random(4).shuffle(order)  # the engine may ask in any order: the others wait in memory
     for page in order:
-        assert same(pages.get(page.src_uri), page.render()), page.src_uri
+        assert same(pages.get(page.src_uri)[0], page.render()), page.src_uri
     pages.close()
     assert pages.process is None and pages.receiver is None
 
@@ -45,11 +45,12 @@ def test_without_ahead_no_process_is_started(repo: Path) -> None:
     plan = planned(repo)
     pages = PageStream(plan, ahead=False)
     assert not pages.ahead and pages.process is None
-    assert same(pages.get(plan[0].src_uri), plan[0].render())
+    assert pages.get(plan[0].src_uri)[1] is None
+    assert same(pages.get(plan[0].src_uri)[0], plan[0].render())
 
 
-def dies_after_one_batch(planned: Sequence[PlannedPage], sender: Connection) -> None:
-    sender.send([page.render() for page in planned[:2]])
+def dies_after_one_batch(planned: Sequence[PlannedPage], sender: Connection, extra: object = None) -> None:
+    sender.send([(page.render(), None) for page in planned[:2]])
     os._exit(9)  # killed half-way, as by the kernel's OOM killer
 
 
@@ -60,8 +61,22 @@ def test_a_dead_process_leaves_the_rest_to_this_one(repo: Path, monkeypatch: pyt
     pages = PageStream(plan, ahead=True)
     assert pages.ahead
     for page in plan:
-        assert same(pages.get(page.src_uri), page.render())
+        assert same(pages.get(page.src_uri)[0], page.render())
     assert pages.process is None  # noticed the end of the pipe and cleaned up
+
+
+def where_and_what(source: PageSource) -> tuple[int, str]:
+    return os.getpid(), source.url
+
+
+def test_extra_work_is_done_in_the_second_process(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stream, "BATCH", 4)
+    plan = planned(repo)
+    pages = PageStream(plan, ahead=True, extra=where_and_what)
+    for page in plan:
+        source, (pid, url) = pages.get(page.src_uri)
+        assert url == source.url == page.url and pid != os.getpid()
+    pages.close()
 
 
 def test_closing_early_stops_the_process(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

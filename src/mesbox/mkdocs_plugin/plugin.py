@@ -53,6 +53,7 @@ from ..search import fold_search_index
 from ..structure import COLLECTIONS
 from . import navcache
 from .config import MesboxConfig
+from .prerender import Prerendered, Prerenderer, safe_to_prerender
 
 log = logging.getLogger("mkdocs.plugins.mesbox")
 
@@ -95,6 +96,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.serving = False
         self.waited = 0.0
         self.folded = False
+        self.prerendered: dict[str, Prerendered] = {}
+        self.converted_ahead = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps one plugin instance; per-build state is reset in on_files.
@@ -139,7 +142,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(file)
-        self.stream = PageStream(planned, ahead=self.config.render_ahead and not self.serving)
+        ahead = self.config.render_ahead and not self.serving
+        self.prerendered, self.converted_ahead = {}, 0
+        self.stream = PageStream(planned, ahead=ahead, extra=Prerenderer(config, files) if ahead and safe_to_prerender(config) else None)
         self._mount_assets(files, config)
         self._mount_data(files, config, result)
         log.info(
@@ -153,8 +158,14 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         if self.stream is None or page.file.src_uri not in self.stream.planned:
             return None
         started = time.perf_counter()
-        source = self.generated[page.file.src_uri] = self.stream.get(page.file.src_uri)
+        source, prerendered = self.stream.get(page.file.src_uri)
+        self.generated[page.file.src_uri] = source
         self.waited += time.perf_counter() - started
+        if isinstance(prerendered, Prerendered):
+            # Converted already: MkDocs gets the front-matter alone, the HTML comes in on_page_content.
+            self.prerendered[page.file.src_uri] = prerendered
+            self.converted_ahead += 1
+            return source.content[: source.content.index("\n---\n", 3) + 5]
         return source.content
 
     def _stop_stream(self) -> None:
@@ -226,6 +237,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         source = self.generated.get(page.file.src_uri)
         if source is None:
             return html
+        prerendered = self.prerendered.pop(page.file.src_uri, None)
+        if prerendered is not None:
+            html = prerendered.apply(page, files)
         if source.headings and page.toc is not None:
             for heading in source.place_headings(_anchors(page.toc), _permalink(config)):
                 link = AnchorLink(str(escape(heading.title)), heading.anchor, 2)  # toc titles are HTML
@@ -262,8 +276,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
     def _finish(self, *, config: MkDocsConfig) -> None:
         ahead = self.stream is not None and self.stream.ahead
         self._stop_stream()
-        log.info("mesbox: sources des pages %s, attente ou rendu dans ce processus %.2f s",
-                 "écrites d'avance par un second processus" if ahead else "écrites dans ce processus", self.waited)
+        log.info("mesbox: sources des pages %s (%d converties en HTML là-bas), attente ou rendu dans ce processus %.2f s",
+                 "écrites d'avance par un second processus" if ahead else "écrites dans ce processus", self.converted_ahead, self.waited)
         index = Path(config.site_dir) / "search" / "search_index.json"
         if self.config.fold_search and not self.folded and index.is_file():  # another search plugin: fold its file
             data = json.loads(index.read_text(encoding="utf-8"))

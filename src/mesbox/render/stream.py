@@ -10,20 +10,25 @@ pages are rendered here, on demand: the pages are the same either way.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
+from typing import Any
 
 from .pages import PageSource, PlannedPage
+
+# What an engine adapter may compute ahead, in the second process, from a rendered page source.
+Ahead = Callable[[PageSource], Any]
 
 # Pages sent together: fewer, larger messages through the pipe.
 BATCH = 32
 
 
-def _render_all(planned: Sequence[PlannedPage], sender: Connection) -> None:
-    """In the forked process: render every page in order and send them in batches."""
-    batch: list[PageSource] = []
+def _render_all(planned: Sequence[PlannedPage], sender: Connection, extra: Ahead | None = None) -> None:
+    """In the forked process: render every page in order (with the engine's `extra` work) and send them in batches."""
+    batch: list[tuple[PageSource, Any]] = []
     for page in planned:
-        batch.append(page.render())
+        source = page.render()
+        batch.append((source, extra(source) if extra is not None else None))
         if len(batch) == BATCH:
             sender.send(batch)
             batch = []
@@ -34,9 +39,10 @@ def _render_all(planned: Sequence[PlannedPage], sender: Connection) -> None:
 class PageStream:
     """The rendered source of each planned page, on request; ahead of time in a second process when `ahead`."""
 
-    def __init__(self, planned: Sequence[PlannedPage], ahead: bool) -> None:
+    def __init__(self, planned: Sequence[PlannedPage], ahead: bool, extra: Ahead | None = None) -> None:
         self.planned = {page.src_uri: page for page in planned}
-        self.ready: dict[str, PageSource] = {}
+        self.extra = extra
+        self.ready: dict[str, tuple[PageSource, Any]] = {}
         self.receiver: Connection | None = None
         self.process: multiprocessing.process.BaseProcess | None = None
         self.ahead = False  # whether a second process was started
@@ -47,7 +53,7 @@ class PageStream:
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)
         try:
-            process = context.Process(target=_render_all, args=(planned, sender), daemon=True, name="mesbox-pages")
+            process = context.Process(target=_render_all, args=(planned, sender, self.extra), daemon=True, name="mesbox-pages")
             process.start()
         except OSError:  # no process to spare: render here
             receiver.close()
@@ -56,17 +62,18 @@ class PageStream:
         sender.close()  # only the child writes: the pipe ends (EOF) when it exits
         self.receiver, self.process, self.ahead = receiver, process, True
 
-    def get(self, src_uri: str) -> PageSource:
-        """The page, waiting for the second process if it has not sent it yet."""
+    def get(self, src_uri: str) -> tuple[PageSource, Any]:
+        """The page and what `extra` made of it in the second process (None when rendered here),
+        waiting for the second process if it has not sent the page yet."""
         page = self.ready.pop(src_uri, None)
         while page is None and self.receiver is not None:
             try:
                 for received in self.receiver.recv():
-                    self.ready[received.src_uri] = received
+                    self.ready[received[0].src_uri] = received
             except (EOFError, OSError):  # finished or died: anything still missing is rendered here
                 self.close()
             page = self.ready.pop(src_uri, None)
-        return page if page is not None else self.planned[src_uri].render()
+        return page if page is not None else (self.planned[src_uri].render(), None)
 
     def close(self) -> None:
         """Stop the second process (at the end of a build, or when a build fails half-way)."""

@@ -1,0 +1,36 @@
+"""Which files are content: collections with their sub-folders, editorial pages without the stories."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import write
+
+from mesbox.files import collection_files, editorial_files
+from mesbox.structure import COLLECTIONS
+
+
+def test_collection_files_walk_sub_folders_in_sorted_order(tmp_path: Path) -> None:
+    for rel in ("fiches/b.md", "fiches/a.md", "fiches/methodes/z.md", "fiches/outils/c.md", "fiches/notes.txt"):
+        write(tmp_path, rel, "x")
+    found = collection_files(tmp_path, COLLECTIONS["fiches"])
+    assert [rel for _, rel in found] == ["fiches/a.md", "fiches/b.md", "fiches/methodes/z.md", "fiches/outils/c.md"]
+    assert all(os.path.isfile(path) and path.endswith(rel.replace("/", os.sep)) for path, rel in found)
+
+
+def test_hidden_files_and_folders_are_not_content(tmp_path: Path) -> None:
+    for rel in ("grids/.brouillon.md", "grids/.git/x.md", "grids/g.md"):
+        write(tmp_path, rel, "x")
+    assert [rel for _, rel in collection_files(tmp_path, COLLECTIONS["grilles"])] == ["grids/g.md"]
+
+
+def test_a_missing_collection_folder_is_simply_empty(tmp_path: Path) -> None:
+    assert collection_files(tmp_path, COLLECTIONS["monographies"]) == []
+
+
+def test_stories_belong_to_their_collection_not_to_the_editorial_pages(tmp_path: Path) -> None:
+    for rel in ("content/index.md", "content/guide/contribuer.md", "content/recits/r.md", "content/recits/sous/s.md", "content/.cache.md"):
+        write(tmp_path, rel, "x")
+    assert [rel for _, rel in editorial_files(tmp_path)] == ["content/index.md", "content/guide/contribuer.md"]
+    assert [rel for _, rel in collection_files(tmp_path, COLLECTIONS["recits"])] == ["content/recits/r.md", "content/recits/sous/s.md"]

@@ -1,0 +1,47 @@
+"""The site as one list of pages: planned before rendering, the map shaded from the territory index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mesbox.catalogue import Catalogue
+from mesbox.checker import check
+from mesbox.render.site import departement_marks, site_pages, site_plan
+
+
+def catalogue_of(root: Path) -> Catalogue:
+    result = check(root)
+    assert result.ok, [str(i) for i in result.issues]
+    return result.catalogue
+
+
+def test_a_departement_counts_the_entries_of_its_communes(repo: Path) -> None:
+    # The monograph and the story are tagged Colombelles, a commune of the Calvados; the region is not a département.
+    marks = departement_marks(catalogue_of(repo))
+    assert list(marks) == ["14"]
+    mark = marks["14"]
+    assert (mark.label, mark.count, mark.href) == ("Calvados", 2, "../territoires/calvados/")
+
+
+def test_a_departement_without_entries_is_still_drawn_with_zero(repo: Path) -> None:
+    (repo / "taxonomies" / "territories.yml").open("a", encoding="utf-8").write('- id: ariege\n  label: Ariège\n  kind: departement\n  insee: "09"\n')
+    marks = departement_marks(catalogue_of(repo))
+    assert marks["09"].count == 0 and marks["14"].count == 2
+
+
+def test_every_page_is_planned_once_with_a_unique_url_and_source(repo: Path) -> None:
+    catalogue = catalogue_of(repo)
+    plan = site_plan(catalogue)
+    urls = [page.url for page in plan]
+    assert len(urls) == len(set(urls)) and len({page.src_uri for page in plan}) == len(plan)
+    # Entries stay out of the navigation; listings and overviews are in it.
+    in_nav = {page.url for page in plan if page.in_nav}
+    assert "fiches/" in in_nav and "territoires/" in in_nav
+    assert not in_nav & {entry.url for entry in catalogue.entries.values()}
+    assert [page.url for page in site_pages(catalogue)] == urls
+
+
+def test_the_map_is_drawn_only_on_the_territories_overview(repo: Path) -> None:
+    pages = {page.url: page.inline() for page in site_pages(catalogue_of(repo))}
+    with_map = [url for url, text in pages.items() if "<svg" in text]
+    assert with_map == ["territoires/"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -29,8 +31,45 @@ def build(root: Path, engine: str = "mkdocs", strict: bool = True) -> subprocess
 
 
 def _env() -> dict[str, str]:
-    import os
-
     env = dict(os.environ)
     env["MESBOX_SITE_URL"] = "http://127.0.0.1/"
     return env
+
+
+class _Lines(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def build_here(root: Path, strict: bool = True) -> tuple[bool, list[str]]:
+    """Run `mkdocs build` in this process, so a test can tune the plugin's modules first
+    (a forked second process inherits them). Returns whether it succeeded and what it logged."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    previous = os.environ.get("MESBOX_SITE_URL")
+    os.environ["MESBOX_SITE_URL"] = "http://127.0.0.1/"
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=strict)
+    finally:
+        if previous is None:
+            del os.environ["MESBOX_SITE_URL"]
+        else:
+            os.environ["MESBOX_SITE_URL"] = previous
+    logger = logging.getLogger("mkdocs")
+    lines, level = _Lines(), logger.level
+    logger.addHandler(lines)
+    logger.setLevel(logging.INFO)
+    try:
+        mkdocs_build(config)
+        return True, lines.lines
+    except Abort as abort:
+        return False, [*lines.lines, f"ABORT: {abort}"]
+    finally:
+        logger.removeHandler(lines)
+        logger.setLevel(level)

@@ -8,9 +8,10 @@ import random
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from sitebuild import build, make_repo
+from sitebuild import build_here, make_repo
 
 from mesbox.checker import check
 from mesbox.render import stream
@@ -71,11 +72,51 @@ def where_and_what(source: PageSource) -> tuple[int, str]:
 
 def test_extra_work_is_done_in_the_second_process(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stream, "BATCH", 4)
+    monkeypatch.setattr(stream, "LEAD", -(10**6))  # extra work for every page, however far ahead
     plan = planned(repo)
     pages = PageStream(plan, ahead=True, extra=where_and_what)
     for page in plan:
         source, (pid, url) = pages.get(page.src_uri)
         assert url == source.url == page.url and pid != os.getpid()
+    pages.close()
+
+
+def test_extra_work_only_while_far_enough_ahead_of_the_engine(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine takes every page before the second process starts: from then on it is never
+    LEAD pages ahead, so it only writes sources (the engine would otherwise wait for extra work)."""
+    monkeypatch.setattr(stream, "BATCH", 4)
+    monkeypatch.setattr(stream, "LEAD", 5)
+    plan = planned(repo)
+    taken = SimpleNamespace(value=len(plan) - 8)
+    sender = Collected()
+    stream._render_all(plan, sender, where_and_what, taken)  # type: ignore[arg-type]  # here, in order: deterministic
+    received = [item for batch in sender.batches for item in batch]
+    assert [source.url for source, _ in received] == [page.url for page in plan]
+    with_extra = [index for index, (_, work) in enumerate(received) if work is not None]
+    # Pages at least LEAD after the engine's count get the extra work, the others not.
+    assert with_extra == list(range(len(plan) - 8 + 5, len(plan)))
+
+
+class Collected:
+    """Stands for the pipe's sending end: keeps the batches."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[tuple[PageSource, object]]] = []
+
+    def send(self, batch: list[tuple[PageSource, object]]) -> None:
+        self.batches.append(batch)
+
+    def close(self) -> None:
+        pass
+
+
+def test_the_engine_counts_the_pages_it_takes(repo: Path) -> None:
+    plan = planned(repo)
+    pages = PageStream(plan, ahead=True)
+    assert pages.taken is not None and pages.taken.value == 0
+    for page in plan[:7]:
+        pages.get(page.src_uri)
+    assert pages.taken.value == 7
     pages.close()
 
 
@@ -88,7 +129,9 @@ def test_closing_early_stops_the_process(repo: Path, monkeypatch: pytest.MonkeyP
     assert not process.is_alive()
 
 
-def test_site_written_ahead_is_byte_identical_to_one_written_in_process(tmp_path: Path) -> None:
+def test_site_written_ahead_is_byte_identical_to_one_written_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every entry page converted by MkDocs in the second process: the same bytes as a build without it."""
+    monkeypatch.setattr(stream, "LEAD", -(10**6))  # extra work for every page, however far ahead
     ahead = make_repo(tmp_path / "ahead")
     here = make_repo(tmp_path / "here")
     for root, value in ((ahead, "true"), (here, "false")):
@@ -98,10 +141,11 @@ def test_site_written_ahead_is_byte_identical_to_one_written_in_process(tmp_path
         config.write_text(text.replace("\n  - mesbox\n", f"\n  - mesbox:\n      render_ahead: {value}\n"), encoding="utf-8")
     logs = {}
     for root in (ahead, here):
-        done = build(root)
-        assert done.returncode == 0, done.stderr
-        logs[root] = done.stderr
-    assert "écrites d'avance par un second processus" in logs[ahead]
+        ok, logged = build_here(root)
+        assert ok, logged
+        logs[root] = "\n".join(logged)
+    entries = sum(1 for folder in ("fiches", "monographies", "grids", "content/recits") for p in (ahead / folder).rglob("*.md") if "draft: true" not in p.read_text(encoding="utf-8"))
+    assert f"écrites d'avance par un second processus ({entries} converties en HTML là-bas)" in logs[ahead]
     assert "écrites dans ce processus" in logs[here]
     pages = sorted(str(p.relative_to(ahead / "site")) for p in (ahead / "site").rglob("*.html"))
     assert len(pages) > 30

@@ -1,9 +1,9 @@
 """MkDocs' own Markdown rendering of some entry pages, done in mesbox's second process.
 
 Converting Markdown is most of what MkDocs does per page, on one core. The second
-process (see `render/stream.py`) is idle most of a build, so it also converts two
-entry pages in five with MkDocs' own `Page.render` — same extensions, same link checks,
-same table of contents — and sends the result back; the plugin puts it in place of
+process (see `render/stream.py`) is idle most of a build, so it also converts entry
+pages with MkDocs' own `Page.render` — same extensions, same link checks, same table
+of contents — whenever it is far enough ahead of MkDocs, and sends the result back; the plugin puts it in place of
 the page's content. What MkDocs logs while converting (a broken link) is sent back too
 and logged again here, so `--strict` sees it.
 """
@@ -60,23 +60,15 @@ class _Recorder(logging.Handler):
 
 
 class Prerenderer:
-    """Called in the second process for each page source: converts a `share` of the entry pages.
+    """Called in the second process for the page sources it has time for: converts entry pages."""
 
-    Two in five keeps both processes busy on 2 000 entries (measured: with one in two MkDocs
-    waited 1.8 s for the second process; with one in three the second process waited)."""
-
-    def __init__(self, config: MkDocsConfig, files: Files, share: float = 0.4) -> None:
-        self.config, self.files, self.share = config, files, share
-        self.credit = 0.0
+    def __init__(self, config: MkDocsConfig, files: Files) -> None:
+        self.config, self.files = config, files
         self.recorder: _Recorder | None = None
 
     def __call__(self, source: PageSource) -> Prerendered | None:
         if source.edit_path is None:  # listings and term pages: little Markdown to convert
             return None
-        self.credit += self.share
-        if self.credit < 1:
-            return None
-        self.credit -= 1
         file = self.files.get_file_from_path(source.src_uri)
         if file is None:
             return None

@@ -116,12 +116,15 @@ def test_territory_map_marks_are_named_focusable_links(page: object, base_url: s
 
 
 def test_no_serious_accessibility_violation(page: object, base_url: str) -> None:
+    """Whole pages (header, tabs, search dialog, footer), in the light and the dark palette."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    for path in ("", "fiches/initiative-solidaire/", "territoires/", "grilles/grille-test/analyse/"):
-        page.goto(base_url + path)  # type: ignore[attr-defined]
-        # Our pages' content and the theme's main area; the theme's header search dialog is its own.
-        results = axe.run(page, context={"include": [["main"]]})
-        serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-        assert serious == [], (path, [(v["id"], v["help"]) for v in serious])
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)  # type: ignore[attr-defined]
+        for path in ("", "fiches/initiative-solidaire/", "territoires/", "grilles/grille-test/analyse/"):
+            page.goto(base_url + path)  # type: ignore[attr-defined]
+            results = axe.run(page)
+            serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+            assert serious == [], (scheme, path, [(v["id"], v["help"]) for v in serious])
+    assert page.locator(".md-search").get_attribute("aria-label")  # type: ignore[attr-defined]

@@ -1,0 +1,5 @@
+/* The theme's search dialog carries role="dialog" without a name: screen readers announce
+   an anonymous dialog. Give it the name of what it holds. */
+document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (dialog) {
+  dialog.setAttribute("aria-label", "Recherche dans la boîte à outils");
+});

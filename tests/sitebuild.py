@@ -11,6 +11,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
+# The address the built fixture site declares (mkdocs.yml reads it from MESBOX_SITE_URL).
+SITE_URL = "http://127.0.0.1/"
 
 
 def make_repo(target: Path) -> Path:
@@ -32,7 +34,7 @@ def build(root: Path, engine: str = "mkdocs", strict: bool = True) -> subprocess
 
 def _env() -> dict[str, str]:
     env = dict(os.environ)
-    env["MESBOX_SITE_URL"] = "http://127.0.0.1/"
+    env["MESBOX_SITE_URL"] = SITE_URL
     return env
 
 
@@ -52,15 +54,7 @@ def build_here(root: Path, strict: bool = True) -> tuple[bool, list[str]]:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
-    previous = os.environ.get("MESBOX_SITE_URL")
-    os.environ["MESBOX_SITE_URL"] = "http://127.0.0.1/"
-    try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=strict)
-    finally:
-        if previous is None:
-            del os.environ["MESBOX_SITE_URL"]
-        else:
-            os.environ["MESBOX_SITE_URL"] = previous
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), site_url=SITE_URL, strict=strict)
     logger = logging.getLogger("mkdocs")
     lines, level = _Lines(), logger.level
     logger.addHandler(lines)

@@ -24,7 +24,8 @@ def test_a_departement_counts_the_entries_of_its_communes(repo: Path) -> None:
 
 
 def test_a_departement_without_entries_is_still_drawn_with_zero(repo: Path) -> None:
-    (repo / "taxonomies" / "territories.yml").open("a", encoding="utf-8").write('- id: ariege\n  label: Ariège\n  kind: departement\n  insee: "09"\n')
+    with (repo / "taxonomies" / "territories.yml").open("a", encoding="utf-8") as territories:
+        territories.write('- id: ariege\n  label: Ariège\n  kind: departement\n  insee: "09"\n')
     marks = departement_marks(catalogue_of(repo))
     assert marks["09"].count == 0 and marks["14"].count == 2
 

@@ -3,8 +3,8 @@
 Converting Markdown is most of what MkDocs does per page, on one core. The second
 process (see `render/stream.py`) is idle most of a build, so it also converts entry
 pages with MkDocs' own `Page.render` — same extensions, same link checks, same table
-of contents — whenever it is far enough ahead of MkDocs, and sends the result back; the plugin puts it in place of
-the page's content. What MkDocs logs while converting (a broken link) is sent back too
+of contents — whenever it is far enough ahead of MkDocs, and sends the result back;
+the plugin puts it in place of the page's content. What MkDocs logs while converting (a broken link) is sent back too
 and logged again here, so `--strict` sees it.
 """
 

@@ -37,14 +37,14 @@ BATCH = 32
 LEAD = 64
 
 
-def _render_all(planned: Sequence[PlannedPage], sender: Connection, extra: Ahead | None = None, taken: Counter | None = None) -> None:
+def _render_all(planned: Sequence[PlannedPage], sender: Connection, extra: Ahead | None, taken: Counter) -> None:
     """In the forked process: render every page in order and send them in batches; the engine's
     `extra` work is done for a page only while the engine has taken fewer than LEAD pages before it."""
     batch: list[tuple[PageSource, Any]] = []
     for index, page in enumerate(planned):
         source = page.render()
         work = None
-        if extra is not None and (taken is None or index - taken.value >= LEAD):
+        if extra is not None and index - taken.value >= LEAD:
             work = extra(source)
         batch.append((source, work))
         if len(batch) == BATCH:

@@ -31,6 +31,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 from .issues import Issue
 
 MAX_DEPTH = 32
+_TOO_DEEP = f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux) : simplifiez la structure"
 Path_ = tuple[str | int, ...]
 
 _resolver = yaml.resolver.Resolver()
@@ -241,7 +242,7 @@ def _parse_events(text: str, rel: str, line_offset: int, code: str) -> tuple[Yam
                     else:
                         if len(stack) >= MAX_DEPTH:
                             line, col = here(event)
-                            issues.append(Issue(rel, line, col, code, f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux) : simplifiez la structure"))
+                            issues.append(Issue(rel, line, col, code, _TOO_DEEP))
                             return YamlData(), issues
                         path = _child_path(stack)
                         container: Any = {} if kind is _MAP_START else []
@@ -290,6 +291,10 @@ def _parse_events(text: str, rel: str, line_offset: int, code: str) -> tuple[Yam
         mark = error.problem_mark or error.context_mark
         line = (mark.line + line_offset) if mark else line_offset
         col = (mark.column + 1) if mark else 1
+        if (error.problem or "").startswith("exceeded maximum nesting depth"):
+            # libyaml >= 0.2.5 (bundled from PyYAML 6.0.3) stops deep input itself, sometimes before our own bound.
+            issues.append(Issue(rel, line, col, code, _TOO_DEEP))
+            return YamlData(), issues
         problem = _french_problem(error.problem or "")
         issues.append(Issue(rel, line, col, code, f"YAML invalide : {problem} — vérifiez l'indentation, les « : » et les guillemets"))
         return YamlData(), issues

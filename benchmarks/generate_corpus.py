@@ -214,7 +214,7 @@ GRID_DIMENSIONS = [  # id, title, questions
 ]
 ADAPTED_GRIDS = [("grille-visite-diois", "Die", "cc-diois"), ("grille-visite-couserans", "Saint-Girons", "cc-couserans-pyrenees"),
                  ("grille-visite-arras", "Arras", "cu-arras")]
-AUTHORS = ["Communauté apprenante du MES", "Équipe éditoriale mesbox", "Claire Martin", "Yannick Le Goff", "Fatima Benali",
+AUTHORS = ["Communauté apprenante du MES", "Équipe éditoriale de la boîte à outils du MES", "Claire Martin", "Yannick Le Goff", "Fatima Benali",
            "Jean-Marc Dupuis", "Hélène Rousseau", "Mamadou Diallo", "Sophie Lefèvre", "Thierry Garnier", "Nadia Cherif",
            "Loïc Morvan", "Émilie Faure", "Bernard Chevalier", "Aurélie Perrin", "Karim Haddad", "Chloé Marchand",
            "Pierre-Yves Le Bihan", "Inès Moreau", "Collectif Récits de territoire", "Groupe de travail Accompagnement",

@@ -103,6 +103,20 @@ def test_catalogue_json_values(repo: Path) -> None:
     assert entries["recit-colombelles"]["format"] == "texte" and entries["recit-colombelles"]["media"] is None
 
 
+def test_period_is_exported_as_written_and_checked_by_the_schema(repo: Path) -> None:
+    replace(repo, "fiches/methodes/seminaire.md", "kind: methode", "kind: methode\nperiod: 2017-11-29")
+    files = exports(repo)
+    assert {e["id"]: e["period"] for e in entries_json(files)} == {e: ("2017-11-29" if e == "seminaire" else None) for e in PUBLISHED}
+    assert {r["id"]: r["period"] for r in csv_rows(files)}["seminaire"] == "2017-11-29"
+    column = next(f for f in json.loads(files["datapackage.json"])["resources"][0]["schema"]["fields"] if f["name"] == "period")
+    assert column["title"] == "Période couverte"
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(json.loads(files["schemas/fiches.schema.json"]))
+    data = front_matter(repo, "fiches/initiative-solidaire.md")
+    assert list(validator.iter_errors({**data, "period": "2021-04/2022-03"})) == []
+    assert list(validator.iter_errors({**data, "period": "29/11/2017"}))
+
+
 def test_urls_are_site_relative_without_site_url(repo: Path) -> None:
     files = exports(repo)
     assert entries_json(files)[0]["url"] == "/fiches/initiative-solidaire/"

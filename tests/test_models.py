@@ -90,6 +90,21 @@ def test_fiche_field_rules(change: dict[str, Any], expected: tuple[str, tuple[An
     assert errors(FicheMeta, {**FICHE, **change}) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [(2017, "2017"), (datetime.date(2017, 11, 29), "2017-11-29"), ("2021-04/2022-03", "2021-04/2022-03"), (None, None)],
+)
+def test_period_is_kept_as_iso_text_whatever_yaml_made_of_it(written: Any, kept: str | None) -> None:
+    """YAML reads `2017` as a number and `2017-11-29` as a date; the model keeps the ISO text."""
+    assert FicheMeta.model_validate({**FICHE, "period": written}).period == kept
+
+
+@pytest.mark.parametrize("written", ["29/11/2017", "2022/2021", "2021-13", True, 17.5])
+def test_a_period_that_is_no_date_or_ends_first_is_e102(written: Any) -> None:
+    assert errors(FicheMeta, {**FICHE, "period": written})[0][1] == ("period",)
+    assert errors(FicheMeta, {**FICHE, "period": "2022/2021"}) == [("E102", ("period",))]
+
+
 def test_sources_accept_http_and_https() -> None:
     """`url` is https:// or http:// (contract §3.1)."""
     for url in ("https://exemple.org/a", "http://exemple.org/a"):

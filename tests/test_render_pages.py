@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+from conftest import replace
+
 from mesbox.checker import check
 from mesbox.render.pages import Permalink, SiteRenderer, SiteSettings, french_date
 from mesbox.render.site import site_pages
@@ -108,6 +110,15 @@ def test_entry_src_uri_keeps_subfolder_and_edit_path(repo: Path) -> None:
     assert page.src_uri == "fiches/methodes/seminaire.md"
     assert page.url == "fiches/seminaire/"
     assert page.edit_path == "fiches/methodes/seminaire.md"
+
+
+def test_entry_card_shows_the_period_apart_from_publication(repo: Path) -> None:
+    replace(repo, "fiches/methodes/seminaire.md", "kind: methode", "kind: methode\nperiod: 2021-04/2022-03")
+    replace(repo, "fiches/initiative-solidaire.md", "kind: thematique", "kind: thematique\nperiod: 2017-11-29")
+    pages = pages_by_url(repo)
+    assert "<dt>Période couverte</dt>\n<dd>d'avril 2021 à mars 2022</dd>" in pages["fiches/seminaire/"].replace("&#39;", "'")
+    assert '<dd><time datetime="2017-11-29">29 novembre 2017</time></dd>' in pages["fiches/initiative-solidaire/"]
+    assert "Période couverte" not in pages["monographies/visite-colombelles/"]
 
 
 def test_french_date() -> None:

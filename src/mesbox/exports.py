@@ -5,7 +5,7 @@ Files, relative to the export folder (`donnees/` on the site):
 - `catalogue.json`: an object `{"generated_by": "mesbox", "licence_note": "…", "entries": [...]}`.
   `entries` holds one object per published entry, sorted by collection (fiches, monographies,
   recits, grilles) then id, with the keys `id, collection, title, description, url, themes,
-  methods, territories, actors, authors, date, updated, licence, related, cited_by`, then the
+  methods, territories, actors, authors, date, updated, period, licence, related, cited_by`, then the
   collection's own keys (fiches: `kind, number, audiences`; monographies: `initiative, grid, visit,
   dimensions`; recits: `format, media, voices`; grilles: `dimensions, adapted_from`). Dates are
   ISO `YYYY-MM-DD`, an absent value is `null`, lists are JSON arrays. This is the lossless form.
@@ -35,7 +35,8 @@ from pydantic_core import core_schema
 from .catalogue import Catalogue
 from .ids import ID_MAX, ID_RE
 from .models import COLLECTION_MODELS, FicheMeta, GridMeta, MonographMeta, StoryMeta, TerritoryTerm
-from .models.fields import DEFAULT_LICENCE, OPEN_LICENCES, _https_url, _id, _licence, _unique, _web_url
+from .models.fields import DEFAULT_LICENCE, OPEN_LICENCES, _https_url, _id, _licence, _period, _unique, _web_url
+from .period import PERIOD_RE
 from .render.licences import LICENCES
 from .render.urls import absolute
 from .structure import COLLECTIONS, Entry
@@ -54,6 +55,7 @@ COMMON_FIELDS = (
     "authors",
     "date",
     "updated",
+    "period",
     "licence",
     "related",
     "cited_by",
@@ -95,6 +97,11 @@ _COLUMN_DOCS: dict[str, tuple[str, str]] = {
     "authors": ("Auteurs", "Personnes ou collectifs auteurs."),
     "date": ("Date de publication", "Date de première publication."),
     "updated": ("Date de mise à jour", "Date de la dernière mise à jour, si l'entrée a été mise à jour."),
+    "period": (
+        "Période couverte",
+        "Date ou période de ce que l'entrée rapporte (rencontre, visite, document source), distincte de sa publication : "
+        "AAAA, AAAA-MM ou AAAA-MM-JJ, ou un intervalle début/fin (ISO 8601).",
+    ),
     "licence": ("Licence", "Identifiant SPDX de la licence ouverte de l'entrée."),
     "related": ("Voir aussi", "Identifiants des entrées liées par l'auteur."),
     "cited_by": ("Cité par", "Identifiants des entrées publiées qui citent celle-ci."),
@@ -138,6 +145,7 @@ def entry_record(entry: Entry, catalogue: Catalogue, site_url: str) -> dict[str,
         "authors": list(meta.authors),
         "date": meta.date.isoformat(),
         "updated": meta.updated.isoformat() if meta.updated else None,
+        "period": meta.period,
         "licence": meta.licence,
         "related": [ref for ref in meta.related if ref in catalogue.entries and ref != entry.id],
         "cited_by": sorted(e.id for e in catalogue.cited_by.get(entry.id, [])),
@@ -237,6 +245,7 @@ class _ContractSchema(GenerateJsonSchema):
         _unique: {"uniqueItems": True},
         _web_url: {"pattern": r"^https?://[^\s/$.?#][^\s]*$"},
         _https_url: {"pattern": r"^https://[^\s/$.?#][^\s]*$"},
+        _period: {"pattern": PERIOD_RE.pattern},
     }
 
     def function_after_schema(self, schema: core_schema.AfterValidatorFunctionSchema) -> JsonSchemaValue:

@@ -17,7 +17,7 @@ _COMMON = """\
 title: {title}
 description: "{p} : une ou deux phrases (20 à 300 caractères) qui disent de quoi parle la page."
 authors:
-  - Équipe éditoriale mesbox
+  - Équipe éditoriale de la boîte à outils du MES
 date: {today}
 # Identifiants tirés de taxonomies/themes.yml (au moins un).
 themes: [{p_themes}]
@@ -52,7 +52,8 @@ dimensions:
 }
 
 _TAIL = """\
-# Facultatif : methods, territories, actors, related (identifiants d'entrées),
+# Facultatif : period (ce que la page rapporte : 2017, 2021-04, 2017-11-29 ou 2021-04/2022-03),
+# methods, territories, actors, related (identifiants d'entrées),
 # sources (- title: …, year: …, url: https://…), licence (CC-BY-SA-4.0 par défaut), draft: true
 # Dans le texte, liez une autre entrée par son identifiant entre doubles crochets : [[identifiant]].
 ---

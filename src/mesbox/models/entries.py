@@ -15,6 +15,7 @@ from .fields import (
     HttpsUrl,
     Id,
     Licence,
+    Period,
     Ref,
     RefList,
     Strict,
@@ -41,6 +42,7 @@ class EntryMeta(Strict):
     authors: Annotated[unique_list(Author), Field(min_length=1)]
     date: datetime.date
     updated: datetime.date | None = None
+    period: Period | None = None
     licence: Licence = DEFAULT_LICENCE
     themes: Annotated[RefList, Field(min_length=1)]
     methods: RefList = []

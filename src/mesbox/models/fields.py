@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..ids import did_you_mean, is_valid_id, slugify
+from ..period import parse_period
 
 T = TypeVar("T")
 
@@ -76,6 +78,28 @@ def _https_url(value: str) -> str:
     return value
 
 
+def _period_text(value: Any) -> Any:
+    """YAML reads `2017` as a number and `2017-11-29` as a date: both are periods written plainly."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _period(value: str) -> str:
+    try:
+        parse_period(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "E102",
+            "période « {value} » invalide : écrivez une année (2017), un mois (2021-04), un jour (2017-11-29) "
+            "ou deux d'entre eux séparés par « / », le début avant la fin (2021-04/2022-03)",
+            {"value": value},
+        ) from None
+    return value
+
+
 Title = Annotated[str, Field(min_length=3, max_length=150)]
 Description = Annotated[str, Field(min_length=20, max_length=300)]
 Author = Annotated[str, Field(min_length=2, max_length=120)]
@@ -86,6 +110,7 @@ Licence = Annotated[str, AfterValidator(_licence)]
 WebUrl = Annotated[str, AfterValidator(_web_url)]
 HttpsUrl = Annotated[str, AfterValidator(_https_url)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
+Period = Annotated[str, BeforeValidator(_period_text), AfterValidator(_period)]
 
 
 def unique_list(item: Any) -> Any:

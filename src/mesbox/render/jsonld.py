@@ -13,7 +13,7 @@ from .urls import absolute
 
 
 def entry_jsonld(entry: Entry, catalogue: Catalogue, site_url: str) -> dict[str, Any]:
-    """A CreativeWork (a LearningResource for sheets) with licence, authors, dates, themes and places."""
+    """A CreativeWork (a LearningResource for sheets) with licence, authors, dates, period covered, themes and places."""
     meta = entry.meta
     kind = "LearningResource" if isinstance(meta, FicheMeta) else "CreativeWork"
     terms = catalogue.terms
@@ -36,6 +36,8 @@ def entry_jsonld(entry: Entry, catalogue: Catalogue, site_url: str) -> dict[str,
     }
     if meta.updated:
         data["dateModified"] = meta.updated.isoformat()
+    if meta.period:
+        data["temporalCoverage"] = meta.period
     if isinstance(meta, FicheMeta):
         data["learningResourceType"] = meta.kind
     return {k: v for k, v in data.items() if v not in ([], None)}

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from ..catalogue import Catalogue, term_order
 from ..ids import slugify
 from ..models import ActorTerm, FicheMeta, GridMeta, MonographMeta, TerritoryTerm
+from ..period import MONTHS, french_period
 from ..structure import COLLECTIONS, TAXONOMIES, Entry, TermEntry
 from ..structure.collections import AUDIENCES, FICHE_KINDS, STORY_FORMATS
 from ..structure.taxonomies import ACTOR_KINDS, TERRITORY_KINDS
@@ -30,7 +31,6 @@ from .licences import LICENCES
 from .urls import relative, root_prefix
 from .wikilinks import render_wikilinks
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
 FICHE_GROUPS = {"thematique": "Fiches thématiques", "methode": "Fiches méthode", "outil": "Fiches outil", "projet": "Fiches projet"}
 
 
@@ -208,6 +208,7 @@ def _environment() -> Environment:
     env.filters["slug"] = slugify
     env.globals.update(
         french_date=french_date,
+        french_period=french_period,
         count_label=count_label,
         type_label=type_label,
         audiences=AUDIENCES,

@@ -107,9 +107,28 @@ def test_monographs_by_grid(valid_repo: Path) -> None:
 
 
 def test_see_also_related_then_shared_terms(valid_repo: Path) -> None:
-    """visite-colombelles: its related entry, then organiser-une-visite (method + theme), then recit-plateau (one theme)."""
+    """visite-colombelles: its related entry, then organiser-une-visite (method + theme); recit-plateau shares
+    a theme but cites it, so "Cité par" lists it and "Voir aussi" does not repeat it."""
     cat = catalogue(valid_repo)
-    assert ids(cat.see_also(cat.entries["visite-colombelles"])) == ["initiative-solidaire", "organiser-une-visite", "recit-plateau"]
+    assert ids(cat.see_also(cat.entries["visite-colombelles"])) == ["initiative-solidaire", "organiser-une-visite"]
+    assert ids(cat.cited_by["visite-colombelles"]) == ["recit-plateau"]
+
+
+def test_see_also_leaves_out_entries_that_cite_the_page_even_related_ones(valid_repo: Path) -> None:
+    """initiative-solidaire is cited by organiser-une-visite and visite-colombelles: neither is in its "Voir aussi",
+    even when initiative-solidaire names one of them in `related`; an entry that shares a term and does not cite it stays."""
+    replace(valid_repo, "fiches/initiative-solidaire.md", "audiences: [elus, citoyens]", "audiences: [elus, citoyens]\nrelated: [visite-colombelles]")
+    write(valid_repo, "content/recits/voisin.md", story("Voisin").replace("themes: [emploi]", "themes: [cooperation]"))
+    cat = catalogue(valid_repo)
+    assert ids(cat.see_also(cat.entries["initiative-solidaire"])) == ["voisin"]
+
+
+def test_by_audience_lists_every_audience(valid_repo: Path) -> None:
+    """Each audience of the contract has its list, empty or not; drafts are not in it."""
+    by_audience = catalogue(valid_repo).by_audience
+    assert set(by_audience) == {"accompagnateurs", "elus", "techniciens", "acteurs-ess", "citoyens", "chercheurs"}
+    assert ids(by_audience["elus"]) == ids(by_audience["citoyens"]) == ["initiative-solidaire"]
+    assert by_audience["chercheurs"] == []
 
 
 def test_see_also_ranks_by_shared_terms_and_stops_at_six(valid_repo: Path) -> None:

@@ -40,6 +40,20 @@ def test_ties_are_broken_deterministically() -> None:
     assert sorted(["Économie", "economie", "ECONOMIE"], key=sort_key) == sorted(["economie", "ECONOMIE", "Économie"], key=sort_key)
 
 
+def test_leading_articles_are_ignored() -> None:
+    """A French index files « La Voisinerie » under V and « L'Atelier » under A; words that
+    merely begin like an article (« Lecture », « Unique », « Laboratoire ») are not cut."""
+    titles = ["Le séminaire réflexif", "La recherche-action", "L’atelier", "Les visites", "Un territoire",
+              "Une coopérative", "Des communs", "Lecture", "Unique", "Laboratoire", "Accompagner"]
+    assert sorted(titles, key=sort_key) == ["Accompagner", "L’atelier", "Des communs", "Une coopérative", "Laboratoire",
+                                            "Lecture", "La recherche-action", "Le séminaire réflexif", "Un territoire", "Unique", "Les visites"]
+
+
+def test_an_article_alone_still_sorts() -> None:
+    """A title that is only an article keeps a key (nothing is cut to an empty string)."""
+    assert sort_key("Le")[0] == "le" and sorted(["Les", "La"], key=sort_key) == ["La", "Les"]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=60))
 def test_fold_is_idempotent_and_ignores_case(text: str) -> None:

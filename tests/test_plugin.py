@@ -24,6 +24,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "authors: ['<img src=x onerror=alert(2)>']\ndate: 2026-04-01\nkind: outil\nthemes: [culture]\n---\nCorps sans danger.\n\n## Cité par\n\nUn titre du corps qui porte le nom d'une section de mesbox.\n",
         encoding="utf-8",
     )
+    story = root / "content" / "recits" / "recit-colombelles.md"  # cites the hostile fiche: it gets a "Cité par"
+    story.write_text(story.read_text(encoding="utf-8") + "\nVoir aussi [[hostile]].\n", encoding="utf-8")
     done = build(root)
     assert done.returncode == 0, done.stderr
     return root / "site"
@@ -179,7 +181,9 @@ def test_navigation_aids_are_on_pages_but_not_in_the_search_index(site: Path) ->
     page = (site / "fiches" / "hostile" / "index.html").read_text(encoding="utf-8")
     assert 'class="mesbox-cited-by"' in page and "<!--mesbox:block" not in page
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "Aucune autre entrée ne renvoie encore" in page and "Aucune autre entrée ne renvoie encore" not in index
+    cited = page.split('class="mesbox-cited-by"', 1)[1]
+    assert "Récit de Colombelles" in cited
+    assert not [d for d in json.loads(index)["docs"] if d["location"].startswith("fiches/hostile/") and "Récit de Colombelles" in d["text"]]
     assert "fiches/\"" not in index and '"location":"themes/emploi/"' not in index.replace(" ", "")
 
 

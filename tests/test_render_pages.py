@@ -165,3 +165,44 @@ def test_section_titles_without_permalinks(repo: Path) -> None:
     page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
     page.place_headings(set(), None)
     assert '<h2 id="cite-par">Cité par</h2>' in page.fill(page.fill(page.content), late=True)
+
+
+def _h2(page: str) -> list[str]:
+    return re.findall(r'<h2 id="[^"]+">([^<]+?) <span class="mesbox-count">\((\d+)\)</span></h2>', page)
+
+
+def test_territory_page_opens_with_its_monographs_and_stories(repo: Path) -> None:
+    """The monograph and the story answer "what happened there": they come before the fiches, as cards."""
+    normandie = pages_by_url(repo)["territoires/normandie/"]
+    assert _h2(normandie) == [("Monographies", "1"), ("Récits de territoire", "1"), ("Fiches thématiques", "1")]
+    lead = normandie.split("Récits de territoire", 1)[0]
+    assert 'class="mesbox-cards"' in lead and 'href="../../monographies/visite-colombelles/"' in lead
+    assert normandie.index("visite-colombelles") < normandie.index("initiative-solidaire/")
+
+
+def test_method_page_opens_with_its_method_sheet(repo: Path) -> None:
+    """A case that used the method comes after the sheet that describes it."""
+    path = repo / "monographies/visite-colombelles.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("methods: [visite-apprenante]", "methods: [visite-apprenante, seminaire-reflexif]"), encoding="utf-8")
+    method = pages_by_url(repo)["methodes/seminaire-reflexif/"]
+    assert _h2(method) == [("Fiches méthode", "1"), ("Monographies", "1")]
+    assert method.index("fiches/seminaire/") < method.index("monographies/visite-colombelles/")
+
+
+def test_entry_without_citing_entries_has_no_cited_by_section(repo: Path) -> None:
+    """No empty section: the story is cited by nobody, so it has no "Cité par" heading at all."""
+    story = pages_by_url(repo)["recits/recit-colombelles/"]
+    assert "Cité par" not in story and "mesbox-cited-by" not in story
+
+
+def test_audience_index_and_pages(repo: Path) -> None:
+    """/publics/ lists the audiences that have entries, with counts; every audience has its page."""
+    pages = pages_by_url(repo)
+    overview = pages["publics/"]
+    assert re.findall(r'<a href="../publics/([a-z-]+)/">([^<]+)</a>', overview) == [("elus", "Élus et élues"), ("citoyens", "Citoyens et citoyennes")]
+    assert "chercheurs" not in overview
+    elus = pages["publics/elus/"]
+    assert _h2(elus) == [("Fiches thématiques", "1")] and 'href="../../fiches/initiative-solidaire/"' in elus
+    assert "Aucune entrée publiée" in pages["publics/chercheurs/"] and 'href="../../contribuer/"' in pages["publics/chercheurs/"]
+    sheet = pages["fiches/initiative-solidaire/"]
+    assert '<a class="mesbox-chip" href="../../publics/elus/">Élus et élues</a>' in sheet

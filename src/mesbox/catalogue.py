@@ -14,6 +14,7 @@ from .frenchsort import sort_key
 from .models import FicheMeta, MonographMeta, TerritoryTerm
 from .references import TERM_KEYS
 from .structure import COLLECTIONS, TAXONOMIES, Entry, TermEntry
+from .structure.collections import AUDIENCES
 
 SEE_ALSO_LIMIT = 6
 # Per shared term, how many co-tagged entries "Voir aussi" considers: keeps the
@@ -29,7 +30,7 @@ def entry_order(entry: Entry) -> tuple[object, ...]:
     return (1, (), sort_key(entry.title))
 
 
-def term_order(term: TermEntry) -> tuple[str, str]:
+def term_order(term: TermEntry) -> tuple[str, str, str]:
     return sort_key(term.label)
 
 
@@ -42,6 +43,8 @@ class Indexes:
     by_term: dict[str, dict[str, list[Entry]]]
     cited_by: dict[str, list[Entry]] = field(default_factory=dict)
     monographs_by_grid: dict[str, list[Entry]] = field(default_factory=dict)
+    # Per audience id (fiches' `audiences`), the entries written for it.
+    by_audience: dict[str, list[Entry]] = field(default_factory=dict)
     # Per taxonomy and term, the ids of its first SEE_ALSO_POOL entries: "Voir aussi" candidates.
     see_also_pool: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
@@ -83,6 +86,7 @@ class Catalogue:
             rank={entry.id: position for position, entry in enumerate(published)},
             by_collection={c: [] for c in COLLECTIONS},
             by_term={t: {term_id: [] for term_id in self.terms[t]} for t in TAXONOMIES},
+            by_audience={a: [] for a in AUDIENCES},
         )
         cited: dict[str, dict[str, Entry]] = {}
         for entry in published:
@@ -95,6 +99,8 @@ class Catalogue:
             for target in self.references(entry):
                 cited.setdefault(target.id, {})[entry.id] = entry
             meta = entry.meta
+            for audience in getattr(meta, "audiences", ()):
+                indexes.by_audience[audience].append(entry)
             if isinstance(meta, MonographMeta) and meta.grid in self.entries:
                 indexes.monographs_by_grid.setdefault(meta.grid, []).append(entry)
         indexes.cited_by = {target: list(sources.values()) for target, sources in cited.items()}
@@ -124,6 +130,11 @@ class Catalogue:
         return self._indexes.cited_by
 
     @property
+    def by_audience(self) -> dict[str, list[Entry]]:
+        """Published entries written for each audience, every audience listed (empty or not)."""
+        return self._indexes.by_audience
+
+    @property
     def monographs_by_grid(self) -> dict[str, list[Entry]]:
         return self._indexes.monographs_by_grid
 
@@ -140,11 +151,13 @@ class Catalogue:
         return self.entries.get(entry_id)
 
     def see_also(self, entry: Entry) -> list[Entry]:
-        """`related` first, then the entries sharing the most themes, methods and territories (at most 6)."""
+        """`related` first, then the entries sharing the most themes, methods and territories (at most 6);
+        never one that "Cité par" already lists on the same page."""
+        citing = {source.id for source in self.cited_by.get(entry.id, ())}
         chosen: dict[str, Entry] = {}
         for ref in entry.meta.related:
             target = self.entries.get(ref)
-            if target is not None and target.id != entry.id:
+            if target is not None and target.id != entry.id and ref not in citing:
                 chosen.setdefault(ref, target)
         scores: Counter[str] = Counter()
         pools = self._indexes.see_also_pool
@@ -152,7 +165,7 @@ class Catalogue:
             pool = pools[taxonomy]
             for ref in getattr(entry.meta, TERM_KEYS[taxonomy][0]):
                 scores.update(pool.get(ref, ()))  # counted in C: this runs for every entry page
-        for excluded in (entry.id, *chosen):
+        for excluded in (entry.id, *chosen, *citing):
             scores.pop(excluded, None)
         rank = self.rank
         wanted = SEE_ALSO_LIMIT - len(chosen)

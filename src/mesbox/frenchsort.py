@@ -1,4 +1,4 @@
-"""French sort order without a system locale: accents and case do not change the order."""
+"""French sort order without a system locale: accents, case and a leading article do not change the order."""
 
 from __future__ import annotations
 
@@ -31,7 +31,14 @@ def fold(text: str) -> str:
     return folded.casefold()
 
 
+# Leading articles a French index skips: « La Voisinerie » is filed under V, « L'Atelier » under A.
+_ARTICLE = re.compile(r"(?:(?:les|le|la|un|une|des)\s+|l'\s*)(?=\w)")
+
+
 @lru_cache(maxsize=65536)
-def sort_key(text: str) -> tuple[str, str]:
-    """`Économie` sorts with `economie`, before `Emploi`; ties are broken by the exact text."""
-    return fold(text), text
+def sort_key(text: str) -> tuple[str, str, str]:
+    """`Économie` sorts with `economie`, before `Emploi`; « Le séminaire » sorts under S;
+    ties are broken by the folded then the exact text."""
+    folded = fold(text).lstrip()
+    article = _ARTICLE.match(folded)
+    return folded[article.end() :] if article else folded, folded, text

@@ -32,6 +32,40 @@ from .urls import relative, root_prefix
 from .wikilinks import render_wikilinks
 
 FICHE_GROUPS = {"thematique": "Fiches thématiques", "methode": "Fiches méthode", "outil": "Fiches outil", "projet": "Fiches projet"}
+# Kinds of entries as hub pages group them, in their default order, with their plural heading.
+TYPE_GROUPS = {**FICHE_GROUPS, **{c.id: c.plural for c in COLLECTIONS.values() if c.id != "fiches"}}
+# What a hub page shows first because it answers the page's question: a method's own sheets,
+# a territory's monographs and stories.
+LEADS = {"methods": ("methode",), "territories": ("monographies", "recits")}
+AUDIENCES_URL = "publics/"
+
+
+@dataclass(frozen=True)
+class TypeGroup:
+    """Entries of one kind on a hub page; `lead` groups come first and are drawn as cards."""
+
+    id: str
+    title: str
+    entries: list[Entry]
+    lead: bool = False
+
+
+def type_key(entry: Entry) -> str:
+    """A fiche's kind, or the collection of any other entry: the keys of TYPE_GROUPS."""
+    return entry.meta.kind if isinstance(entry.meta, FicheMeta) else entry.collection.id
+
+
+def type_groups(entries: list[Entry], leads: tuple[str, ...] = ()) -> list[TypeGroup]:
+    """Entries grouped by kind, listing order kept inside each group: `leads` first, then the rest."""
+    found: dict[str, list[Entry]] = {}
+    for entry in entries:
+        found.setdefault(type_key(entry), []).append(entry)
+    order = [*leads, *(key for key in TYPE_GROUPS if key not in leads)]
+    return [TypeGroup(slugify(TYPE_GROUPS[key]), TYPE_GROUPS[key], found[key], key in leads) for key in order if key in found]
+
+
+def audience_url(audience: str) -> str:
+    return f"{AUDIENCES_URL}{audience}/"
 
 
 @dataclass(frozen=True)
@@ -212,6 +246,7 @@ def _environment() -> Environment:
         count_label=count_label,
         type_label=type_label,
         audiences=AUDIENCES,
+        audience_url=audience_url,
         formats=STORY_FORMATS,
     )
     return env
@@ -311,7 +346,8 @@ class SiteRenderer:
         if see_also:
             parts.append(block(_html_block(blocks.see_also(see_also, card)), late=True, heading="Voir aussi"))
         cited_by = catalogue.in_order(catalogue.cited_by.get(entry.id, []))
-        parts.append(block(_html_block(blocks.cited_by(cited_by, row)), late=True, heading="Cité par"))
+        if cited_by:  # no empty section: an empty heading costs a printed page and says nothing
+            parts.append(block(_html_block(blocks.cited_by(cited_by, row)), late=True, heading="Cité par"))
         front = {
             "title": meta.title,
             "description": meta.description,
@@ -392,8 +428,7 @@ class SiteRenderer:
     def term_page(self, term: TermEntry) -> PageSource:
         taxonomy = term.taxonomy
         entries = self.catalogue.entries_for_term(taxonomy.id, term.id)
-        groups = [(c, [e for e in entries if e.collection.id == cid]) for cid, c in COLLECTIONS.items()]
-        groups = [(c, g) for c, g in groups if g]
+        groups = type_groups(entries, LEADS.get(taxonomy.id, ()))
         facts, kind_label = self._term_facts(term)
         children = sorted(term.children, key=term_order)
         html = self._render("term.html", term.url, term=term, groups=groups, total=len(entries), facts=facts, kind_label=kind_label, children=children)
@@ -420,6 +455,21 @@ class SiteRenderer:
             return facts, ACTOR_KINDS[data.kind]
         return facts, ""
 
+    # Audiences -----------------------------------------------------------------
+
+    def audiences_page(self) -> PageSource:
+        rows = [(audience_url(a), label, len(self.catalogue.by_audience[a])) for a, label in AUDIENCES.items()]
+        html = self._render("audiences.html", AUDIENCES_URL, rows=[row for row in rows if row[2]])
+        description = "Les fiches de la boîte à outils rangées selon le public pour lequel elles sont écrites."
+        return self._page(f"{AUDIENCES_URL}index.md", AUDIENCES_URL, "Publics", html, description, in_nav=True)
+
+    def audience_page(self, audience: str) -> PageSource:
+        url, label = audience_url(audience), AUDIENCES[audience]
+        entries = self.catalogue.by_audience[audience]
+        html = self._render("audience.html", url, label=label, groups=type_groups(entries), total=len(entries))
+        description = f"Les entrées de la boîte à outils écrites pour ce public : {label.lower()}."
+        return self._page(f"{url.rstrip('/')}.md", url, label, html, description)
+
     # The whole site ----------------------------------------------------------
 
     def plan(self, france_map: Callable[[], tuple[str, str]] = lambda: ("", "")) -> list[PlannedPage]:
@@ -434,6 +484,8 @@ class SiteRenderer:
             overview = (lambda: self.taxonomy_page("territories", *france_map())) if taxonomy_id == "territories" else partial(self.taxonomy_page, taxonomy_id)
             planned.append(PlannedPage(f"{taxonomy.url_segment}/index.md", taxonomy.url, True, overview))
             planned += [PlannedPage(f"{taxonomy.url_segment}/{t.id}.md", t.url, False, partial(self.term_page, t)) for t in catalogue.terms[taxonomy_id].values()]
+        planned.append(PlannedPage(f"{AUDIENCES_URL}index.md", AUDIENCES_URL, True, self.audiences_page))
+        planned += [PlannedPage(f"{audience_url(a).rstrip('/')}.md", audience_url(a), False, partial(self.audience_page, a)) for a in AUDIENCES]
         return planned
 
     def pages(self, france_map: Callable[[], tuple[str, str]] = lambda: ("", "")) -> list[PageSource]:

@@ -122,18 +122,38 @@ def test_misuse_exits_2_in_a_subprocess(args: list[str]) -> None:
     assert done.returncode == 2 and no_traceback(done)
 
 
-def test_nonexistent_or_file_root_exits_2(tmp_path: Path) -> None:
-    """A root that is not a folder is a usage error, not "content errors"."""
-    for root in (tmp_path / "absent", tmp_path / "fichier.md"):
-        if root.name == "fichier.md":
-            root.write_text("x", encoding="utf-8")
-        done = run("check", str(root))
-        assert done.returncode == 2, root
-        assert "n'est pas un dossier" in done.stderr and no_traceback(done)
-    for args in (["check", str(tmp_path / "absent")], ["new", "fiches", "Titre", "--root", str(tmp_path / "absent")]):
-        with pytest.raises(SystemExit) as exited:
-            main(args)
-        assert exited.value.code == 2
+def test_absent_path_or_file_outside_a_repository_exits_2(tmp_path: Path) -> None:
+    """A path that is not there, or a file in no repository, is a usage error, not "content errors"."""
+    lone = tmp_path / "fichier.md"
+    lone.write_text("x", encoding="utf-8")
+    for path, message in ((tmp_path / "absent", "n'existe pas"), (lone, "aucun dépôt mesbox")):
+        done = run("check", str(path))
+        assert done.returncode == 2, path
+        assert message in done.stderr and no_traceback(done)
+    assert main(["check", str(tmp_path / "absent")]) == 2
+    with pytest.raises(SystemExit) as exited:
+        main(["new", "fiches", "Titre", "--root", str(tmp_path / "absent")])
+    assert exited.value.code == 2
+
+
+def test_check_from_a_subfolder_finds_the_repository(valid_repo: Path) -> None:
+    """Run in fiches/ with no path: the whole repository is checked, vocabularies found."""
+    break_one_theme(valid_repo)
+    done = run("check", cwd=valid_repo / "fiches" / "methodes")
+    assert done.returncode == 1 and EXPECTED in done.stdout and "E301" not in done.stdout
+    assert f"sur {len(VALID_FILES)}" in done.stdout
+
+
+def test_check_given_files_reports_only_theirs(valid_repo: Path) -> None:
+    break_one_theme(valid_repo)
+    others = run("check", "initiative-solidaire.md", "methodes", cwd=valid_repo / "fiches")
+    assert others.returncode == 1 and others.stdout.splitlines()[0] == EXPECTED
+    clean = run("check", "methodes", "../taxonomies/themes.yml", "../LICENSE", cwd=valid_repo / "fiches")
+    assert clean.returncode == 2 and "n'existe pas" in clean.stderr
+    (valid_repo / "notes.txt").write_text("x", encoding="utf-8")
+    clean = run("check", "methodes", "../taxonomies/themes.yml", "../notes.txt", cwd=valid_repo / "fiches")
+    assert clean.returncode == 0 and clean.stdout.strip() == "Aucune erreur : 2 fichiers vérifiés."
+    assert "« notes.txt » ignoré" in clean.stderr
 
 
 def test_new_writes_then_refuses(valid_repo: Path) -> None:

@@ -21,7 +21,12 @@ class CheckResult:
 
     catalogue: Catalogue
     issues: list[Issue] = field(default_factory=list)
-    files: int = 0
+    paths: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        """How many files were checked."""
+        return len(self.paths)
 
     @property
     def ok(self) -> bool:
@@ -71,4 +76,4 @@ def _check(root: Path, jobs: int, keep_entries: bool) -> CheckResult:
         issues.extend(check_page_links(page, by_id))
     issues.extend(check_numbers(loaded.candidates))
     issues.sort()
-    return CheckResult(catalogue, issues, files=loaded.files)
+    return CheckResult(catalogue, issues, paths=loaded.paths)

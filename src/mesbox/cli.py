@@ -10,6 +10,7 @@ from . import __version__
 from .checker import check
 from .report import FORMATS, WRITERS
 from .scaffold import ScaffoldError, new_entry
+from .selection import SelectionError, select
 from .structure import COLLECTIONS
 
 
@@ -26,8 +27,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mesbox", description="Vérifier et publier la boîte à outils du MES.")
     parser.add_argument("--version", action="version", version=f"mesbox {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="commande", parser_class=_Parser)
-    check_cmd = commands.add_parser("check", help="vérifier toutes les entrées et tous les vocabulaires")
-    check_cmd.add_argument("root", nargs="?", default=".", type=Path, help="dossier du dépôt (par défaut : .)")
+    check_cmd = commands.add_parser("check", help="vérifier les entrées et les vocabulaires")
+    check_cmd.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN",
+                           help="fichiers ou dossiers dont les erreurs sont affichées (par défaut : tout le dépôt du dossier courant) ; "
+                                "les références sont toujours vérifiées dans tout le dépôt")
     check_cmd.add_argument("--format", choices=FORMATS, default="text", help="text (défaut), github ou json")
     check_cmd.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                            help="processus qui se partagent les fichiers (défaut : 0, un par cœur ; 1 : aucun parallélisme)")
@@ -54,13 +57,25 @@ def _require_root(root: Path) -> None:
         raise SystemExit(2)
 
 
+def _check(paths: list[Path], output: str, jobs: int) -> int:
+    try:
+        selection = select(paths)
+    except SelectionError as error:
+        sys.stderr.write(f"mesbox : {error}\n")
+        return 2
+    whole = check(selection.root, jobs=jobs, catalogue=False)
+    for rel in selection.unchecked(whole):
+        sys.stderr.write(f"mesbox : « {rel} » ignoré : mesbox vérifie les entrées (.md) des collections, "
+                         "les vocabulaires de taxonomies/ et les pages de content/\n")
+    result = selection.restrict(whole)
+    WRITERS[output](result.issues, result.files, sys.stdout)
+    return 0 if result.ok else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
-        _require_root(args.root)
-        result = check(args.root, jobs=args.jobs, catalogue=False)
-        WRITERS[args.format](result.issues, result.files, sys.stdout)
-        return 0 if result.ok else 1
+        return _check(args.paths, args.format, args.jobs)
     if args.command == "new":
         _require_root(args.root)
         try:

@@ -41,7 +41,12 @@ class Loaded:
     term_data: dict[str, YamlData] = field(default_factory=dict)
     pages: list[PageLinks] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
-    files: int = 0
+    paths: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        """How many files were checked (a missing vocabulary file counts: it is reported)."""
+        return len(self.paths)
 
     def extend(self, other: Loaded) -> None:
         """Add what another pass over later files found (entries keep file order)."""
@@ -49,7 +54,7 @@ class Loaded:
         self.candidates.extend(other.candidates)
         self.pages.extend(other.pages)
         self.issues.extend(other.issues)
-        self.files += other.files
+        self.paths.extend(other.paths)
 
 
 def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
@@ -169,7 +174,7 @@ def load_entries(files: Sequence[tuple[str, str, Collection]], keep_entries: boo
     """Entry files need nothing but themselves: any slice of them can be loaded by another process."""
     loaded = Loaded()
     for path, rel, collection in files:
-        loaded.files += 1
+        loaded.paths.append(rel)
         load_entry(path, rel, collection, loaded, keep_entries)
     return loaded
 
@@ -183,11 +188,11 @@ def load(root: Path, jobs: int = 1, keep_entries: bool = True) -> Loaded:
     loaded = Loaded()
     for taxonomy in TAXONOMIES.values():
         load_taxonomy(root, taxonomy, loaded)
-        loaded.files += 1
+        loaded.paths.append(taxonomy.file)
     files = [(path, rel, collection) for collection in COLLECTIONS.values() for path, rel in collection_files(root, collection)]
     for part in map_slices(partial(load_entries, keep_entries=keep_entries), files, jobs):
         loaded.extend(part)
     for path, rel in editorial_files(root):
-        loaded.files += 1
+        loaded.paths.append(rel)
         load_page(path, rel, loaded)
     return loaded

@@ -78,6 +78,22 @@ def test_github_format(valid_repo: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert capsys.readouterr().out.startswith(f"::error file={FICHE},line=9,col=30,title=E104::E104 thème inconnu")
 
 
+def test_github_format_writes_the_job_summary(valid_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """With GITHUB_STEP_SUMMARY set, every error is appended there too; the annotations stay."""
+    step_summary = tmp_path / "resume.md"
+    step_summary.write_text("étape précédente\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(step_summary))
+    break_one_theme(valid_repo)
+    assert main(["check", str(valid_repo), "--format", "github"]) == 1
+    assert capsys.readouterr().out.startswith("::error file=")
+    written = step_summary.read_text(encoding="utf-8")
+    assert written.startswith("étape précédente\n## Vérification du contenu")
+    assert f"| {FICHE} | 9 | 30 | E104 | thème inconnu « cooperaton »" in written
+    assert main(["check", str(valid_repo), "--format", "text"]) == 1
+    assert step_summary.read_text(encoding="utf-8") == written  # only the github format writes it
+
+
 @pytest.mark.parametrize("fmt", ["text", "github", "json"])
 def test_subprocess_exit_codes_in_every_format(valid_repo: Path, fmt: str) -> None:
     """The real executable: 0 on the valid fixture, 1 once broken, parseable JSON, no traceback."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 
 from mesbox.issues import Issue
-from mesbox.report import FORMATS, WRITERS, summary, write_github, write_json, write_text
+from mesbox.report import SUMMARY_ROWS, FORMATS, WRITERS, summary, write_github, write_github_summary, write_json, write_text
 
 ISSUES = [
     Issue("fiches/a.md", 4, 10, "E104", "thème inconnu « cooperaton » — vouliez-vous dire « cooperation » ?"),
@@ -82,3 +83,42 @@ def test_json_shape(issues: list[Issue]) -> None:
     assert data["errors"] == [{"file": i.path, "line": i.line, "col": i.col, "code": i.code, "message": i.message} for i in issues]
     if issues:
         assert "« cooperaton »" in text  # not \u00ab escapes
+
+
+def _table_rows(text: str) -> list[list[str]]:
+    """The body rows of the summary's Markdown table, split on unescaped pipes."""
+    rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| Fichier")]
+    return [[cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]] for row in rows]
+
+
+def test_github_summary_lists_every_error_beyond_ten() -> None:
+    """GitHub shows 10 annotations per step: the summary's table has all 25 errors, in order."""
+    issues = [Issue(f"fiches/f{n:02}.md", n, 3, "E104", f"thème inconnu « t{n} »") for n in range(1, 26)]
+    text = output(write_github_summary, issues, 40)
+    rows = _table_rows(text)
+    assert len(rows) == 25
+    assert rows[0] == ["fiches/f01.md", "1", "3", "E104", "thème inconnu « t1 »"]
+    assert rows[-1][:2] == ["fiches/f25.md", "25"]
+    assert summary(issues, 40) in text and "- **E104** terme de vocabulaire inconnu" in text
+    assert "dix premières annotations" in text
+
+
+def test_github_summary_of_a_clean_check_has_no_table() -> None:
+    text = output(write_github_summary, [], 12)
+    assert "Aucune erreur : 12 fichiers vérifiés." in text and "| Fichier" not in text
+
+
+def test_github_summary_escapes_markup_from_content() -> None:
+    """A term or file name cannot break the table or inject HTML or links."""
+    issue = Issue("fiches/a|b.md", 2, 1, "E104", "thème « <img src=x> | [lien](http://x) *gras* »\nsuite")
+    text = output(write_github_summary, [issue], 1)
+    rows = _table_rows(text)
+    assert len(rows) == 1 and len(rows[0]) == 5
+    assert "<img" not in text and "&lt;img src=x&gt;" in text and "\\[lien\\]" in text and "\\*gras\\*" in text
+    assert "\nsuite" not in text
+
+
+def test_github_summary_says_how_many_rows_were_left_out() -> None:
+    issues = [Issue("fiches/a.md", n, 1, "E103", "champ inconnu") for n in range(1, SUMMARY_ROWS + 6)]
+    text = output(write_github_summary, issues, 1)
+    assert len(_table_rows(text)) == SUMMARY_ROWS and "… et 5 erreurs de plus" in text

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from . import __version__
-from .checker import check
-from .report import FORMATS, WRITERS
+from .checker import CheckResult, check
+from .report import FORMATS, WRITERS, write_github_summary
 from .scaffold import ScaffoldError, new_entry
 from .selection import SelectionError, select
 from .structure import COLLECTIONS
@@ -31,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN",
                            help="fichiers ou dossiers dont les erreurs sont affichées (par défaut : tout le dépôt du dossier courant) ; "
                                 "les références sont toujours vérifiées dans tout le dépôt")
-    check_cmd.add_argument("--format", choices=FORMATS, default="text", help="text (défaut), github ou json")
+    check_cmd.add_argument("--format", choices=FORMATS, default="text", help="text (défaut), github (annotations et, si GITHUB_STEP_SUMMARY est défini, résumé de la tâche) ou json")
     check_cmd.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                            help="processus qui se partagent les fichiers (défaut : 0, un par cœur ; 1 : aucun parallélisme)")
     new_cmd = commands.add_parser("new", help="créer une entrée prête à remplir")
@@ -69,7 +70,18 @@ def _check(paths: list[Path], output: str, jobs: int) -> int:
                          "les vocabulaires de taxonomies/ et les pages de content/\n")
     result = selection.restrict(whole)
     WRITERS[output](result.issues, result.files, sys.stdout)
+    if output == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _write_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), result)
     return 0 if result.ok else 1
+
+
+def _write_step_summary(path: Path, result: CheckResult) -> None:
+    """Appended, as GitHub expects: other steps of the job may write to the same file."""
+    try:
+        with path.open("a", encoding="utf-8") as stream:
+            write_github_summary(result.issues, result.files, stream)
+    except OSError as error:
+        sys.stderr.write(f"mesbox : résumé non écrit dans {path} ({error.strerror or error})\n")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -57,6 +57,30 @@ def write_github(issues: list[Issue], files: int, stream: TextIO) -> None:
     stream.write(summary(issues, files) + "\n")
 
 
+# GitHub refuses a step summary over 1 MiB: beyond this many rows, the table says how many are left out.
+SUMMARY_ROWS = 2000
+_MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]|#~!"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": " ", "\r": " "})
+
+
+def _cell(text: str) -> str:
+    """Content as plain text in a Markdown table cell: no markup, no HTML, no line break."""
+    return text.translate(_MARKDOWN_SPECIAL)
+
+
+def write_github_summary(issues: list[Issue], files: int, stream: TextIO) -> None:
+    """The job summary: every error in one table (GitHub shows at most 10 annotations per step)."""
+    stream.write(f"## Vérification du contenu\n\n{_cell(summary(issues, files))}\n")
+    if not issues:
+        return
+    stream.write("\nGitHub n'affiche que les dix premières annotations sur la pull request : voici toutes les erreurs.\n\n"
+                 "| Fichier | Ligne | Colonne | Code | Message |\n|---|---:|---:|---|---|\n")
+    stream.writelines(f"| {_cell(issue.path)} | {issue.line} | {issue.col} | {issue.code} | {_cell(issue.message)} |\n"
+                      for issue in issues[:SUMMARY_ROWS])
+    if len(issues) > SUMMARY_ROWS:
+        stream.write(f"\n… et {plural(len(issues) - SUMMARY_ROWS, 'erreur')} de plus : lancez `mesbox check` pour toutes les voir.\n")
+    stream.write("\n" + "".join(f"- **{code}** {_cell(CODES.get(code, ''))}\n" for code in sorted({issue.code for issue in issues})))
+
+
 def write_json(issues: list[Issue], files: int, stream: TextIO) -> None:
     payload = {
         "ok": not issues,

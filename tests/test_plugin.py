@@ -88,6 +88,22 @@ def test_navigation_keeps_entries_out(site: Path) -> None:
     assert 'href="fiches/"' in home
 
 
+def _active_tab(page: str) -> list[str]:
+    return re.findall(r'<li class="md-tabs__item md-tabs__item--active">\s*<a href="([^"]+)"[^>]*>\s*([^<]+?)\s*</a>', page)
+
+
+def test_entries_and_term_pages_mark_their_tab_active_and_stay_out_of_the_nav(site: Path) -> None:
+    """The page's tab is the section of its folder; the page itself is still in no nav list."""
+    for url, tab in [("fiches/seminaire", ("../", "Fiches")), ("themes/emploi", ("../", "Thèmes")),
+                     ("territoires/colombelles", ("../", "Territoires")), ("grilles/grille-test/analyse", ("../../", "Grilles")),
+                     ("publics/elus", ("../", "Publics")), ("fiches", ("./", "Fiches"))]:
+        page = (site / url / "index.html").read_text(encoding="utf-8")
+        assert _active_tab(page) == [tab], url
+        if url != "fiches":
+            nav = page[page.index('<nav class="md-nav md-nav--primary'):page.index('<nav class="md-nav md-nav--secondary')]
+            assert f"{url}/" not in nav and "mesbox-breadcrumb" in page
+
+
 def test_site_is_french_and_makes_no_third_party_request(site: Path) -> None:
     for path in html_files(site):
         text = path.read_text(encoding="utf-8")

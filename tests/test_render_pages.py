@@ -132,14 +132,15 @@ def test_generated_html_waits_in_blocks_outside_markdown(repo: Path) -> None:
     result = check(repo)
     page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
     assert "<dl" not in page.content and "<h1" not in page.content
-    # One comment per run of consecutive blocks: before the body (title, card), after it (sections).
+    # One comment per run of consecutive blocks: before the body (breadcrumb, title, card), after it (sections).
     assert page.content.count("<!--mesbox:blocks:") == 2
-    assert "<!--mesbox:blocks:0,1-->" in page.content and "<!--mesbox:blocks:2,3,4-->" in page.content
+    assert "<!--mesbox:blocks:0,1,2-->" in page.content and "<!--mesbox:blocks:3,4,5-->" in page.content
     assert "## " not in page.content  # section titles skip Markdown too
-    early = page.fill("<p>x</p><!--mesbox:blocks:0,1-->")
-    assert early.startswith("<p>x</p><h1>Qu&#39;est-ce qu&#39;une initiative solidaire ?</h1>\n<div class=\"mesbox-entry-header\">")
-    assert early.endswith("<!--mesbox:block:1-->") and "<dl" not in early  # the card waits for the search index
-    assert '<dl class="mesbox-meta">' in page.fill(early, late=True)
+    early = page.fill("<p>x</p><!--mesbox:blocks:0,1,2-->")
+    assert early.startswith("<p>x</p><!--mesbox:block:0-->\n<h1>Qu&#39;est-ce qu&#39;une initiative solidaire ?</h1>\n<div class=\"mesbox-entry-header\">")
+    # The breadcrumb and the card wait for the search index.
+    assert early.endswith("<!--mesbox:block:2-->") and "<dl" not in early and "mesbox-breadcrumb" not in early
+    assert '<dl class="mesbox-meta">' in page.fill(early, late=True) and "mesbox-breadcrumb" in page.fill(early, late=True)
     inline = page.inline()
     assert "<!--mesbox:block" not in inline and "## Voir aussi\n\n" in inline  # other engines get Markdown headings
 
@@ -206,3 +207,23 @@ def test_audience_index_and_pages(repo: Path) -> None:
     assert "Aucune entrée publiée" in pages["publics/chercheurs/"] and 'href="../../contribuer/"' in pages["publics/chercheurs/"]
     sheet = pages["fiches/initiative-solidaire/"]
     assert '<a class="mesbox-chip" href="../../publics/elus/">Élus et élues</a>' in sheet
+
+
+def _trail(page: str) -> list[tuple[str, str]]:
+    crumbs = page.split('<nav class="mesbox-breadcrumb" aria-label="Fil d’Ariane">', 1)[1].split("</nav>", 1)[0]
+    return re.findall(r'<a href="([^"]*)">([^<]+)</a>', crumbs)
+
+
+def test_breadcrumbs_on_entries_terms_analyses_and_audiences(repo: Path) -> None:
+    """Every generated page below a tab says where it sits, with relative links, above its title."""
+    pages = pages_by_url(repo)
+    assert _trail(pages["fiches/seminaire/"]) == [("../../", "Accueil"), ("../../fiches/", "Fiches"), ("../../fiches/#fiches-methode", "Fiches méthode")]
+    assert _trail(pages["monographies/visite-colombelles/"]) == [("../../", "Accueil"), ("../../monographies/", "Monographies")]
+    assert _trail(pages["territoires/colombelles/"]) == [
+        ("../../", "Accueil"), ("../../territoires/", "Territoires"), ("../../territoires/normandie/", "Normandie"), ("../../territoires/calvados/", "Calvados"),
+    ]
+    assert _trail(pages["grilles/grille-test/analyse/"])[-1] == ("../../../grilles/grille-test/", "Grille de test")
+    assert _trail(pages["publics/elus/"]) == [("../../", "Accueil"), ("../../publics/", "Publics")]
+    sheet = pages["fiches/seminaire/"]
+    assert sheet.index("mesbox-breadcrumb") < sheet.index("<h1>")
+    assert 'id="fiches-methode"' in pages["fiches/"]  # the crumb's anchor exists

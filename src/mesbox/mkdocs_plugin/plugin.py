@@ -7,7 +7,8 @@ Events used, in build order:
   generated pages (entries and term pages out of the nav) and start writing their
   sources ahead in a second process, mount the collections' assets, the open-data
   exports and the RSS feed.
-- on_nav: note the URLs of the nav, which decide which pages may share a rendered nav.
+- on_nav: note the URLs of the nav, which decide which pages may share a rendered nav; give pages
+  outside the nav the section of their folder, so their tab is active.
 - on_env: wrap the theme's nav partials in a per-folder cache.
 - on_page_read_source: hand over a generated page's source when the engine reaches it.
 - on_page_markdown: render `[[id]]` links in editorial pages.
@@ -51,7 +52,7 @@ from ..render.wikilinks import render_wikilinks
 from ..report import summary
 from ..search import fold_search_index
 from ..structure import COLLECTIONS
-from . import navcache
+from . import navcache, sections
 from .config import MesboxConfig
 from .prerender import Prerendered, Prerenderer, safe_to_prerender
 
@@ -218,6 +219,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             if isinstance(url, str):
                 self.nav_urls.add(url)
             items.extend(getattr(item, "children", None) or [])
+        sections.adopt(nav, files)
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

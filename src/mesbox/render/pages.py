@@ -68,6 +68,24 @@ def audience_url(audience: str) -> str:
     return f"{AUDIENCES_URL}{audience}/"
 
 
+# A breadcrumb: the pages above this one, from the home page down, as (label, site URL).
+Trail = list[tuple[str, str]]
+HOME: tuple[str, str] = ("Accueil", "")
+
+
+def territory_trail(term: TermEntry, territories: dict[str, TermEntry]) -> Trail:
+    """The territories that contain `term`, largest first (a cycle, refused by the check, stops the walk)."""
+    chain: Trail = []
+    seen = {term.id}
+    parent = term.term.parent if isinstance(term.term, TerritoryTerm) else None
+    while parent in territories and parent not in seen:
+        seen.add(parent)
+        above = territories[parent]
+        chain.append((above.label, above.url))
+        parent = above.term.parent if isinstance(above.term, TerritoryTerm) else None
+    return chain[::-1]
+
+
 @dataclass(frozen=True)
 class SiteSettings:
     """What pages need to know of the site: its public address and where contributors edit files."""
@@ -287,6 +305,11 @@ class SiteRenderer:
         self._cards: dict[tuple[str, str], Markup] = {}
         self._rows: dict[tuple[str, str], Markup] = {}
         self._entry_blocks: Any = self.env.get_template("entry.html").module
+        self._macros: Any = self.env.get_template("_macros.html").module
+
+    def _breadcrumb(self, url: str, trail: Trail) -> str:
+        """Where the page sits, written by mesbox itself: entries and terms stay out of the theme's nav."""
+        return _html_block(self._macros.breadcrumb(self._links(url)[0], [HOME, *trail]))
 
     def _render(self, template: str, url: str, **context: Any) -> str:
         link, card, row = self._links(url)
@@ -310,7 +333,8 @@ class SiteRenderer:
             html = cache[key] = Markup(self.env.get_template(template).render(entry=entry, link=link))
         return html
 
-    def _page(self, src_uri: str, url: str, title: str, html: str, description: str = "", wide: bool = False, **extra: Any) -> PageSource:
+    def _page(self, src_uri: str, url: str, title: str, html: str, description: str = "", wide: bool = False,
+              trail: Trail | None = None, **extra: Any) -> PageSource:
         meta: dict[str, Any] = {"title": title, "description": description} if description else {"title": title}
         # Listings repeat what the entries say: left out of the search index, results point at entries.
         meta["search"] = {"exclude": True}
@@ -318,7 +342,8 @@ class SiteRenderer:
             meta["hide"] = ["navigation", "toc"]
         blocks = _Blocks()
         # The title is part of the block: raw HTML costs Markdown time, a placeholder almost none.
-        content = _front_matter(meta) + blocks(f"<h1>{escape(title)}</h1>\n{html}") + "\n"  # one block: nothing to merge
+        crumbs = self._breadcrumb(url, trail) + "\n" if trail is not None else ""
+        content = _front_matter(meta) + blocks(f"{crumbs}<h1>{escape(title)}</h1>\n{html}") + "\n"  # one block: nothing to merge
         return PageSource(src_uri, url, content, title, meta=meta, blocks=blocks.items, **extra)
 
     # Entries -----------------------------------------------------------------
@@ -330,7 +355,12 @@ class SiteRenderer:
         blocks = self._entry_blocks
         link, card, row = self._links(url)
         block = _Blocks()
+        trail: Trail = [(entry.collection.plural, entry.collection.url)]
+        if isinstance(meta, FicheMeta):
+            trail.append((FICHE_GROUPS[meta.kind], f"{entry.collection.url}#{slugify(FICHE_GROUPS[meta.kind])}"))
         parts = [
+            # Way-finding, not content: joins the page after indexing, like the card below.
+            block(self._breadcrumb(url, trail), late=True),
             block(f"<h1>{escape(meta.title)}</h1>\n" + _html_block(blocks.header(entry, link))),
             # The metadata card is for reading, not for finding: it joins the page after indexing.
             block(_html_block(blocks.card(entry, grid, licence, link)), late=True),
@@ -391,7 +421,8 @@ class SiteRenderer:
         monographs = self.catalogue.monographs_by_grid.get(grid.id, [])
         html = self._render("analysis.html", url, grid=grid, dimensions=grid.meta.dimensions, monographs=monographs)
         title = f"Analyse croisée : {grid.title}"
-        return self._page(f"grilles/{grid.id}/analyse.md", url, title, html, f"Les monographies comparées selon les dimensions de la grille « {grid.title} ».", wide=True)
+        return self._page(f"grilles/{grid.id}/analyse.md", url, title, html, f"Les monographies comparées selon les dimensions de la grille « {grid.title} ».", wide=True,
+                          trail=[(COLLECTIONS["grilles"].plural, COLLECTIONS["grilles"].url), (grid.title, grid.url)])
 
     # Taxonomies --------------------------------------------------------------
 
@@ -433,7 +464,8 @@ class SiteRenderer:
         children = sorted(term.children, key=term_order)
         html = self._render("term.html", term.url, term=term, groups=groups, total=len(entries), facts=facts, kind_label=kind_label, children=children)
         description = term.term.description or f"{taxonomy.singular} « {term.label} » : les entrées de la boîte à outils qui s’y rattachent."
-        return self._page(f"{taxonomy.url_segment}/{term.id}.md", term.url, term.label, html, description[:300])
+        trail = [(taxonomy.plural, taxonomy.url), *territory_trail(term, self.catalogue.terms["territories"])]
+        return self._page(f"{taxonomy.url_segment}/{term.id}.md", term.url, term.label, html, description[:300], trail=trail)
 
     def _term_facts(self, term: TermEntry) -> tuple[list[tuple[str, str, str | None]], str]:
         data = term.term
@@ -468,7 +500,7 @@ class SiteRenderer:
         entries = self.catalogue.by_audience[audience]
         html = self._render("audience.html", url, label=label, groups=type_groups(entries), total=len(entries))
         description = f"Les entrées de la boîte à outils écrites pour ce public : {label.lower()}."
-        return self._page(f"{url.rstrip('/')}.md", url, label, html, description)
+        return self._page(f"{url.rstrip('/')}.md", url, label, html, description, trail=[("Publics", AUDIENCES_URL)])
 
     # The whole site ----------------------------------------------------------
 

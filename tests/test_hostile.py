@@ -99,7 +99,7 @@ CASES: list[Case] = [
     # E002 — front-matter missing, unterminated, not a mapping, YAML syntax error
     Case("no-front-matter", put("fiches/nu.md", "Juste du texte.\n"), "E002", "fiches/nu.md", 1, 1, "absent"),
     Case("unterminated", put("fiches/ouvert.md", "---\ntitle: Sans fin\n"), "E002", "fiches/ouvert.md", 1, 1, "non fermé"),
-    Case("yaml-syntax", change(FICHE, "kind: thematique", "kind: [thematique"), "E002", FICHE, 'number: "2.1"', None, "YAML invalide"),
+    Case("yaml-syntax", change(FICHE, "kind: thematique", "kind: [thematique"), "E002", FICHE, "kind: [thematique", 7, "crochet « [ » ouvert ici"),
     Case("yaml-colon", change(FICHE, "kind: thematique", "kind: thematique: outil"), "E002", FICHE, "kind: thematique: outil", 17, "« : » inattendu"),
     Case("front-matter-list", put("fiches/liste.md", "---\n- a\n- b\n---\n"), "E002", "fiches/liste.md", 2, 1),
     Case("front-matter-scalar", put("fiches/phrase.md", "---\nUne phrase\n---\n"), "E002", "fiches/phrase.md", 2, 1),

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import re
 import time
 
 import pytest
+import yaml
 
+from mesbox import yamldata
 from mesbox.yamldata import MAX_DEPTH, _parse_events, parse_yaml
 
 
@@ -137,8 +140,8 @@ def test_duplicate_key_keeps_the_first_value() -> None:
 @pytest.mark.parametrize(
     ("text", "line"),
     [
-        ("kind: [thematique\n", 3),
-        ("title: \"ouvert\n", 3),
+        ("kind: [thematique\n", 2),  # where the bracket or quote was opened
+        ("title: \"ouvert\n", 2),
         ("title: a: b\n", 2),
         ("\ttitle: x\n", 2),
         ("a:\n  - x\n y: 1\n", 4),
@@ -154,7 +157,7 @@ def test_syntax_errors_are_e002_in_french_with_a_line(text: str, line: int) -> N
 
 def test_syntax_errors_in_a_taxonomy_use_the_given_code() -> None:
     """Taxonomy files report their syntax errors as E301 (contract: same sub-rules, reported with this code)."""
-    assert issues_of("- id: [a\n", code="E301") == [("E301", 3, 1)]
+    assert issues_of("- id: [a\n", code="E301") == [("E301", 2, 7)]  # the unclosed bracket
 
 
 def test_a_second_document_is_refused() -> None:
@@ -207,3 +210,123 @@ def test_empty_or_comment_only_text_is_none() -> None:
     """An empty front-matter parses to nothing (the model then reports the missing fields)."""
     assert parse_yaml("", "f.md", 2)[0].value is None
     assert parse_yaml("# seulement un commentaire\n", "f.md", 2)[0].value is None
+
+
+# Every libyaml problem met by writing YAML by hand, with the file line and column it must point to
+# (front-matter starting on line 2) and a piece of the French text. Long inputs are built, not written.
+LIBYAML_CASES = [
+    ('a:\n\tb: 1\n', 3, 1, 'tabulation'),  # tab-indent
+    ('a: `b`\n', 2, 4, 'caractère inattendu'),  # backquote
+    ('a: @b\n', 2, 4, 'caractère inattendu'),  # at-sign
+    ('a: b: c\n', 2, 5, '« : » inattendu'),  # colon-in-value
+    ('a: 1\nb\nc: 2\n', 4, 1, '« : » attendu'),  # missing-colon
+    ('a:\n  b: 1\n c: 2\n', 4, 2, 'clé attendue'),  # bad-indent
+    ('a: [b, ]\nc: [,]\n', 3, 5, 'valeur attendue'),  # empty-flow-item
+    ('a: "b\nc: 1\n', 2, 4, 'guillemet ouvert ici, pas fermé avant la ligne 4'),  # unclosed-double-quote
+    ("a: 'b\n", 2, 4, 'guillemet'),  # unclosed-single-quote
+    ('a: [b, c\nd: 1\n', 2, 4, 'crochet « [ » ouvert ici, pas fermé avant la ligne 3'),  # unclosed-list
+    ('a: {b: c\nd: 1\n', 2, 4, 'accolade « { » ouvert'),  # unclosed-mapping
+    ('a: {b: c d: e, f}\n', 2, 11, '« } »'),  # flow-mapping-separator
+    ('a: "\\q"\n', 2, 5, 'échappement'),  # unknown-escape
+    ('a: [b, c:d:]\n', 2, 11, '« : » inattendu'),  # colon-in-flow
+    ('- a\nb: 1\n', 3, 1, '« - » attendu'),  # list-then-key
+    ('a: &\n', 2, 5, 'ancre'),  # anchor-name
+    ('a: * \n', 2, 5, 'ancre'),  # alias-name
+    ('a:\n  - b\n\t- c\n', 4, 1, 'tabulation'),  # tab-in-list
+    ('a: - b\n', 2, 4, '« - » mal placé'),  # dash-after-key
+    ('a: ? b\n', 2, 4, '« ? »'),  # question-mark
+    ('a: 1\n...\nb: 2\n', 4, 1, 'texte en trop'),  # document-end
+    ('%YAML 1.1\na: 1\n', 3, 1, 'texte en trop'),  # directive-without-document
+    ('%FOO\n--- \na: 1\n', 2, 5, 'directive'),  # unknown-directive
+    ('% \n--- \na: 1\n', 2, 2, 'directive'),  # directive-name
+    ('%YAML 1.1\n%YAML 1.1\n--- \na: 1\n', 3, 1, 'directive'),  # duplicate-directive
+    ('%YAML 2.0\n--- \na: 1\n', 2, 1, 'directive'),  # yaml-2
+    ('%YAML x\n--- \na: 1\n', 2, 7, 'directive'),  # bad-version
+    ('%YAML 1.1111111111\n--- \na: 1\n', 2, 18, 'directive'),  # long-version
+    ('%TAG ! \n--- \na: 1\n', 2, 8, 'directive'),  # tag-directive
+    ('%TAG !a x\n--- \na: 1\n', 2, 8, 'directive'),  # tag-directive-handle
+    ('%TAG !a!x y\n--- \na: 1\n', 2, 9, 'directive'),  # tag-directive-space
+    ('%TAG !a! x\n%TAG !a! y\n--- \na: 1\n', 3, 1, 'directive'),  # duplicate-tag-directive
+    ('%YAML 1.1x\n--- \na: 1\n', 2, 10, 'directive'),  # directive-junk
+    ('a: !x!y z\n', 2, 4, 'étiquette'),  # undefined-tag-handle
+    ('a: !<x\n', 2, 7, 'étiquette'),  # unclosed-verbatim-tag
+    ('a: !x%zz b\n', 2, 6, 'étiquette'),  # tag-escape
+    ('a: !<> b\n', 2, 6, 'étiquette'),  # empty-verbatim-tag
+    ('a: !<x>b\n', 2, 8, 'étiquette'),  # tag-then-text
+    ('a: "\\xzz"\n', 2, 7, 'incomplète'),  # hex-escape
+    ('a: "\\UFFFFFFFF"\n', 2, 7, 'numéro de caractère'),  # unicode-escape
+    ('a: "\\ud800"\n', 2, 7, 'numéro de caractère'),  # surrogate-escape
+    ('a: |0\n  x\n', 2, 5, 'indentation 0'),  # indentation-zero
+    ('a: | x\n  y\n', 2, 6, 'fin de ligne'),  # block-scalar-junk
+    ('a: |\n\tx\n', 3, 1, 'tabulation'),  # block-scalar-tab
+    ('a: "x\n--- y"\n', 3, 1, '« --- »'),  # document-marker-in-quotes
+    ("a: 'x\n... y'\n", 3, 1, '« --- »'),  # end-marker-in-quotes
+    ("a" * 1100 + ": b\n", 2, 1101, '« : » inattendu'),  # long-key
+    ('"a\nb": c\n', 3, 3, '« : » inattendu'),  # key-on-two-lines
+    ('a: ]\n', 2, 4, 'valeur attendue'),  # closing-bracket
+    ('[a, b]]\n', 2, 7, 'texte en trop'),  # extra-bracket
+    ('a: b\x01\n', 2, 5, 'U+0001'),  # control-character
+    ('a: é\x7f\n', 2, 5, 'U+007F'),  # delete-character
+    ('a: b\x85c\x86\n', 2, 7, 'U+0086'),  # c1-character
+    ('a: b\ufffe\n', 2, 5, 'U+FFFE'),  # non-character
+    ("a: " + "[" * 2000 + "]" * 2000 + "\n", 2, 1003, 'imbrication'),  # deep-flow
+]
+# Words of the parsers' English messages: none may reach a contributor.
+ENGLISH = re.compile(r"\b(found|expected|allowed|could|find|while|scanning|parsing|context|stream|token|character|mapping|values|"
+                     r"entries|indicator|unexpected|unknown|invalid|undefined|escape|octet|tab|sequence|nesting|depth|exceeded|but|got)\b")
+
+
+@pytest.mark.parametrize(("text", "line", "col", "french"), LIBYAML_CASES, ids=[case[0][:24] for case in LIBYAML_CASES])
+def test_every_libyaml_problem_in_french_at_its_place(text: str, line: int, col: int, french: str) -> None:
+    issues = parse_yaml(text, "f.md", 2)[1]
+    assert [(i.code, i.line, i.col) for i in issues] == [("E002", line, col)]
+    assert french in issues[0].message
+    assert ENGLISH.search(issues[0].message) is None, issues[0].message
+
+
+# What PyYAML's own parser accepts although libyaml refuses it (it ignores unknown directives, for one).
+PURE_PYTHON_ACCEPTS = {"a: [b, c:d:]\n", "%FOO\n--- \na: 1\n", "%YAML 1.1111111111\n--- \na: 1\n", 'a: "\\ud800"\n'}
+
+
+@pytest.mark.parametrize(("text", "line", "col", "french"), LIBYAML_CASES, ids=[case[0][:24] for case in LIBYAML_CASES])
+def test_pure_python_parser_problems_in_french_too(monkeypatch: pytest.MonkeyPatch, text: str, line: int, col: int, french: str) -> None:
+    """PyYAML built without libyaml words its problems differently: still French, still a line of the text."""
+    monkeypatch.setattr(yamldata, "_FAST", False)
+    monkeypatch.setattr(yamldata, "_Loader", yaml.SafeLoader)
+    issues = parse_yaml(text, "f.md", 2)[1]
+    if text in PURE_PYTHON_ACCEPTS:
+        assert issues == []
+        return
+    assert [i.code for i in issues] == ["E002"]
+    assert 2 <= issues[0].line <= 2 + text.count("\n")
+    assert ENGLISH.search(issues[0].message) is None, issues[0].message
+    assert "syntaxe incorrecte" not in issues[0].message  # each problem has its own French text
+
+
+def test_reader_errors_in_a_vocabulary_file_are_e301() -> None:
+    issues = parse_yaml("- id: a\n  label: b\x0c\n", "taxonomies/themes.yml", 1, code="E301")[1]
+    assert [(i.code, i.line, i.col) for i in issues] == [("E301", 2, 11)]
+    assert "U+000C" in issues[0].message
+
+
+# libyaml 0.2.5's scanner and parser problems (scanner.c, parser.c), including those the cases above cannot reach.
+LIBYAML_PROBLEMS = [
+    "block sequence entries are not allowed in this context", "could not find expected ':'", "could not find expected directive name",
+    "did not find URI escaped octet", "did not find expected '!'", "did not find expected ',' or ']'", "did not find expected ',' or '}'",
+    "did not find expected '-' indicator", "did not find expected <document start>", "did not find expected alphabetic or numeric character",
+    "did not find expected comment or line break", "did not find expected digit or '.' character", "did not find expected hexdecimal number",
+    "did not find expected key", "did not find expected node content", "did not find expected tag URI", "did not find expected version number",
+    "did not find expected whitespace", "did not find expected whitespace or line break", "did not find the expected '>'",
+    "exceeded maximum nesting depth", "found a tab character that violates indentation",
+    "found a tab character where an indentation space is expected", "found an indentation indicator equal to 0",
+    "found character that cannot start any token", "found duplicate %TAG directive", "found duplicate %YAML directive",
+    "found extremely long version number", "found incompatible YAML document", "found invalid Unicode character escape code",
+    "found undefined tag handle", "found unexpected ':'", "found unexpected document indicator", "found unexpected end of stream",
+    "found unknown directive name", "found unknown escape character", "mapping keys are not allowed in this context",
+    "mapping values are not allowed in this context",
+]
+
+
+@pytest.mark.parametrize("problem", LIBYAML_PROBLEMS)
+def test_every_libyaml_problem_has_its_french_text(problem: str) -> None:
+    assert yamldata._french_problem(problem) != "syntaxe incorrecte"

@@ -210,9 +210,10 @@ def _parse_events(text: str, rel: str, line_offset: int, code: str) -> tuple[Yam
     stack: list[list[Any]] = []
     documents = 0
     root: Any = None
-    parser = _Loader(text)
-    get_event = parser.get_event
+    parser = None
     try:
+        parser = _Loader(text)  # PyYAML's pure-Python reader checks every character here
+        get_event = parser.get_event
         while True:
             event = get_event()
             kind = type(event)
@@ -288,21 +289,22 @@ def _parse_events(text: str, rel: str, line_offset: int, code: str) -> tuple[Yam
                 if kind is _SCALAR or kind is _ALIAS:
                     data.values[path] = here(event)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line + line_offset) if mark else line_offset
-        col = (mark.column + 1) if mark else 1
-        if (error.problem or "").startswith("exceeded maximum nesting depth"):
-            # libyaml >= 0.2.5 (bundled from PyYAML 6.0.3) stops deep input itself, sometimes before our own bound.
-            issues.append(Issue(rel, line, col, code, _TOO_DEEP))
-            return YamlData(), issues
-        problem = _french_problem(error.problem or "")
-        issues.append(Issue(rel, line, col, code, f"YAML invalide : {problem} — vérifiez l'indentation, les « : » et les guillemets"))
+        issues.append(_syntax_issue(error, rel, line_offset, code))
         return YamlData(), issues
-    except yaml.YAMLError as error:
-        issues.append(Issue(rel, line_offset, 1, code, f"YAML invalide : {error} — vérifiez la syntaxe"))
+    except yaml.reader.ReaderError as error:
+        line, col = _reader_place(text, error.position, byte_offsets=parser is not None and not isinstance(parser, yaml.reader.Reader))
+        issues.append(Issue(rel, line + line_offset - 1, col, code, _reader_problem(error)))
+        return YamlData(), issues
+    except (ValueError, OverflowError):
+        # PyYAML's pure-Python scanner turns "\\U…" escapes into characters with chr(), unchecked.
+        issues.append(Issue(rel, line_offset, 1, code, "YAML invalide : numéro de caractère invalide après « \\u » ou « \\U » entre guillemets doubles"))
+        return YamlData(), issues
+    except yaml.YAMLError:
+        issues.append(Issue(rel, line_offset, 1, code, "YAML invalide — vérifiez la syntaxe de l'en-tête"))
         return YamlData(), issues
     finally:
-        parser.dispose()
+        if parser is not None:
+            parser.dispose()
     data.value = root
     return data, issues
 
@@ -332,29 +334,97 @@ def _child_path(stack: list[list[Any]]) -> Path_:
     return path + (key,)
 
 
-_PROBLEMS = {
-    "mapping values are not allowed": "« : » inattendu (mettez la valeur entre guillemets si elle contient « : »)",
-    "found character that cannot start any token": "caractère inattendu (une tabulation ? utilisez des espaces)",
-    "could not find expected ':'": "« : » attendu après la clé",
-    "did not find expected key": "clé attendue (indentation incohérente ?)",
-    "did not find expected node content": "valeur attendue",
-    "found unexpected end of stream": "fin de texte inattendue (guillemet ou crochet non fermé ?)",
-    "did not find expected ',' or ']'": "« , » ou « ] » attendu dans la liste",
-    "did not find expected ',' or '}'": "« , » ou « } » attendu",
-    "found undefined alias": "alias non défini",
-    "found unknown escape character": "séquence d'échappement inconnue entre guillemets doubles",
-    "found unexpected ':'": "« : » inattendu",
-    "did not find expected '-' indicator": "élément de liste « - » attendu (indentation incohérente ?)",
-    "did not find expected alphabetic or numeric character": "nom d'ancre ou d'alias invalide",
-    "found a tab character that violates indentation": "tabulation dans l'indentation : utilisez des espaces",
-}
+_DIRECTIVE = "directive YAML (ligne qui commence par « % ») invalide ou refusée : retirez cette ligne"
+# libyaml's problems (CParser) and PyYAML's own (the pure-Python parser, when built without libyaml),
+# in French: no English from the library reaches a contributor. First match wins; `None` means
+# the position is the start of what was left open (the context mark), said in the message.
+_PROBLEMS: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern), french) for pattern, french in (
+    (r"^exceeded maximum nesting depth", _TOO_DEEP),
+    (r"^mapping values are not allowed", "« : » inattendu (mettez la valeur entre guillemets si elle contient « : »)"),
+    (r"^found character .*cannot start any token",
+     "caractère inattendu (une tabulation ? utilisez des espaces ; une valeur qui commence par « @ », « ` » ou « % » se met entre guillemets)"),
+    (r"^could not find expected ':'", "« : » attendu après la clé"),
+    (r"^(did not find expected key|expected <block end>)", "clé attendue (indentation incohérente ?)"),
+    (r"^(did not find expected node content|expected the node content)", "valeur attendue"),
+    (r"^found unexpected end of stream", "fin de texte inattendue (guillemet ou crochet non fermé ?)"),
+    (r"^(did not find expected|expected) ',' or '\]'", "« , » ou « ] » attendu dans la liste"),
+    (r"^(did not find expected|expected) ',' or '\}'", "« , » ou « } » attendu"),
+    (r"^found undefined alias", "alias non défini"),
+    (r"^(found unknown escape character|expected escape sequence)", "séquence d'échappement inconnue entre guillemets doubles (« \\ » s'écrit « \\\\ »)"),
+    (r"^did not find expected hexdecimal number", "séquence « \\x », « \\u » ou « \\U » incomplète entre guillemets doubles"),
+    (r"^found invalid Unicode character escape code", "numéro de caractère invalide après « \\u » ou « \\U » entre guillemets doubles"),
+    (r"^found unexpected ':'", "« : » inattendu"),
+    (r"^did not find expected '-' indicator", "élément de liste « - » attendu (indentation incohérente ?)"),
+    (r"^(did not find expected|expected) alphabetic or numeric character", "nom d'ancre ou d'alias invalide"),
+    (r"^found a tab character (that violates|where an) indent", "tabulation dans l'indentation : utilisez des espaces"),
+    (r"^(invalid indentation or unclosed|block sequence entries are not allowed|sequence entries are not allowed)",
+     "élément de liste « - » mal placé : allez à la ligne et indentez la liste, ou écrivez-la entre crochets [a, b]"),
+    (r"^mapping keys are not allowed", "« ? » inattendu : mettez la valeur entre guillemets"),
+    (r"^(did not find expected <document start>|expected '<document start>')",
+     "texte en trop après les données (une ligne « ... » ou « % », ou un crochet fermant en trop ?) : retirez-le"),
+    (r"^found unexpected document (indicator|separator)", "ligne « --- » ou « ... » dans un texte entre guillemets : fermez le guillemet avant"),
+    (r"^(found an indentation indicator equal to 0|expected indentation indicator)",
+     "indentation 0 après « | » ou « > » : indiquez un chiffre de 1 à 9, ou aucun"),
+    (r"^expected chomping or indentation indicators", "après « | » ou « > », seuls « + », « - » ou un chiffre sont permis"),
+    (r"^(did not find expected comment or line break|expected a comment or a line break)",
+     "texte inattendu en fin de ligne (après « | », « > », un guillemet fermant ou une directive) : allez à la ligne"),
+    (r"^(found unknown directive name|could not find expected directive name|found duplicate (%YAML|YAML) directive"
+     r"|found incompatible YAML document|did not find expected version number|found extremely long version number"
+     r"|(did not find expected|expected a) digit|found duplicate %TAG directive|duplicate tag handle|did not find expected whitespace$"
+     r"|expected ' ')",
+     _DIRECTIVE),
+    (r"^(found undefined tag handle|did not find the expected '>'|expected '>'|did not find URI escaped octet|expected URI"
+     r"|did not find expected tag URI|did not find expected '!'|expected '!'|did not find expected whitespace or line break"
+     r"|found non-specific tag)",
+     "étiquette YAML (« ! ») invalide : retirez-la, et mettez entre guillemets une valeur qui commence par « ! »"),
+)]
+# Problems about something left open: the place that matters is where it was opened.
+_OPENED = re.compile(r"^(found unexpected end of stream|did not find expected ',' or|expected ',' or|invalid indentation or unclosed)")
 
 
-def _french_problem(problem: str) -> str:
-    """A French reading of libyaml's problem, keeping the original when unknown."""
-    for english, french in _PROBLEMS.items():
-        if problem.startswith(english):
+def _syntax_issue(error: yaml.MarkedYAMLError, rel: str, line_offset: int, code: str) -> Issue:
+    """A libyaml (or PyYAML) syntax error as an issue: French text, file line and column."""
+    problem, context = error.problem or "", error.context or ""
+    mark = error.problem_mark or error.context_mark
+    french = _french_problem(problem, context)
+    opened = error.context_mark if _OPENED.match(problem) else None
+    if opened is not None and mark is not None and opened.line != mark.line:
+        # Left open: the place to fix is where it was opened, not where the parser gave up.
+        opener = "guillemet" if "quoted" in context else "crochet « [ »" if "sequence" in context else "accolade « { »" if "flow" in context else None
+        if opener:
+            french = f"{opener} ouvert ici, pas fermé avant la ligne {mark.line + line_offset}"
+        mark = opened
+    line = (mark.line + line_offset) if mark else line_offset
+    col = (mark.column + 1) if mark else 1
+    if french == _TOO_DEEP:
+        # libyaml >= 0.2.5 (bundled from PyYAML 6.0.3) stops deep input itself, sometimes before our own bound.
+        return Issue(rel, line, col, code, _TOO_DEEP)
+    return Issue(rel, line, col, code, f"YAML invalide : {french} — vérifiez l'indentation, les « : » et les guillemets")
+
+
+def _french_problem(problem: str, context: str = "") -> str:
+    """The French reading of a parser's problem; never the English text itself."""
+    if "directive" in context:
+        return _DIRECTIVE
+    for pattern, french in _PROBLEMS:
+        if pattern.match(problem):
             return french
-    return problem or "syntaxe incorrecte"
+    return "syntaxe incorrecte"
 
 
+def _reader_place(text: str, position: int, byte_offsets: bool) -> tuple[int, int]:
+    """Line and column (1-based, within `text`) of a reader error: libyaml counts UTF-8 bytes, PyYAML characters."""
+    before = text.encode("utf-8")[:position].decode("utf-8", errors="ignore") if byte_offsets else text[:position]
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _reader_problem(error: yaml.reader.ReaderError) -> str:
+    """A character YAML refuses (control characters, non-characters) named by its code point."""
+    character = error.character
+    if isinstance(character, int):
+        name = f"U+{character:04X}"
+    elif isinstance(character, str) and len(character) == 1:
+        name = f"U+{ord(character):04X}"
+    else:
+        name = "invisible"
+    return f"YAML invalide : caractère {name} interdit (caractère de contrôle ou non-caractère, souvent copié-collé) : retirez-le"

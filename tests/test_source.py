@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
 
-from mesbox.source import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES, SourceError, read_text, split_front_matter
+from mesbox.source import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES, SourceError, os_error_text, read_text, split_front_matter
 
 
 def issue_of(call: object) -> tuple[str, int, int, str]:
@@ -117,3 +118,12 @@ def test_front_matter_limit_counts_bytes_not_characters() -> None:
     assert issue_of(lambda: split_front_matter(over, "a.md"))[0] == "E001"
     under = "---\n# " + "é" * 30_000 + "\n---\n"
     assert split_front_matter(under, "a.md").front_matter.startswith("# éé")
+
+
+def test_unreadable_file_reason_in_french(tmp_path: Path) -> None:
+    """The system's own reason ("Is a directory") is not shown: its French reading is."""
+    with pytest.raises(SourceError) as raised:
+        read_text(tmp_path, "fiches/dossier.md")
+    assert raised.value.issue.message == "fichier illisible (c'est un dossier) : vérifiez ses droits"
+    assert os_error_text(OSError(errno.EACCES, "Permission denied")) == "accès refusé"
+    assert os_error_text(OSError(errno.EXDEV, "Invalid cross-device link")) == f"erreur système n° {errno.EXDEV}"

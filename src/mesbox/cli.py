@@ -9,25 +9,18 @@ from pathlib import Path
 
 from . import __version__
 from .checker import CheckResult, check
+from .frenchargs import FrenchParser
 from .report import FORMATS, WRITERS, write_github_summary
 from .scaffold import ScaffoldError, new_entry
 from .selection import SelectionError, select
+from .source import os_error_text
 from .structure import COLLECTIONS
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse in French, exiting with 2 on misuse."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"mesbox : erreur : {message}\n")
-        raise SystemExit(2)
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="mesbox", description="Vérifier et publier la boîte à outils du MES.")
+    parser = FrenchParser(prog="mesbox", description="Vérifier et publier la boîte à outils du MES.")
     parser.add_argument("--version", action="version", version=f"mesbox {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="commande", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="commande")
     check_cmd = commands.add_parser("check", help="vérifier les entrées et les vocabulaires")
     check_cmd.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN",
                            help="fichiers ou dossiers dont les erreurs sont affichées (par défaut : tout le dépôt du dossier courant) ; "
@@ -37,12 +30,12 @@ def _parser() -> argparse.ArgumentParser:
                            help="processus qui se partagent les fichiers (défaut : 0, un par cœur ; 1 : aucun parallélisme)")
     new_cmd = commands.add_parser("new", help="créer une entrée prête à remplir")
     new_cmd.add_argument("collection", choices=list(COLLECTIONS), help="fiches, monographies, recits ou grilles")
-    new_cmd.add_argument("title", help="titre de l'entrée, entre guillemets")
-    new_cmd.add_argument("--root", default=".", type=Path, help="dossier du dépôt (par défaut : .)")
+    new_cmd.add_argument("title", metavar="titre", help="titre de l'entrée, entre guillemets")
+    new_cmd.add_argument("--root", default=".", type=Path, metavar="DOSSIER", help="dossier du dépôt (par défaut : .)")
     export_cmd = commands.add_parser("export", help="écrire les données ouvertes sans construire le site")
-    export_cmd.add_argument("--root", default=".", type=Path, help="dossier du dépôt (par défaut : .)")
-    export_cmd.add_argument("--out", default=Path("site/donnees"), type=Path, help="dossier de sortie (par défaut : site/donnees)")
-    export_cmd.add_argument("--site-url", default="", help="adresse publique du site, pour des liens absolus")
+    export_cmd.add_argument("--root", default=".", type=Path, metavar="DOSSIER", help="dossier du dépôt (par défaut : .)")
+    export_cmd.add_argument("--out", default=Path("site/donnees"), type=Path, metavar="DOSSIER", help="dossier de sortie (par défaut : site/donnees)")
+    export_cmd.add_argument("--site-url", default="", metavar="ADRESSE", help="adresse publique du site, pour des liens absolus")
     return parser
 
 
@@ -81,7 +74,7 @@ def _write_step_summary(path: Path, result: CheckResult) -> None:
         with path.open("a", encoding="utf-8") as stream:
             write_github_summary(result.issues, result.files, stream)
     except OSError as error:
-        sys.stderr.write(f"mesbox : résumé non écrit dans {path} ({error.strerror or error})\n")
+        sys.stderr.write(f"mesbox : résumé non écrit dans {path} ({os_error_text(error)})\n")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from dataclasses import dataclass
@@ -12,6 +13,25 @@ from .issues import Issue
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 _CLOSING = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+
+_OS_ERRORS = {
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "opération non permise",
+    errno.ENOENT: "fichier introuvable",
+    errno.EISDIR: "c'est un dossier",
+    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    errno.ELOOP: "trop de liens symboliques",
+    errno.ENAMETOOLONG: "nom trop long",
+    errno.EIO: "erreur de lecture du disque",
+    errno.ENOSPC: "disque plein",
+    errno.EROFS: "disque en lecture seule",
+}
+
+
+def os_error_text(error: OSError) -> str:
+    """The system's reason in French (its own text is in the system's language, often English)."""
+    return _OS_ERRORS.get(error.errno or 0, f"erreur système n° {error.errno}" if error.errno else "erreur système")
 
 
 class SourceError(Exception):
@@ -41,7 +61,7 @@ def read_text(file: Path | str, rel: str) -> str:
                 raise SourceError(Issue(rel, 1, 1, "E001", "fichier trop gros (plus de 2 Mio) : découpez-le ou retirez les images intégrées"))
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise SourceError(Issue(rel, 1, 1, "E001", f"fichier illisible ({error.strerror or error}) : vérifiez ses droits")) from None
+        raise SourceError(Issue(rel, 1, 1, "E001", f"fichier illisible ({os_error_text(error)}) : vérifiez ses droits")) from None
     if len(raw) > MAX_FILE_BYTES:
         raise SourceError(Issue(rel, 1, 1, "E001", "fichier trop gros (plus de 2 Mio) : découpez-le ou retirez les images intégrées"))
     try:

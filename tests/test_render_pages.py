@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import replace
 
 from mesbox.checker import check
-from mesbox.render.pages import Permalink, SiteRenderer, SiteSettings, french_date
+from mesbox.render.pages import SiteRenderer, SiteSettings, french_date, markdown_heading
 from mesbox.render.site import site_pages
 
 
@@ -132,40 +132,43 @@ def test_generated_html_waits_in_blocks_outside_markdown(repo: Path) -> None:
     result = check(repo)
     page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
     assert "<dl" not in page.content and "<h1" not in page.content
-    # One comment per run of consecutive blocks: before the body (breadcrumb, title, card), after it (sections).
-    assert page.content.count("<!--mesbox:blocks:") == 2
-    assert "<!--mesbox:blocks:0,1,2-->" in page.content and "<!--mesbox:blocks:3,4,5-->" in page.content
-    assert "## " not in page.content  # section titles skip Markdown too
+    # One comment per run of consecutive blocks: before the body (breadcrumb, title, card), then one per section.
+    assert "<!--mesbox:blocks:0,1,2-->" in page.content
     early = page.fill("<p>x</p><!--mesbox:blocks:0,1,2-->")
     assert early.startswith("<p>x</p><!--mesbox:block:0-->\n<h1>Qu&#39;est-ce qu&#39;une initiative solidaire ?</h1>\n<div class=\"mesbox-entry-header\">")
     # The breadcrumb and the card wait for the search index.
     assert early.endswith("<!--mesbox:block:2-->") and "<dl" not in early and "mesbox-breadcrumb" not in early
     assert '<dl class="mesbox-meta">' in page.fill(early, late=True) and "mesbox-breadcrumb" in page.fill(early, late=True)
     inline = page.inline()
-    assert "<!--mesbox:block" not in inline and "## Voir aussi\n\n" in inline  # other engines get Markdown headings
+    assert "<!--mesbox:block" not in inline and '<dl class="mesbox-meta">' in inline
 
 
-def test_section_titles_get_unique_anchors_and_permalinks(repo: Path) -> None:
+def test_section_titles_are_markdown_headings(repo: Path) -> None:
+    """The `toc` extension writes their ids and permalinks; the late sections' titles stay out of search."""
     result = check(repo)
     page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
-    titles = [h.title for h in page.headings.values()]
-    assert titles == ["Sources", "Voir aussi", "Cité par"]
-    taken = {"intro", "voir-aussi", "voir-aussi_1"}  # the body already has two "Voir aussi" headings
-    placed = page.place_headings(taken, Permalink(title="Lien <ici>"))
-    assert [(h.title, h.anchor) for h in placed] == [("Sources", "sources"), ("Voir aussi", "voir-aussi_2"), ("Cité par", "cite-par")]
-    assert taken == {"intro", "voir-aussi", "voir-aussi_1", "voir-aussi_2", "sources", "cite-par"}
-    html = page.fill(page.fill(page.content), late=True)
-    assert '<h2 id="voir-aussi_2">Voir aussi<a class="headerlink" href="#voir-aussi_2" title="Lien &lt;ici&gt;">&para;</a></h2>' in html
-    assert html.index('id="sources"') < html.index('id="voir-aussi_2"') < html.index('class="mesbox-see-also"') < html.index('id="cite-par"')
-    assert page.place_headings(set(), None) == []  # placed once only
-    assert html.count("<h2") == 3
+    headings = [line for line in page.content.splitlines() if line.startswith("## ")]
+    assert headings == ["## Sources", "## Voir aussi {: data-search-exclude }", "## Cité par {: data-search-exclude }"]
+    assert page.content.index("## Voir aussi") < page.content.index("<!--mesbox:blocks:", page.content.index("## Voir aussi"))
 
 
-def test_section_titles_without_permalinks(repo: Path) -> None:
+def test_dimension_headings_carry_their_anchor_and_escaped_title(repo: Path) -> None:
     result = check(repo)
-    page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
-    page.place_headings(set(), None)
-    assert '<h2 id="cite-par">Cité par</h2>' in page.fill(page.fill(page.content), late=True)
+    renderer = SiteRenderer(result.catalogue)
+    monograph = renderer.entry_page(result.catalogue.entries["visite-colombelles"]).content
+    assert "## Lecture selon la grille\n\n### " in monograph
+    assert re.search(r"^### .+ \{: #dimension-cooperation \}$", monograph, re.MULTILINE)
+
+
+def test_markdown_text_reads_as_text_whatever_the_extensions() -> None:
+    import markdown
+
+    title = "A & <b>B</b> *c* {: #x} [l](javascript:x) ~~d~~ 1. \\"
+    html = markdown.markdown(markdown_heading(3, title, anchor="dimension-a"), extensions=["attr_list", "toc", "pymdownx.tilde"])
+    assert html.startswith('<h3 id="dimension-a">') and "<b>" not in html and "<a" not in html and "<em" not in html and "<del" not in html
+    from html import unescape
+
+    assert unescape(re.sub(r"<[^>]+>", "", html)) == title
 
 
 def _h2(page: str) -> list[str]:

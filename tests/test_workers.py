@@ -1,4 +1,4 @@
-"""Sharing files between forked processes: slices, job counts, order of results, fallback."""
+"""Sharing files between worker processes: slices, job counts, order of results, fallback."""
 
 from __future__ import annotations
 

@@ -1,10 +1,12 @@
-"""Share a long list of independent files between forked processes.
+"""Share a long list of independent files between worker processes.
 
 Reading, parsing and validating one file does not depend on any other file, so on a
 machine with several cores the list is cut into contiguous slices: the calling process
-works on the first slice while forked workers take the others, and the results come
-back in file order. Small repositories, platforms without `fork` and broken workers
-fall back to doing the work here: the answer never depends on how it was computed.
+works on the first slice while workers take the others, and the results come back in
+file order. Workers start the platform's default way (`fork` on Linux, `spawn` on macOS
+and Windows, where forking is unsafe), so `work` and the items must pickle. Small
+repositories and broken workers fall back to doing the work here: the answer never
+depends on how it was computed.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-# Below this many files per process, forking and sending results back costs more than it saves.
+# Below this many files per process, starting a worker and sending results back costs more than it saves.
 MIN_ITEMS_PER_JOB = 500
 
 
@@ -37,8 +39,6 @@ def available_cores() -> int:
 def job_count(requested: int, items: int) -> int:
     """How many processes are worth starting for `items` files when `requested` are allowed (0: all cores)."""
     allowed = available_cores() if requested <= 0 else requested
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
     return max(1, min(allowed, items // MIN_ITEMS_PER_JOB))
 
 
@@ -60,7 +60,7 @@ def map_slices(work: Callable[[Sequence[Item]], Result], items: Sequence[Item], 
     from concurrent.futures.process import BrokenProcessPool
 
     parts = slices(items, count)
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context()  # the platform's default start method
     with ProcessPoolExecutor(max_workers=count - 1, mp_context=context) as pool:
         pending: list[Future[Result]] = [pool.submit(work, part) for part in parts[1:]]
         results = [work(parts[0])]

@@ -1,4 +1,4 @@
-"""Typed options of the `mesbox` plugin in mkdocs.yml."""
+"""Typed options of the `mesbox` plugin in mkdocs.yml, each documented where it is declared."""
 
 from __future__ import annotations
 
@@ -7,15 +7,32 @@ from mkdocs.config import config_options as c
 
 
 class MesboxConfig(base.Config):
-    """`root`: the repository holding fiches/, monographies/, grids/, taxonomies/ (default: mkdocs.yml's folder)."""
+    """Settings of the `mesbox` entry under `plugins:`; every one has a default that suits the MES site."""
 
     root = c.Optional(c.Type(str))
+    """The repository holding `fiches/`, `monographies/`, `grids/` and `taxonomies/`, relative to
+    mkdocs.yml's folder (default: that folder)."""
+
     edit_branch = c.Type(str, default="main")
+    """The branch of `repo_url` that an entry page's "edit" link opens its file in."""
+
     exports = c.Type(bool, default=True)
+    """Publish the open-data exports (CSV, JSON, GeoJSON, JSON Schemas, Data Package) under `donnees/`."""
+
     feed = c.Type(bool, default=True)
+    """Publish the RSS feed of new entries at `flux.xml`."""
+
     feed_title = c.Type(str, default="Boîte à outils du MES : nouvelles entrées")
+    """The feed's title, as feed readers show it."""
+
     fold_search = c.Type(bool, default=True)
-    # Render the theme's navigation once per folder for pages outside the nav (same HTML, less time).
+    """Add accent-free copies of the words of the search index, so « economie » finds « économie »."""
+
     cache_nav = c.Type(bool, default=True)
-    # Write page sources ahead in a second process while MkDocs renders (not while serving).
-    render_ahead = c.Type(bool, default=True)
+    """Render the theme's navigation once per folder for pages outside the nav (same HTML, less time)."""
+
+    render_ahead = c.Deprecated(
+        message="mesbox : le réglage « {} » n'a plus d'effet (les pages sont produites dans le processus de MkDocs) : retirez-le de mkdocs.yml",
+        option_type=c.Type(bool),
+    )
+    """Removed in 0.2: page sources were written ahead by a forked second process."""

@@ -1,23 +1,21 @@
-"""mesbox as an MkDocs (and ProperDocs) plugin.
+"""mesbox as an MkDocs (and ProperDocs) plugin, on MkDocs' documented plugin API.
 
 Events used, in build order:
-- on_startup: keep one plugin instance across `mkdocs serve` rebuilds; note whether we serve.
-- on_config: resolve the repository root and the site settings.
-- on_files: run the core check once, fail a strict build on any error, register the
-  generated pages (entries and term pages out of the nav) and start writing their
-  sources ahead in a second process, mount the collections' assets, the open-data
-  exports and the RSS feed.
+- on_startup: keep one plugin instance across `mkdocs serve` rebuilds.
+- on_config: resolve the repository root; make sure `attr_list` is on (generated headings carry ids).
+- on_files, in named steps: check the repository (fail a strict build on any error), register the
+  generated pages (entries and term pages out of the nav), mount the collections' assets, then
+  the open-data exports and the RSS feed.
 - on_nav: note the URLs of the nav, which decide which pages may share a rendered nav; give pages
   outside the nav the section of their folder, so their tab is active.
 - on_env: wrap the theme's nav partials in a per-folder cache.
-- on_page_read_source: hand over a generated page's source when the engine reaches it.
+- on_page_read_source: hand over a generated page's source, rendered when the engine reaches it.
 - on_page_markdown: render `[[id]]` links in editorial pages.
 - on_page_content: put the generated HTML blocks in place of their placeholders.
 - on_page_context: give entry pages the edit link of their real file.
 - on_post_page: put in the blocks kept out of the search index ("Voir aussi", "Cité par").
 - on_post_build: fold accents in the search index (in memory before the search plugin writes it,
-  or in its file after), stop the second process.
-- on_build_error, on_shutdown: stop the second process.
+  or in its file after).
 - on_serve: watch the collection and taxonomy folders.
 """
 
@@ -31,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -39,14 +36,12 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ..checker import CheckResult, check
 from ..exports import export_files
 from ..feed import render_feed
-from ..render.pages import PageSource, Permalink, SiteSettings
+from ..render.pages import PageSource, PlannedPage, SiteSettings
 from ..render.site import site_plan
-from ..render.stream import PageStream
 from ..render.urls import relative
 from ..render.wikilinks import render_wikilinks
 from ..report import summary
@@ -54,35 +49,8 @@ from ..search import fold_search_index
 from ..structure import COLLECTIONS
 from . import navcache, sections
 from .config import MesboxConfig
-from .prerender import Prerendered, Prerenderer, safe_to_prerender
 
 log = logging.getLogger("mkdocs.plugins.mesbox")
-
-
-def _anchors(toc: TableOfContents) -> set[str]:
-    """Every id the table of contents already uses, at any depth."""
-    found: set[str] = set()
-    stack = list(toc)
-    while stack:
-        item = stack.pop()
-        found.add(item.id)
-        stack.extend(item.children)
-    return found
-
-
-def _permalink(config: MkDocsConfig) -> Permalink | None:
-    """The `toc` extension's permalink settings, so generated headings look like the others."""
-    if "toc" not in config.markdown_extensions:
-        return None
-    options = config.mdx_configs.get("toc", {})
-    symbol = options.get("permalink", False)
-    if not symbol:
-        return None
-    return Permalink(
-        symbol="&para;" if symbol is True else str(symbol),
-        title=str(options.get("permalink_title", Permalink.title)),
-        css=str(options.get("permalink_class", Permalink.css)),
-    )
 
 
 class MesboxPlugin(BasePlugin[MesboxConfig]):
@@ -90,34 +58,34 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
 
     def __init__(self) -> None:
         self.result: CheckResult | None = None
-        self.stream: PageStream | None = None
+        self.planned: dict[str, PlannedPage] = {}
         self.generated: dict[str, PageSource] = {}
         self.root = Path(".")
         self.nav_urls: set[str] = set()
-        self.serving = False
-        self.waited = 0.0
+        self.rendering = 0.0
         self.folded = False
-        self.prerendered: dict[str, Prerendered] = {}
-        self.converted_ahead = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that `mkdocs serve` keeps one plugin instance; per-build state is reset in on_files.
-        A server runs threads: no process is forked then (pages are rendered on demand)."""
-        self.serving = command == "serve"
+        """Defined so that `mkdocs serve` keeps one plugin instance; per-build state is reset in on_files."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve() if self.config.root else base
         if not config.use_directory_urls:
             raise PluginError("mesbox : use_directory_urls doit rester à true (les adresses /fiches/<id>/ font partie du contrat)")
+        if "attr_list" not in config.markdown_extensions:  # the `#dimension-<id>` anchors of generated headings
+            config.markdown_extensions.append("attr_list")
         return config
 
-    # After other plugins added their files, before Material's own plugins read them.
+    # All steps at priority 50, before plugins at the default priority (0): those see the generated
+    # pages, assets and data files as files of the site (Material's search, tags or blog plugins,
+    # a redirect or minify plugin). A plugin that runs earlier than 50 does not see them.
+
     @event_priority(50)
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _check_repository(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Run the core check once; every problem is logged, and a strict build stops on any."""
         started = time.perf_counter()
         self.result = result = check(self.root)
-        checked = time.perf_counter()
         for issue in result.issues:
             log.error(str(issue))
         if result.issues:
@@ -125,16 +93,22 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             if config.strict:
                 raise PluginError(f"mesbox : {message} Corrigez-les (mesbox check) : aucun site n'est publié avec une entrée manquante.")
             log.error(message)
+        log.info("mesbox: %d fichiers vérifiés en %.2f s", result.files, time.perf_counter() - started)
+        return files
+
+    @event_priority(50)
+    def _register_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Every generated page becomes a file of the site (its source comes in on_page_read_source);
+        the stories' own Markdown files in docs_dir give way to their generated pages."""
+        assert self.result is not None
         stories = COLLECTIONS["recits"].folder.split("/", 1)[1] + "/"
         for file in list(files):
             if file.src_uri.startswith(stories) and file.src_uri.endswith(".md"):
                 files.remove(file)
-        settings = SiteSettings(site_url=config.site_url or "")
-        self._stop_stream()
-        self.generated, self.waited = {}, 0.0
-        planned = site_plan(result.catalogue, settings)
+        self.generated, self.rendering = {}, 0.0
+        planned = site_plan(self.result.catalogue, SiteSettings(site_url=config.site_url or ""))
+        self.planned = {page.src_uri: page for page in planned}
         for page in planned:
-            # The source is handed over in on_page_read_source, when the engine reaches the page.
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
             expected = page.url + "index.html"
             if file.dest_uri != expected:
@@ -143,44 +117,10 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(file)
-        ahead = self.config.render_ahead and not self.serving
-        self.prerendered, self.converted_ahead = {}, 0
-        self.stream = PageStream(planned, ahead=ahead, extra=Prerenderer(config, files) if ahead and safe_to_prerender(config) else None)
-        self._mount_assets(files, config)
-        self._mount_data(files, config, result)
-        log.info(
-            "mesbox: %d fichiers vérifiés en %.2f s, %d pages prévues et données ouvertes écrites en %.2f s",
-            result.files, checked - started, len(planned), time.perf_counter() - checked,
-        )
         return files
 
-    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        """A generated page's source, written ahead by the second process (or here, if there is none)."""
-        if self.stream is None or page.file.src_uri not in self.stream.planned:
-            return None
-        started = time.perf_counter()
-        source, prerendered = self.stream.get(page.file.src_uri)
-        self.generated[page.file.src_uri] = source
-        self.waited += time.perf_counter() - started
-        if isinstance(prerendered, Prerendered):
-            # Converted already: MkDocs gets the front-matter alone, the HTML comes in on_page_content.
-            self.prerendered[page.file.src_uri] = prerendered
-            self.converted_ahead += 1
-            return source.content[: source.content.index("\n---\n", 3) + 5]
-        return source.content
-
-    def _stop_stream(self) -> None:
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self._stop_stream()
-
-    def on_shutdown(self) -> None:
-        self._stop_stream()
-
-    def _mount_assets(self, files: Files, config: MkDocsConfig) -> None:
+    @event_priority(50)
+    def _mount_assets(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Images and documents stored beside entries are published under the collection's URL."""
         for collection in COLLECTIONS.values():
             if collection.folder.startswith("content/"):
@@ -195,20 +135,38 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                     src_uri = f"{collection.id}/{path.relative_to(base).as_posix()}"
                     if files.get_file_from_path(src_uri) is None:
                         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+        return files
 
-    def _mount_data(self, files: Files, config: MkDocsConfig, result: CheckResult) -> None:
+    @event_priority(50)
+    def _mount_data(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Open-data exports and the feed are files of the site like any other, so links to them are checked."""
+        assert self.result is not None
+        started = time.perf_counter()
         site_url = config.site_url or ""
         data: dict[str, bytes] = {}
         if self.config.exports:
-            data.update({f"donnees/{rel}": content for rel, content in export_files(result.catalogue, site_url).items()})
+            data.update({f"donnees/{rel}": content for rel, content in export_files(self.result.catalogue, site_url).items()})
         if self.config.feed:
-            data["flux.xml"] = render_feed(result.catalogue, site_url, self.config.feed_title, config.site_description or "")
+            data["flux.xml"] = render_feed(self.result.catalogue, site_url, self.config.feed_title, config.site_description or "")
         for src_uri, content in data.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content=content))
+        log.info("mesbox: %d pages prévues, données ouvertes écrites en %.2f s", len(self.planned), time.perf_counter() - started)
+        return files
+
+    on_files = CombinedEvent(_check_repository, _register_pages, _mount_assets, _mount_data)
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A generated page's source, rendered when the engine reaches it."""
+        planned = self.planned.get(page.file.src_uri)
+        if planned is None:
+            return None
+        started = time.perf_counter()
+        source = self.generated[page.file.src_uri] = planned.render()
+        self.rendering += time.perf_counter() - started
+        return source.content
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav_urls = set()
@@ -234,20 +192,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         return render_wikilinks(markdown, self.result.catalogue, lambda target: relative(page.url, target))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put the generated HTML blocks back: they skip the Markdown parser, which is slow on large HTML.
-        Their section titles join the page's table of contents after the body's own headings."""
+        """Put the generated HTML blocks back: they skip the Markdown parser, which is slow on large HTML."""
         source = self.generated.get(page.file.src_uri)
-        if source is None:
-            return html
-        prerendered = self.prerendered.pop(page.file.src_uri, None)
-        if prerendered is not None:
-            html = prerendered.apply(page, files)
-        if source.headings and page.toc is not None:
-            for heading in source.place_headings(_anchors(page.toc), _permalink(config)):
-                link = AnchorLink(str(escape(heading.title)), heading.anchor, 2)  # toc titles are HTML
-                link.children = [AnchorLink(str(escape(title)), anchor, 3) for anchor, title in heading.children]
-                page.toc.items.append(link)
-        return source.fill(html)
+        return source.fill(html) if source is not None else html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """"Voir aussi" and "Cité par" go in last: they guide readers but are not what a search should find."""
@@ -276,10 +223,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                 return
 
     def _finish(self, *, config: MkDocsConfig) -> None:
-        ahead = self.stream is not None and self.stream.ahead
-        self._stop_stream()
-        log.info("mesbox: sources des pages %s (%d converties en HTML là-bas), attente ou rendu dans ce processus %.2f s",
-                 "écrites d'avance par un second processus" if ahead else "écrites dans ce processus", self.converted_ahead, self.waited)
+        log.info("mesbox: sources des pages écrites en %.2f s", self.rendering)
         index = Path(config.site_dir) / "search" / "search_index.json"
         if self.config.fold_search and not self.folded and index.is_file():  # another search plugin: fold its file
             data = json.loads(index.read_text(encoding="utf-8"))

@@ -115,33 +115,22 @@ def _members(match: re.Match[str]) -> list[int]:
     return [int(index) for index in match.group(1).split(",")]
 
 
-@dataclass(frozen=True)
-class Heading:
-    """A section title of mesbox's own (level 2) written above a block, outside Markdown: Markdown
-    spends a tenth of a millisecond on each heading, thousands of pages times four."""
-
-    title: str
-    anchor: str
-    # Sub-sections already written in the block (a grid's dimensions), as (anchor, title), for the table of contents.
-    children: tuple[tuple[str, str], ...] = ()
+# ASCII punctuation that some Markdown extension may read as syntax in a heading's text.
+_MARKDOWN_SYNTAX = re.compile(r"[!\"#$%&()*+\-./:;<=>?@\[\\\]^_`{|}~]")
 
 
-@dataclass(frozen=True)
-class Permalink:
-    """How the site marks headings with a link to themselves (the Markdown `toc` extension's settings)."""
-
-    symbol: str = "&para;"
-    title: str = "Permanent link"
-    css: str = "headerlink"
+def markdown_text(text: str) -> str:
+    """Front-matter text as literal Markdown inline text, on one line: its punctuation written as
+    character references, which no extension reads as syntax (a backslash escape depends on them)."""
+    return _MARKDOWN_SYNTAX.sub(lambda match: f"&#{ord(match.group())};", " ".join(text.split()))
 
 
-def unique_anchor(anchor: str, taken: set[str]) -> str:
-    """`anchor`, or `anchor_1`, `anchor_2`… as Markdown's table of contents numbers repeated ids."""
-    found, number = anchor, 0
-    while found in taken:
-        number += 1
-        found = f"{anchor}_{number}"
-    return found
+def markdown_heading(level: int, title: str, anchor: str = "", searched: bool = True) -> str:
+    """A Markdown heading, so the `toc` extension numbers its anchor, adds its permalink and lists it
+    (and MkDocs' anchor validation sees it). `anchor` fixes the id (attr_list); a heading not
+    `searched` is kept out of Material's search index (`data-search-exclude`)."""
+    attributes = " ".join(part for part in (f"#{anchor}" if anchor else "", "" if searched else "data-search-exclude") if part)
+    return f"{'#' * level} {markdown_text(title)}" + (f" {{: {attributes} }}" if attributes else "")
 
 
 @dataclass
@@ -162,32 +151,9 @@ class PageSource:
     meta: dict[str, Any] = field(default_factory=dict)
     blocks: list[str] = field(default_factory=list)
     late: frozenset[int] = frozenset()
-    headings: dict[int, Heading] = field(default_factory=dict)
 
     def inline(self) -> str:
-        def run(match: re.Match[str]) -> str:
-            parts = []
-            for index in _members(match):
-                heading = self.headings.get(index)
-                parts.append(f"## {heading.title}\n\n{self.blocks[index]}" if heading else self.blocks[index])
-            return "\n\n".join(parts)
-
-        return RUN.sub(run, self.content)
-
-    def place_headings(self, taken: set[str], permalink: Permalink | None) -> list[Heading]:
-        """Write each heading above its block with an id not in `taken` (the page's own headings);
-        returns them in page order, with their final anchors, for the table of contents."""
-        placed: list[Heading] = []
-        for index in sorted(self.headings):
-            heading = self.headings[index]
-            anchor = unique_anchor(heading.anchor, taken)
-            taken.add(anchor)
-            taken.update(child for child, _ in heading.children)
-            link = f'<a class="{escape(permalink.css)}" href="#{anchor}" title="{escape(permalink.title)}">{permalink.symbol}</a>' if permalink else ""
-            self.blocks[index] = f'<h2 id="{anchor}">{escape(heading.title)}{link}</h2>\n{self.blocks[index]}'
-            placed.append(Heading(heading.title, anchor, heading.children))
-        self.headings = {}
-        return placed
+        return RUN.sub(lambda match: "\n\n".join(self.blocks[index] for index in _members(match)), self.content)
 
     def fill(self, html: str, late: bool = False) -> str:
         """Rendered HTML with the blocks put back in place; `late` ones (navigation aids such as
@@ -221,16 +187,16 @@ class _Blocks:
     def __init__(self) -> None:
         self.items: list[str] = []
         self.late: set[int] = set()
-        self.headings: dict[int, Heading] = {}
 
-    def __call__(self, html: str, late: bool = False, heading: str = "", children: tuple[tuple[str, str], ...] = ()) -> str:
+    def __call__(self, html: str, late: bool = False, heading: str = "") -> str:
+        """The placeholder of `html`, under a Markdown `heading` when given (a late block's heading
+        is left out of the search index like its block)."""
         index = len(self.items)
         self.items.append(html)
         if late:
             self.late.add(index)
-        if heading:
-            self.headings[index] = Heading(heading, slugify(heading), children)
-        return f"<!--mesbox:blocks:{index}-->"
+        placeholder = f"<!--mesbox:blocks:{index}-->"
+        return f"{markdown_heading(2, heading, searched=not late)}\n\n{placeholder}" if heading else placeholder
 
 
 def french_date(day: datetime.date) -> str:
@@ -283,15 +249,6 @@ def _front_matter(values: dict[str, Any]) -> str:
     """
     shown = {k: str(escape(v)) if k in ("title", "description") else v for k, v in values.items()}
     return "---\n" + json.dumps(shown, ensure_ascii=False) + "\n---\n\n"
-
-
-def _dimension_anchors(meta: Any, grid: Entry | None) -> tuple[tuple[str, str], ...]:
-    """The dimensions a grid lists, or a monograph answers, as the `entry.html` sections write them."""
-    if isinstance(meta, GridMeta):
-        return tuple((f"dimension-{d.id}", d.title) for d in meta.dimensions)
-    if isinstance(meta, MonographMeta) and grid is not None and isinstance(grid.meta, GridMeta):
-        return tuple((f"dimension-{d.id}", d.title) for d in grid.meta.dimensions if d.id in meta.dimensions)
-    return ()
 
 
 class SiteRenderer:
@@ -366,10 +323,7 @@ class SiteRenderer:
             block(_html_block(blocks.card(entry, grid, licence, link)), late=True),
         ]
         parts.append(render_wikilinks(entry.body, catalogue, link).strip())
-        sections = self._entry_sections(entry, grid, link)
-        if sections:
-            title = "Lecture selon la grille" if isinstance(meta, MonographMeta) else "Dimensions et questions"
-            parts.append(block(sections, heading=title, children=_dimension_anchors(meta, grid)))
+        parts.append(self._entry_sections(entry, grid, link, block))
         if meta.sources:
             parts.append(block(_html_block(blocks.sources(meta.sources)), heading="Sources"))
         see_also = catalogue.see_also(entry)
@@ -387,15 +341,25 @@ class SiteRenderer:
         }
         content = _front_matter(front) + merge_runs("\n\n".join(p for p in parts if p)) + "\n"
         return PageSource(entry_src_uri(entry), url, content, meta.title, edit_path=entry.path, meta=front, blocks=block.items,
-                          late=frozenset(block.late), headings=block.headings)
+                          late=frozenset(block.late))
 
-    def _entry_sections(self, entry: Entry, grid: Entry | None, link: Callable[[str], str]) -> str:
+    def _entry_sections(self, entry: Entry, grid: Entry | None, link: Callable[[str], str], block: _Blocks) -> str:
+        """A grid's dimensions with their questions, or a monograph's answers to its grid: one Markdown
+        sub-heading per dimension (`#dimension-<id>`, the anchor the cross-analysis links to)."""
         meta, blocks = entry.meta, self._entry_blocks
         if isinstance(meta, MonographMeta) and meta.dimensions and grid is not None and isinstance(grid.meta, GridMeta):
-            return _html_block(blocks.sections(entry, link, f"{grid.url}analyse/", grid.meta.dimensions))
-        if isinstance(meta, GridMeta):
-            return _html_block(blocks.sections(entry, link, f"{entry.url}analyse/"))
-        return ""
+            title, analysis, more = "Lecture selon la grille", f"{grid.url}analyse/", "Comparer avec les autres monographies selon cette grille"
+            items = [(d, blocks.dimension_answer(meta.dimensions[d.id])) for d in grid.meta.dimensions if d.id in meta.dimensions]
+        elif isinstance(meta, GridMeta):
+            title, analysis, more = "Dimensions et questions", f"{entry.url}analyse/", "Voir l’analyse croisée des monographies selon cette grille"
+            items = [(d, blocks.dimension_questions(d)) for d in meta.dimensions]
+        else:
+            return ""
+        parts = [markdown_heading(2, title)]
+        for dimension, html in items:
+            parts += [markdown_heading(3, dimension.title, anchor=f"dimension-{dimension.id}"), block(_html_block(html))]
+        parts.append(block(_html_block(blocks.analysis_link(link(analysis), more))))
+        return "\n\n".join(parts)
 
     # Listings ----------------------------------------------------------------
 

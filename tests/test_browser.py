@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -122,9 +123,52 @@ def test_no_serious_accessibility_violation(page: object, base_url: str) -> None
     axe = Axe()
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)  # type: ignore[attr-defined]
-        for path in ("", "fiches/initiative-solidaire/", "territoires/", "grilles/grille-test/analyse/"):
+        for path in ("", "fiches/initiative-solidaire/", "territoires/", "grilles/grille-test/analyse/", "publics/", "publics/elus/",
+                     "territoires/colombelles/", "methodes/seminaire-reflexif/"):
             page.goto(base_url + path)  # type: ignore[attr-defined]
             results = axe.run(page)
             serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
             assert serious == [], (scheme, path, [(v["id"], v["help"]) for v in serious])
     assert page.locator(".md-search").get_attribute("aria-label")  # type: ignore[attr-defined]
+
+
+def _pdf_text(page: object, path: Path) -> str:
+    """The page printed to A4 by Chromium, read back by pdftotext (Debian's poppler-utils)."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.fail("pdftotext introuvable : .ci/run installe poppler-utils avec apt-get")
+    page.pdf(path=str(path), format="A4")  # type: ignore[attr-defined]
+    return subprocess.run([pdftotext, "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_printed_sheet_is_a_handout(page: object, base_url: str, tmp_path: Path) -> None:
+    """On paper: title, address and citation on page 1; navigation aids and their headings left out."""
+    page.goto(base_url + "fiches/initiative-solidaire/")  # type: ignore[attr-defined]
+    assert page.locator("h2", has_text="Cité par").is_visible()  # type: ignore[attr-defined]  # on screen it is there
+    text = _pdf_text(page, tmp_path / "fiche.pdf")
+    first = text.split("\f", 1)[0]
+    assert "Qu’est-ce qu’une initiative solidaire" in first.replace("'", "’")
+    assert "http://127.0.0.1/fiches/initiative-solidaire/" in first and "Pour citer" in first
+    assert "Cité par" not in text and "Voir aussi" not in text and "Accueil" not in text
+    assert "(https://creativecommons.org/licenses/by-sa/4.0/deed.fr)" in "".join(text.split())  # external link targets are printed
+
+
+def test_printed_analysis_has_every_dimension(page: object, base_url: str, tmp_path: Path) -> None:
+    page.goto(base_url + "grilles/grille-test/analyse/")  # type: ignore[attr-defined]
+    titles = page.locator("thead th").all_inner_texts()[1:]  # type: ignore[attr-defined]
+    assert len(titles) == 2
+    text = " ".join(_pdf_text(page, tmp_path / "analyse.pdf").split())
+    for title in titles:
+        assert " ".join(title.split()) in text
+    assert "http://127.0.0.1/grilles/grille-test/analyse/" in text
+
+
+def test_analysis_on_a_phone_reads_one_dimension_at_a_time(browser: object, base_url: str) -> None:
+    """At 390 px the table gives way to one block per dimension; nothing overflows the screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")  # type: ignore[attr-defined]
+    p = context.new_page()
+    p.goto(base_url + "grilles/grille-test/analyse/")
+    assert not p.locator(".mesbox-analysis__table").is_visible()
+    assert p.locator(".mesbox-analysis__dimension h3").count() == 2 and p.locator(".mesbox-analysis__dimension h3").first.is_visible()
+    assert p.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()

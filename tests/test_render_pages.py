@@ -132,13 +132,14 @@ def test_generated_html_waits_in_blocks_outside_markdown(repo: Path) -> None:
     result = check(repo)
     page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
     assert "<dl" not in page.content and "<h1" not in page.content
-    # One comment per run of consecutive blocks: before the body (breadcrumb, title, card), then one per section.
-    assert "<!--mesbox:blocks:0,1,2-->" in page.content
-    early = page.fill("<p>x</p><!--mesbox:blocks:0,1,2-->")
+    # One comment per run of consecutive blocks: before the body (breadcrumb, title, print head, card), then one per section.
+    assert "<!--mesbox:blocks:0,1,2,3-->" in page.content
+    early = page.fill("<p>x</p><!--mesbox:blocks:0,1,2,3-->")
     assert early.startswith("<p>x</p><!--mesbox:block:0-->\n<h1>Qu&#39;est-ce qu&#39;une initiative solidaire ?</h1>\n<div class=\"mesbox-entry-header\">")
-    # The breadcrumb and the card wait for the search index.
-    assert early.endswith("<!--mesbox:block:2-->") and "<dl" not in early and "mesbox-breadcrumb" not in early
-    assert '<dl class="mesbox-meta">' in page.fill(early, late=True) and "mesbox-breadcrumb" in page.fill(early, late=True)
+    # The breadcrumb, the printed address and the card wait for the search index.
+    assert early.endswith("<!--mesbox:block:3-->") and "<dl" not in early and "mesbox-breadcrumb" not in early and "mesbox-print-head" not in early
+    late = page.fill(early, late=True)
+    assert '<dl class="mesbox-meta">' in late and "mesbox-breadcrumb" in late and "mesbox-print-head" in late
     inline = page.inline()
     assert "<!--mesbox:block" not in inline and '<dl class="mesbox-meta">' in inline
 
@@ -230,3 +231,25 @@ def test_breadcrumbs_on_entries_terms_analyses_and_audiences(repo: Path) -> None
     sheet = pages["fiches/seminaire/"]
     assert sheet.index("mesbox-breadcrumb") < sheet.index("<h1>")
     assert 'id="fiches-methode"' in pages["fiches/"]  # the crumb's anchor exists
+
+
+def test_printed_head_gives_the_address_and_the_citation(repo: Path) -> None:
+    """With the site's address known, the printed address is absolute; without it, the page's script writes it."""
+    pages = pages_by_url(repo)
+    sheet = pages["fiches/seminaire/"]
+    head = sheet.split('<div class="mesbox-print-head">', 1)[1].split("</div>", 1)[0]
+    assert '<span class="mesbox-print-head__url">https://exemple.org/fiches/seminaire/</span>' in head
+    assert "Pour citer : « Le séminaire réflexif », Équipe de test, boîte à outils du MES, 2026, CC-BY-4.0." in head
+    assert 'https://exemple.org/grilles/grille-test/analyse/</span>' in pages["grilles/grille-test/analyse/"]
+    result = check(repo)
+    bare = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["seminaire"])
+    assert '<span class="mesbox-print-head__url" data-mesbox-here>/fiches/seminaire/</span>' in bare.inline()
+
+
+def test_analysis_reads_dimension_by_dimension_too(repo: Path) -> None:
+    """Beside the table, each dimension gets its block with every monograph's answer (phones, paper)."""
+    analysis = pages_by_url(repo)["grilles/grille-test/analyse/"]
+    assert 'role="region" aria-labelledby="tableau-titre" tabindex="0"' in analysis
+    blocks = analysis.split('id="dimension-par-dimension"', 1)[1]
+    assert re.findall(r"<h3 id=\"analyse-([a-z-]+)\">", blocks) == ["accompagnement", "cooperation"]
+    assert blocks.count("<dt>") == 2 and "Les acteurs du territoire coopèrent" in blocks

@@ -28,7 +28,7 @@ from ..structure.collections import AUDIENCES, FICHE_KINDS, STORY_FORMATS
 from ..structure.taxonomies import ACTOR_KINDS, TERRITORY_KINDS
 from .jsonld import entry_jsonld, script_json
 from .licences import LICENCES
-from .urls import relative, root_prefix
+from .urls import absolute, relative, root_prefix
 from .wikilinks import render_wikilinks
 
 FICHE_GROUPS = {"thematique": "Fiches thématiques", "methode": "Fiches méthode", "outil": "Fiches outil", "projet": "Fiches projet"}
@@ -264,6 +264,11 @@ class SiteRenderer:
         self._entry_blocks: Any = self.env.get_template("entry.html").module
         self._macros: Any = self.env.get_template("_macros.html").module
 
+    def _print_head(self, url: str, citation: Markup | str = "") -> str:
+        """What a printed page needs to lead back to the site: its address (and how to cite it).
+        Without a known site address, the page's script writes the address it was printed from."""
+        return _html_block(self._macros.print_head(absolute(self.settings.site_url, url), not self.settings.site_url, citation))
+
     def _breadcrumb(self, url: str, trail: Trail) -> str:
         """Where the page sits, written by mesbox itself: entries and terms stay out of the theme's nav."""
         return _html_block(self._macros.breadcrumb(self._links(url)[0], [HOME, *trail]))
@@ -300,7 +305,7 @@ class SiteRenderer:
         blocks = _Blocks()
         # The title is part of the block: raw HTML costs Markdown time, a placeholder almost none.
         crumbs = self._breadcrumb(url, trail) + "\n" if trail is not None else ""
-        content = _front_matter(meta) + blocks(f"{crumbs}<h1>{escape(title)}</h1>\n{html}") + "\n"  # one block: nothing to merge
+        content = _front_matter(meta) + blocks(f"{crumbs}<h1>{escape(title)}</h1>\n{self._print_head(url)}\n{html}") + "\n"  # one block: nothing to merge
         return PageSource(src_uri, url, content, title, meta=meta, blocks=blocks.items, **extra)
 
     # Entries -----------------------------------------------------------------
@@ -319,6 +324,8 @@ class SiteRenderer:
             # Way-finding, not content: joins the page after indexing, like the card below.
             block(self._breadcrumb(url, trail), late=True),
             block(f"<h1>{escape(meta.title)}</h1>\n" + _html_block(blocks.header(entry, link))),
+            # Printed only: the page's address and how to cite it, on the first page of a handout.
+            block(self._print_head(url, blocks.citation(entry, licence)), late=True),
             # The metadata card is for reading, not for finding: it joins the page after indexing.
             block(_html_block(blocks.card(entry, grid, licence, link)), late=True),
         ]

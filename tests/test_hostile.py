@@ -152,7 +152,7 @@ CASES: list[Case] = [
     # E107 — duplicate id
     Case("id-in-two-collections", put("monographies/initiative-solidaire.md", ENTRY), "E107", "monographies/initiative-solidaire.md", 1, 1, FICHE),
     Case("duplicate-term", change(THEMES, "- id: cooperation", "- id: emploi"), "E107", THEMES, 6, 7, "déjà défini ligne 4"),
-    Case("duplicate-number", put("fiches/zz-autre.md", entry('number: "2.1"\n')), "E107", "fiches/zz-autre.md", "number:", 9, FICHE),
+    Case("duplicate-number", put("fiches/aa-autre.md", entry('number: "2.1"\n').replace("2026-01-01", "2026-06-01")), "E107", "fiches/aa-autre.md", "number:", 9, FICHE),
     # E108 — licence refused
     Case("non-commercial-licence", change(FICHE, "kind: thematique", "kind: thematique\nlicence: CC-BY-NC-4.0"), "E108", FICHE, "licence:", 10, "n'est pas libre"),
     Case("all-rights-reserved", change(FICHE, "kind: thematique", "kind: thematique\nlicence: Tous droits réservés"), "E108", FICHE, "licence:", 10),

@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import ENTRY, FICHE, HOME, METHOD, STORY, TERRITORIES, THEMES, line_of, replace, write
 
 from mesbox.loader import load
-from mesbox.scaffold import PLACEHOLDER
+from mesbox.placeholders import PLACEHOLDER
 
 
 def places(root: Path) -> list[tuple[str, str, int, int]]:

@@ -135,8 +135,17 @@ def test_adapted_from_must_name_a_grid(valid_repo: Path) -> None:
     assert "« grille-commune »" in message
 
 
-def test_duplicate_fiche_number_is_e107_on_the_second(valid_repo: Path) -> None:
-    write(valid_repo, "fiches/zz-autre.md", ENTRY.replace("kind: outil", 'kind: outil\nnumber: "2.1"'))
+def test_duplicate_fiche_number_is_e107_on_the_later_dated_fiche(valid_repo: Path) -> None:
+    """The fiche dated later is the newcomer, wherever its file sorts: `aa-` comes first by path."""
+    write(valid_repo, "fiches/aa-autre.md", ENTRY.replace("kind: outil", 'kind: outil\nnumber: "2.1"').replace("date: 2026-01-01", "date: 2026-06-01"))
+    code, path, line, col, message = only(valid_repo)
+    assert (code, path, line, col) == ("E107", "fiches/aa-autre.md", 7, 9)
+    assert f"déjà pris par {FICHE} (datée du 2026-01-15)" in message
+
+
+def test_duplicate_fiche_number_with_the_same_date_goes_to_the_later_path(valid_repo: Path) -> None:
+    """Same date: the first path in alphabetical order keeps the number."""
+    write(valid_repo, "fiches/zz-autre.md", ENTRY.replace("kind: outil", 'kind: outil\nnumber: "2.1"').replace("date: 2026-01-01", "date: 2026-01-15"))
     code, path, line, col, message = only(valid_repo)
     assert (code, path, line, col) == ("E107", "fiches/zz-autre.md", 7, 9)
     assert FICHE in message

@@ -11,7 +11,8 @@ import pytest
 from conftest import ENTRY, write
 
 from mesbox.checker import check
-from mesbox.scaffold import PLACEHOLDER, ScaffoldError, new_entry
+from mesbox.placeholders import PLACEHOLDER
+from mesbox.scaffold import ScaffoldError, new_entry
 from mesbox.structure import COLLECTIONS
 
 TODAY = datetime.date(2026, 11, 22)
@@ -50,12 +51,12 @@ def test_new_entry_fails_until_filled_then_passes(valid_repo: Path, collection: 
     rel = path.relative_to(valid_repo).as_posix()
     assert rel == f"{COLLECTIONS[collection].folder}/economie-l-essentiel.md"
     text = path.read_text(encoding="utf-8")
-    placeholder_lines = [n for n, line in enumerate(text.split("\n"), start=1) if PLACEHOLDER in line]
-    assert len(placeholder_lines) >= 2  # at least the description and the body
+    placeholder_lines = [n for n, line in enumerate(text.split("\n"), start=1) if PLACEHOLDER in line or "a-completer" in line]
+    assert len(placeholder_lines) >= 3  # at least the description, the themes and the body
     issues = check(valid_repo).issues
     assert {i.path for i in issues} == {rel}
-    assert [i.line for i in issues if i.code == "E101"] == placeholder_lines
-    assert "E104" in {i.code for i in issues}  # `themes: [a-completer]` is not a theme yet
+    # One E101 per placeholder, and nothing else: a placeholder is not also a wrong value.
+    assert [(i.code, i.line) for i in issues] == [("E101", n) for n in placeholder_lines], [str(i) for i in issues]
 
     path.write_text(fill(text), encoding="utf-8")
     result = check(valid_repo)

@@ -61,7 +61,7 @@ def test_missing_field_is_e101_at_the_mapping_start() -> None:
     """A missing key has no line of its own: the issue points at the start of the front-matter."""
     issues = run(FicheMeta, FICHE.replace("kind: thematique\n", ""))[1]
     assert places(issues) == [("E101", 2, 1)]
-    assert issues[0].message == "champ obligatoire « kind » manquant : ajoutez-le"
+    assert issues[0].message == "champ obligatoire « kind » manquant : ajoutez une ligne « kind: … » (thematique, methode, outil ou projet)"
 
 
 def test_wrong_value_points_at_the_value() -> None:

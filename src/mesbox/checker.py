@@ -71,9 +71,9 @@ def _check(root: Path, jobs: int, keep_entries: bool) -> CheckResult:
     catalogue = Catalogue.build(loaded.entries, loaded.terms)
     for entry in loaded.candidates:
         issues.extend(check_terms(entry, catalogue.terms))
-        issues.extend(check_entry_references(entry, by_id))
+        issues.extend(check_entry_references(entry, by_id, catalogue.terms))
     for page in loaded.pages:
-        issues.extend(check_page_links(page, by_id))
+        issues.extend(check_page_links(page, by_id, catalogue.terms))
     issues.extend(check_numbers(loaded.candidates))
     issues.sort()
     return CheckResult(catalogue, issues, paths=loaded.paths)

@@ -35,7 +35,7 @@ from pydantic_core import core_schema
 from .catalogue import Catalogue
 from .ids import ID_MAX, ID_RE
 from .models import COLLECTION_MODELS, FicheMeta, GridMeta, MonographMeta, StoryMeta, TerritoryTerm
-from .models.fields import DEFAULT_LICENCE, OPEN_LICENCES, _https_url, _id, _licence, _period, _unique, _web_url
+from .models.fields import DEFAULT_LICENCE, OPEN_LICENCES, _https_url, _id, _licence, _period, _unique
 from .period import PERIOD_RE
 from .render.licences import LICENCES
 from .render.urls import absolute
@@ -243,7 +243,6 @@ class _ContractSchema(GenerateJsonSchema):
         _licence: {"enum": list(OPEN_LICENCES)},
         _id: {"pattern": ID_RE.pattern, "maxLength": ID_MAX},
         _unique: {"uniqueItems": True},
-        _web_url: {"pattern": r"^https?://[^\s/$.?#][^\s]*$"},
         _https_url: {"pattern": r"^https://[^\s/$.?#][^\s]*$"},
         _period: {"pattern": PERIOD_RE.pattern},
     }

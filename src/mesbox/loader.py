@@ -13,7 +13,7 @@ from .files import collection_files, editorial_files
 from .ids import is_valid_id, slugify
 from .issues import Issue
 from .models import COLLECTION_MODELS, TAXONOMY_MODELS, EntryMeta, Term
-from .scaffold import PLACEHOLDER
+from .placeholders import find_in_body, find_in_yaml
 from .source import Source, SourceError, read_text, split_front_matter
 from .structure import COLLECTIONS, TAXONOMIES, Candidate, Collection, Entry, Taxonomy, TermEntry
 from .validation import validate
@@ -74,6 +74,7 @@ def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
         return
     data, issues = parse_yaml(text, rel, 1, code="E301")
     loaded.issues.extend(Issue(i.path, i.line, i.col, "E301", i.message) for i in issues)
+    loaded.issues.extend(find_in_yaml(text, 1, rel))
     loaded.term_data[taxonomy.id] = data
     if issues:
         return
@@ -88,7 +89,7 @@ def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
         if not isinstance(item, dict):
             loaded.issues.append(Issue(rel, line, col, "E301", "chaque terme doit être un ensemble de champs « id: », « label: »…"))
             continue
-        term, term_issues = validate(model, data, item, rel, prefix=(index,), code="E301")
+        term, term_issues = validate(model, data, item, rel, prefix=(index,), code="E301", text=text)
         loaded.issues.extend(term_issues)
         if not isinstance(term, Term):
             continue
@@ -109,7 +110,8 @@ def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep
     except SourceError as error:
         issues.append(error.issue)
         return
-    issues.extend(find_placeholders(source, rel))
+    issues.extend(find_in_yaml(source.front_matter, 2, rel))
+    issues.extend(find_in_body(source.body, source.body_line, rel))
     data, yaml_issues = parse_yaml(source.front_matter, rel, 2)
     links, body_issues = scan_body(source.body, rel, source.body_line)
     issues.extend(yaml_issues)
@@ -128,7 +130,7 @@ def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep
         if id_ok:
             loaded.candidates.append(Candidate(entry_id, collection, rel, YamlData(value={}), links, False))
         return
-    meta, meta_issues = validate(COLLECTION_MODELS[collection.id], data, data.value, rel)
+    meta, meta_issues = validate(COLLECTION_MODELS[collection.id], data, data.value, rel, text=source.front_matter, first_line=2)
     issues.extend(meta_issues)
     if not id_ok:
         return
@@ -155,19 +157,6 @@ def load_page(path: Path, rel: str, loaded: Loaded) -> None:
     links, issues = scan_body(body, rel, first_line)
     loaded.issues.extend(issues)
     loaded.pages.append(PageLinks(rel, links))
-
-
-def find_placeholders(source: Source, rel: str) -> list[Issue]:
-    """Text left as written by `mesbox new` must be filled before the entry is valid (E101)."""
-    found: list[Issue] = []
-    for part, first_line in ((source.front_matter, 2), (source.body, source.body_line)):
-        if PLACEHOLDER not in part:
-            continue
-        for number, line in enumerate(part.split("\n")):
-            col = line.find(PLACEHOLDER)
-            if col >= 0:
-                found.append(Issue(rel, first_line + number, col + 1, "E101", f"texte « {PLACEHOLDER} » laissé tel quel : remplacez-le par le vrai contenu"))
-    return found
 
 
 def load_entries(files: Sequence[tuple[str, str, Collection]], keep_entries: bool = True) -> Loaded:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 from .ids import did_you_mean
 from .issues import Issue
 from .loader import Loaded, PageLinks
 from .models import ActorTerm, TerritoryTerm
-from .structure import Candidate, TermEntry
+from .placeholders import PLACEHOLDER_ID
+from .structure import TAXONOMIES, Candidate, TermEntry
 
 TERM_KEYS: dict[str, tuple[str, str]] = {
     "themes": ("themes", "thème inconnu"),
@@ -31,21 +33,67 @@ def unique_entries(loaded: Loaded) -> tuple[dict[str, Candidate], list[Issue]]:
     return by_id, issues
 
 
+# How to add a missing term, per vocabulary: the next step, not just "ajoutez-le".
+_ADD_TERM = {
+    "themes": "choisissez un thème de taxonomies/themes.yml (la liste est sur la page « Thèmes » du site) ; s'il en manque un, proposez-le en l'ajoutant à ce fichier (« - id: … » et « label: … »)",
+    "methods": "choisissez une méthode de taxonomies/methods.yml (la liste est sur la page « Méthodes » du site) ; s'il en manque une, proposez-la en l'ajoutant à ce fichier (« - id: … » et « label: … »)",
+    "territories": "choisissez un territoire de taxonomies/territories.yml, ou ajoutez-le avec ses parents par la commande « mesbox new territoire \"Nom de la commune\" »",
+    "actors": "choisissez un acteur de taxonomies/actors.yml, ou ajoutez-le à ce fichier : « - id: … », « label: … » et « kind: » (reseau, structure, collectivite, recherche ou financeur)",
+}
+
+
 def check_terms(entry: Candidate, terms: dict[str, dict[str, TermEntry]]) -> list[Issue]:
     """Every themes/methods/territories/actors value names a term of its vocabulary (E104)."""
     issues: list[Issue] = []
     for taxonomy, (key, noun) in TERM_KEYS.items():
         known = terms.get(taxonomy, {})
         for index, ref in enumerate(entry.refs(key)):
-            if ref and ref not in known:
+            if ref and ref not in known and ref != PLACEHOLDER_ID:  # the placeholder is reported as E101
                 line, col = entry.data.where((key, index))
                 hint = did_you_mean(ref, known)
-                issues.append(Issue(entry.path, line, col, "E104", f"{noun} « {ref} »{hint or f' : choisissez un terme de taxonomies/{taxonomy}.yml ou ajoutez-le'}"))
+                issues.append(Issue(entry.path, line, col, "E104", f"{noun} « {ref} »{hint or ' : ' + _ADD_TERM[taxonomy]}"))
     return issues
 
 
+def _term_of(ref: str, terms: dict[str, dict[str, TermEntry]]) -> TermEntry | None:
+    """The vocabulary term a mistaken `[[id]]` names, if any (themes first)."""
+    for taxonomy in TERM_KEYS:
+        term = terms.get(taxonomy, {}).get(ref)
+        if term is not None:
+            return term
+    return None
+
+
+def _page_depth(entry: Candidate | PageLinks) -> int:
+    """How many folders deep the page's URL is: `/fiches/<id>/` is 2, `/a-propos/` 1, the home page 0."""
+    if isinstance(entry, Candidate):
+        return entry.collection.url.count("/") + 1
+    inside = entry.path.removeprefix("content/").removesuffix(".md")
+    parts = [p for p in inside.split("/") if p]
+    if parts and parts[-1] == "index":
+        parts.pop()
+    return len(parts)
+
+
+def _term_link_hint(entry: Candidate | PageLinks, term: TermEntry) -> str:
+    taxonomy = term.taxonomy
+    key = next(k for t, (k, _) in TERM_KEYS.items() if t == taxonomy.id)
+    noun = taxonomy.singular.lower()
+    link = "../" * _page_depth(entry) + f"{taxonomy.url_segment}/{term.id}/"
+    if isinstance(entry, Candidate):
+        return (f"« {term.id} » est un {noun} (taxonomies/{taxonomy.id}.yml), pas une entrée : ajoutez-le à « {key}: » dans l'en-tête "
+                f"(la page affichera le lien vers le {noun}), ou liez sa page par [{term.term.label}]({link})")
+    return f"« {term.id} » est un {noun} (taxonomies/{taxonomy.id}.yml), pas une entrée : liez sa page par [{term.term.label}]({link})"
+
+
 def _reference(
-    entry: Candidate | PageLinks, ref: str, by_id: dict[str, Candidate], what: str, place: Callable[[], tuple[int, int]], collection: str | None = None
+    entry: Candidate | PageLinks,
+    ref: str,
+    by_id: dict[str, Candidate],
+    what: str,
+    place: Callable[[], tuple[int, int]],
+    collection: str | None = None,
+    terms: dict[str, dict[str, TermEntry]] | None = None,
 ) -> Issue | None:
     """The E105 issue for one reference, or None when it resolves to a publishable entry.
 
@@ -58,21 +106,26 @@ def _reference(
     if ref == entry.id:
         return Issue(entry.path, line, col, "E105", f"{what} « {ref} » renvoie à l'entrée elle-même : retirez-le")
     if target is None or (collection is not None and target.collection.id != collection):
+        term = _term_of(ref, terms) if terms and collection is None else None
+        if term is not None:
+            return Issue(entry.path, line, col, "E105", f"{what} « {ref} » : {_term_link_hint(entry, term)}")
         pool = [i for i, e in by_id.items() if collection is None or e.collection.id == collection]
         hint = did_you_mean(ref, pool)
         kind = "grille" if collection == "grilles" else "entrée"
-        return Issue(entry.path, line, col, "E105", f"{what} « {ref} » : {kind} inconnue{hint or ' — vérifiez l’identifiant (le nom du fichier sans .md)'}")
+        advice = hint or " : vérifiez l'identifiant (le nom du fichier, sans « .md »)"
+        return Issue(entry.path, line, col, "E105", f"{what} « {ref} » : {kind} inconnue{advice}")
     return Issue(entry.path, line, col, "E105", f"{what} « {ref} » vise un brouillon (draft: true) : retirez le lien ou publiez d'abord {target.path}")
 
 
-def check_entry_references(entry: Candidate, by_id: dict[str, Candidate]) -> list[Issue]:
-    """`related`, `[[id]]`, `grid`, `dimensions` and `adapted_from` resolve (E105)."""
+def check_entry_references(entry: Candidate, by_id: dict[str, Candidate], terms: dict[str, dict[str, TermEntry]] | None = None) -> list[Issue]:
+    """`related`, `[[id]]`, `grid`, `dimensions` and `adapted_from` resolve (E105); `terms` lets a
+    reference to a theme or territory say how to link to it instead of "entrée inconnue"."""
     found: list[Issue | None] = []
     for index, ref in enumerate(entry.refs("related")):
         if ref:
-            found.append(_reference(entry, ref, by_id, "référence", lambda index=index: entry.data.where(("related", index))))
+            found.append(_reference(entry, ref, by_id, "référence", lambda index=index: entry.data.where(("related", index)), terms=terms))
     for link in entry.links:
-        found.append(_reference(entry, link.target, by_id, "lien", lambda link=link: (link.line, link.col)))
+        found.append(_reference(entry, link.target, by_id, "lien", lambda link=link: (link.line, link.col), terms=terms))
     grid_id = entry.ref("grid") if entry.collection.id == "monographies" else None
     if grid_id:
         problem = _reference(entry, grid_id, by_id, "grille", lambda: entry.data.where(("grid",)), "grilles")
@@ -91,24 +144,42 @@ def check_entry_references(entry: Candidate, by_id: dict[str, Candidate]) -> lis
     return [issue for issue in found if issue is not None]
 
 
-def check_page_links(page: PageLinks, by_id: dict[str, Candidate]) -> list[Issue]:
+def check_page_links(page: PageLinks, by_id: dict[str, Candidate], terms: dict[str, dict[str, TermEntry]] | None = None) -> list[Issue]:
     """`[[id]]` links of editorial pages resolve to published entries (E105)."""
-    found = [_reference(page, link.target, by_id, "lien", lambda link=link: (link.line, link.col)) for link in page.links]
+    found = [_reference(page, link.target, by_id, "lien", lambda link=link: (link.line, link.col), terms=terms) for link in page.links]
     return [issue for issue in found if issue is not None]
 
 
+def _published_on(entry: Candidate) -> datetime.date:
+    """The entry's `date`, for ordering claims on a number; an unreadable one counts as the latest."""
+    value = entry.data.value.get("date") if isinstance(entry.data.value, dict) else None
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    try:
+        return datetime.date.fromisoformat(value) if isinstance(value, str) else datetime.date.max
+    except ValueError:
+        return datetime.date.max
+
+
 def check_numbers(candidates: list[Candidate]) -> list[Issue]:
-    """Fiche numbers are unique (E107)."""
+    """Fiche numbers are unique (E107), reported on the newcomer: the fiche with the earlier `date`
+    keeps the number (same date: the first path in alphabetical order), so in a pull request the
+    error sits in the file the contributor added, whatever git says about history."""
     issues: list[Issue] = []
-    seen: dict[str, Candidate] = {}
+    claims: dict[str, list[Candidate]] = {}
     for entry in candidates:
         number = entry.ref("number") if entry.collection.id == "fiches" else None
-        if not number:
+        if number:
+            claims.setdefault(number, []).append(entry)
+    for number, entries in claims.items():
+        if len(entries) < 2:
             continue
-        first = seen.setdefault(number, entry)
-        if first is not entry:
+        holder, *others = sorted(entries, key=lambda e: (_published_on(e), e.path))
+        for entry in others:
             line, col = entry.data.where(("number",))
-            issues.append(Issue(entry.path, line, col, "E107", f"numéro « {number} » déjà pris par {first.path} : choisissez-en un autre"))
+            since = _published_on(holder)
+            dated = f" (datée du {since.isoformat()})" if since != datetime.date.max else ""
+            issues.append(Issue(entry.path, line, col, "E107", f"numéro « {number} » déjà pris par {holder.path}{dated} : choisissez-en un autre, ou retirez la ligne « number: »"))
     return issues
 
 

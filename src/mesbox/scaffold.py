@@ -7,9 +7,9 @@ from pathlib import Path
 
 from .files import collection_files
 from .ids import slugify
+from .placeholders import PLACEHOLDER
 from .structure import COLLECTIONS
 
-PLACEHOLDER = "À COMPLÉTER"
 
 _COMMON = """\
 ---

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .dates import Day
 from .fields import (
     DEFAULT_LICENCE,
     Author,
@@ -20,7 +20,6 @@ from .fields import (
     RefList,
     Strict,
     Title,
-    WebUrl,
     Year,
     unique_list,
 )
@@ -30,7 +29,7 @@ class Source(Strict):
     """A document the entry draws on."""
 
     title: Title
-    url: WebUrl | None = None
+    url: HttpsUrl | None = None
     year: Year | None = None
 
 
@@ -40,8 +39,8 @@ class EntryMeta(Strict):
     title: Title
     description: Description
     authors: Annotated[unique_list(Author), Field(min_length=1)]
-    date: datetime.date
-    updated: datetime.date | None = None
+    date: Day
+    updated: Day | None = None
     period: Period | None = None
     licence: Licence = DEFAULT_LICENCE
     themes: Annotated[RefList, Field(min_length=1)]
@@ -77,8 +76,8 @@ class FicheMeta(EntryMeta):
 class Visit(Strict):
     """A learning visit's dates and size."""
 
-    start: datetime.date
-    end: datetime.date
+    start: Day
+    end: Day
     participants: Annotated[int, Field(ge=1, le=500)] | None = None
 
     @model_validator(mode="after")

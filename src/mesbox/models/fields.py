@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -54,28 +55,67 @@ def _id(value: str) -> str:
     return value
 
 
+# Names people write for the accepted licences (README, licences page, Creative Commons' own
+# badges), reduced to lowercase letters and digits: « Licence Ouverte 2.0 » → etalab-2.0.
+_LICENCE_NAMES = (
+    (re.compile(r"cc(?:by)?sa(?:v?40?)?"), "CC-BY-SA-4.0"),
+    (re.compile(r"ccby(?:v?40?)?"), "CC-BY-4.0"),
+    (re.compile(r"cc(?:0|zero)(?:v?10?)?"), "CC0-1.0"),
+    (re.compile(r"(?:(?:licenceouverte|openlicen[cs]e)(?:etalab)?|etalab|lo)(?:v?20?)?"), "etalab-2.0"),
+)
+_CLOSED = re.compile(r"by(?:sa)?(?:nc|nd)|tousdroitsreserves|allrightsreserved|copyright")
+
+
+def _licence_key(value: str) -> str:
+    folded = unicodedata.normalize("NFKD", value.lower())
+    key = re.sub(r"[^a-z0-9]", "", "".join(c for c in folded if not unicodedata.combining(c)))
+    key = key.replace("creativecommons", "cc")
+    for prefix in ("licence", "license"):
+        if key.startswith(prefix + "cc"):
+            key = key[len(prefix):]
+    return key
+
+
+def licence_id(value: str) -> str | None:
+    """The accepted licence a human name stands for (`CC BY-SA 4.0` → `CC-BY-SA-4.0`), or None."""
+    key = _licence_key(value)
+    for pattern, licence in _LICENCE_NAMES:
+        if pattern.fullmatch(key):
+            return licence
+    return None
+
+
 def _licence(value: str) -> str:
-    if value not in OPEN_LICENCES:
-        closed = any(part in value.upper() for part in ("-NC", "-ND", "RÉSERVÉS", "RESERVES", "RESERVED"))
-        hint = " (une licence NC, ND ou « tous droits réservés » n'est pas libre)" if closed else did_you_mean(value, OPEN_LICENCES)
+    if value in OPEN_LICENCES:
+        return value
+    allowed = ", ".join(OPEN_LICENCES[:-1]) + " ou " + OPEN_LICENCES[-1]
+    if _CLOSED.search(_licence_key(value)):
         raise PydanticCustomError(
             "E108",
-            "licence « {value} » refusée{hint} : la boîte à outils est un commun, choisissez {allowed}",
-            {"value": value, "hint": hint, "allowed": ", ".join(OPEN_LICENCES)},
+            "licence « {value} » refusée : une licence NC, ND ou « tous droits réservés » n'est pas libre, et la boîte à outils est un commun — choisissez {allowed} (sans ligne « licence: », c'est CC-BY-SA-4.0)",
+            {"value": value, "allowed": allowed},
         )
-    return value
-
-
-def _web_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
-        raise PydanticCustomError("E102", "adresse « {value} » invalide : elle doit commencer par https:// (ou http://)", {"value": value})
-    return value
+    known = licence_id(value)
+    if known is not None:
+        raise PydanticCustomError("E108", "licence « {value} » : écrivez son identifiant, « licence: {known} »", {"value": value, "known": known})
+    hint = did_you_mean(value, OPEN_LICENCES)
+    raise PydanticCustomError(
+        "E108",
+        "licence « {value} » refusée{hint} boîte à outils est un commun, choisissez {allowed}",
+        {"value": value, "hint": hint + " La" if hint else " : la", "allowed": allowed},
+    )
 
 
 def _https_url(value: str) -> str:
-    if not re.match(r"^https://[^\s/$.?#][^\s]*$", value):
-        raise PydanticCustomError("E102", "adresse « {value} » invalide : elle doit commencer par https://", {"value": value})
-    return value
+    if re.match(r"^https://[^\s/$.?#][^\s]*$", value):
+        return value
+    if re.match(r"^http://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+        raise PydanticCustomError(
+            "E102",
+            "adresse « {value} » en http:// : écrivez « https://{rest} » (la boîte à outils ne renvoie qu'à des adresses https://)",
+            {"value": value, "rest": value[7:]},
+        )
+    raise PydanticCustomError("E102", "adresse « {value} » invalide : elle doit commencer par https://", {"value": value})
 
 
 def _period_text(value: Any) -> Any:
@@ -107,7 +147,6 @@ Id = Annotated[str, AfterValidator(_id)]
 Ref = Annotated[str, Field(min_length=1)]
 RefList = Annotated[list[Ref], AfterValidator(_unique)]
 Licence = Annotated[str, AfterValidator(_licence)]
-WebUrl = Annotated[str, AfterValidator(_web_url)]
 HttpsUrl = Annotated[str, AfterValidator(_https_url)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 Period = Annotated[str, BeforeValidator(_period_text), AfterValidator(_period)]

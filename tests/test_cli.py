@@ -173,16 +173,16 @@ def test_check_given_files_reports_only_theirs(valid_repo: Path) -> None:
 
 
 def test_new_writes_then_refuses(valid_repo: Path) -> None:
-    first = run("new", "fiches", "Une nouvelle fiche", "--root", str(valid_repo))
-    assert first.returncode == 0 and "fiches/une-nouvelle-fiche.md" in first.stdout
-    assert (valid_repo / "fiches" / "une-nouvelle-fiche.md").is_file()
+    first = run("new", "fiche", "Une nouvelle fiche", "--kind", "projet", "--root", str(valid_repo))
+    assert first.returncode == 0 and "fiches/projets/une-nouvelle-fiche.md" in first.stdout
+    assert (valid_repo / "fiches" / "projets" / "une-nouvelle-fiche.md").is_file()
     assert run("check", str(valid_repo)).returncode == 1  # placeholders left
-    again = run("new", "fiches", "Une nouvelle fiche", "--root", str(valid_repo))
+    again = run("new", "fiches", "Une nouvelle fiche", "--kind", "outil", "--root", str(valid_repo))
     assert again.returncode == 2 and "déjà pris" in again.stderr and no_traceback(again)
 
 
 def test_new_with_a_bad_title_exits_2(valid_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["new", "fiches", "ab", "--root", str(valid_repo)]) == 2
+    assert main(["new", "fiches", "ab", "--kind", "outil", "--root", str(valid_repo)]) == 2
     assert "3 à 150 caractères" in capsys.readouterr().err
 
 

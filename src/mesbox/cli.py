@@ -11,7 +11,7 @@ from . import __version__
 from .checker import CheckResult, check
 from .frenchargs import FrenchParser
 from .report import FORMATS, WRITERS, write_github_summary
-from .scaffold import ScaffoldError, new_entry
+from .scaffold import KIND_FOLDERS, ScaffoldError, new_entry
 from .selection import SelectionError, select
 from .source import os_error_text
 from .structure import COLLECTIONS
@@ -29,14 +29,32 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                            help="processus qui se partagent les fichiers (défaut : 0, un par cœur ; 1 : aucun parallélisme)")
     new_cmd = commands.add_parser("new", help="créer une entrée prête à remplir")
-    new_cmd.add_argument("collection", choices=list(COLLECTIONS), help="fiches, monographies, recits ou grilles")
+    new_cmd.add_argument("collection", type=_collection, metavar="type", help="fiches, monographies, recits ou grilles")
     new_cmd.add_argument("title", metavar="titre", help="titre de l'entrée, entre guillemets")
+    new_cmd.add_argument("--kind", type=_kind, metavar="TYPE", help="pour une fiche : thematique, methode, outil ou projet (son dossier en dépend)")
     new_cmd.add_argument("--root", default=".", type=Path, metavar="DOSSIER", help="dossier du dépôt (par défaut : .)")
     export_cmd = commands.add_parser("export", help="écrire les données ouvertes sans construire le site")
     export_cmd.add_argument("--root", default=".", type=Path, metavar="DOSSIER", help="dossier du dépôt (par défaut : .)")
     export_cmd.add_argument("--out", default=Path("site/donnees"), type=Path, metavar="DOSSIER", help="dossier de sortie (par défaut : site/donnees)")
     export_cmd.add_argument("--site-url", default="", metavar="ADRESSE", help="adresse publique du site, pour des liens absolus")
     return parser
+
+
+# The singular, as people say it: `mesbox new fiche …` works too.
+_SINGULAR = {"fiche": "fiches", "monographie": "monographies", "recit": "recits", "récit": "recits", "récits": "recits", "grille": "grilles"}
+
+
+def _collection(text: str) -> str:
+    name = _SINGULAR.get(text.lower(), text.lower())
+    if name not in COLLECTIONS:
+        raise argparse.ArgumentTypeError(f"« {text} » : choisissez fiches, monographies, recits ou grilles")
+    return name
+
+
+def _kind(text: str) -> str:
+    if text not in KIND_FOLDERS:
+        raise argparse.ArgumentTypeError(f"« {text} » : choisissez thematique, methode, outil ou projet")
+    return text
 
 
 def _jobs(text: str) -> int:
@@ -84,11 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         _require_root(args.root)
         try:
-            path = new_entry(args.root, args.collection, args.title)
+            path = new_entry(args.root, args.collection, args.title, kind=args.kind)
         except ScaffoldError as error:
             sys.stderr.write(f"mesbox : {error}\n")
             return 2
-        sys.stdout.write(f"Créé : {path.relative_to(args.root)} — remplissez chaque « À COMPLÉTER », puis lancez « mesbox check ».\n")
+        sys.stdout.write(f"Créé : {path.relative_to(args.root)} — remplissez chaque « À COMPLÉTER » et « a-completer », puis lancez « mesbox check ».\n")
         return 0
     if args.command == "export":
         _require_root(args.root)

@@ -7,36 +7,41 @@ from pathlib import Path
 
 from .files import collection_files
 from .ids import slugify
-from .placeholders import PLACEHOLDER
+from .placeholders import PLACEHOLDER, PLACEHOLDER_ID
 from .structure import COLLECTIONS
 
 
-_COMMON = """\
+# Where a fiche of each kind is filed (`fiches/methodes/…`): the folders the repository already uses.
+KIND_FOLDERS: dict[str, str] = {"thematique": "thematiques", "methode": "methodes", "outil": "outils", "projet": "projets"}
+
+_HEAD = """\
 ---
-# Champs obligatoires : remplacez chaque texte à compléter (en majuscules).
+# Champs obligatoires : remplacez chaque texte « {p} » et chaque identifiant « {p_id} ».
 title: {title}
 description: "{p} : une ou deux phrases (20 à 300 caractères) qui disent de quoi parle la page."
+# Une ligne « - » par personne ou collectif qui signe la page.
 authors:
-  - Équipe éditoriale de la boîte à outils du MES
+  - "{p} : votre nom"
 date: {today}
+"""
+
+_THEMES = """\
 # Identifiants tirés de taxonomies/themes.yml (au moins un).
-themes: [{p_themes}]
+themes: [{p_id}]
 """
 
 _BY_COLLECTION = {
-    "fiches": """\
+    "fiches": _THEMES + """\
 # thematique, methode, outil ou projet
-kind: {p}
-# Facultatif : number: "2.14" (unique), audiences: [accompagnateurs, elus, techniciens, acteurs-ess, citoyens, chercheurs]
+kind: {kind}
 """,
-    "monographies": """\
+    "monographies": _THEMES + """\
 initiative: "{p} : l'initiative phare étudiée"
 # Identifiants tirés de taxonomies/territories.yml et taxonomies/actors.yml (au moins un chacun).
 territories: [{p_id}]
 actors: [{p_id}]
-# Facultatif : grid: grille-commune, puis dimensions: {{identifiant-de-dimension: synthèse}}
 """,
-    "recits": """\
+    "recits": _THEMES + """\
 # texte, video, audio, portrait ou reportage (video et audio demandent media: https://…)
 format: texte
 # Identifiants tirés de taxonomies/territories.yml (au moins un).
@@ -51,11 +56,30 @@ dimensions:
 """,
 }
 
+# The optional fields of each collection, never one the template already asks for.
+_OPTIONAL = {
+    "fiches": """\
+# Facultatif : number: "2.14" (entre guillemets, unique), audiences: [accompagnateurs, elus, techniciens, acteurs-ess, citoyens, chercheurs],
+# methods, territories, actors (identifiants des vocabulaires), related (identifiants d'entrées),
+""",
+    "monographies": """\
+# Facultatif : methods (identifiants de taxonomies/methods.yml), related (identifiants d'entrées),
+# visit (start, end, participants), grid: grille-commune, puis dimensions: {{identifiant-de-dimension: synthèse}},
+""",
+    "recits": """\
+# Facultatif : media: https://…, voices (les personnes qui racontent), methods, actors (identifiants des vocabulaires),
+# related (identifiants d'entrées),
+""",
+    "grilles": """\
+# Facultatif : themes, methods (identifiants des vocabulaires), related (identifiants d'entrées), adapted_from (une grille),
+""",
+}
+
 _TAIL = """\
-# Facultatif : period (ce que la page rapporte : 2017, 2021-04, 2017-11-29 ou 2021-04/2022-03),
-# methods, territories, actors, related (identifiants d'entrées),
-# sources (- title: …, year: …, url: https://…), licence (CC-BY-SA-4.0 par défaut), draft: true
+# period (ce que la page rapporte : 2017, 2021-04, 2017-11-29 ou 2021-04/2022-03),
+# sources (- title: …, puis year: … et url: https://…), licence (CC-BY-SA-4.0 par défaut), draft: true (brouillon).
 # Dans le texte, liez une autre entrée par son identifiant entre doubles crochets : [[identifiant]].
+# Une image se pose dans le même dossier que ce fichier, et s'affiche par ![ce que montre l'image](nom-de-l-image.jpg).
 ---
 
 {p} : le texte de la page, en Markdown.
@@ -66,11 +90,19 @@ class ScaffoldError(Exception):
     """The command cannot write the entry (bad collection or title, or the id is taken)."""
 
 
-def new_entry(root: Path, collection_id: str, title: str, today: datetime.date | None = None) -> Path:
-    """Write the new entry's file and return its path; never overwrites, never reuses an id."""
+def new_entry(root: Path, collection_id: str, title: str, today: datetime.date | None = None, kind: str | None = None) -> Path:
+    """Write the new entry's file and return its path; never overwrites, never reuses an id.
+
+    A fiche needs its `kind`: it is written in the file, which goes to that kind's folder."""
     collection = COLLECTIONS.get(collection_id)
     if collection is None:
         raise ScaffoldError(f"collection « {collection_id} » inconnue : choisissez parmi {', '.join(COLLECTIONS)}")
+    kinds = ", ".join(list(KIND_FOLDERS)[:-1]) + " ou " + list(KIND_FOLDERS)[-1]
+    if collection.id == "fiches" and kind not in KIND_FOLDERS:
+        given = f"type de fiche « {kind} » inconnu" if kind else "indiquez le type de la fiche"
+        raise ScaffoldError(f"{given} : ajoutez --kind suivi de {kinds} (par exemple --kind methode)")
+    if collection.id != "fiches" and kind is not None:
+        raise ScaffoldError("--kind ne sert qu'aux fiches : retirez-le")
     title = title.strip()
     if any(ord(c) < 32 or ord(c) == 127 for c in title):
         raise ScaffoldError("le titre tient sur une seule ligne, sans tabulation ni caractère de contrôle")
@@ -83,15 +115,18 @@ def new_entry(root: Path, collection_id: str, title: str, today: datetime.date |
         for _, rel in collection_files(root, other):
             if rel.rsplit("/", 1)[-1] == f"{entry_id}.md":
                 raise ScaffoldError(f"l'identifiant « {entry_id} » est déjà pris par {rel} : choisissez un autre titre")
-    target = root / collection.folder / f"{entry_id}.md"
+    folder = root / collection.folder
+    if kind is not None:
+        folder = folder / KIND_FOLDERS[kind]
+    target = folder / f"{entry_id}.md"
     values = {
         "p": PLACEHOLDER,
-        "p_themes": "a-completer",
-        "p_id": "a-completer",
+        "p_id": PLACEHOLDER_ID,
+        "kind": kind,
         "title": _yaml_string(title),
         "today": (today or datetime.date.today()).isoformat(),
     }
-    text = (_COMMON + _BY_COLLECTION[collection.id] + _TAIL).format(**values)
+    text = (_HEAD + _BY_COLLECTION[collection.id] + _OPTIONAL[collection.id] + _TAIL).format(**values)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as handle:
         handle.write(text)

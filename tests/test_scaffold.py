@@ -73,12 +73,6 @@ def test_new_entry_fails_until_filled_then_passes(valid_repo: Path, collection: 
     assert (entry.collection.id, entry.title, entry.meta.date) == (collection, "Économie : l'essentiel", TODAY)
 
 
-def test_new_entry_is_signed_by_the_editorial_team_not_the_software(valid_repo: Path) -> None:
-    path = new_entry(valid_repo, "fiches", "Une fiche", today=TODAY)
-    authors = frontmatter.load(path)["authors"]
-    assert authors == ["Équipe éditoriale de la boîte à outils du MES"] and "mesbox" not in " ".join(authors).lower()
-
-
 def test_id_comes_from_the_title_and_folder_from_the_collection(valid_repo: Path) -> None:
     path = new_entry(valid_repo, "recits", "  Cœur de ville à Caen  ", today=TODAY)
     assert path == valid_repo / "content" / "recits" / "coeur-de-ville-a-caen.md"

@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                            help="processus qui se partagent les fichiers (défaut : 0, un par cœur ; 1 : aucun parallélisme)")
     new_cmd = commands.add_parser("new", help="créer une entrée prête à remplir")
-    new_cmd.add_argument("collection", type=_collection, metavar="type", help="fiches, monographies, recits ou grilles")
+    new_cmd.add_argument("collection", type=_collection, help="fiches, monographies, recits ou grilles")
     new_cmd.add_argument("title", metavar="titre", help="titre de l'entrée, entre guillemets")
     new_cmd.add_argument("--kind", type=_kind, metavar="TYPE", help="pour une fiche : thematique, methode, outil ou projet (son dossier en dépend)")
     new_cmd.add_argument("--root", default=".", type=Path, metavar="DOSSIER", help="dossier du dépôt (par défaut : .)")

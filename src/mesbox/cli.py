@@ -47,13 +47,13 @@ _SINGULAR = {"fiche": "fiches", "monographie": "monographies", "recit": "recits"
 def _collection(text: str) -> str:
     name = _SINGULAR.get(text.lower(), text.lower())
     if name not in COLLECTIONS:
-        raise argparse.ArgumentTypeError(f"« {text} » : choisissez fiches, monographies, recits ou grilles")
+        raise argparse.ArgumentTypeError(f"« {text} » inconnu — choisissez fiches, monographies, recits ou grilles")
     return name
 
 
 def _kind(text: str) -> str:
     if text not in KIND_FOLDERS:
-        raise argparse.ArgumentTypeError(f"« {text} » : choisissez thematique, methode, outil ou projet")
+        raise argparse.ArgumentTypeError(f"« {text} » inconnu — choisissez thematique, methode, outil ou projet")
     return text
 
 

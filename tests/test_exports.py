@@ -15,7 +15,7 @@ from conftest import replace, write
 from mesbox.checker import check
 from mesbox.cli import main
 from mesbox.exports import COMMON_FIELDS, export_files, write_exports
-from mesbox.models import COLLECTION_MODELS
+from mesbox.registry import COLLECTIONS
 
 SITE = "https://exemple.org/"
 # Sorted by collection (fiches, monographies, recits, grilles), then id.
@@ -247,14 +247,14 @@ def test_geojson_keeps_unused_territories(repo: Path) -> None:
 # --- schemas ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("collection", list(COLLECTION_MODELS))
+@pytest.mark.parametrize("collection", list(COLLECTIONS))
 def test_schema_structure(repo: Path, collection: str) -> None:
     schema = json.loads(exports(repo, SITE)[f"schemas/{collection}.schema.json"])
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"] == f"https://exemple.org/donnees/schemas/{collection}.schema.json"
     assert schema["title"].startswith("En-tête d'une entrée") and schema["type"] == "object"
     assert schema["additionalProperties"] is False
-    model = COLLECTION_MODELS[collection]
+    model = COLLECTIONS[collection].model
     assert set(schema["properties"]) == set(model.model_fields)
     assert set(schema["required"]) == {name for name, field in model.model_fields.items() if field.is_required()}
     assert {"title", "description", "authors", "date"} <= set(schema["required"])
@@ -264,7 +264,7 @@ def test_schema_structure(repo: Path, collection: str) -> None:
 
 def test_schema_requirements_per_collection(repo: Path) -> None:
     files = exports(repo)
-    required = {c: set(json.loads(files[f"schemas/{c}.schema.json"])["required"]) for c in COLLECTION_MODELS}
+    required = {c: set(json.loads(files[f"schemas/{c}.schema.json"])["required"]) for c in COLLECTIONS}
     assert {"themes", "kind"} <= required["fiches"]
     assert {"themes", "initiative", "territories", "actors"} <= required["monographies"]
     assert {"themes", "format", "territories"} <= required["recits"]
@@ -272,7 +272,7 @@ def test_schema_requirements_per_collection(repo: Path) -> None:
     assert json.loads(files["schemas/fiches.schema.json"])["$id"] == "/donnees/schemas/fiches.schema.json"
 
 
-@pytest.mark.parametrize("collection", list(COLLECTION_MODELS))
+@pytest.mark.parametrize("collection", list(COLLECTIONS))
 def test_schema_validates_the_front_matter_the_model_accepts(repo: Path, collection: str) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(exports(repo)[f"schemas/{collection}.schema.json"])
@@ -281,7 +281,7 @@ def test_schema_validates_the_front_matter_the_model_accepts(repo: Path, collect
     found = front_matters(repo)
     for rel in ENTRY_FILES[collection]:
         data = found[rel]
-        COLLECTION_MODELS[collection].model_validate(data)
+        COLLECTIONS[collection].model.model_validate(data)
         assert list(validator.iter_errors(data)) == [], rel
 
 
@@ -304,7 +304,7 @@ def test_schema_refuses_what_the_model_refuses(repo: Path, change: str, value: A
     data = {**front_matter(repo, "fiches/initiative-solidaire.md"), change: value}
     assert list(validator.iter_errors(data)), change
     with pytest.raises(ValueError):
-        COLLECTION_MODELS["fiches"].model_validate(data)
+        COLLECTIONS["fiches"].model.model_validate(data)
 
 
 def test_schema_of_grids_checks_dimension_ids(repo: Path) -> None:

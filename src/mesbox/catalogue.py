@@ -12,7 +12,7 @@ from functools import cached_property
 
 from .frenchsort import sort_key
 from .models import FicheMeta, MonographMeta, TerritoryTerm
-from .references import TERM_KEYS
+from .registry import SEE_ALSO_TAXONOMIES, Reference, reference_ids
 from .structure import COLLECTIONS, TAXONOMIES, Entry, TermEntry
 from .structure.collections import AUDIENCES
 
@@ -23,8 +23,10 @@ SEE_ALSO_POOL = 60
 
 
 def entry_order(entry: Entry) -> tuple[object, ...]:
-    """Fiches in number order then title; everything else by title, French order."""
-    number = getattr(entry.meta, "number", None)
+    """A numbered collection's entries (fiches) in number order then title; everything else by
+    title, French order."""
+    number_field = entry.collection.number_field
+    number = getattr(entry.meta, number_field, None) if number_field else None
     if number is not None:
         return (0, tuple(int(p) for p in number.split(".")), sort_key(entry.title))
     return (1, (), sort_key(entry.title))
@@ -45,6 +47,9 @@ class Indexes:
     monographs_by_grid: dict[str, list[Entry]] = field(default_factory=dict)
     # Per audience id (fiches' `audiences`), the entries written for it.
     by_audience: dict[str, list[Entry]] = field(default_factory=dict)
+    # Per entry, the published entries naming it in a field the registry declares with a
+    # back-link heading (a path's steps), by that reference.
+    held_by: dict[str, dict[Reference, list[Entry]]] = field(default_factory=dict)
     # Per taxonomy and term, the ids of its first SEE_ALSO_POOL entries: "Voir aussi" candidates.
     see_also_pool: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
@@ -91,9 +96,9 @@ class Catalogue:
         cited: dict[str, dict[str, Entry]] = {}
         for entry in published:
             indexes.by_collection[entry.collection.id].append(entry)
-            for taxonomy, (key, _) in TERM_KEYS.items():
-                index = indexes.by_term[taxonomy]
-                for ref in getattr(entry.meta, key):
+            for taxonomy in TAXONOMIES.values():
+                index = indexes.by_term[taxonomy.id]
+                for ref in getattr(entry.meta, taxonomy.key):
                     if ref in index:
                         index[ref].append(entry)
             for target in self.references(entry):
@@ -101,6 +106,11 @@ class Catalogue:
             meta = entry.meta
             for audience in getattr(meta, "audiences", ()):
                 indexes.by_audience[audience].append(entry)
+            for reference in entry.collection.references:
+                if reference.backlinks:
+                    for target_id in dict.fromkeys(reference_ids(meta, reference)):
+                        if target_id in self.entries and target_id != entry.id:
+                            indexes.held_by.setdefault(target_id, {}).setdefault(reference, []).append(entry)
             if isinstance(meta, MonographMeta) and meta.grid in self.entries:
                 indexes.monographs_by_grid.setdefault(meta.grid, []).append(entry)
         indexes.cited_by = {target: list(sources.values()) for target, sources in cited.items()}
@@ -134,6 +144,12 @@ class Catalogue:
         """Published entries written for each audience, every audience listed (empty or not)."""
         return self._indexes.by_audience
 
+    def backlinks(self, entry: Entry) -> list[tuple[str, list[Entry]]]:
+        """The entries naming this one in a declared field, under that field's back-link heading
+        (« Parcours qui passent par cette entrée »), in listing order."""
+        held = self._indexes.held_by.get(entry.id, {})
+        return [(reference.backlinks, holders) for reference, holders in held.items()]
+
     @property
     def monographs_by_grid(self) -> dict[str, list[Entry]]:
         return self._indexes.monographs_by_grid
@@ -161,9 +177,9 @@ class Catalogue:
                 chosen.setdefault(ref, target)
         scores: Counter[str] = Counter()
         pools = self._indexes.see_also_pool
-        for taxonomy in ("territories", "methods", "themes"):
-            pool = pools[taxonomy]
-            for ref in getattr(entry.meta, TERM_KEYS[taxonomy][0]):
+        for taxonomy in SEE_ALSO_TAXONOMIES:
+            pool = pools[taxonomy.id]
+            for ref in getattr(entry.meta, taxonomy.key):
                 scores.update(pool.get(ref, ()))  # counted in C: this runs for every entry page
         for excluded in (entry.id, *chosen, *citing):
             scores.pop(excluded, None)
@@ -179,20 +195,21 @@ class Catalogue:
         return sorted(entries, key=lambda entry: self.rank[entry.id])
 
     def entries_for_term(self, taxonomy: str, term_id: str) -> list[Entry]:
-        """Entries carrying the term; for a territory, also those of its descendants, once each."""
-        if taxonomy != "territories":
+        """Entries carrying the term; in a hierarchical vocabulary (territories), also those of its
+        descendants, once each."""
+        if not TAXONOMIES[taxonomy].hierarchical:
             return self.by_term[taxonomy].get(term_id, [])
-        if term_id not in self.terms["territories"]:
+        if term_id not in self.terms[taxonomy]:
             return []
         found: dict[str, Entry] = {}
-        stack = [self.terms["territories"][term_id]]
+        stack = [self.terms[taxonomy][term_id]]
         visited: set[str] = set()
         while stack:
             term = stack.pop()
             if term.id in visited:
                 continue
             visited.add(term.id)
-            for entry in self.by_term["territories"].get(term.id, []):
+            for entry in self.by_term[taxonomy].get(term.id, []):
                 found.setdefault(entry.id, entry)
             stack.extend(term.children)
         return self.in_order(list(found.values()))

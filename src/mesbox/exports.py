@@ -34,13 +34,13 @@ from pydantic_core import core_schema
 
 from .catalogue import Catalogue
 from .ids import ID_MAX, ID_RE
-from .models import COLLECTION_MODELS, FicheMeta, GridMeta, MonographMeta, StoryMeta, TerritoryTerm
+from .models import EntryMeta, TerritoryTerm
 from .models.fields import DEFAULT_LICENCE, OPEN_LICENCES, _https_url, _id, _licence, _period, _unique
 from .period import PERIOD_RE
 from .render.licences import LICENCES
 from .render.urls import absolute
-from .structure import COLLECTIONS, Entry
-from .structure.collections import AUDIENCES, FICHE_KINDS, STORY_FORMATS
+from .registry import COLLECTIONS, Column
+from .structure import Entry
 
 COMMON_FIELDS = (
     "id",
@@ -60,21 +60,10 @@ COMMON_FIELDS = (
     "related",
     "cited_by",
 )
-CSV_EXTRA = (
-    "kind",
-    "number",
-    "audiences",
-    "initiative",
-    "grid",
-    "visit_start",
-    "visit_end",
-    "visit_participants",
-    "format",
-    "media",
-    "voices",
-    "adapted_from",
-)
-LIST_FIELDS = {"themes", "methods", "territories", "actors", "authors", "related", "cited_by", "audiences", "voices"}
+# Each collection's own columns (registry), in collection order, once each.
+_OWN_COLUMNS: dict[str, Column] = {column.name: column for c in COLLECTIONS.values() for column in c.csv_columns}
+CSV_EXTRA = tuple(_OWN_COLUMNS)
+LIST_FIELDS = {"themes", "methods", "territories", "actors", "authors", "related", "cited_by"} | {c.name for c in _OWN_COLUMNS.values() if c.is_list}
 LIST_SEPARATOR = ";"
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -86,7 +75,7 @@ LICENCE_NOTE = (
 # French labels and descriptions of the CSV columns (Frictionless table schema).
 _COLUMN_DOCS: dict[str, tuple[str, str]] = {
     "id": ("Identifiant", "Identifiant unique de l'entrée, toutes collections confondues (nom du fichier sans .md)."),
-    "collection": ("Collection", "fiches, monographies, recits ou grilles."),
+    "collection": ("Collection", ", ".join(list(COLLECTIONS)[:-1]) + f" ou {list(COLLECTIONS)[-1]}."),
     "title": ("Titre", "Titre de l'entrée."),
     "description": ("Description", "Résumé en une ou deux phrases."),
     "url": ("Adresse", "Adresse de la page de l'entrée sur le site."),
@@ -105,24 +94,6 @@ _COLUMN_DOCS: dict[str, tuple[str, str]] = {
     "licence": ("Licence", "Identifiant SPDX de la licence ouverte de l'entrée."),
     "related": ("Voir aussi", "Identifiants des entrées liées par l'auteur."),
     "cited_by": ("Cité par", "Identifiants des entrées publiées qui citent celle-ci."),
-    "kind": ("Type de fiche", "Fiches : thematique, methode, outil ou projet."),
-    "number": ("Numéro", "Fiches : numéro dans la boîte à outils, par exemple 2.7."),
-    "audiences": ("Publics", "Fiches : publics visés."),
-    "initiative": ("Initiative", "Monographies : initiative phare étudiée."),
-    "grid": ("Grille", "Monographies : identifiant de la grille à laquelle la monographie répond."),
-    "visit_start": ("Début de la visite", "Monographies : premier jour de la visite apprenante."),
-    "visit_end": ("Fin de la visite", "Monographies : dernier jour de la visite apprenante."),
-    "visit_participants": ("Participants", "Monographies : nombre de participants à la visite apprenante."),
-    "format": ("Format", "Récits : texte, video, audio, portrait ou reportage."),
-    "media": ("Média", "Récits : adresse https:// de l'enregistrement."),
-    "voices": ("Voix", "Récits : personnes dont la parole est rapportée."),
-    "adapted_from": ("Adaptée de", "Grilles : identifiant de la grille commune adaptée."),
-}
-_SCHEMA_DESCRIPTIONS: dict[str, str] = {
-    "fiches": "Champs de l'en-tête YAML d'une fiche (dossier fiches/) : thématique, méthode, outil ou projet.",
-    "monographies": "Champs de l'en-tête YAML d'une monographie d'écosystème local de coopération (dossier monographies/).",
-    "recits": "Champs de l'en-tête YAML d'un récit de territoire (dossier content/recits/).",
-    "grilles": "Champs de l'en-tête YAML d'une grille de questionnement (dossier grids/).",
 }
 
 
@@ -150,17 +121,14 @@ def entry_record(entry: Entry, catalogue: Catalogue, site_url: str) -> dict[str,
         "related": [ref for ref in meta.related if ref in catalogue.entries and ref != entry.id],
         "cited_by": sorted(e.id for e in catalogue.cited_by.get(entry.id, [])),
     }
-    if isinstance(meta, FicheMeta):
-        record.update(kind=meta.kind, number=meta.number, audiences=list(meta.audiences))
-    elif isinstance(meta, MonographMeta):
-        visit = meta.visit.model_dump(mode="json") if meta.visit else None
-        grid = meta.grid if meta.grid in catalogue.entries else None
-        record.update(initiative=meta.initiative, grid=grid, visit=visit, dimensions=dict(meta.dimensions))
-    elif isinstance(meta, StoryMeta):
-        record.update(format=meta.format, media=meta.media, voices=list(meta.voices))
-    elif isinstance(meta, GridMeta):
-        adapted_from = meta.adapted_from if meta.adapted_from in catalogue.entries else None
-        record.update(dimensions=[d.model_dump(mode="json") for d in meta.dimensions], adapted_from=adapted_from)
+    # Then the collection's own fields, in model order; a declared reference to an entry that is
+    # not published is left out (null), like `related`.
+    own = meta.model_dump(mode="json", include=set(type(meta).model_fields) - set(EntryMeta.model_fields))
+    single = {reference.field for reference in entry.collection.references if reference.item_key is None}
+    for name in type(meta).model_fields:
+        if name in own:
+            value = own[name]
+            record[name] = value if name not in single or value in catalogue.entries else None
     return record
 
 
@@ -261,14 +229,14 @@ def schema_url(collection_id: str, site_url: str) -> str:
 
 def collection_schema(collection_id: str, site_url: str) -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of a collection's front-matter, from the model that validates it."""
-    generated = COLLECTION_MODELS[collection_id].model_json_schema(schema_generator=_ContractSchema)
+    generated = COLLECTIONS[collection_id].model.model_json_schema(schema_generator=_ContractSchema)
     generated.pop("title", None)
     generated.pop("description", None)
     return {
         "$schema": SCHEMA_DIALECT,
         "$id": schema_url(collection_id, site_url),
         "title": f"En-tête d'une entrée « {COLLECTIONS[collection_id].singular} » de la boîte à outils du MES",
-        "description": _SCHEMA_DESCRIPTIONS[collection_id],
+        "description": COLLECTIONS[collection_id].description,
         **generated,
     }
 
@@ -278,7 +246,7 @@ def collection_schema(collection_id: str, site_url: str) -> dict[str, Any]:
 
 def _table_schema(site_url: str) -> dict[str, Any]:
     """Frictionless table schema of catalogue.csv: types and constraints of every column, in order."""
-    types = {"date": "date", "updated": "date", "visit_start": "date", "visit_end": "date", "visit_participants": "integer"}
+    types = {"date": "date", "updated": "date"} | {c.name: c.type for c in _OWN_COLUMNS.values()}
     constraints: dict[str, dict[str, Any]] = {
         "id": {"required": True, "unique": True, "pattern": ID_RE.pattern.strip("^$")},
         "collection": {"required": True, "enum": list(COLLECTIONS)},
@@ -288,19 +256,22 @@ def _table_schema(site_url: str) -> dict[str, Any]:
         "authors": {"required": True},
         "date": {"required": True},
         "licence": {"required": True, "enum": list(OPEN_LICENCES)},
-        "kind": {"enum": list(FICHE_KINDS)},
-        "number": {"pattern": r"\d+(\.\d+)*"},
-        "visit_participants": {"minimum": 1, "maximum": 500},
-        "format": {"enum": list(STORY_FORMATS)},
     }
+    for collection in COLLECTIONS.values():
+        for column in collection.csv_columns:
+            allowed = collection.labels.get(column.name)
+            rule = {**column.constraints, **({"enum": list(allowed)} if allowed and not column.is_list else {})}
+            if rule:
+                constraints[column.name] = rule
     fields = []
     for name in (*COMMON_FIELDS, *CSV_EXTRA):
-        title, description = _COLUMN_DOCS[name]
+        title, description = _COLUMN_DOCS[name] if name in _COLUMN_DOCS else (_OWN_COLUMNS[name].title, _OWN_COLUMNS[name].description)
         field: dict[str, Any] = {"name": name, "title": title, "description": description, "type": types.get(name, "string")}
         if name in LIST_FIELDS:
             field["description"] += " Liste séparée par « ; » (la forme sans perte est catalogue.json)."
-            if name == "audiences":
-                field["description"] += " Valeurs : " + ", ".join(AUDIENCES) + "."
+            allowed = next((c.labels[name] for c in COLLECTIONS.values() if name in c.labels), None)
+            if allowed:
+                field["description"] += " Valeurs : " + ", ".join(allowed) + "."
         if name == "media" or (name == "url" and site_url):
             field["format"] = "uri"
         if name in constraints:

@@ -12,7 +12,7 @@ from .bodies import WikiLink, scan_body
 from .files import collection_files, editorial_files
 from .ids import is_valid_id, slugify
 from .issues import Issue
-from .models import COLLECTION_MODELS, TAXONOMY_MODELS, EntryMeta, Term
+from .models import EntryMeta, Term
 from .placeholders import find_in_body, find_in_yaml
 from .source import Source, SourceError, read_text, split_front_matter
 from .structure import COLLECTIONS, TAXONOMIES, Candidate, Collection, Entry, Taxonomy, TermEntry
@@ -60,7 +60,7 @@ class Loaded:
 def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
     """Read one vocabulary file; every problem is reported as E301 except bad or duplicate ids."""
     rel = taxonomy.file
-    model = TAXONOMY_MODELS[taxonomy.id]
+    model = taxonomy.model
     terms: list[TermEntry] = []
     loaded.terms[taxonomy.id] = terms
     file = root / rel
@@ -130,7 +130,7 @@ def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep
         if id_ok:
             loaded.candidates.append(Candidate(entry_id, collection, rel, YamlData(value={}), links, False))
         return
-    meta, meta_issues = validate(COLLECTION_MODELS[collection.id], data, data.value, rel, text=source.front_matter, first_line=2)
+    meta, meta_issues = validate(collection.model, data, data.value, rel, text=source.front_matter, first_line=2)
     issues.extend(meta_issues)
     if not id_ok:
         return

@@ -10,14 +10,8 @@ from .issues import Issue
 from .loader import Loaded, PageLinks
 from .models import ActorTerm, TerritoryTerm
 from .placeholders import PLACEHOLDER_ID
-from .structure import TAXONOMIES, Candidate, TermEntry
-
-TERM_KEYS: dict[str, tuple[str, str]] = {
-    "themes": ("themes", "thème inconnu"),
-    "methods": ("methods", "méthode inconnue"),
-    "territories": ("territories", "territoire inconnu"),
-    "actors": ("actors", "acteur inconnu"),
-}
+from .registry import COLLECTIONS, TAXONOMIES, Reference
+from .structure import Candidate, TermEntry
 
 
 def unique_entries(loaded: Loaded) -> tuple[dict[str, Candidate], list[Issue]]:
@@ -33,31 +27,22 @@ def unique_entries(loaded: Loaded) -> tuple[dict[str, Candidate], list[Issue]]:
     return by_id, issues
 
 
-# How to add a missing term, per vocabulary: the next step, not just "ajoutez-le".
-_ADD_TERM = {
-    "themes": "choisissez un thème de taxonomies/themes.yml (la liste est sur la page « Thèmes » du site) ; s'il en manque un, proposez-le en l'ajoutant à ce fichier (« - id: … » et « label: … »)",
-    "methods": "choisissez une méthode de taxonomies/methods.yml (la liste est sur la page « Méthodes » du site) ; s'il en manque une, proposez-la en l'ajoutant à ce fichier (« - id: … » et « label: … »)",
-    "territories": "choisissez un territoire de taxonomies/territories.yml, ou ajoutez-le avec ses parents par la commande « mesbox new territoire \"Nom de la commune\" »",
-    "actors": "choisissez un acteur de taxonomies/actors.yml, ou ajoutez-le à ce fichier : « - id: … », « label: … » et « kind: » (reseau, structure, collectivite, recherche ou financeur)",
-}
-
-
 def check_terms(entry: Candidate, terms: dict[str, dict[str, TermEntry]]) -> list[Issue]:
-    """Every themes/methods/territories/actors value names a term of its vocabulary (E104)."""
+    """Every value of a vocabulary's front-matter key names a term of that vocabulary (E104)."""
     issues: list[Issue] = []
-    for taxonomy, (key, noun) in TERM_KEYS.items():
-        known = terms.get(taxonomy, {})
+    for taxonomy in TAXONOMIES.values():
+        key, known = taxonomy.key, terms.get(taxonomy.id, {})
         for index, ref in enumerate(entry.refs(key)):
             if ref and ref not in known and ref != PLACEHOLDER_ID:  # the placeholder is reported as E101
                 line, col = entry.data.where((key, index))
                 hint = did_you_mean(ref, known)
-                issues.append(Issue(entry.path, line, col, "E104", f"{noun} « {ref} »{hint or ' : ' + _ADD_TERM[taxonomy]}"))
+                issues.append(Issue(entry.path, line, col, "E104", f"{taxonomy.unknown} « {ref} »{hint or ' : ' + taxonomy.how_to_add}"))
     return issues
 
 
 def _term_of(ref: str, terms: dict[str, dict[str, TermEntry]]) -> TermEntry | None:
     """The vocabulary term a mistaken `[[id]]` names, if any (themes first)."""
-    for taxonomy in TERM_KEYS:
+    for taxonomy in TAXONOMIES:
         term = terms.get(taxonomy, {}).get(ref)
         if term is not None:
             return term
@@ -77,7 +62,7 @@ def _page_depth(entry: Candidate | PageLinks) -> int:
 
 def _term_link_hint(entry: Candidate | PageLinks, term: TermEntry) -> str:
     taxonomy = term.taxonomy
-    key = next(k for t, (k, _) in TERM_KEYS.items() if t == taxonomy.id)
+    key = taxonomy.key
     noun = taxonomy.singular.lower()
     link = "../" * _page_depth(entry) + f"{taxonomy.url_segment}/{term.id}/"
     if isinstance(entry, Candidate):
@@ -111,14 +96,15 @@ def _reference(
             return Issue(entry.path, line, col, "E105", f"{what} « {ref} » : {_term_link_hint(entry, term)}")
         pool = [i for i, e in by_id.items() if collection is None or e.collection.id == collection]
         hint = did_you_mean(ref, pool)
-        kind = "grille" if collection == "grilles" else "entrée"
+        kind = COLLECTIONS[collection].singular.split()[0].lower() if collection is not None else "entrée"
         advice = hint or " : vérifiez l'identifiant (le nom du fichier, sans « .md »)"
         return Issue(entry.path, line, col, "E105", f"{what} « {ref} » : {kind} inconnue{advice}")
     return Issue(entry.path, line, col, "E105", f"{what} « {ref} » vise un brouillon (draft: true) : retirez le lien ou publiez d'abord {target.path}")
 
 
 def check_entry_references(entry: Candidate, by_id: dict[str, Candidate], terms: dict[str, dict[str, TermEntry]] | None = None) -> list[Issue]:
-    """`related`, `[[id]]`, `grid`, `dimensions` and `adapted_from` resolve (E105); `terms` lets a
+    """`related`, `[[id]]` and the fields the registry declares (`grid` and its `dimensions`,
+    `adapted_from`, a path's steps…) resolve (E105); `terms` lets a
     reference to a theme or territory say how to link to it instead of "entrée inconnue"."""
     found: list[Issue | None] = []
     for index, ref in enumerate(entry.refs("related")):
@@ -126,22 +112,45 @@ def check_entry_references(entry: Candidate, by_id: dict[str, Candidate], terms:
             found.append(_reference(entry, ref, by_id, "référence", lambda index=index: entry.data.where(("related", index)), terms=terms))
     for link in entry.links:
         found.append(_reference(entry, link.target, by_id, "lien", lambda link=link: (link.line, link.col), terms=terms))
-    grid_id = entry.ref("grid") if entry.collection.id == "monographies" else None
-    if grid_id:
-        problem = _reference(entry, grid_id, by_id, "grille", lambda: entry.data.where(("grid",)), "grilles")
-        found.append(problem)
-        dimensions = entry.data.value.get("dimensions")
-        if problem is None and isinstance(dimensions, dict):
-            dimension_ids = [d.get("id") for d in by_id[grid_id].data.value.get("dimensions") or [] if isinstance(d, dict)]
-            for key in dimensions:
-                if key not in dimension_ids:
-                    line, col = entry.data.where(("dimensions", key), key=True)
-                    hint = did_you_mean(key, [d for d in dimension_ids if isinstance(d, str)])
-                    found.append(Issue(entry.path, line, col, "E105", f"dimension « {key} » absente de la grille « {grid_id} »{hint or ' : choisissez une dimension de cette grille'}"))
-    origin = entry.ref("adapted_from") if entry.collection.id == "grilles" else None
-    if origin:
-        found.append(_reference(entry, origin, by_id, "grille d'origine", lambda: entry.data.where(("adapted_from",)), "grilles"))
+    for reference in entry.collection.references:
+        found.extend(_declared_references(entry, reference, by_id))
     return [issue for issue in found if issue is not None]
+
+
+def _declared_references(entry: Candidate, reference: Reference, by_id: dict[str, Candidate]) -> list[Issue | None]:
+    """A field the registry declares as naming entries: one id, or a list of mappings each naming one."""
+    found: list[Issue | None] = []
+    if reference.item_key is None:
+        ref = entry.ref(reference.field)
+        if ref:
+            found.append(_reference(entry, ref, by_id, reference.what, lambda: entry.data.where((reference.field,)), reference.target))
+            if found[-1] is None and reference.keys_field is not None:
+                found.extend(_dimension_keys(entry, reference, ref, by_id))
+        return found
+    items = entry.data.value.get(reference.field) if isinstance(entry.data.value, dict) else None
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        ref = item.get(reference.item_key) if isinstance(item, dict) else None
+        if isinstance(ref, str) and ref.strip():
+            place = lambda index=index: entry.data.where((reference.field, index, reference.item_key))  # noqa: E731
+            found.append(_reference(entry, ref.strip(), by_id, reference.what, place, reference.target))
+    return found
+
+
+def _dimension_keys(entry: Candidate, reference: Reference, grid_id: str, by_id: dict[str, Candidate]) -> list[Issue | None]:
+    """The keys of `reference.keys_field` (a monograph's `dimensions`) are dimensions of the grid it names."""
+    assert reference.keys_field is not None
+    dimensions = entry.data.value.get(reference.keys_field)
+    if not isinstance(dimensions, dict):
+        return []
+    dimension_ids = [d.get("id") for d in by_id[grid_id].data.value.get("dimensions") or [] if isinstance(d, dict)]
+    found: list[Issue | None] = []
+    for key in dimensions:
+        if key not in dimension_ids:
+            line, col = entry.data.where((reference.keys_field, key), key=True)
+            hint = did_you_mean(key, [d for d in dimension_ids if isinstance(d, str)])
+            message = f"dimension « {key} » absente de la grille « {grid_id} »{hint or ' : choisissez une dimension de cette grille'}"
+            found.append(Issue(entry.path, line, col, "E105", message))
+    return found
 
 
 def check_page_links(page: PageLinks, by_id: dict[str, Candidate], terms: dict[str, dict[str, TermEntry]] | None = None) -> list[Issue]:
@@ -168,7 +177,8 @@ def check_numbers(candidates: list[Candidate]) -> list[Issue]:
     issues: list[Issue] = []
     claims: dict[str, list[Candidate]] = {}
     for entry in candidates:
-        number = entry.ref("number") if entry.collection.id == "fiches" else None
+        number_field = entry.collection.number_field
+        number = entry.ref(number_field) if number_field else None
         if number:
             claims.setdefault(number, []).append(entry)
     for number, entries in claims.items():
@@ -176,7 +186,7 @@ def check_numbers(candidates: list[Candidate]) -> list[Issue]:
             continue
         holder, *others = sorted(entries, key=lambda e: (_published_on(e), e.path))
         for entry in others:
-            line, col = entry.data.where(("number",))
+            line, col = entry.data.where((entry.collection.number_field or "number",))
             since = _published_on(holder)
             dated = f" (datée du {since.isoformat()})" if since != datetime.date.max else ""
             issues.append(Issue(entry.path, line, col, "E107", f"numéro « {number} » déjà pris par {holder.path}{dated} : choisissez-en un autre, ou retirez la ligne « number: »"))

@@ -25,56 +25,6 @@ authors:
 date: {today}
 """
 
-_THEMES = """\
-# Identifiants tirés de taxonomies/themes.yml (au moins un).
-themes: [{p_id}]
-"""
-
-_BY_COLLECTION = {
-    "fiches": _THEMES + """\
-# thematique, methode, outil ou projet
-kind: {kind}
-""",
-    "monographies": _THEMES + """\
-initiative: "{p} : l'initiative phare étudiée"
-# Identifiants tirés de taxonomies/territories.yml et taxonomies/actors.yml (au moins un chacun).
-territories: [{p_id}]
-actors: [{p_id}]
-""",
-    "recits": _THEMES + """\
-# texte, video, audio, portrait ou reportage (video et audio demandent media: https://…)
-format: texte
-# Identifiants tirés de taxonomies/territories.yml (au moins un).
-territories: [{p_id}]
-""",
-    "grilles": """\
-dimensions:
-  - id: {p_id}
-    title: "{p} : le nom de la dimension"
-    questions:
-      - "{p} : une question ouverte ?"
-""",
-}
-
-# The optional fields of each collection, never one the template already asks for.
-_OPTIONAL = {
-    "fiches": """\
-# Facultatif : number: "2.14" (entre guillemets, unique), audiences: [accompagnateurs, elus, techniciens, acteurs-ess, citoyens, chercheurs],
-# methods, territories, actors (identifiants des vocabulaires), related (identifiants d'entrées),
-""",
-    "monographies": """\
-# Facultatif : methods (identifiants de taxonomies/methods.yml), related (identifiants d'entrées),
-# visit (start, end, participants), grid: grille-commune, puis dimensions: {{identifiant-de-dimension: synthèse}},
-""",
-    "recits": """\
-# Facultatif : media: https://…, voices (les personnes qui racontent), methods, actors (identifiants des vocabulaires),
-# related (identifiants d'entrées),
-""",
-    "grilles": """\
-# Facultatif : themes, methods (identifiants des vocabulaires), related (identifiants d'entrées), adapted_from (une grille),
-""",
-}
-
 _TAIL = """\
 # period (ce que la page rapporte : 2017, 2021-04, 2017-11-29 ou 2021-04/2022-03),
 # sources (- title: …, puis year: … et url: https://…), licence (CC-BY-SA-4.0 par défaut), draft: true (brouillon).
@@ -126,7 +76,7 @@ def new_entry(root: Path, collection_id: str, title: str, today: datetime.date |
         "title": _yaml_string(title),
         "today": (today or datetime.date.today()).isoformat(),
     }
-    text = (_HEAD + _BY_COLLECTION[collection.id] + _OPTIONAL[collection.id] + _TAIL).format(**values)
+    text = (_HEAD + collection.scaffold + _TAIL).format(**values)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as handle:
         handle.write(text)

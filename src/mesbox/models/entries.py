@@ -96,8 +96,8 @@ class MonographMeta(EntryMeta):
     initiative: Title
     territories: Annotated[RefList, Field(min_length=1)]
     actors: Annotated[RefList, Field(min_length=1)]
-    visit: Visit | None = None
     grid: Ref | None = None
+    visit: Visit | None = None
     dimensions: dict[str, Synthesis] = {}
 
     @model_validator(mode="after")
@@ -145,11 +145,3 @@ class GridMeta(EntryMeta):
                 raise PydanticCustomError("E107", "dimension « {id} » en double dans la grille : donnez-lui un autre identifiant", {"id": dimension.id, "field": "dimensions", "index": index})
             seen.add(dimension.id)
         return self
-
-
-COLLECTION_MODELS: dict[str, type[EntryMeta]] = {
-    "fiches": FicheMeta,
-    "monographies": MonographMeta,
-    "recits": StoryMeta,
-    "grilles": GridMeta,
-}

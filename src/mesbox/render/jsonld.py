@@ -6,16 +6,15 @@ import json
 from typing import Any
 
 from ..catalogue import Catalogue
-from ..models import FicheMeta
 from ..structure import Entry
 from .licences import LICENCES
 from .urls import absolute
 
 
 def entry_jsonld(entry: Entry, catalogue: Catalogue, site_url: str) -> dict[str, Any]:
-    """A CreativeWork (a LearningResource for sheets) with licence, authors, dates, period covered, themes and places."""
+    """Its collection's schema.org type (a LearningResource for sheets) with licence, authors, dates, period covered, themes and places."""
     meta = entry.meta
-    kind = "LearningResource" if isinstance(meta, FicheMeta) else "CreativeWork"
+    kind = entry.collection.jsonld_type
     terms = catalogue.terms
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -38,8 +37,8 @@ def entry_jsonld(entry: Entry, catalogue: Catalogue, site_url: str) -> dict[str,
         data["dateModified"] = meta.updated.isoformat()
     if meta.period:
         data["temporalCoverage"] = meta.period
-    if isinstance(meta, FicheMeta):
-        data["learningResourceType"] = meta.kind
+    if kind == "LearningResource" and isinstance(getattr(meta, "kind", None), str):
+        data["learningResourceType"] = getattr(meta, "kind")
     return {k: v for k, v in data.items() if v not in ([], None)}
 
 

@@ -23,15 +23,13 @@ from ..catalogue import Catalogue, term_order
 from ..ids import slugify
 from ..models import ActorTerm, FicheMeta, GridMeta, MonographMeta, TerritoryTerm
 from ..period import MONTHS, french_period
+from ..registry import ACTOR_KINDS, AUDIENCES, FICHE_GROUPS, FICHE_KINDS, STORY_FORMATS, TERRITORY_KINDS
 from ..structure import COLLECTIONS, TAXONOMIES, Entry, TermEntry
-from ..structure.collections import AUDIENCES, FICHE_KINDS, STORY_FORMATS
-from ..structure.taxonomies import ACTOR_KINDS, TERRITORY_KINDS
 from .jsonld import entry_jsonld, script_json
 from .licences import LICENCES
 from .urls import absolute, relative, root_prefix
 from .wikilinks import render_wikilinks
 
-FICHE_GROUPS = {"thematique": "Fiches thématiques", "methode": "Fiches méthode", "outil": "Fiches outil", "projet": "Fiches projet"}
 # Kinds of entries as hub pages group them, in their default order, with their plural heading.
 TYPE_GROUPS = {**FICHE_GROUPS, **{c.id: c.plural for c in COLLECTIONS.values() if c.id != "fiches"}}
 # What a hub page shows first because it answers the page's question: a method's own sheets,
@@ -333,6 +331,8 @@ class SiteRenderer:
         parts.append(self._entry_sections(entry, grid, link, block))
         if meta.sources:
             parts.append(block(_html_block(blocks.sources(meta.sources)), heading="Sources"))
+        for heading, holders in catalogue.backlinks(entry):  # the paths this entry is a step of…
+            parts.append(block(_html_block(blocks.held_by(catalogue.in_order(holders), card)), late=True, heading=heading))
         see_also = catalogue.see_also(entry)
         if see_also:
             parts.append(block(_html_block(blocks.see_also(see_also, card)), late=True, heading="Voir aussi"))

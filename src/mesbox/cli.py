@@ -11,7 +11,7 @@ from . import __version__
 from .checker import CheckResult, check
 from .frenchargs import FrenchParser
 from .report import FORMATS, WRITERS, write_github_summary
-from .scaffold import KIND_FOLDERS, ScaffoldError, new_entry
+from .scaffold import ScaffoldError, new_entry
 from .selection import SelectionError, select
 from .source import os_error_text
 from .structure import COLLECTIONS
@@ -29,9 +29,11 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                            help="processus qui se partagent les fichiers (défaut : 0, un par cœur ; 1 : aucun parallélisme)")
     new_cmd = commands.add_parser("new", help="créer une entrée prête à remplir")
-    new_cmd.add_argument("collection", type=_collection, help="fiches, monographies, recits ou grilles")
-    new_cmd.add_argument("title", metavar="titre", help="titre de l'entrée, entre guillemets")
-    new_cmd.add_argument("--kind", type=_kind, metavar="TYPE", help="pour une fiche : thematique, methode, outil ou projet (son dossier en dépend)")
+    new_cmd.add_argument("collection", type=_collection, help="fiches, monographies, recits, grilles, ou territoire")
+    new_cmd.add_argument("title", metavar="titre", help="titre de l'entrée, ou nom (ou code INSEE) du territoire, entre guillemets")
+    new_cmd.add_argument("--kind", metavar="TYPE", help="pour une fiche : thematique, methode, outil ou projet (son dossier en dépend) ; "
+                         "pour un territoire : commune, intercommunalite, departement ou region")
+    new_cmd.add_argument("--departement", metavar="CODE", help="pour un territoire : le code du département, quand plusieurs communes portent ce nom")
     new_cmd.add_argument("--root", default=".", type=Path, metavar="DOSSIER", help="dossier du dépôt (par défaut : .)")
     export_cmd = commands.add_parser("export", help="écrire les données ouvertes sans construire le site")
     export_cmd.add_argument("--root", default=".", type=Path, metavar="DOSSIER", help="dossier du dépôt (par défaut : .)")
@@ -40,21 +42,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+TERRITORY = "territoire"
 # The singular, as people say it: `mesbox new fiche …` works too.
-_SINGULAR = {"fiche": "fiches", "monographie": "monographies", "recit": "recits", "récit": "recits", "récits": "recits", "grille": "grilles"}
+_SINGULAR = {"fiche": "fiches", "monographie": "monographies", "recit": "recits", "récit": "recits", "récits": "recits", "grille": "grilles",
+             "territoires": TERRITORY, "territory": TERRITORY}
 
 
 def _collection(text: str) -> str:
     name = _SINGULAR.get(text.lower(), text.lower())
-    if name not in COLLECTIONS:
-        raise argparse.ArgumentTypeError(f"« {text} » inconnu — choisissez fiches, monographies, recits ou grilles")
+    if name not in COLLECTIONS and name != TERRITORY:
+        raise argparse.ArgumentTypeError(f"« {text} » inconnu — choisissez fiches, monographies, recits, grilles ou territoire")
     return name
-
-
-def _kind(text: str) -> str:
-    if text not in KIND_FOLDERS:
-        raise argparse.ArgumentTypeError(f"« {text} » inconnu — choisissez thematique, methode, outil ou projet")
-    return text
 
 
 def _jobs(text: str) -> int:
@@ -102,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         _require_root(args.root)
         try:
+            if args.collection == TERRITORY:
+                return _new_territory(args.root, args.title, args.kind, args.departement)
+            if args.departement:
+                raise ScaffoldError("--departement ne sert qu'aux territoires : retirez-le")
             path = new_entry(args.root, args.collection, args.title, kind=args.kind)
         except ScaffoldError as error:
             sys.stderr.write(f"mesbox : {error}\n")
@@ -119,6 +121,31 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if result.ok else 1
     _parser().print_help()
     return 2
+
+
+def _new_territory(root: Path, query: str, kind: str | None, departement: str | None) -> int:
+    """Add a territory and its missing parents from the shipped geographic code; say what is left to fill."""
+    from .cog import KIND_NAMES, KINDS, load
+    from .newterritory import TERRITORIES, add_territory, choose, describe
+
+    if kind is not None and kind not in KINDS:
+        raise ScaffoldError(f"type de territoire « {kind} » inconnu : choisissez {', '.join(KINDS[:-1])} ou {KINDS[-1]}")
+    code = load()
+    place = choose(code, query, kind, departement)
+    added = add_territory(root, code, place, query)
+    if not added.written:
+        sys.stdout.write(f"Déjà dans {TERRITORIES} : {describe(code, place)}, identifiant « {added.id} ». Dans vos pages : territories: [{added.id}]\n")
+        return 0
+    names = ", ".join(f"{term_id} ({KIND_NAMES[p.kind]})" for term_id, p in added.written)
+    sys.stdout.write(f"Ajouté à {TERRITORIES} : {names}, d'après le Code officiel géographique {code.vintage}.\n")
+    if added.need_point:
+        points = " et ".join(f"« {t} »" for t in added.need_point)
+        sys.stdout.write(
+            f"Coordonnées : le Code officiel géographique n'en donne pas. Remplacez les « À COMPLÉTER » des lignes lat et lon de {points} "
+            "(degrés décimaux, avec un point, et la source en commentaire), puis lancez « mesbox check ».\n"
+        )
+    sys.stdout.write(f"Dans vos pages, écrivez : territories: [{added.id}]\n")
+    return 0
 
 
 def run() -> None:

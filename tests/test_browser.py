@@ -124,7 +124,7 @@ def test_no_serious_accessibility_violation(page: object, base_url: str) -> None
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)  # type: ignore[attr-defined]
         for path in ("", "fiches/initiative-solidaire/", "territoires/", "grilles/grille-test/analyse/", "publics/", "publics/elus/",
-                     "territoires/colombelles/", "methodes/seminaire-reflexif/"):
+                     "territoires/colombelles/", "methodes/seminaire-reflexif/", "404.html", "donnees/"):
             page.goto(base_url + path)  # type: ignore[attr-defined]
             results = axe.run(page)
             serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
@@ -172,3 +172,12 @@ def test_analysis_on_a_phone_reads_one_dimension_at_a_time(browser: object, base
     assert p.locator(".mesbox-analysis__dimension h3").count() == 2 and p.locator(".mesbox-analysis__dimension h3").first.is_visible()
     assert p.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+def test_not_found_page_searches_the_toolbox(page: object, base_url: str) -> None:
+    """The 404 page's search box opens the site's search with the words typed, accents or not."""
+    p = page
+    p.goto(base_url + "404.html")  # type: ignore[attr-defined]
+    p.get_by_label("Chercher dans la boîte à outils").fill("seminaire")  # type: ignore[attr-defined]
+    p.get_by_role("button", name="Rechercher").click()  # type: ignore[attr-defined]
+    p.locator(".md-search-result__item", has_text="Le séminaire réflexif").first.wait_for(timeout=10000)  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from conftest import replace, write
 
 from mesbox.checker import check
 from mesbox.cli import main
-from mesbox.exports import COMMON_FIELDS, export_files, write_exports
+from mesbox.exports import _COLUMN_DOCS, COMMON_FIELDS, export_files, write_exports
 from mesbox.registry import COLLECTIONS
 
 SITE = "https://exemple.org/"
@@ -23,6 +23,7 @@ PUBLISHED = ["initiative-solidaire", "seminaire", "visite-colombelles", "recit-c
 FILES = {
     "catalogue.json",
     "catalogue.csv",
+    "catalogue-tableur.csv",
     "territoires.geojson",
     "datapackage.json",
     "schemas/fiches.schema.json",
@@ -184,6 +185,27 @@ def test_csv_round_trips_hostile_text(repo: Path) -> None:
     assert row["title"] == hostile
     assert next(e for e in entries_json(files) if e["id"] == "initiative-solidaire")["title"] == hostile
     assert len(csv_rows(files)) == len(PUBLISHED)
+
+
+def test_spreadsheet_csv_has_the_same_cells_for_a_french_spreadsheet(repo: Path) -> None:
+    """BOM, `;` between cells, French column names; otherwise the very cells of catalogue.csv, hostile text included."""
+    replace(repo, "fiches/initiative-solidaire.md", "title: Qu'est-ce qu'une initiative solidaire ?", 'title: "Virgule, ; point-virgule et « guillemets »"')
+    files = exports(repo)
+    raw = files["catalogue-tableur.csv"]
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == len(PUBLISHED) + 1
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert table[0][:5] == ["Identifiant", "Collection", "Titre", "Description", "Adresse"]
+    plain = list(csv.reader(io.StringIO(files["catalogue.csv"].decode("utf-8"), newline="")))
+    assert table[1:] == plain[1:] and len(table[0]) == len(plain[0])
+    assert csv.Sniffer().sniff(raw.decode("utf-8-sig").splitlines()[0]).delimiter == ";"
+
+
+def test_open_data_page_explains_every_column_in_french() -> None:
+    """/donnees/ names each column as the spreadsheet file does, with the field's name for programs and its meaning."""
+    page = (Path(__file__).resolve().parent.parent / "content" / "donnees.md").read_text(encoding="utf-8")
+    for name, (label, meaning) in _COLUMN_DOCS.items():
+        assert f"| {label} | `{name}` | {meaning} |" in page, name
+    assert "donnees/catalogue-tableur.csv){ .md-button .md-button--primary download }" in page
 
 
 def test_csv_flattens_the_visit(repo: Path) -> None:
@@ -364,7 +386,7 @@ def test_cli_export_valid_repo(repo: Path, tmp_path: Path, capsys: pytest.Captur
     entries = json.loads((out / "catalogue.json").read_text(encoding="utf-8"))["entries"]
     assert [e["id"] for e in entries] == PUBLISHED
     assert entries[0]["url"] == "https://exemple.org/fiches/initiative-solidaire/"
-    assert "8 fichiers écrits" in capsys.readouterr().out
+    assert "9 fichiers écrits" in capsys.readouterr().out
 
 
 def test_cli_export_with_errors_exits_1_and_keeps_valid_entries(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

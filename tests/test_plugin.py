@@ -115,6 +115,20 @@ def test_site_is_french_and_makes_no_third_party_request(site: Path) -> None:
             assert not re.search(r'(?:src|href)="(?:https?:)?//(?!127\.0\.0\.1)', tag), (path, tag)
 
 
+def test_reader_wording_footer_edit_link_and_404(site: Path) -> None:
+    """No English credit; a contact line (the forge's issue form without a `contact` setting);
+    the edit link says « Proposer une correction »; a French 404 page with a search and ways in."""
+    for path in html_files(site):
+        assert "Made with" not in path.read_text(encoding="utf-8"), path
+    sheet = (site / "fiches" / "seminaire" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div class="mesbox-contact">[^<]*<a href="https://[^"]+/issues/new/choose">Écrire à l’équipe éditoriale', sheet)
+    edit = re.search(r'<a href="([^"]+)" class="mesbox-edit" rel="edit">.*?Proposer une correction', sheet, re.DOTALL)
+    assert edit and edit.group(1).endswith("/edit/main/fiches/methodes/seminaire.md")
+    missing = (site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Page introuvable</h1>" in missing and 'name="q"' in missing and "Not found" not in missing
+    assert 'href="/publics/"' in missing and "/issues/new/choose" in missing
+
+
 def test_feed_lists_published_entries(site: Path) -> None:
     import xml.etree.ElementTree as ET
 

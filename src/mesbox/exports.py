@@ -12,6 +12,9 @@ Files, relative to the export folder (`donnees/` on the site):
 - `catalogue.csv`: the same entries in the same order, one row each, the common columns then a
   few flat collection-specific ones (`CSV_EXTRA`); lists joined with `;`, empty cell for an absent
   value; UTF-8 without BOM, RFC 4180 quoting, CRLF line ends.
+- `catalogue-tableur.csv`: the same cells for people with a spreadsheet: columns named in French,
+  separated by `;` (what a French spreadsheet expects), UTF-8 with a byte order mark (so that
+  accents are read as UTF-8), CRLF line ends.
 - `territoires.geojson`: one Point per territory that has coordinates, sorted by id.
 - `datapackage.json`: a Frictionless Data package describing the CSV, the JSON and the GeoJSON.
 - `schemas/<collection>.schema.json`: JSON Schema (draft 2020-12) of each collection's
@@ -167,6 +170,19 @@ def catalogue_csv(records: list[dict[str, Any]]) -> bytes:
     for record in records:
         writer.writerow(csv_row(record))
     return out.getvalue().encode("utf-8")
+
+
+def spreadsheet_csv(records: list[dict[str, Any]]) -> bytes:
+    """`catalogue.csv` for a French spreadsheet: French column names, `;` between cells, a UTF-8 BOM.
+    Opened with a double click, Excel and LibreOffice then show one column per field and the accents."""
+    fields = (*COMMON_FIELDS, *CSV_EXTRA)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([_COLUMN_DOCS[name][0] for name in fields])
+    for record in records:
+        row = csv_row(record)
+        writer.writerow([row.get(name, "") for name in fields])
+    return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
 # --- territoires.geojson ----------------------------------------------------------------------
@@ -357,6 +373,7 @@ def export_files(catalogue: Catalogue, site_url: str = "") -> dict[str, bytes]:
     files = {
         "catalogue.json": catalogue_json(records),
         "catalogue.csv": catalogue_csv(records),
+        "catalogue-tableur.csv": spreadsheet_csv(records),
         "territoires.geojson": territories_geojson(catalogue, site_url),
         "datapackage.json": datapackage(catalogue, site_url),
     }

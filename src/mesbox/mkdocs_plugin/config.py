@@ -25,6 +25,10 @@ class MesboxConfig(base.Config):
     feed_title = c.Type(str, default="Boîte à outils du MES : nouvelles entrées")
     """The feed's title, as feed readers show it."""
 
+    contact = c.Optional(c.Type(str))
+    """An e-mail address or https:// page where readers write to the editorial team, shown at the
+    foot of every page and on the 404 page; without it, the forge's issue form of `repo_url`."""
+
     fold_search = c.Type(bool, default=True)
     """Add accent-free copies of the words of the search index, so « economie » finds « économie »."""
 

@@ -40,6 +40,7 @@ from mkdocs.structure.pages import Page
 from ..checker import CheckResult, check
 from ..exports import export_files
 from ..feed import render_feed
+from ..render.contact import Contact, resolve_contact
 from ..render.pages import PageSource, PlannedPage, SiteSettings
 from ..render.site import site_plan
 from ..render.urls import relative
@@ -64,6 +65,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.nav_urls: set[str] = set()
         self.rendering = 0.0
         self.folded = False
+        self.contact: Contact | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps one plugin instance; per-build state is reset in on_files."""
@@ -73,6 +75,10 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.root = (base / self.config.root).resolve() if self.config.root else base
         if not config.use_directory_urls:
             raise PluginError("mesbox : use_directory_urls doit rester à true (les adresses /fiches/<id>/ font partie du contrat)")
+        try:
+            self.contact = resolve_contact(self.config.contact, config.repo_url or "")
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         if "attr_list" not in config.markdown_extensions:  # the `#dimension-<id>` anchors of generated headings
             config.markdown_extensions.append("attr_list")
         return config
@@ -181,6 +187,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """The theme's templates get the contact link (footer, 404 page) as `mesbox_contact`."""
+        env.globals["mesbox_contact"] = self.contact
         if self.config.cache_nav:
             navcache.install(env, navcache.NavCache(self.nav_urls))
         return env
@@ -213,6 +221,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         """Fold accents in the theme's search index before it is written (Material keeps its entries
         in `search_index.entries`): no second reading and writing of a file of several megabytes."""
         self.folded = False
+        self.contact: Contact | None = None
         if not self.config.fold_search:
             return
         for plugin in config.plugins.values():

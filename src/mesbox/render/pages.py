@@ -36,6 +36,13 @@ TYPE_GROUPS = {**FICHE_GROUPS, **{c.id: c.plural for c in COLLECTIONS.values() i
 # a territory's monographs and stories.
 LEADS = {"methods": ("methode",), "territories": ("monographies", "recits")}
 AUDIENCES_URL = "publics/"
+# What a territory's official code is, in the words of the public services that publish it.
+CODE_LABELS = {
+    "commune": "Code officiel de la commune (Insee)",
+    "departement": "Numéro du département",
+    "region": "Code officiel de la région (Insee)",
+    "intercommunalite": "Numéro SIREN de l’intercommunalité",
+}
 
 
 @dataclass(frozen=True)
@@ -444,7 +451,7 @@ class SiteRenderer:
         if isinstance(data, TerritoryTerm):
             territories = self.catalogue.terms["territories"]
             if data.insee:
-                facts.append(("Code officiel (INSEE / SIREN)", data.insee, None))
+                facts.append((CODE_LABELS.get(data.kind, "Code officiel"), data.insee, None))
             if data.parent in territories:
                 parent = territories[data.parent]
                 facts.append(("Fait partie de", parent.label, parent.url))

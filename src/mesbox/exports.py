@@ -172,13 +172,18 @@ def catalogue_csv(records: list[dict[str, Any]]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def column_doc(name: str) -> tuple[str, str]:
+    """A CSV column's French title and meaning (common columns here, a collection's own in the registry)."""
+    return _COLUMN_DOCS[name] if name in _COLUMN_DOCS else (_OWN_COLUMNS[name].title, _OWN_COLUMNS[name].description)
+
+
 def spreadsheet_csv(records: list[dict[str, Any]]) -> bytes:
     """`catalogue.csv` for a French spreadsheet: French column names, `;` between cells, a UTF-8 BOM.
     Opened with a double click, Excel and LibreOffice then show one column per field and the accents."""
     fields = (*COMMON_FIELDS, *CSV_EXTRA)
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([_COLUMN_DOCS[name][0] for name in fields])
+    writer.writerow([column_doc(name)[0] for name in fields])
     for record in records:
         row = csv_row(record)
         writer.writerow([row.get(name, "") for name in fields])
@@ -281,7 +286,7 @@ def _table_schema(site_url: str) -> dict[str, Any]:
                 constraints[column.name] = rule
     fields = []
     for name in (*COMMON_FIELDS, *CSV_EXTRA):
-        title, description = _COLUMN_DOCS[name] if name in _COLUMN_DOCS else (_OWN_COLUMNS[name].title, _OWN_COLUMNS[name].description)
+        title, description = column_doc(name)
         field: dict[str, Any] = {"name": name, "title": title, "description": description, "type": types.get(name, "string")}
         if name in LIST_FIELDS:
             field["description"] += " Liste séparée par « ; » (la forme sans perte est catalogue.json)."

@@ -254,6 +254,12 @@ def found(root: Path) -> list[tuple[str, str, int]]:
     return [(i.code, i.path, i.line) for i in check(root).issues]
 
 
+@pytest.fixture(autouse=True)
+def _check_cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mesbox check` keeps a cache in the user's cache folder: the tests keep theirs in a temporary one."""
+    monkeypatch.setenv("MESBOX_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "mesbox-cache"))
+
+
 def write_valid_repo(root: Path) -> Path:
     for rel, text in VALID_FILES.items():
         write(root, rel, text)

@@ -54,26 +54,41 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(root: Path, jobs: int = 1, catalogue: bool = True) -> CheckResult:
+def check(root: Path, jobs: int = 1, catalogue: bool = True, cache: bool = False) -> CheckResult:
     """Check a repository: taxonomies, then entries (shared by `jobs` processes, 0: one per core),
     then every rule that spans entries. With `catalogue=False` only the issues are wanted: the
-    result's catalogue then holds the vocabularies but no entry."""
+    result's catalogue then holds the vocabularies but no entry; only then may `cache` reuse what
+    unchanged files contributed to the previous check (same answer, see `checkcache`)."""
     with _collector_paused():
-        return _check(root, jobs, catalogue)
+        return _check(root, jobs, catalogue, cache and not catalogue)
 
 
-def _check(root: Path, jobs: int, keep_entries: bool) -> CheckResult:
-    loaded = load(root, jobs, keep_entries)
+def _check(root: Path, jobs: int, keep_entries: bool, cache: bool) -> CheckResult:
+    store = None
+    if cache:
+        from .checkcache import CheckCache
+
+        store = CheckCache(root)
+        loaded = store.load(jobs)
+    else:
+        loaded = load(root, jobs, keep_entries)
     issues = list(loaded.issues)
     by_id, duplicate_issues = unique_entries(loaded)
     issues.extend(duplicate_issues)
     issues.extend(check_taxonomies(loaded))
     catalogue = Catalogue.build(loaded.entries, loaded.terms)
+    settled, flagged = loaded.settled, set[str]()
     for entry in loaded.candidates:
-        issues.extend(check_terms(entry, catalogue.terms))
-        issues.extend(check_entry_references(entry, by_id, catalogue.terms))
+        if entry.path in settled:
+            continue
+        found = check_terms(entry, catalogue.terms) + check_entry_references(entry, by_id, catalogue.terms)
+        if found:
+            flagged.add(entry.path)
+            issues.extend(found)
     for page in loaded.pages:
         issues.extend(check_page_links(page, by_id, catalogue.terms))
     issues.extend(check_numbers(loaded.candidates))
+    if store is not None:
+        store.save(loaded, flagged)
     issues.sort()
     return CheckResult(catalogue, issues, paths=loaded.paths)

@@ -28,6 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--format", choices=FORMATS, default="text", help="text (défaut), github (annotations et, si GITHUB_STEP_SUMMARY est défini, résumé de la tâche) ou json")
     check_cmd.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                            help="processus qui se partagent les fichiers (défaut : 0, un par cœur ; 1 : aucun parallélisme)")
+    check_cmd.add_argument("--no-cache", action="store_true",
+                           help="tout relire, sans réutiliser ce que les fichiers inchangés ont donné à la vérification précédente")
     new_cmd = commands.add_parser("new", help="créer une entrée prête à remplir")
     new_cmd.add_argument("collection", type=_collection, help="fiches, monographies, recits, grilles, ou territoire")
     new_cmd.add_argument("title", metavar="titre", help="titre de l'entrée, ou nom (ou code INSEE) du territoire, entre guillemets")
@@ -67,13 +69,13 @@ def _require_root(root: Path) -> None:
         raise SystemExit(2)
 
 
-def _check(paths: list[Path], output: str, jobs: int) -> int:
+def _check(paths: list[Path], output: str, jobs: int, cache: bool) -> int:
     try:
         selection = select(paths)
     except SelectionError as error:
         sys.stderr.write(f"mesbox : {error}\n")
         return 2
-    whole = check(selection.root, jobs=jobs, catalogue=False)
+    whole = check(selection.root, jobs=jobs, catalogue=False, cache=cache)
     for rel in selection.unchecked(whole):
         sys.stderr.write(f"mesbox : « {rel} » ignoré : mesbox vérifie les entrées (.md) des collections, "
                          "les vocabulaires de taxonomies/ et les pages de content/\n")
@@ -96,7 +98,7 @@ def _write_step_summary(path: Path, result: CheckResult) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
-        return _check(args.paths, args.format, args.jobs)
+        return _check(args.paths, args.format, args.jobs, not args.no_cache)
     if args.command == "new":
         _require_root(args.root)
         try:

@@ -42,6 +42,8 @@ class Loaded:
     pages: list[PageLinks] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
+    # Entries whose cross-file rules are known to find nothing (see `checkcache`): not checked again.
+    settled: set[str] = field(default_factory=set)
 
     @property
     def files(self) -> int:
@@ -168,6 +170,18 @@ def load_entries(files: Sequence[tuple[str, str, Collection]], keep_entries: boo
     return loaded
 
 
+def load_taxonomies(root: Path, loaded: Loaded) -> None:
+    """The four vocabularies, read before any entry (their terms judge the entries' values)."""
+    for taxonomy in TAXONOMIES.values():
+        load_taxonomy(root, taxonomy, loaded)
+        loaded.paths.append(taxonomy.file)
+
+
+def entry_files(root: Path) -> list[tuple[str, str, Collection]]:
+    """Every entry file, as (path on disk, repository-relative path, collection), in checking order."""
+    return [(path, rel, collection) for collection in COLLECTIONS.values() for path, rel in collection_files(root, collection)]
+
+
 def load(root: Path, jobs: int = 1, keep_entries: bool = True) -> Loaded:
     """One pass over the repository's taxonomies and collections.
 
@@ -175,11 +189,8 @@ def load(root: Path, jobs: int = 1, keep_entries: bool = True) -> Loaded:
     the rules need comes back (candidates and issues, no bodies): a quarter of the bytes to
     send between processes."""
     loaded = Loaded()
-    for taxonomy in TAXONOMIES.values():
-        load_taxonomy(root, taxonomy, loaded)
-        loaded.paths.append(taxonomy.file)
-    files = [(path, rel, collection) for collection in COLLECTIONS.values() for path, rel in collection_files(root, collection)]
-    for part in map_slices(partial(load_entries, keep_entries=keep_entries), files, jobs):
+    load_taxonomies(root, loaded)
+    for part in map_slices(partial(load_entries, keep_entries=keep_entries), entry_files(root), jobs):
         loaded.extend(part)
     for path, rel in editorial_files(root):
         loaded.paths.append(rel)

@@ -13,6 +13,10 @@ from .placeholders import PLACEHOLDER_ID
 from .registry import COLLECTIONS, TAXONOMIES, Reference
 from .structure import Candidate, TermEntry
 
+# Front-matter keys the rules read from entries other than the one they check (a grid's dimensions,
+# every fiche's number and date): the check cache keeps only these for an entry it does not re-read.
+SHARED_KEYS = ("number", "date", "dimensions")
+
 
 def unique_entries(loaded: Loaded) -> tuple[dict[str, Candidate], list[Issue]]:
     """Files by id; a second file with the same id is an error (ids are unique across collections)."""

@@ -12,6 +12,7 @@ for valid files is never.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,12 +58,13 @@ class YamlData:
     value: Any = None
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    source: tuple[str, str, int] | None = None
+    # (text, file, first line), or a function that reads them again (see `checkcache`).
+    source: tuple[str, str, int] | Callable[[], tuple[str, str, int]] | None = None
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """Line and column of the closest known ancestor of `path` (1-based, file lines)."""
         if self.source is not None:
-            text, rel, line_offset = self.source
+            text, rel, line_offset = self.source() if callable(self.source) else self.source
             self.source = None
             placed, _ = _parse_events(text, rel, line_offset, "E002")
             self.values, self.keys = placed.values, placed.keys

@@ -22,7 +22,7 @@ DEFAULT_LICENCE = "CC-BY-SA-4.0"
 class Strict(BaseModel):
     """Base of every model: unknown keys refused, strings trimmed, blank values treated as absent."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod

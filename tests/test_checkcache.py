@@ -151,3 +151,11 @@ def test_cli_uses_the_cache_unless_told_not_to(valid_repo: Path, tmp_path: Path,
     assert not (tmp_path / "cache").exists()
     assert main(["check", str(valid_repo)]) == 0
     assert checkcache.cache_file(valid_repo).is_file()
+
+
+def test_number_holder_changes_with_a_date_in_an_unread_file(valid_repo: Path) -> None:
+    """Who keeps a fiche number depends on the dates of both fiches: each is judged from what the cache kept."""
+    write(valid_repo, "fiches/autre.md", ENTRY.replace("kind: outil", 'kind: outil\nnumber: "2.1"').replace("2026-01-01", "2026-02-01"))
+    assert codes(same_as_full(valid_repo)) == {("E107", "fiches/autre.md")}
+    replace(valid_repo, FICHE, "date: 2026-01-15", "date: 2026-03-01")
+    assert codes(same_as_full(valid_repo)) == {("E107", FICHE)}

@@ -74,7 +74,7 @@ def test_help_in_french(args: list[str], capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_version_help_in_french(capsys: pytest.CaptureFixture[str]) -> None:
-    code, text = outputs(["--help"], capsys)
+    _, text = outputs(["--help"], capsys)
     assert "--version   afficher la version, puis quitter" in text
 
 

@@ -173,10 +173,11 @@ class CheckCache:
     def _read(self) -> None:
         try:
             with open(self.file, "rb") as handle:
-                saved = pickle.load(handle)  # noqa: S301 - the user's own cache folder, written only by `save`
+                saved = pickle.load(handle)  # the user's own cache folder, written only by `save`
             if isinstance(saved, dict) and saved.get("key") == self.key:
                 self.old, self.old_targets, self.written = saved["records"], saved["targets"], saved["written"]
-        except Exception:  # absent, unreadable, truncated or from another format: start again
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, KeyError, TypeError, ValueError):
+            # absent, unreadable, truncated or from another format: start again
             self.old, self.old_targets = {}, {}
 
     def _unchanged(self, rel: str, path: str | Path) -> Record | None:
@@ -230,21 +231,25 @@ class CheckCache:
             loaded.issues.extend(record.issues)
             if (candidate := candidates[rel]) is not None:
                 loaded.candidates.append(candidate)
-        for path, rel in editorial_files(self.root):  # a few pages: their links are checked on every run
-            record = self._unchanged(rel, path)
+        self._load_pages(loaded)
+        if missed or unsettled or changed or self.new.keys() != self.old.keys():
+            self.dirty = True
+        return loaded
+
+    def _load_pages(self, loaded: Loaded) -> None:
+        """Editorial pages are few: only their reading is kept, their links are checked on every run."""
+        for page_path, rel in editorial_files(self.root):
+            record = self._unchanged(rel, page_path)
             if record is None:
                 record = self.new[rel]
                 one = Loaded()
-                load_page(path, rel, one)
+                load_page(page_path, rel, one)
                 record.issues, record.page = one.issues, one.pages[0] if one.pages else None
             self.new[rel] = record
             loaded.paths.append(rel)
             loaded.issues.extend(record.issues)
             if record.page is not None:
                 loaded.pages.append(record.page)
-        if missed or unsettled or changed or self.new.keys() != self.old.keys():
-            self.dirty = True
-        return loaded
 
     def _load_entries(self, files: list[tuple[str, str, Collection]], jobs: int) -> dict[str, Candidate | None]:
         """Load files (records already made), sharing their issues and candidates out to the records."""

@@ -370,14 +370,14 @@ _PROBLEMS: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern), french) fo
     (r"^expected chomping or indentation indicators", "après « | » ou « > », seuls « + », « - » ou un chiffre sont permis"),
     (r"^(did not find expected comment or line break|expected a comment or a line break)",
      "texte inattendu en fin de ligne (après « | », « > », un guillemet fermant ou une directive) : allez à la ligne"),
-    (r"^(found unknown directive name|could not find expected directive name|found duplicate (%YAML|YAML) directive"
-     r"|found incompatible YAML document|did not find expected version number|found extremely long version number"
-     r"|(did not find expected|expected a) digit|found duplicate %TAG directive|duplicate tag handle|did not find expected whitespace$"
-     r"|expected ' ')",
+    ((r"^(found unknown directive name|could not find expected directive name|found duplicate (%YAML|YAML) directive"
+      r"|found incompatible YAML document|did not find expected version number|found extremely long version number"
+      r"|(did not find expected|expected a) digit|found duplicate %TAG directive|duplicate tag handle|did not find expected whitespace$"
+      r"|expected ' ')"),
      _DIRECTIVE),
-    (r"^(found undefined tag handle|did not find the expected '>'|expected '>'|did not find URI escaped octet|expected URI"
-     r"|did not find expected tag URI|did not find expected '!'|expected '!'|did not find expected whitespace or line break"
-     r"|found non-specific tag)",
+    ((r"^(found undefined tag handle|did not find the expected '>'|expected '>'|did not find URI escaped octet|expected URI"
+      r"|did not find expected tag URI|did not find expected '!'|expected '!'|did not find expected whitespace or line break"
+      r"|found non-specific tag)"),
      "étiquette YAML (« ! ») invalide : retirez-la, et mettez entre guillemets une valeur qui commence par « ! »"),
 )]
 # Problems about something left open: the place that matters is where it was opened.

@@ -193,3 +193,35 @@ def test_territory_that_is_its_own_parent_is_one_cycle(repo: Path) -> None:
     replace(repo, "taxonomies/territories.yml", "  parent: calvados", "  parent: colombelles")
     issues = [i for i in check(repo).issues if i.path == "taxonomies/territories.yml"]
     assert [(i.code, "boucle" in i.message) for i in issues] == [("E301", True)]
+
+
+class _Recording(dict):  # type: ignore[type-arg]
+    """`by_id` that notes every id a rule looks up."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.asked: set[object] = set()
+
+    def get(self, key: object, default: object = None) -> object:
+        self.asked.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: object) -> object:
+        self.asked.add(key)
+        return super().__getitem__(key)
+
+
+def test_referenced_ids_name_every_id_the_reference_rules_look_up(repo: Path) -> None:
+    """The check cache re-checks an entry when one of these ids changes: none may be missing."""
+    from mesbox.loader import load
+    from mesbox.references import check_entry_references, referenced_ids, unique_entries
+
+    loaded = load(repo, keep_entries=False)
+    by_id, _ = unique_entries(loaded)
+    asked_somewhere = False
+    for entry in loaded.candidates:
+        recording = _Recording(by_id)
+        check_entry_references(entry, recording)  # type: ignore[arg-type]
+        assert recording.asked <= referenced_ids(entry), entry.path
+        asked_somewhere = asked_somewhere or bool(recording.asked)
+    assert asked_somewhere

@@ -33,7 +33,7 @@ from . import __version__
 from .files import editorial_files
 from .issues import Issue
 from .loader import Loaded, PageLinks, entry_files, load_entries, load_page, load_taxonomies
-from .references import SHARED_KEYS, unique_entries
+from .references import SHARED_KEYS, referenced_ids, unique_entries
 from .source import SourceError, read_text, split_front_matter
 from .structure import COLLECTIONS, TAXONOMIES, Candidate, Collection
 from .workers import map_slices
@@ -134,12 +134,6 @@ def _target(candidate: Candidate) -> Target:
     dimensions = value.get("dimensions")
     dimension_ids = tuple(d.get("id") for d in dimensions if isinstance(d, dict)) if isinstance(dimensions, list) else None
     return (candidate.collection.id, candidate.draft, candidate.path, dimension_ids)
-
-
-def _points_to(candidate: Candidate) -> frozenset[str]:
-    """Every id whose target can change what the rules say about this entry."""
-    ids = {*candidate.refs("related"), *(link.target for link in candidate.links), candidate.ref("grid"), candidate.ref("adapted_from")}
-    return frozenset(i for i in ids if i)
 
 
 class _FrontMatter:
@@ -268,7 +262,7 @@ class CheckCache:
         for candidate in loaded.candidates:
             record = self.new[candidate.path]
             if candidate.path not in loaded.settled:
-                record.points_to = None if candidate.path in flagged else _points_to(candidate)
+                record.points_to = None if candidate.path in flagged else referenced_ids(candidate)
                 self.dirty = True
         if not self.dirty:
             return

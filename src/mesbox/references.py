@@ -14,8 +14,24 @@ from .registry import COLLECTIONS, TAXONOMIES, Reference
 from .structure import Candidate, TermEntry
 
 # Front-matter keys the rules read from entries other than the one they check (a grid's dimensions,
-# every fiche's number and date): the check cache keeps only these for an entry it does not re-read.
-SHARED_KEYS = ("number", "date", "dimensions")
+# every numbered entry's number and date): the check cache keeps only these for an entry it does not re-read.
+SHARED_KEYS = tuple(sorted({c.number_field for c in COLLECTIONS.values() if c.number_field} | {"date", "dimensions"}))
+
+
+def referenced_ids(entry: Candidate) -> frozenset[str]:
+    """Every id `check_entry_references` looks up for this entry (`related`, `[[id]]`, declared fields):
+    the check cache re-checks the entry when one of them changes."""
+    ids = {*entry.refs("related"), *(link.target for link in entry.links)}
+    for reference in entry.collection.references:
+        if reference.item_key is None:
+            ids.add(entry.ref(reference.field) or "")
+            continue
+        items = entry.data.value.get(reference.field) if isinstance(entry.data.value, dict) else None
+        for item in items if isinstance(items, list) else []:
+            ref = item.get(reference.item_key) if isinstance(item, dict) else None
+            if isinstance(ref, str):
+                ids.add(ref.strip())
+    return frozenset(i for i in ids if i)
 
 
 def unique_entries(loaded: Loaded) -> tuple[dict[str, Candidate], list[Issue]]:

@@ -15,8 +15,12 @@ import pytest
 import yaml
 from conftest import replace
 
+from mesbox.files import EDITORIAL_FOLDER
+from mesbox.registry import COLLECTIONS, TAXONOMIES
+
 REPOSITORY = Path(__file__).resolve().parents[1]
-CONTENT = ("fiches", "monographies", "grids", "content", "taxonomies")
+# Every folder mesbox reads: the collections', the vocabularies' and the editorial pages'.
+CONTENT = sorted({c.folder.split("/")[0] for c in COLLECTIONS.values()} | {t.file.split("/")[0] for t in TAXONOMIES.values()} | {EDITORIAL_FOLDER})
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
 
 pytestmark = pytest.mark.skipif(not PRE_COMMIT.exists(), reason="pre-commit absent (pip install -e '.[test]')")
@@ -77,7 +81,9 @@ def test_manifest_is_valid_and_selects_content_files_only(tmp_path: Path) -> Non
     assert hook["language"] == "python" and hook["entry"] == own["entry"] == "mesbox check"
     assert hook["files"] == own["files"] and hook["require_serial"] is True
     selects = re.compile(hook["files"]).search
-    for path in ("fiches/a.md", "fiches/sous/b.md", "monographies/m.md", "grids/g.md", "content/recits/r.md", "taxonomies/themes.yml"):
+    wanted = [f"{c.folder}/a.md" for c in COLLECTIONS.values()] + [f"{c.folder}/sous/b.md" for c in COLLECTIONS.values()]
+    wanted += [t.file for t in TAXONOMIES.values()] + [f"{EDITORIAL_FOLDER}/page.md"]
+    for path in wanted:
         assert selects(path), path
     for path in ("README.md", "mkdocs.yml", "src/mesbox/cli.py", "fiches/image.png", "docs/decisions.md"):
         assert not selects(path), path

@@ -1,17 +1,19 @@
 """mesbox as an MkDocs (and ProperDocs) plugin, on MkDocs' documented plugin API.
 
 Events used, in build order:
-- on_startup: keep one plugin instance across `mkdocs serve` rebuilds.
+- on_startup: keep one plugin instance across `mkdocs serve` rebuilds; note whether serving.
 - on_config: resolve the repository root; make sure `attr_list` is on (generated headings carry ids).
 - on_files, in named steps: check the repository (fail a strict build on any error), register the
   generated pages (entries and term pages out of the nav), mount the collections' assets, then
-  the open-data exports and the RSS feed.
+  the open-data exports and the RSS feed. While serving, also the preview's pages: drafts,
+  an error page at the address of each broken entry, and the list of every current error.
 - on_nav: note the URLs of the nav, which decide which pages may share a rendered nav; give pages
   outside the nav the section of their folder, so their tab is active.
 - on_env: wrap the theme's nav partials in a per-folder cache.
 - on_page_read_source: hand over a generated page's source, rendered when the engine reaches it.
 - on_page_markdown: render `[[id]]` links in editorial pages.
-- on_page_content: put the generated HTML blocks in place of their placeholders.
+- on_page_content: put the generated HTML blocks in place of their placeholders; while serving,
+  open each page whose file has errors with their list, and each draft with a draft notice.
 - on_page_context: give entry pages the edit link of their real file.
 - on_post_page: put in the blocks kept out of the search index ("Voir aussi", "Cité par").
 - on_post_build: fold accents in the search index (in memory before the search plugin writes it,
@@ -40,8 +42,10 @@ from mkdocs.structure.pages import Page
 from ..checker import CheckResult, check
 from ..exports import export_files
 from ..feed import render_feed
+from ..issues import Issue
 from ..render.contact import Contact, resolve_contact
-from ..render.pages import PageSource, PlannedPage, SiteSettings
+from ..render.pages import PageSource, PlannedPage, SiteRenderer, SiteSettings, entry_src_uri
+from ..render.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan
 from ..render.site import site_plan
 from ..render.urls import relative
 from ..render.wikilinks import render_wikilinks
@@ -66,9 +70,15 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.rendering = 0.0
         self.folded = False
         self.contact: Contact | None = None
+        self.serving = False
+        self.issues: dict[str, list[Issue]] = {}
+        self.drafts: set[str] = set()
+        self.preview_pages: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that `mkdocs serve` keeps one plugin instance; per-build state is reset in on_files."""
+        """Defined so that `mkdocs serve` keeps one plugin instance (per-build state is reset in
+        on_files); a preview shows errors and drafts in its pages, a build never does."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -113,6 +123,16 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                 files.remove(file)
         self.generated, self.rendering = {}, 0.0
         planned = site_plan(self.result.catalogue, SiteSettings(site_url=config.site_url or ""))
+        self.issues, self.drafts, self.preview_pages = {}, set(), set()
+        if self.serving:
+            catalogue = self.result.catalogue
+            renderer = SiteRenderer(catalogue, SiteSettings(site_url=config.site_url or ""))
+            preview = preview_plan(catalogue, self.result.issues, self.result.files, renderer, {page.src_uri for page in planned})
+            planned += preview
+            self.issues = by_path(self.result.issues)
+            self.drafts = {entry_src_uri(draft) for draft in catalogue.drafts.values()}
+            self.preview_pages = {page.src_uri for page in preview} - self.drafts
+            log.info("mesbox: aperçu, erreurs et brouillons affichés dans les pages ; liste des erreurs : /%s", ERRORS_URL)
         self.planned = {page.src_uri: page for page in planned}
         for page in planned:
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
@@ -202,7 +222,25 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put the generated HTML blocks back: they skip the Markdown parser, which is slow on large HTML."""
         source = self.generated.get(page.file.src_uri)
-        return source.fill(html) if source is not None else html
+        html = source.fill(html) if source is not None else html
+        if self.serving:
+            html = self._preview_notices(page, source) + html
+        return html
+
+    def _preview_notices(self, page: Page, source: PageSource | None) -> str:
+        """What a preview adds above a page: its file's errors, and the draft notice."""
+        src_uri = page.file.src_uri
+        if src_uri in self.preview_pages:  # the error pages already say it all
+            return ""
+        path = source.edit_path if source is not None else None
+        if path is None and page.file.abs_src_path:
+            try:
+                path = Path(page.file.abs_src_path).resolve().relative_to(self.root).as_posix()
+            except ValueError:
+                path = None
+        found = self.issues.get(path or "", [])
+        notices = banner(found, page.url) if found else ""
+        return (draft_banner() if src_uri in self.drafts else "") + notices
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """"Voir aussi" and "Cité par" go in last: they guide readers but are not what a search should find."""

@@ -122,11 +122,12 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             if file.src_uri.startswith(stories) and file.src_uri.endswith(".md"):
                 files.remove(file)
         self.generated, self.rendering = {}, 0.0
-        planned = site_plan(self.result.catalogue, SiteSettings(site_url=config.site_url or ""))
+        settings = SiteSettings(site_url=config.site_url or "")
+        planned = site_plan(self.result.catalogue, settings)
         self.issues, self.drafts, self.preview_pages = {}, set(), set()
         if self.serving:
             catalogue = self.result.catalogue
-            renderer = SiteRenderer(catalogue, SiteSettings(site_url=config.site_url or ""))
+            renderer = SiteRenderer(catalogue, settings)
             preview = preview_plan(catalogue, self.result.issues, self.result.files, renderer, {page.src_uri for page in planned})
             planned += preview
             self.issues = by_path(self.result.issues)

@@ -46,6 +46,22 @@ def test_text_report_one_line_per_issue_then_legend_and_summary() -> None:
     assert lines[-1] == summary(ISSUES, 12)
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_text_report_in_a_terminal_has_colours_and_the_same_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a terminal rich adds styles; without one the same lines come out plain (rich not needed)."""
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    issues = [*ISSUES, Issue("fiches/[x].md", 1, 1, "E102", "valeur « [bold]x[/bold] » non permise")]
+    terminal = _Terminal()
+    write_text(issues, 12, terminal)
+    coloured = terminal.getvalue()
+    assert "\x1b[" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == output(write_text, issues)
+
+
 def test_text_report_does_not_interpret_markup_in_content() -> None:
     """A message quoting `[bold]` or a path with brackets is printed as written (rich markup escaped)."""
     issue = Issue("fiches/[x].md", 1, 1, "E102", "valeur « [bold]x[/bold] » non permise")

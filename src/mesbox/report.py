@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from typing import TextIO
 
@@ -25,9 +26,27 @@ def summary(issues: list[Issue], files: int) -> str:
     return f"{plural(len(issues), 'erreur')} dans {plural(touched, 'fichier')} sur {files} ({by_code})."
 
 
+def _coloured(stream: TextIO) -> bool:
+    """A terminal, or colours asked for (FORCE_COLOR, as rich understands it)."""
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def write_text(issues: list[Issue], files: int, stream: TextIO) -> None:
-    """Readable at a glance: place dimmed, code in colour (only when the stream is a terminal)."""
-    from rich.console import Console  # imported here: JSON and GitHub output do not need it
+    """Readable at a glance: place in bold, code in colour when the stream is a terminal. Otherwise
+    the same lines as plain text, without importing rich (a fifth of a one-file check's time)."""
+    if not _coloured(stream):
+        stream.writelines(f"{issue}\n" for issue in issues)
+        if issues:
+            stream.write("\n")
+            stream.writelines(f"  {code} {CODES.get(code, '')}\n" for code in sorted({issue.code for issue in issues}))
+        stream.write(summary(issues, files) + "\n")
+        return
+    from rich.console import Console  # imported here: JSON, GitHub and plain output do not need it
     from rich.markup import escape
 
     console = Console(file=stream, highlight=False, soft_wrap=True)

@@ -24,6 +24,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "authors: ['<img src=x onerror=alert(2)>']\ndate: 2026-04-01\nkind: outil\nthemes: [culture]\n---\nCorps sans danger.\n\n## Cité par\n\nUn titre du corps qui porte le nom d'une section de mesbox.\n",
         encoding="utf-8",
     )
+    home = root / "content" / "index.md"  # a section: the home page's search box and news come before it
+    home.write_text(home.read_text(encoding="utf-8") + "\n## Une section de l'accueil\n\nTexte.\n", encoding="utf-8")
     story = root / "content" / "recits" / "recit-colombelles.md"  # cites the hostile fiche: it gets a "Cité par"
     story.write_text(story.read_text(encoding="utf-8") + "\nVoir aussi [[hostile]].\n", encoding="utf-8")
     done = build(root)
@@ -82,7 +84,7 @@ def test_entry_page_has_jsonld_licence_and_edit_link(site: Path) -> None:
 
 def test_navigation_keeps_entries_out(site: Path) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('<nav class="md-nav md-nav--primary'):]
+    nav = home[home.index('<nav class="md-nav md-nav--primary'):home.index('<div class="md-content"')]
     assert "fiches/seminaire/" not in nav
     assert "themes/emploi/" not in nav
     assert 'href="fiches/"' in home
@@ -127,6 +129,17 @@ def test_reader_wording_footer_edit_link_and_404(site: Path) -> None:
     missing = (site / "404.html").read_text(encoding="utf-8")
     assert "<h1>Page introuvable</h1>" in missing and 'name="q"' in missing and "Not found" not in missing
     assert 'href="/publics/"' in missing and "/issues/new/choose" in missing
+
+
+def test_home_page_has_search_box_and_latest_entries_before_its_first_section(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    article = home.split('<article class="md-content__inner md-typeset">', 1)[1]
+    form = article.index('<form class="mesbox-search-box" role="search"')
+    latest = article.index('<h2 id="nouveautes">Nouveautés</h2>')
+    assert article.index("Entrer par les") < form < latest < article.index("Une section de l")
+    assert 'name="q"' in article and 'href="recits/recit-colombelles/"' in article.split("mesbox-latest", 1)[1]
+    news = article.split("mesbox-latest", 1)[1]
+    assert 'href="fiches/hostile/">&lt;script&gt;alert(1)&lt;/script&gt;' in news and "<script>alert(1)" not in home  # titles escaped
 
 
 def test_feed_lists_published_entries(site: Path) -> None:

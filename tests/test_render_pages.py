@@ -253,3 +253,13 @@ def test_analysis_reads_dimension_by_dimension_too(repo: Path) -> None:
     blocks = analysis.split('id="dimension-par-dimension"', 1)[1]
     assert re.findall(r"<h3 id=\"analyse-([a-z-]+)\">", blocks) == ["accompagnement", "cooperation"]
     assert blocks.count("<dt>") == 2 and "Les acteurs du territoire coopèrent" in blocks
+
+
+def test_latest_entries_newest_first_updates_count(repo: Path) -> None:
+    """An update counts as news; drafts never appear; each item says what it is and when."""
+    from mesbox.render.pages import latest_entries
+
+    latest = latest_entries(check(repo).catalogue, 3)
+    assert [item.url for item in latest] == ["recits/recit-colombelles/", "fiches/seminaire/", "monographies/visite-colombelles/"]
+    assert latest[1].when == "Mise à jour : 1er mars 2026" and latest[1].kind == "Fiche méthode" and latest[1].date == "2026-03-01"
+    assert latest[0].when == "Publication : 5 mars 2026"

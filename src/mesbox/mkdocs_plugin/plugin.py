@@ -14,7 +14,7 @@ Events used, in build order:
 - on_page_markdown: render `[[id]]` links in editorial pages.
 - on_page_content: put the generated HTML blocks in place of their placeholders; while serving,
   open each page whose file has errors with their list, and each draft with a draft notice.
-- on_page_context: give entry pages the edit link of their real file.
+- on_page_context: give entry pages the edit link of their real file, the home page its latest entries.
 - on_post_page: put in the blocks kept out of the search index ("Voir aussi", "Cité par").
 - on_post_build: fold accents in the search index (in memory before the search plugin writes it,
   or in its file after).
@@ -44,7 +44,7 @@ from ..exports import export_files
 from ..feed import render_feed
 from ..issues import Issue
 from ..render.contact import Contact, resolve_contact
-from ..render.pages import PageSource, PlannedPage, SiteRenderer, SiteSettings, entry_src_uri
+from ..render.pages import PageSource, PlannedPage, SiteRenderer, SiteSettings, entry_src_uri, latest_entries
 from ..render.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan
 from ..render.site import site_plan
 from ..render.urls import relative
@@ -254,6 +254,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             path = source.edit_path
             repo = (config.repo_url or "").rstrip("/")
             page.edit_url = f"{repo}/edit/{self.config.edit_branch}/{path}" if path and repo else None
+        if page.is_homepage and self.result is not None:  # the home page's "Nouveautés"
+            context["mesbox_latest"] = latest_entries(self.result.catalogue)
         return context
 
     def _fold_in_memory(self, *, config: MkDocsConfig) -> None:

@@ -8,6 +8,7 @@ relative, so the same sources serve any base URL and any engine that renders Mar
 from __future__ import annotations
 
 import datetime
+import heapq
 import json
 import posixpath
 import re
@@ -67,6 +68,30 @@ def type_groups(entries: list[Entry], leads: tuple[str, ...] = ()) -> list[TypeG
         found.setdefault(type_key(entry), []).append(entry)
     order = [*leads, *(key for key in TYPE_GROUPS if key not in leads)]
     return [TypeGroup(slugify(TYPE_GROUPS[key]), TYPE_GROUPS[key], found[key], key in leads) for key in order if key in found]
+
+
+@dataclass(frozen=True)
+class LatestEntry:
+    """An entry as the home page's "Nouveautés" shows it: plain text, escaped by the template."""
+
+    title: str
+    url: str
+    kind: str
+    date: str
+    when: str
+    description: str
+
+
+def latest_entries(catalogue: Catalogue, count: int = 6) -> list[LatestEntry]:
+    """The `count` entries published or updated last, newest first, ties in listing order."""
+    rank = catalogue.rank
+    newest = heapq.nsmallest(count, catalogue.entries.values(),
+                             key=lambda e: (-(e.meta.updated or e.meta.date).toordinal(), rank[e.id]))
+    return [
+        LatestEntry(e.title, e.url, type_label(e), (e.meta.updated or e.meta.date).isoformat(),
+                    f"{'Mise à jour' if e.meta.updated else 'Publication'} : {french_date(e.meta.updated or e.meta.date)}", e.meta.description)
+        for e in newest
+    ]
 
 
 def audience_url(audience: str) -> str:

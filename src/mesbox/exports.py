@@ -64,7 +64,10 @@ COMMON_FIELDS = (
     "cited_by",
 )
 # Each collection's own columns (registry), in collection order, once each.
-_OWN_COLUMNS: dict[str, Column] = {column.name: column for c in COLLECTIONS.values() for column in c.csv_columns}
+_OWN_COLUMNS: dict[str, Column] = {}
+for _collection in COLLECTIONS.values():
+    for _column in _collection.csv_columns:
+        _OWN_COLUMNS.setdefault(_column.name, _column)
 CSV_EXTRA = tuple(_OWN_COLUMNS)
 LIST_FIELDS = {"themes", "methods", "territories", "actors", "authors", "related", "cited_by"} | {c.name for c in _OWN_COLUMNS.values() if c.is_list}
 LIST_SEPARATOR = ";"
@@ -156,6 +159,9 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for column in (*COMMON_FIELDS, *CSV_EXTRA):
         value = flat.get(column)
+        item_key = _OWN_COLUMNS[column].item_key if column in _OWN_COLUMNS else None
+        if item_key and value:
+            value = [item[item_key] for item in value]
         if column in LIST_FIELDS:
             value = LIST_SEPARATOR.join(value or [])
         row[column] = "" if value is None else value

@@ -142,7 +142,7 @@ def _declared_references(entry: Candidate, reference: Reference, by_id: dict[str
     found: list[Issue | None] = []
     if reference.item_key is None:
         ref = entry.ref(reference.field)
-        if ref:
+        if ref and ref != PLACEHOLDER_ID:
             found.append(_reference(entry, ref, by_id, reference.what, lambda: entry.data.where((reference.field,)), reference.target))
             if found[-1] is None and reference.keys_field is not None:
                 found.extend(_dimension_keys(entry, reference, ref, by_id))
@@ -150,7 +150,7 @@ def _declared_references(entry: Candidate, reference: Reference, by_id: dict[str
     items = entry.data.value.get(reference.field) if isinstance(entry.data.value, dict) else None
     for index, item in enumerate(items if isinstance(items, list) else []):
         ref = item.get(reference.item_key) if isinstance(item, dict) else None
-        if isinstance(ref, str) and ref.strip():
+        if isinstance(ref, str) and ref.strip() and ref.strip() != PLACEHOLDER_ID:  # the placeholder is reported as E101
             place = lambda index=index: entry.data.where((reference.field, index, reference.item_key))  # noqa: E731
             found.append(_reference(entry, ref.strip(), by_id, reference.what, place, reference.target))
     return found

@@ -100,6 +100,8 @@ class Column:
     type: str = "string"
     # A `;`-joined list in the CSV (a JSON array in catalogue.json).
     is_list: bool = False
+    # For a list of mappings (a path's steps): the key of each item the CSV shows.
+    item_key: str | None = None
     # Frictionless constraints besides the allowed values, which come from the collection's labels.
     constraints: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
 
@@ -125,6 +127,9 @@ class Collection:
     csv_columns: tuple[Column, ...] = ()
     # Labels of its fields' allowed values (field → value → French label).
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The heading of the collection's own section of an entry page (a path's steps), drawn by the
+    # `section_<id>` macro of templates/entry.html; empty: none.
+    section: str = ""
     # Lines `mesbox new` writes after the common fields: required ones, then a comment naming the
     # optional ones (`{p}`: the placeholder text, `{p_id}`: an id to fill, `{kind}`: a fiche's kind).
     scaffold: str = ""

@@ -361,6 +361,9 @@ class SiteRenderer:
         ]
         parts.append(render_wikilinks(entry.body, catalogue, link).strip())
         parts.append(self._entry_sections(entry, grid, link, block))
+        if entry.collection.section:  # the collection's own section (a path's steps), from its macro
+            section = getattr(blocks, f"section_{entry.collection.id}")(entry, catalogue.resolve, card, link)
+            parts.append(block(_html_block(section), heading=entry.collection.section))
         if meta.sources:
             parts.append(block(_html_block(blocks.sources(meta.sources)), heading="Sources"))
         for heading, holders in catalogue.backlinks(entry):  # the paths this entry is a step of…

@@ -18,8 +18,8 @@ from mesbox.exports import COMMON_FIELDS, CSV_EXTRA, column_doc, export_files, w
 from mesbox.registry import COLLECTIONS
 
 SITE = "https://exemple.org/"
-# Sorted by collection (fiches, monographies, recits, grilles), then id.
-PUBLISHED = ["initiative-solidaire", "seminaire", "visite-colombelles", "recit-colombelles", "grille-test"]
+# Sorted by collection (fiches, monographies, recits, grilles, parcours), then id.
+PUBLISHED = ["initiative-solidaire", "seminaire", "visite-colombelles", "recit-colombelles", "grille-test", "preparer-une-visite"]
 FILES = {
     "catalogue.json",
     "catalogue.csv",
@@ -30,12 +30,14 @@ FILES = {
     "schemas/monographies.schema.json",
     "schemas/recits.schema.json",
     "schemas/grilles.schema.json",
+    "schemas/parcours.schema.json",
 }
 ENTRY_FILES = {
     "fiches": ["fiches/initiative-solidaire.md", "fiches/methodes/seminaire.md", "fiches/brouillon.md"],
     "monographies": ["monographies/visite-colombelles.md"],
     "recits": ["content/recits/recit-colombelles.md"],
     "grilles": ["grids/grille-test.md"],
+    "parcours": ["parcours/preparer-une-visite.md"],
 }
 
 
@@ -71,6 +73,15 @@ def test_every_file_is_written(repo: Path) -> None:
     assert set(exports(repo)) == FILES
 
 
+def test_a_path_keeps_its_steps_in_json_and_their_entries_in_csv(repo: Path) -> None:
+    files = exports(repo, SITE)
+    path = next(e for e in json.loads(files["catalogue.json"])["entries"] if e["id"] == "preparer-une-visite")
+    assert [step["entry"] for step in path["steps"]] == ["initiative-solidaire", "seminaire"]
+    assert path["steps"][1] == {"entry": "seminaire", "instruction": "Préparer les questions du séminaire réflexif", "duration": 70}
+    row = next(r for r in csv.DictReader(io.StringIO(files["catalogue.csv"].decode("utf-8"))) if r["id"] == "preparer-une-visite")
+    assert row["steps"] == "initiative-solidaire;seminaire" and row["audiences"] == "citoyens"
+
+
 def test_catalogue_json_shape_and_order(repo: Path) -> None:
     data = json.loads(exports(repo, SITE)["catalogue.json"])
     assert set(data) == {"generated_by", "licence_note", "entries"} and data["generated_by"] == "mesbox"
@@ -81,6 +92,7 @@ def test_catalogue_json_shape_and_order(repo: Path) -> None:
         "monographies": ["initiative", "grid", "visit", "dimensions"],
         "recits": ["format", "media", "voices"],
         "grilles": ["dimensions", "adapted_from"],
+        "parcours": ["audiences", "objectives", "prerequisites", "steps"],
     }
     for entry in entries:
         assert list(entry) == [*COMMON_FIELDS, *specific[entry["collection"]]]
@@ -387,7 +399,7 @@ def test_cli_export_valid_repo(repo: Path, tmp_path: Path, capsys: pytest.Captur
     entries = json.loads((out / "catalogue.json").read_text(encoding="utf-8"))["entries"]
     assert [e["id"] for e in entries] == PUBLISHED
     assert entries[0]["url"] == "https://exemple.org/fiches/initiative-solidaire/"
-    assert "9 fichiers écrits" in capsys.readouterr().out
+    assert f"{len(FILES)} fichiers écrits" in capsys.readouterr().out
 
 
 def test_cli_export_with_errors_exits_1_and_keeps_valid_entries(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,6 +20,7 @@ NEWEST_FIRST = [
     "Visite à Colombelles",
     "Qu'est-ce qu'une initiative solidaire ?",
     "Grille de test",
+    "Préparer une visite de test",
 ]
 
 

@@ -13,6 +13,7 @@ import pytest
 from sitebuild import build, make_repo
 
 from mesbox.mkdocs_plugin.plugin import MesboxPlugin
+from mesbox.registry import COLLECTIONS
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def html_files(site: Path) -> list[Path]:
 
 
 def test_entry_pages_at_contract_urls(site: Path) -> None:
-    for url in ("fiches/initiative-solidaire", "fiches/seminaire", "monographies/visite-colombelles", "recits/recit-colombelles", "grilles/grille-test", "grilles/grille-test/analyse"):
+    for url in ("parcours/preparer-une-visite", "parcours", "fiches/initiative-solidaire", "fiches/seminaire", "monographies/visite-colombelles", "recits/recit-colombelles", "grilles/grille-test", "grilles/grille-test/analyse"):
         assert (site / url / "index.html").is_file(), url
     assert not (site / "fiches" / "methodes").exists()
 
@@ -53,12 +54,12 @@ def test_exports_one_row_per_published_entry(site: Path) -> None:
     data = json.loads((site / "donnees" / "catalogue.json").read_text(encoding="utf-8"))
     entries = data["entries"] if isinstance(data, dict) else data
     ids = sorted(e["id"] for e in entries)
-    assert ids == ["grille-test", "hostile", "initiative-solidaire", "recit-colombelles", "seminaire", "visite-colombelles"]
+    assert ids == ["grille-test", "hostile", "initiative-solidaire", "preparer-une-visite", "recit-colombelles", "seminaire", "visite-colombelles"]
     rows = list(csv.DictReader(io.StringIO((site / "donnees" / "catalogue.csv").read_text(encoding="utf-8"))))
     assert sorted(r["id"] for r in rows) == ids
     geo = json.loads((site / "donnees" / "territoires.geojson").read_text(encoding="utf-8"))
     assert [f["properties"]["id"] for f in geo["features"]] == ["colombelles"]
-    for collection in ("fiches", "monographies", "recits", "grilles"):
+    for collection in COLLECTIONS:
         assert (site / "donnees" / "schemas" / f"{collection}.schema.json").is_file()
     assert (site / "donnees" / "datapackage.json").is_file()
 
@@ -147,7 +148,7 @@ def test_feed_lists_published_entries(site: Path) -> None:
 
     feed = ET.fromstring((site / "flux.xml").read_bytes())
     titles = [item.findtext("title") for item in feed.iter("item")]
-    assert len(titles) == 6 and "Une fiche en brouillon" not in titles
+    assert len(titles) == 7 and "Une fiche en brouillon" not in titles
 
 
 def test_search_index_is_french_and_folded(site: Path) -> None:
@@ -239,7 +240,7 @@ def test_section_titles_are_in_the_table_of_contents_with_unique_anchors(site: P
     assert page.index('id="cite-par_1"') < page.index('class="mesbox-cited-by"')
     sheet = (site / "fiches" / "initiative-solidaire" / "index.html").read_text(encoding="utf-8")
     sheet_toc = sheet.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
-    assert re.findall(r'href="#([^"]+)"', sheet_toc)[-3:] == ["sources", "voir-aussi", "cite-par"]
+    assert re.findall(r'href="#([^"]+)"', sheet_toc)[-4:] == ["sources", "parcours-qui-passent-par-cette-entree", "voir-aussi", "cite-par"]
 
 
 def folding_plugin() -> MesboxPlugin:
@@ -295,3 +296,20 @@ def test_strict_build_with_anchor_validation_finds_every_generated_anchor(tmp_pa
     editorial.write_text(editorial.read_text(encoding="utf-8") + "\n[Nulle part](fiches/methodes/seminaire.md#nulle-part)\n", encoding="utf-8")
     done = build(root)
     assert done.returncode != 0 and "does not contain an anchor '#nulle-part'" in done.stderr
+
+
+def test_learning_path_page_shows_its_steps_and_every_step_shows_the_path(site: Path) -> None:
+    page = (site / "parcours" / "preparer-une-visite" / "index.html").read_text(encoding="utf-8")
+    assert "2 étapes, durée totale : <strong>1 h 30</strong>" in page
+    steps = page.split('<ol class="mesbox-steps">', 1)[1].split("</ol>", 1)[0]
+    assert steps.index("initiative-solidaire/") < steps.index("seminaire/")  # in the order written
+    assert "20 min" in steps and "1 h 10" in steps and "Préparer les questions du séminaire réflexif" in steps
+    toc = page.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
+    assert "etapes-du-parcours" in toc
+    for step in ("fiches/seminaire", "fiches/initiative-solidaire"):
+        entry = (site / step / "index.html").read_text(encoding="utf-8")
+        assert "Parcours qui passent par cette entrée" in entry and 'href="../../parcours/preparer-une-visite/"' in entry, step
+    listing = (site / "parcours" / "index.html").read_text(encoding="utf-8")
+    assert "Préparer une visite de test" in listing
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "parcours/preparer-une-visite/" in index

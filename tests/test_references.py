@@ -225,3 +225,41 @@ def test_referenced_ids_name_every_id_the_reference_rules_look_up(repo: Path) ->
         assert recording.asked <= referenced_ids(entry), entry.path
         asked_somewhere = asked_somewhere or bool(recording.asked)
     assert asked_somewhere
+PATH = "parcours/premiers-pas.md"
+PATH_TEXT = """---
+title: Premiers pas
+description: Un parcours de deux étapes à travers les fiches du dépôt de test.
+authors: [Équipe de test]
+date: 2026-01-10
+themes: [economie-solidaire]
+audiences: [elus]
+objectives: [Comprendre une initiative solidaire]
+steps:
+  - entry: initiative-solidaire
+    instruction: Lire la fiche
+    duration: 15
+  - entry: initiative-solidaire
+    instruction: En discuter à deux
+    duration: 30
+---
+Le parcours.
+"""
+
+
+def test_a_path_with_known_steps_is_valid(valid_repo: Path) -> None:
+    write(valid_repo, PATH, PATH_TEXT)
+    assert issues(valid_repo) == []
+
+
+def test_unknown_step_entry_is_e105_at_the_step(valid_repo: Path) -> None:
+    write(valid_repo, PATH, PATH_TEXT.replace("  - entry: initiative-solidaire\n    instruction: En", "  - entry: initiative-solidair\n    instruction: En"))
+    code, path, line, col, message = only(valid_repo)
+    assert (code, path, line) == ("E105", PATH, 13)  # the second step's line
+    assert col == 12 and "étape « initiative-solidair »" in message and "initiative-solidaire" in message
+
+
+def test_a_step_on_a_draft_is_e105(valid_repo: Path) -> None:
+    draft_id = Path(DRAFT).stem
+    write(valid_repo, PATH, PATH_TEXT.replace("entry: initiative-solidaire\n    instruction: Lire", f"entry: {draft_id}\n    instruction: Lire"))
+    code, path, _, _, message = only(valid_repo)
+    assert (code, path) == ("E105", PATH) and "brouillon" in message

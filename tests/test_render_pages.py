@@ -149,7 +149,12 @@ def test_section_titles_are_markdown_headings(repo: Path) -> None:
     result = check(repo)
     page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
     headings = [line for line in page.content.splitlines() if line.startswith("## ")]
-    assert headings == ["## Sources", "## Voir aussi {: data-search-exclude }", "## Cité par {: data-search-exclude }"]
+    assert headings == [
+        "## Sources",
+        "## Parcours qui passent par cette entrée {: data-search-exclude }",
+        "## Voir aussi {: data-search-exclude }",
+        "## Cité par {: data-search-exclude }",
+    ]
     assert page.content.index("## Voir aussi") < page.content.index("<!--mesbox:blocks:", page.content.index("## Voir aussi"))
 
 

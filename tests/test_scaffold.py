@@ -22,8 +22,9 @@ VALUES = {
     "description": "Une vraie description de la nouvelle entrée.",
     "initiative": "Une initiative locale",
     "title": "Une dimension",
+    "instruction": "Lire la fiche et en discuter",
 }
-IDS = {"themes": "[emploi]", "territories": "[colombelles]", "actors": "[ardes]", "id": "une-dimension"}
+IDS = {"entry": "initiative-solidaire", "themes": "[emploi]", "territories": "[colombelles]", "actors": "[ardes]", "id": "une-dimension"}
 _KEYED = re.compile(r"^(\s*(?:- )?)([a-z_]+):\s*(.*)$")
 
 

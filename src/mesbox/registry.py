@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .models import ActorTerm, EntryMeta, FicheMeta, GridMeta, MonographMeta, StoryMeta, Term, TerritoryTerm
+from .models.entries import PathMeta
 
 # Labels of allowed values, in their listing order -------------------------------------------
 
@@ -160,7 +161,7 @@ COLLECTIONS: dict[str, Collection] = {
             csv_columns=(
                 Column("kind", "Type de fiche", "Fiches : thematique, methode, outil ou projet."),
                 Column("number", "Numéro", "Fiches : numéro dans la boîte à outils, par exemple 2.7.", constraints={"pattern": r"\d+(\.\d+)*"}),
-                Column("audiences", "Publics", "Fiches : publics visés.", is_list=True),
+                Column("audiences", "Publics", "Fiches et parcours : publics visés.", is_list=True),
             ),
             labels={"kind": FICHE_KINDS, "audiences": AUDIENCES},
             scaffold="""\
@@ -227,6 +228,35 @@ dimensions:
     questions:
       - "{p} : une question ouverte ?"
 # Facultatif : themes, methods (identifiants des vocabulaires), related (identifiants d'entrées), adapted_from (une grille),
+""",
+        ),
+        Collection(
+            "parcours", "parcours", "Parcours", "Parcours", PathMeta,
+            "Champs de l'en-tête YAML d'un parcours d'apprentissage (dossier parcours/) : des étapes ordonnées à travers les entrées.",
+            jsonld_type="LearningResource",
+            references=(Reference("steps", "étape", item_key="entry", backlinks="Parcours qui passent par cette entrée"),),
+            csv_columns=(
+                Column("audiences", "Publics", "Fiches et parcours : publics visés.", is_list=True),
+                Column("steps", "Étapes", "Parcours : identifiants des entrées, dans l'ordre des étapes.", is_list=True, item_key="entry"),
+            ),
+            labels={"audiences": AUDIENCES},
+            section="Étapes du parcours",
+            scaffold="""\
+# Identifiants tirés de taxonomies/themes.yml (au moins un).
+themes: [{p_id}]
+# Au moins un public, à choisir : accompagnateurs, elus, techniciens, acteurs-ess, citoyens, chercheurs
+audiences: [accompagnateurs]
+objectives:
+  - "{p} : ce que l'on saura faire à la fin du parcours"
+# Des étapes dans l'ordre (au moins deux) : l'identifiant d'une entrée, ce qu'il faut en faire, la durée en minutes.
+steps:
+  - entry: {p_id}
+    instruction: "{p} : ce qu'il faut lire ou faire"
+    duration: 30
+  - entry: {p_id}
+    instruction: "{p} : ce qu'il faut lire ou faire"
+    duration: 30
+# Facultatif : prerequisites (ce qu'il faut savoir avant), methods, territories, actors, related,
 """,
         ),
     )

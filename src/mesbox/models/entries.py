@@ -145,3 +145,24 @@ class GridMeta(EntryMeta):
                 raise PydanticCustomError("E107", "dimension « {id} » en double dans la grille : donnez-lui un autre identifiant", {"id": dimension.id, "field": "dimensions", "index": index})
             seen.add(dimension.id)
         return self
+
+
+Instruction = Annotated[str, Field(min_length=3, max_length=300)]
+
+
+class Step(Strict):
+    """One step of a learning path: an entry to work through, what to do with it and how long it takes."""
+
+    entry: Ref
+    instruction: Instruction
+    # Minutes: a step is a reading, an exercise or a workshop, from a few minutes to a day.
+    duration: Annotated[int, Field(ge=1, le=1440)]
+
+
+class PathMeta(EntryMeta):
+    """A learning path through existing entries, for a teaching kit: ordered steps, audiences, objectives."""
+
+    audiences: Annotated[unique_list(Audience), Field(min_length=1)]
+    objectives: Annotated[unique_list(Instruction), Field(min_length=1)]
+    prerequisites: unique_list(Instruction) = []
+    steps: Annotated[list[Step], Field(min_length=2)]

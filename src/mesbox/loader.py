@@ -12,10 +12,11 @@ from .bodies import WikiLink, scan_body
 from .files import collection_files, editorial_files
 from .ids import is_valid_id, slugify
 from .issues import Issue
-from .models import EntryMeta, Term
+from .models import EntryMeta, PageMeta, Term
 from .placeholders import find_in_body, find_in_yaml
-from .source import Source, SourceError, read_text, split_front_matter
+from .source import SourceError, read_text, split_front_matter
 from .structure import COLLECTIONS, TAXONOMIES, Candidate, Collection, Entry, Taxonomy, TermEntry
+from .textfields import check_text_fields, may_hold_refused
 from .validation import validate
 from .workers import map_slices
 from .yamldata import YamlData, parse_yaml
@@ -80,6 +81,8 @@ def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
     loaded.term_data[taxonomy.id] = data
     if issues:
         return
+    if may_hold_refused(text):
+        loaded.issues.extend(check_text_fields(data, rel, code="E301"))
     if data.value is None:
         return
     if not isinstance(data.value, list):
@@ -118,6 +121,8 @@ def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep
     links, body_issues = scan_body(source.body, rel, source.body_line)
     issues.extend(yaml_issues)
     issues.extend(body_issues)
+    if not yaml_issues and may_hold_refused(source.front_matter):
+        issues.extend(check_text_fields(data, rel))
     name = os.path.basename(path)
     entry_id = name[:-3]
     id_ok = is_valid_id(entry_id)
@@ -143,22 +148,39 @@ def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep
 
 
 def load_page(path: Path, rel: str, loaded: Loaded) -> None:
-    """An editorial page: its body is scanned like an entry's (links, unsafe HTML); its front-matter is the engine's."""
+    """An editorial page: its body is scanned like an entry's (links, unsafe HTML), and its
+    front-matter, optional, holds only the keys the theme needs, checked like an entry's."""
     try:
         text = read_text(path, rel)
     except SourceError as error:
         loaded.issues.append(error.issue)
         return
     body, first_line = text, 1
-    if text.startswith("---"):
+    if text.startswith("---\n") or text.rstrip() == "---":
         try:
             source = split_front_matter(text, rel)
-            body, first_line = source.body, source.body_line
-        except SourceError:
-            pass
+        except SourceError as error:
+            loaded.issues.append(error.issue)
+            return
+        body, first_line = source.body, source.body_line
+        loaded.issues.extend(_page_front_matter(source.front_matter, rel))
     links, issues = scan_body(body, rel, first_line)
     loaded.issues.extend(issues)
     loaded.pages.append(PageLinks(rel, links))
+
+
+def _page_front_matter(text: str, rel: str) -> list[Issue]:
+    """Plain YAML, allowlisted keys, no refused character: the engine puts these values in `<title>` and meta tags."""
+    data, issues = parse_yaml(text, rel, 2)
+    if issues:
+        return issues
+    if data.value is None:
+        return []
+    if not isinstance(data.value, dict):
+        return [Issue(rel, 2, 1, "E002", "l'en-tête doit être un ensemble de champs « clé: valeur », un par ligne")]
+    found = check_text_fields(data, rel) if may_hold_refused(text) else []
+    found.extend(validate(PageMeta, data, data.value, rel)[1])
+    return found
 
 
 def load_entries(files: Sequence[tuple[str, str, Collection]], keep_entries: bool = True) -> Loaded:

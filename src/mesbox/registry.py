@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .models import ActorTerm, EntryMeta, FicheMeta, GridMeta, MonographMeta, StoryMeta, Term, TerritoryTerm
 from .models.entries import PathMeta
+from .models.fields import NUMBER_PATTERN
 
 # Labels of allowed values, in their listing order -------------------------------------------
 
@@ -160,7 +161,7 @@ COLLECTIONS: dict[str, Collection] = {
             number_field="number",
             csv_columns=(
                 Column("kind", "Type de fiche", "Fiches : thematique, methode, outil ou projet."),
-                Column("number", "Numéro", "Fiches : numéro dans la boîte à outils, par exemple 2.7.", constraints={"pattern": r"\d+(\.\d+)*"}),
+                Column("number", "Numéro", "Fiches : numéro dans la boîte à outils, par exemple 2.7.", constraints={"pattern": NUMBER_PATTERN.strip("^$")}),
                 Column("audiences", "Publics", "Fiches et parcours : publics visés.", is_list=True),
             ),
             labels={"kind": FICHE_KINDS, "audiences": AUDIENCES},

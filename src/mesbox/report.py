@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from typing import TextIO
 
 from .issues import CODES, Issue
 
 FORMATS = ("text", "github", "json")
+
+
+# Control characters (terminal escape sequences start with ESC) and bidi controls, from a file
+# name or a YAML key, would act on the terminal or reorder the line instead of being read.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`\\x1b[31m` shown as written, never sent raw to a terminal or a CI log."""
+    return _UNPRINTABLE.sub(lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100 else f"\\u{ord(match.group()):04x}", text)
 
 
 def plural(count: int, word: str) -> str:
@@ -40,7 +51,7 @@ def write_text(issues: list[Issue], files: int, stream: TextIO) -> None:
     """Readable at a glance: place in bold, code in colour when the stream is a terminal. Otherwise
     the same lines as plain text, without importing rich (a fifth of a one-file check's time)."""
     if not _coloured(stream):
-        stream.writelines(f"{issue}\n" for issue in issues)
+        stream.writelines(f"{visible(str(issue))}\n" for issue in issues)
         if issues:
             stream.write("\n")
             stream.writelines(f"  {code} {CODES.get(code, '')}\n" for code in sorted({issue.code for issue in issues}))
@@ -52,7 +63,7 @@ def write_text(issues: list[Issue], files: int, stream: TextIO) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=True)
     for issue in issues:
         console.print(
-            f"[bold]{escape(issue.path)}[/]:{issue.line}:{issue.col}: [red bold]{issue.code}[/] {escape(issue.message)}"
+            f"[bold]{escape(visible(issue.path))}[/]:{issue.line}:{issue.col}: [red bold]{issue.code}[/] {escape(visible(issue.message))}"
         )
     if issues:
         console.print()
@@ -63,7 +74,7 @@ def write_text(issues: list[Issue], files: int, stream: TextIO) -> None:
 
 
 def _github_escape(text: str, property_value: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     if property_value:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text

@@ -1,6 +1,7 @@
 """Pydantic models of the contract: what a valid front-matter and a valid taxonomy term look like."""
 
 from .entries import EntryMeta, FicheMeta, GridMeta, MonographMeta, StoryMeta
+from .pages import PageMeta
 from .terms import ActorTerm, Term, TerritoryTerm
 
 __all__ = [
@@ -9,6 +10,7 @@ __all__ = [
     "FicheMeta",
     "GridMeta",
     "MonographMeta",
+    "PageMeta",
     "StoryMeta",
     "Term",
     "TerritoryTerm",

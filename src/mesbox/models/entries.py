@@ -12,6 +12,7 @@ from .fields import (
     DEFAULT_LICENCE,
     Author,
     Description,
+    FicheNumber,
     HttpsUrl,
     Id,
     Licence,
@@ -69,7 +70,7 @@ class FicheMeta(EntryMeta):
     """A sheet: thematic, method, tool or project (§3.2)."""
 
     kind: Literal["thematique", "methode", "outil", "projet"]
-    number: Annotated[str, Field(pattern=r"^\d+(\.\d+)*$")] | None = None
+    number: FicheNumber | None = None
     audiences: unique_list(Audience) = []
 
 

@@ -106,6 +106,35 @@ def _licence(value: str) -> str:
     )
 
 
+# At most 5 parts of at most 4 ASCII digits: "2.7", "10.3.1". Python's `\d` would take
+# full-width or Arabic-Indic digits, which sort and compare apart from the ASCII ones.
+NUMBER_PATTERN = r"^[0-9]{1,4}(\.[0-9]{1,4}){0,4}$"
+_NUMBER = re.compile(NUMBER_PATTERN)
+
+
+def _number(value: str) -> str:
+    if not _NUMBER.match(value):
+        raise PydanticCustomError(
+            "E102",
+            "numéro « {value} » incorrect : des chiffres 0 à 9 (pas de chiffres pleine chasse), au plus 5 parties "
+            "de 4 chiffres au plus séparées par des points, par exemple « 2.7 »",
+            {"value": value[:40]},
+        )
+    return value
+
+
+def _author(value: str) -> str:
+    """A `;` would split one name in two in catalogue.csv, where lists are joined with `;`."""
+    if ";" in value:
+        raise PydanticCustomError(
+            "E102",
+            "« {value} » contient un point-virgule, qui sépare les noms dans l'export CSV : "
+            "écrivez chaque personne ou collectif comme un élément de la liste",
+            {"value": value[:60]},
+        )
+    return value
+
+
 def _https_url(value: str) -> str:
     if re.match(r"^https://[^\s/$.?#][^\s]*$", value):
         return value
@@ -142,7 +171,8 @@ def _period(value: str) -> str:
 
 Title = Annotated[str, Field(min_length=3, max_length=150)]
 Description = Annotated[str, Field(min_length=20, max_length=300)]
-Author = Annotated[str, Field(min_length=2, max_length=120)]
+Author = Annotated[str, Field(min_length=2, max_length=120), AfterValidator(_author)]
+FicheNumber = Annotated[str, AfterValidator(_number)]
 Id = Annotated[str, AfterValidator(_id)]
 Ref = Annotated[str, Field(min_length=1)]
 RefList = Annotated[list[Ref], AfterValidator(_unique)]

@@ -32,10 +32,10 @@ class ActorTerm(Term):
 TerritoryKind = Literal["quartier", "commune", "intercommunalite", "pays", "departement", "region"]
 
 _INSEE = {
-    "commune": re.compile(r"^(\d{5}|2[AB]\d{3})$"),
-    "departement": re.compile(r"^(\d{2,3}|2[AB])$"),
-    "region": re.compile(r"^\d{2}$"),
-    "intercommunalite": re.compile(r"^\d{9}$"),
+    "commune": re.compile(r"^([0-9]{5}|2[AB][0-9]{3})$", re.ASCII),
+    "departement": re.compile(r"^([0-9]{2,3}|2[AB])$", re.ASCII),
+    "region": re.compile(r"^[0-9]{2}$", re.ASCII),
+    "intercommunalite": re.compile(r"^[0-9]{9}$", re.ASCII),
 }
 _NEEDS_POINT = ("quartier", "commune", "intercommunalite", "pays")
 # Metropolitan France with Corsica, and the five overseas départements.

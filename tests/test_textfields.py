@@ -1,0 +1,72 @@
+"""Refused characters in front-matter keys and strings: found wherever they hide, named by code point and field."""
+
+from __future__ import annotations
+
+import pytest
+
+from mesbox.textfields import character_name, check_text_fields, may_hold_refused
+from mesbox.yamldata import parse_yaml
+
+
+def issues(yaml_text: str, code: str = "E102") -> list[tuple[int, int, str, str]]:
+    data, problems = parse_yaml(yaml_text, "fiches/x.md", 2)
+    assert problems == []
+    return [(i.line, i.col, i.code, i.message) for i in check_text_fields(data, "fiches/x.md", code)]
+
+
+@pytest.mark.parametrize(
+    ("escape", "point"),
+    [("\\0", "U+0000"), ("\\x07", "U+0007"), ("\\e", "U+001B"), ("\\x7f", "U+007F"), ("\\x85", "U+0085"), ("\\x9f", "U+009F"),
+     ("\\u202a", "U+202A"), ("\\u202e", "U+202E"), ("\\u2066", "U+2066"), ("\\u2069", "U+2069"),
+     ("\\ufdd0", "U+FDD0"), ("\\ufdef", "U+FDEF"), ("\\ufffe", "U+FFFE"), ("\\U0010FFFF", "U+10FFFF"), ("\\U0001FFFE", "U+1FFFE")],
+)
+def test_each_refused_character_is_named_with_its_field(escape: str, point: str) -> None:
+    (found,) = issues(f'title: "Un{escape} titre"\n')
+    assert found[:3] == (2, 8, "E102")
+    assert point in found[3] and "« title »" in found[3]
+
+
+@pytest.mark.parametrize("text", ["Économie « solidaire » — 2 %", "Ελληνικά 日本語 😀", "مرحبا\u200f", "tab\u00a0insécable"])
+def test_ordinary_text_passes(text: str) -> None:
+    assert issues(f'title: "{text}"\n') == []
+
+
+def test_nested_values_and_list_items_point_at_their_line() -> None:
+    found = issues('title: ok\nsources:\n  - title: "a\\u202eb"\n    url: https://x.org\nauthors:\n  - Alice\n  - "B\\x00b"\n')
+    assert [(line, col) for line, col, _, _ in found] == [(4, 12), (8, 5)]
+    assert "« sources[1].title »" in found[0][3] and "« authors[2] »" in found[1][3]
+
+
+def test_line_breaks_only_in_long_free_text() -> None:
+    """Descriptions, grid questions and monograph syntheses may come from a `|` block; a title or a name may not."""
+    assert issues("description: |\n  Deux\n  lignes\tet une tabulation.\n") == []
+    assert issues("dimensions:\n  - id: a\n    questions:\n      - |\n        Une\n        question ?\n") == []
+    assert issues("dimensions:\n  gouvernance: |\n    Une synthèse\n    sur deux lignes.\n") == []
+    (found,) = issues('title: "a\\nb"\n')
+    assert "saut de ligne" in found[3]
+    (found,) = issues('dimensions:\n  - id: a\n    title: "a\\tb"\n')
+    assert "tabulation" in found[3] and "dimensions[1].title" in found[3]
+
+
+def test_keys_are_checked_and_shown_escaped() -> None:
+    """A key with a terminal escape is reported on the key, and the message never carries the raw character."""
+    (found,) = issues('"\\e[31mrouge": x\n')
+    assert found[:2] == (2, 1)
+    assert "\x1b" not in found[3] and "<U+001B>[31mrouge" in found[3]
+
+
+def test_code_is_the_callers() -> None:
+    assert issues('label: "a\\u202eb"\n', code="E301")[0][2] == "E301"
+
+
+def test_quick_test_on_the_source() -> None:
+    """Skipping the walk is safe: a refused character is in the source as is, or as a backslash escape."""
+    assert not may_hold_refused("title: Un titre ordinaire\nauthors: [A, B]\n")
+    assert may_hold_refused('title: "a\\x07"')
+    assert may_hold_refused("title: a\u202eb")
+
+
+def test_character_name_says_what_it_is() -> None:
+    assert character_name("\u202e") == "U+202E (contrôle de direction du texte, RIGHT-TO-LEFT OVERRIDE)"
+    assert character_name("\x00").startswith("U+0000 (caractère nul")
+    assert character_name("\ufdd0") == "U+FDD0 (non-caractère Unicode)"

@@ -34,3 +34,14 @@ def test_stories_belong_to_their_collection_not_to_the_editorial_pages(tmp_path:
         write(tmp_path, rel, "x")
     assert [rel for _, rel in editorial_files(tmp_path)] == ["content/index.md", "content/guide/contribuer.md"]
     assert [rel for _, rel in collection_files(tmp_path, COLLECTIONS["recits"])] == ["content/recits/r.md", "content/recits/sous/s.md"]
+
+
+def test_symbolic_links_are_never_read_as_content(tmp_path: Path) -> None:
+    """A link named like an entry may point outside the repository: it is not content (publication reports it)."""
+    write(tmp_path, "fiches/a.md", "x")
+    (tmp_path / "fiches" / "env.md").symlink_to("/proc/self/environ")
+    (tmp_path / "fiches" / "boucle").symlink_to(".")
+    write(tmp_path, "content/index.md", "x")
+    (tmp_path / "content" / "autre.md").symlink_to(tmp_path / "content" / "index.md")
+    assert [rel for _, rel in collection_files(tmp_path, COLLECTIONS["fiches"])] == ["fiches/a.md"]
+    assert [rel for _, rel in editorial_files(tmp_path)] == ["content/index.md"]

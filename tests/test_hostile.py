@@ -23,6 +23,7 @@ from conftest import (
     GRID,
     HOME,
     METHOD,
+    METHODS,
     MONO,
     STORY,
     TERRITORIES,
@@ -54,6 +55,19 @@ def put(rel: str, text: str | bytes) -> Break:
 def change(rel: str, old: str, new: str) -> Break:
     """Change one piece of a valid file."""
     return lambda root: replace(root, rel, old, new)
+
+
+def link(rel: str, target: str) -> Break:
+    """Add a symbolic link (to a file or folder outside the repository, or to itself)."""
+
+    def breaker(root: Path) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() or path.is_symlink():
+            path.unlink()
+        path.symlink_to(target)
+
+    return breaker
 
 
 def body(text: str) -> Break:
@@ -113,6 +127,18 @@ CASES: list[Case] = [
     Case("python-tag", change(FICHE, "kind: thematique", "kind: !!python/object/apply:os.system [touch pwned]"), "E003", FICHE, "kind:", 7, "python/object/apply:os.system"),
     Case("custom-tag", change(FICHE, "kind: thematique", "kind: !mine thematique"), "E003", FICHE, "kind:", 7, "!mine"),
     Case("duplicate-key", change(FICHE, "kind: thematique", "kind: thematique\nkind: outil"), "E003", FICHE, "kind: outil", 1, "« kind » en double"),
+    # E004 — file refused: type not published, Markdown extension other than .md, symbolic link
+    Case("upper-case-md", put("fiches/brute.MD", ENTRY), "E004", "fiches/brute.MD", 1, 1, "« brute.md »"),
+    Case("markdown-extension", put("content/page.markdown", "# Page\n"), "E004", "content/page.markdown", 1, 1, "« page.md »"),
+    Case("mdown-beside-entry", put("fiches/notes.mdown", ENTRY), "E004", "fiches/notes.mdown", 1, 1, ".md"),
+    Case("html-beside-entry", put("fiches/page.html", "<script>alert(1)</script>"), "E004", "fiches/page.html", 1, 1, "« .html »"),
+    Case("svg-in-content", put("content/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), "E004", "content/logo.svg", 1, 1, "SVG"),
+    Case("js-in-content", put("content/outil.js", "alert(1)"), "E004", "content/outil.js", 1, 1, "« .js »"),
+    Case("js-beside-entry", put("grids/annexe.js", "alert(1)"), "E004", "grids/annexe.js", 1, 1),
+    Case("symlink-to-environ", link("fiches/env.md", "/proc/self/environ"), "E004", "fiches/env.md", 1, 1, "lien symbolique"),
+    Case("symlink-to-outside-asset", link("content/recits/passwd.txt", "/etc/passwd"), "E004", "content/recits/passwd.txt", 1, 1, "lien symbolique"),
+    Case("symlink-loop", link("content/boucle", "."), "E004", "content/boucle", 1, 1, "lien symbolique"),
+    Case("symlinked-vocabulary", link(METHODS, "/proc/self/environ"), "E004", METHODS, 1, 1, "lien symbolique"),
     # E101 — required field missing or empty
     Case("missing-title", change(FICHE, "title: Qu'est-ce qu'une initiative solidaire ?\n", ""), "E101", FICHE, 2, 1, "« title »"),
     Case("empty-title", change(FICHE, "title: Qu'est-ce qu'une initiative solidaire ?", 'title: ""'), "E101", FICHE, 2, 1, "« title »"),
@@ -172,6 +198,14 @@ CASES: list[Case] = [
     # E108 — licence refused
     Case("non-commercial-licence", change(FICHE, "kind: thematique", "kind: thematique\nlicence: CC-BY-NC-4.0"), "E108", FICHE, "licence:", 10, "n'est pas libre"),
     Case("all-rights-reserved", change(FICHE, "kind: thematique", "kind: thematique\nlicence: Tous droits réservés"), "E108", FICHE, "licence:", 10),
+    # E109 — id or path reserved for a page mesbox or the theme writes
+    Case("entry-id-index", put("fiches/index.md", ENTRY), "E109", "fiches/index.md", 1, 1, "« index » réservé"),
+    Case("grid-id-analyse", put("grids/grille-commune/analyse.md", ENTRY), "E109", "grids/grille-commune/analyse.md", 1, 1, "« analyse » réservé"),
+    Case("term-id-index", change(METHODS, "- id: seminaire-reflexif", "- id: index"), "E109", METHODS, "- id: index", 7, "/methodes/index/"),
+    Case("page-at-taxonomy-url", put("content/themes.md", "# Mes thèmes\n"), "E109", "content/themes.md", 1, 1, "/themes/"),
+    Case("page-in-collection-url", put("content/fiches/autre.md", "# Autre\n"), "E109", "content/fiches/autre.md", 1, 1, "« fiches/ »"),
+    Case("file-over-data-export", put("content/donnees/catalogue.csv", "id\nfaux\n"), "E109", "content/donnees/catalogue.csv", 1, 1, "« donnees/ »"),
+    Case("file-over-theme-bundle", put("content/assets/javascripts/bundle.f1c4.min.js", "alert(1)"), "E109", "content/assets/javascripts/bundle.f1c4.min.js", 1, 1, "thème"),
     # E201 — unsafe HTML or URL in a body
     Case("script", body("<script>alert(1)</script>"), "E201", FICHE, "<script>", 1, "<script>"),
     Case("iframe", body('<iframe src="https://exemple.org/video"></iframe>'), "E201", FICHE, "<iframe", 1, "<iframe>"),

@@ -168,6 +168,51 @@ def test_check_error_fails_strict_build_with_the_checker_message(tmp_path: Path)
     assert not (root / "site" / "fiches" / "initiative-solidaire").exists()
 
 
+def test_only_content_is_published_even_by_a_build_that_is_not_strict(tmp_path: Path) -> None:
+    """Files of a type outside the allowlist, non-`.md` Markdown pages and files at generated paths are
+    left out of the site (a strict build fails on them); allowlisted assets are published."""
+    root = make_repo(tmp_path / "repo")
+    hostile = {
+        "content/page.html": "<script>alert(1)</script>",
+        "content/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+        "content/brut.markdown": "# Brut\n\n<script>alert(1)</script>\n",
+        "content/themes.md": "# Thèmes remplacés\n",
+        "content/donnees/catalogue.csv": "id\nfaux\n",
+        "content/recits/annexe.js": "alert(1)",
+        "fiches/annexe.html": "<script>alert(1)</script>",
+        "fiches/SECRET.MD": "---\ntitle: brut\n---\n",
+    }
+    allowed = {"content/plan.pdf": "%PDF-1.4\n", "fiches/methodes/photo.png": "png", "content/recits/carte.jpg": "jpg"}
+    for rel, text in {**hostile, **allowed}.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    strict = build(root)
+    assert strict.returncode != 0
+    for rel in hostile:
+        assert rel in strict.stderr, rel
+    done = build(root, strict=False)
+    assert done.returncode == 0, done.stderr
+    site = root / "site"
+    for gone in ("page.html", "logo.svg", "brut/index.html", "brut.markdown", "recits/annexe.js", "fiches/annexe.html", "fiches/SECRET.MD", "fiches/SECRET/index.html"):
+        assert not (site / gone).exists(), gone
+    assert "Thèmes remplacés" not in (site / "themes" / "index.html").read_text(encoding="utf-8")
+    assert b"faux" not in (site / "donnees" / "catalogue.csv").read_bytes()
+    for kept in ("plan.pdf", "fiches/methodes/photo.png", "recits/carte.jpg", "assets/mesbox.js"):
+        assert (site / kept).is_file(), kept
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_a_symbolic_link_in_the_pages_folder_stops_the_build_before_it_is_followed(tmp_path: Path, strict: bool) -> None:
+    """A link loop would keep MkDocs walking for ever and a link to a file outside would publish it: the build stops first."""
+    root = make_repo(tmp_path / "repo")
+    (root / "content" / "boucle").symlink_to(".")
+    (root / "content" / "env.txt").symlink_to("/proc/self/environ")
+    done = build(root, strict=strict)
+    assert done.returncode != 0
+    assert "lien symbolique" in done.stderr and "boucle" in done.stderr and "env.txt" in done.stderr
+    assert not (root / "site" / "env.txt").exists()
+
+
 def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
     root = make_repo(tmp_path / "repo")
     done = build(root, engine="properdocs")

@@ -34,6 +34,7 @@ from . import __version__
 from .files import editorial_files
 from .issues import Issue
 from .loader import Loaded, PageLinks, entry_files, load_entries, load_page, load_taxonomies
+from .publication import content_files
 from .references import SHARED_KEYS, referenced_ids, unique_entries
 from .source import SourceError, read_text, split_front_matter
 from .structure import COLLECTIONS, TAXONOMIES, Candidate, Collection
@@ -202,6 +203,9 @@ class CheckCache:
         """What `load(root, jobs, keep_entries=False)` returns, reading only what changed; `settled`
         names the entries whose cross-file rules are known to find nothing."""
         loaded = Loaded()
+        published = content_files(self.root)  # cheap, never cached: links and types are judged afresh
+        loaded.issues.extend(published.issues)
+        loaded.assets = published.assets
         load_taxonomies(self.root, loaded)
         self.key = f"{_code_digest()} {_vocabulary_digest(self.root)}"
         self._read()

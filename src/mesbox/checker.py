@@ -12,6 +12,7 @@ from pathlib import Path
 from .catalogue import Catalogue
 from .issues import Issue
 from .loader import load
+from .publication import Asset
 from .references import check_entry_references, check_numbers, check_page_links, check_taxonomies, check_terms, unique_entries
 
 
@@ -22,6 +23,8 @@ class CheckResult:
     catalogue: Catalogue
     issues: list[Issue] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
+    # Files published as they are, beside entries and in `content/` (allowlisted types only).
+    assets: list[Asset] = field(default_factory=list)
 
     @property
     def files(self) -> int:
@@ -91,4 +94,4 @@ def _check(root: Path, jobs: int, keep_entries: bool, cache: bool) -> CheckResul
     if store is not None:
         store.save(loaded, flagged)
     issues.sort()
-    return CheckResult(catalogue, issues, paths=loaded.paths)
+    return CheckResult(catalogue, issues, paths=loaded.paths, assets=loaded.assets)

@@ -8,6 +8,7 @@ CODES: dict[str, str] = {
     "E001": "fichier illisible, pas en UTF-8 ou trop gros",
     "E002": "en-tête YAML absent, non fermé, pas un ensemble de champs, ou YAML invalide",
     "E003": "fonction YAML refusée (alias, ancre, étiquette, clé en double)",
+    "E004": "fichier refusé (type non publiable, extension autre que .md, lien symbolique)",
     "E101": "champ obligatoire manquant ou vide",
     "E102": "type ou valeur incorrects",
     "E103": "champ inconnu",
@@ -16,6 +17,7 @@ CODES: dict[str, str] = {
     "E106": "identifiant invalide",
     "E107": "identifiant ou numéro en double",
     "E108": "licence refusée",
+    "E109": "identifiant ou chemin réservé à une page écrite par mesbox ou le thème",
     "E201": "HTML ou URL dangereux dans le corps",
     "E301": "fichier de vocabulaire invalide",
 }

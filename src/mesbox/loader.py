@@ -14,6 +14,7 @@ from .ids import is_valid_id, slugify
 from .issues import Issue
 from .models import EntryMeta, PageMeta, Term
 from .placeholders import find_in_body, find_in_yaml
+from .publication import Asset, content_files, reserved_id
 from .source import SourceError, read_text, split_front_matter
 from .structure import COLLECTIONS, TAXONOMIES, Candidate, Collection, Entry, Taxonomy, TermEntry
 from .textfields import check_text_fields, may_hold_refused
@@ -45,6 +46,7 @@ class Loaded:
     paths: list[str] = field(default_factory=list)
     # Entries whose cross-file rules are known to find nothing (see `checkcache`): not checked again.
     settled: set[str] = field(default_factory=set)
+    assets: list[Asset] = field(default_factory=list)
 
     @property
     def files(self) -> int:
@@ -67,6 +69,8 @@ def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
     terms: list[TermEntry] = []
     loaded.terms[taxonomy.id] = terms
     file = root / rel
+    if file.is_symlink():
+        return  # never read: it may point outside the repository (reported by `publication`)
     if not file.is_file():
         loaded.issues.append(Issue(rel, 1, 1, "E301", f"fichier de vocabulaire manquant : créez {rel} (une liste de termes « - id: …, label: … »)"))
         return
@@ -103,6 +107,10 @@ def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
             loaded.issues.append(Issue(rel, id_line, id_col, "E107", f"terme « {term.id} » en double (déjà défini ligne {seen[term.id]}) : gardez-en un seul ou changez l'identifiant"))
             continue
         seen[term.id] = line
+        if reserved_id(term.id, ""):
+            id_line, id_col = data.where((index, "id"))
+            loaded.issues.append(Issue(rel, id_line, id_col, "E109", f"identifiant « {term.id} » réservé : la page /{taxonomy.url}{term.id}/ prendrait la place de la liste des {taxonomy.plural.lower()} — choisissez-en un autre"))
+            continue
         terms.append(TermEntry(taxonomy, term, line, index))
 
 
@@ -128,6 +136,9 @@ def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep
     id_ok = is_valid_id(entry_id)
     if not id_ok:
         issues.append(Issue(rel, 1, 1, "E106", f"nom de fichier « {name} » invalide : renommez-le « {slugify(entry_id) or 'mon-entree'}.md » (minuscules sans accents, chiffres, tirets)"))
+    elif reserved_id(entry_id, collection.id):
+        id_ok = False
+        issues.append(Issue(rel, 1, 1, "E109", f"identifiant « {entry_id} » réservé : sa page prendrait la place d'une page écrite par mesbox (liste ou analyse croisée) — renommez le fichier"))
     if data.value is None and not yaml_issues:
         data.value = {}
     if not yaml_issues and not isinstance(data.value, dict):
@@ -211,6 +222,9 @@ def load(root: Path, jobs: int = 1, keep_entries: bool = True) -> Loaded:
     the rules need comes back (candidates and issues, no bodies): a quarter of the bytes to
     send between processes."""
     loaded = Loaded()
+    published = content_files(root)
+    loaded.issues.extend(published.issues)
+    loaded.assets = published.assets
     load_taxonomies(root, loaded)
     for part in map_slices(partial(load_entries, keep_entries=keep_entries), entry_files(root), jobs):
         loaded.extend(part)

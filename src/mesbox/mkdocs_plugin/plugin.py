@@ -2,8 +2,10 @@
 
 Events used, in build order:
 - on_startup: keep one plugin instance across `mkdocs serve` rebuilds; note whether serving.
-- on_config: resolve the repository root; make sure `attr_list` is on (generated headings carry ids).
-- on_files, in named steps: check the repository (fail a strict build on any error), register the
+- on_config: resolve the repository root; make sure `attr_list` is on (generated headings carry ids);
+  refuse symbolic links in the docs folder before MkDocs walks it (following them).
+- on_files, in named steps: check the repository (fail a strict build on any error), keep of the
+  docs folder only editorial pages and allowlisted assets, register the
   generated pages (entries and term pages out of the nav), mount the collections' assets, then
   the open-data exports and the RSS feed. While serving, also the preview's pages: drafts,
   an error page at the address of each broken entry, and the list of every current error.
@@ -43,6 +45,7 @@ from ..checker import CheckResult, check
 from ..exports import export_files
 from ..feed import render_feed
 from ..issues import Issue
+from ..publication import links_under, published_editorial
 from ..render.contact import Contact, resolve_contact
 from ..render.pages import PageSource, PlannedPage, SiteRenderer, SiteSettings, entry_src_uri, latest_entries
 from ..render.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan
@@ -91,6 +94,12 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             raise PluginError(str(error)) from None
         if "attr_list" not in config.markdown_extensions:  # the `#dimension-<id>` anchors of generated headings
             config.markdown_extensions.append("attr_list")
+        # MkDocs lists its docs folder following links, right after this event: a link there could
+        # publish a file from outside the repository, or loop for ever. Stop before, whatever the mode.
+        links = links_under(config.docs_dir)
+        if links:
+            raise PluginError("mesbox : lien symbolique refusé dans le dossier des pages : " + ", ".join(links[:20])
+                              + " — remplacez chaque lien par le fichier lui-même (mesbox check les signale tous).")
         return config
 
     # All steps at priority 50, before plugins at the default priority (0): those see the generated
@@ -115,12 +124,10 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
     @event_priority(50)
     def _register_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Every generated page becomes a file of the site (its source comes in on_page_read_source);
-        the stories' own Markdown files in docs_dir give way to their generated pages."""
+        of docs_dir, only editorial pages and allowlisted assets stay (the stories' own Markdown
+        files give way to their generated pages)."""
         assert self.result is not None
-        stories = COLLECTIONS["recits"].folder.split("/", 1)[1] + "/"
-        for file in list(files):
-            if file.src_uri.startswith(stories) and file.src_uri.endswith(".md"):
-                files.remove(file)
+        self._keep_content_only(files, config, self.result)
         self.generated, self.rendering = {}, 0.0
         settings = SiteSettings(site_url=config.site_url or "")
         planned = site_plan(self.result.catalogue, settings)
@@ -146,22 +153,33 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             files.append(file)
         return files
 
+    def _keep_content_only(self, files: Files, config: MkDocsConfig, result: CheckResult) -> None:
+        """Of what MkDocs found in its docs folder, keep editorial pages and allowlisted assets: a
+        `.markdown` page, an `.html` or `.js` file, a file at a generated path is not published,
+        even by a build that is not strict (which has already logged why). Story files become
+        generated pages; the check decides which of their assets are published."""
+        docs = os.path.normpath(config.docs_dir) + os.sep
+        stories = COLLECTIONS["recits"].folder.split("/", 1)[1] + "/"
+        assets = {asset.src_uri for asset in result.assets}
+        for file in list(files):
+            if file.abs_src_path is None or not os.path.normpath(file.abs_src_path).startswith(docs):
+                continue  # added by another plugin
+            if file.src_uri.startswith(stories):
+                keep = file.src_uri in assets
+            else:
+                keep = published_editorial(file.src_uri) and (file.src_uri.endswith(".md") or file.src_uri in assets)
+            if not keep:
+                files.remove(file)
+
     @event_priority(50)
     def _mount_assets(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Images and documents stored beside entries are published under the collection's URL."""
-        for collection in COLLECTIONS.values():
-            if collection.folder.startswith("content/"):
+        """Assets stored beside entries (allowlisted types, found by the check) are published under the collection's URL."""
+        assert self.result is not None
+        for asset in self.result.assets:
+            if asset.rel.startswith("content/"):
                 continue  # already inside docs_dir
-            base = self.root / collection.folder
-            for folder, dirs, names in os.walk(base):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                for name in names:
-                    if name.endswith(".md") or name.startswith("."):
-                        continue
-                    path = Path(folder, name)
-                    src_uri = f"{collection.id}/{path.relative_to(base).as_posix()}"
-                    if files.get_file_from_path(src_uri) is None:
-                        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+            if files.get_file_from_path(asset.src_uri) is None:
+                files.append(File.generated(config, asset.src_uri, abs_src_path=asset.path))
         return files
 
     @event_priority(50)

@@ -75,6 +75,10 @@ def body(text: str) -> Break:
     return lambda root: replace(root, FICHE, "organiser une visite]].\n", "organiser une visite]].\n\n" + text + "\n")
 
 
+# The line where `body()` puts its paragraph.
+BODY_LINE = VALID_FILES[FICHE].split("\n").index("Pour aller voir sur place : [[organiser-une-visite|organiser une visite]].") + 3
+
+
 def entry(extra: str = "", drop: str = "") -> str:
     """The minimal fiche of conftest with fields added before the closing `---` (or one removed)."""
     head = ENTRY.replace(drop, "") if drop else ENTRY
@@ -187,6 +191,10 @@ CASES: list[Case] = [
     Case("wiki-link-to-draft", body("Voir aussi [[brouillon|le brouillon]]."), "E105", FICHE, "[[brouillon|", 12, "draft: true"),
     Case("unknown-grid", change(MONO, "grid: grille-commune", "grid: grille-comune"), "E105", MONO, "grid:", 7, "vouliez-vous dire « grille-commune »"),
     Case("dimension-not-in-grid", change(MONO, "  cooperation: Les acteurs", "  gouvernence: Les acteurs"), "E105", MONO, "gouvernence:", 3, "vouliez-vous dire « gouvernance »"),
+    Case("missing-relative-page", body("Voir [la monographie](../monographies/absente.md)."), "E105", FICHE, "[la monographie]", 23, "absent (monographies/absente.md)"),
+    Case("missing-relative-image", body("![Carte](images/carte.png)"), "E105", FICHE, "![Carte]", 10, "absent"),
+    Case("relative-link-to-draft", body("[Le brouillon](brouillon.md)"), "E105", FICHE, "[Le brouillon]", 16, "brouillon"),
+    Case("relative-link-out-of-site", body("[env](../../../../proc/self/environ.txt)"), "E105", FICHE, "[env]", 7, "hors du site"),
     # E106 — invalid id (file name or term id)
     Case("bad-file-name", put("fiches/Économie Solidaire.md", ENTRY), "E106", "fiches/Économie Solidaire.md", 1, 1, "« economie-solidaire.md »"),
     Case("bad-term-id", change(THEMES, "- id: emploi", "- id: Emploi_Local"), "E106", THEMES, "Emploi_Local", 7, "« emploi-local »"),
@@ -212,6 +220,24 @@ CASES: list[Case] = [
     Case("onclick", body('Texte <span onclick="alert(1)">clic</span>'), "E201", FICHE, "onclick", 7, "onclick"),
     Case("javascript-link", body("[clic](javascript:alert(1))"), "E201", FICHE, "[clic]", None, "javascript:"),
     Case("data-html-img", body('<img src="data:text/html,<b>x</b>">'), "E201", FICHE, "<img", 1, "data:"),
+    # E202 — body the Markdown engine would recurse on or convert in super-linear time; mesbox's placeholders
+    Case("many-open-brackets", body("Voir " + "[" * 50_000), "E202", FICHE, "Voir [[[", 14, "crochets"),
+    Case("nested-lists", body("".join("    " * i + "- x\n" for i in range(300))), "E202", FICHE, "    " * 17 + "- x", 1, "trop imbriquée"),
+    Case("nested-admonitions", body("".join("    " * i + "!!! note\n\n" for i in range(300))), "E202", FICHE, "    " * 17 + "!!! note", 1, "trop imbriquée"),
+    Case("nested-quotes", body("> " * 400 + "x"), "E202", FICHE, "> > > >", 1, "citations"),
+    Case("nested-emphasis", body("*" * 3000 + "a" + "*" * 3000), "E202", FICHE, "****", 1, "« * »"),
+    Case("nested-md-in-html", body('<div markdown="1">\n' * 300 + "x\n" + "</div>\n" * 300), "E202", FICHE, BODY_LINE + 8, 1, "« markdown »"),
+    Case("unclosed-tags", body("<a" * 20_000), "E202", FICHE, "<a<a<a", 1, "« < »"),
+    Case("autolink-run", body("<http://" * 10_000), "E202", FICHE, "<http://<http://", 1, "« < »"),
+    Case("definition-run", body("a\n: " * 2_000), "E202", FICHE, BODY_LINE + 257, 1, "définitions"),
+    Case("huge-paragraph", body("mot " * 40_000), "E202", FICHE, "mot mot mot", 1, "Kio"),
+    Case("placeholder-comment", body("Texte <!--mesbox:blocks:0--> fin"), "E202", FICHE, "<!--mesbox", 7, "réservé"),
+    Case("placeholder-in-page", put(HOME, "# Accueil\n\n<!--mesbox:block:99-->\n"), "E202", HOME, 3, 1, "réservé"),
+    Case("third-party-image", body("![](https://tracker.exemple/pixel.gif)"), "E201", FICHE, "![](https", 5, "autre site"),
+    Case("third-party-image-html", body('<img alt="" src="https://tracker.exemple/p.gif">'), "E201", FICHE, "<img", 1, "autre site"),
+    Case("third-party-image-srcset", body('<picture><source srcset="/a.png 1x, //tracker.exemple/p.gif 2x"></picture>'), "E201", FICHE, "<picture>", 10, "autre site"),
+    Case("third-party-image-reference", body("![pixel][p]\n\n[p]: https://tracker.exemple/p.gif"), "E201", FICHE, "![pixel]", 1, "autre site"),
+    Case("third-party-image-in-link", body("[![x](http://tracker.exemple/p.gif)](https://exemple.org)"), "E201", FICHE, "[![x]", 7, "autre site"),
     # E301 — taxonomy file invalid
     Case("taxonomy-not-list", put(THEMES, "emploi: Emploi\n"), "E301", THEMES, 1, 1, "liste de termes"),
     Case("term-label-missing", change(THEMES, "  label: Emploi\n", ""), "E301", THEMES, "- id: emploi", 3, "« label »"),

@@ -213,6 +213,23 @@ def test_a_symbolic_link_in_the_pages_folder_stops_the_build_before_it_is_follow
     assert not (root / "site" / "env.txt").exists()
 
 
+def test_bodies_the_engine_would_choke_on_are_never_converted(tmp_path: Path) -> None:
+    """An entry or a page refused for its structure (E202) fails a strict build and is left out of
+    any other build, instead of crashing it (RecursionError) or keeping it busy for minutes."""
+    root = make_repo(tmp_path / "repo")
+    fiche = root / "fiches" / "initiative-solidaire.md"
+    fiche.write_text(fiche.read_text(encoding="utf-8") + "\n" + "".join("    " * i + "- x\n" for i in range(400)), encoding="utf-8")
+    (root / "content" / "lente.md").write_text("# Lente\n\n" + "[" * 100_000 + "\n", encoding="utf-8")
+    strict = build(root)
+    assert strict.returncode != 0 and "E202" in strict.stderr
+    done = build(root, strict=False)
+    assert done.returncode == 0, done.stderr
+    assert "RecursionError" not in done.stderr
+    assert not (root / "site" / "fiches" / "initiative-solidaire" / "index.html").exists()
+    assert not (root / "site" / "lente" / "index.html").exists()
+    assert (root / "site" / "fiches" / "methodes" / "seminaire" / "index.html").exists() or (root / "site" / "fiches" / "seminaire" / "index.html").exists()
+
+
 def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
     root = make_repo(tmp_path / "repo")
     done = build(root, engine="properdocs")

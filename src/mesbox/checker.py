@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import Catalogue
+from .filelinks import check_file_links, site_files
 from .issues import Issue
 from .loader import load
 from .publication import Asset
@@ -88,8 +89,15 @@ def _check(root: Path, jobs: int, keep_entries: bool, cache: bool) -> CheckResul
         if found:
             flagged.add(entry.path)
             issues.extend(found)
+    published, drafts = site_files(loaded)
+    for entry in loaded.candidates:
+        if entry.files:
+            # Relative links point at paths, which the cache does not follow: such entries are never settled.
+            flagged.add(entry.path)
+            issues.extend(check_file_links(entry.path, entry.files, published, drafts))
     for page in loaded.pages:
         issues.extend(check_page_links(page, by_id, catalogue.terms))
+        issues.extend(check_file_links(page.path, page.files, published, drafts))
     issues.extend(check_numbers(loaded.candidates))
     if store is not None:
         store.save(loaded, flagged)

@@ -19,6 +19,7 @@ CODES: dict[str, str] = {
     "E108": "licence refusée",
     "E109": "identifiant ou chemin réservé à une page écrite par mesbox ou le thème",
     "E201": "HTML ou URL dangereux dans le corps",
+    "E202": "corps trop imbriqué ou trop long à convertir, ou commentaire réservé à mesbox",
     "E301": "fichier de vocabulaire invalide",
 }
 

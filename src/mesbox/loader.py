@@ -9,6 +9,8 @@ from functools import partial
 from pathlib import Path
 
 from .bodies import WikiLink, scan_body
+from .bodylinks import FileLink, scan_links
+from .complexity import check_structure
 from .files import collection_files, editorial_files
 from .ids import is_valid_id, slugify
 from .issues import Issue
@@ -31,6 +33,7 @@ class PageLinks:
     links: list[WikiLink]
     id: str = ""
     draft: bool = False
+    files: list[FileLink] = field(default_factory=list)
 
 
 @dataclass
@@ -127,6 +130,10 @@ def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep
     issues.extend(find_in_body(source.body, source.body_line, rel))
     data, yaml_issues = parse_yaml(source.front_matter, rel, 2)
     links, body_issues = scan_body(source.body, rel, source.body_line)
+    structure_issues = check_structure(source.body, rel, source.body_line)
+    body_issues.extend(structure_issues)
+    file_links, link_issues = scan_links(source.body, rel, source.body_line) if not structure_issues else ([], [])
+    body_issues.extend(link_issues)
     issues.extend(yaml_issues)
     issues.extend(body_issues)
     if not yaml_issues and may_hold_refused(source.front_matter):
@@ -146,15 +153,16 @@ def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep
     if yaml_issues or not isinstance(data.value, dict):
         # Unreadable front-matter: the file still claims its id, so duplicates and links to it are judged.
         if id_ok:
-            loaded.candidates.append(Candidate(entry_id, collection, rel, YamlData(value={}), links, False))
+            loaded.candidates.append(Candidate(entry_id, collection, rel, YamlData(value={}), links, False, file_links))
         return
     meta, meta_issues = validate(collection.model, data, data.value, rel, text=source.front_matter, first_line=2)
     issues.extend(meta_issues)
     if not id_ok:
         return
     draft = meta.draft if isinstance(meta, EntryMeta) else data.value.get("draft") is True
-    loaded.candidates.append(Candidate(entry_id, collection, rel, data, links, draft))
-    if keep_entries and isinstance(meta, EntryMeta):
+    loaded.candidates.append(Candidate(entry_id, collection, rel, data, links, draft, file_links))
+    # A body the engine would recurse on or take super-linear time to convert never becomes a page.
+    if keep_entries and isinstance(meta, EntryMeta) and not structure_issues:
         loaded.entries.append(Entry(entry_id, collection, rel, meta, source.body, source.body_line, links, data))
 
 
@@ -177,7 +185,11 @@ def load_page(path: Path, rel: str, loaded: Loaded) -> None:
         loaded.issues.extend(_page_front_matter(source.front_matter, rel))
     links, issues = scan_body(body, rel, first_line)
     loaded.issues.extend(issues)
-    loaded.pages.append(PageLinks(rel, links))
+    structure_issues = check_structure(body, rel, first_line)
+    loaded.issues.extend(structure_issues)
+    file_links, link_issues = scan_links(body, rel, first_line) if not structure_issues else ([], [])
+    loaded.issues.extend(link_issues)
+    loaded.pages.append(PageLinks(rel, links, files=file_links))
 
 
 def _page_front_matter(text: str, rel: str) -> list[Issue]:

@@ -31,7 +31,7 @@ RESERVED_IDS: dict[str, frozenset[str]] = {"*": frozenset({"index"}), "grilles":
 # First path segments of the site that mesbox or the theme fill: collections and vocabularies,
 # open data, search index, theme assets.
 _GENERATED_PAGES = frozenset({*COLLECTIONS, *(t.url_segment for t in TAXONOMIES.values())})
-_GENERATED_FOLDERS = frozenset({*_GENERATED_PAGES, "donnees", "search"})
+_GENERATED_FOLDERS = frozenset({*_GENERATED_PAGES, "donnees", "search", "apercu"})  # apercu/: the preview's error list
 _THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/")
 _GENERATED_FILES = frozenset({"flux.xml", "sitemap.xml", "sitemap.xml.gz", "404.html"})
 
@@ -150,9 +150,7 @@ def _judge(item: os.DirEntry[str], rel: str, is_collection: bool, found: Content
     if suffix in MARKDOWN_TYPES:
         stem = item.name[: -len(suffix)]
         _refuse(found, rel, f"extension « {item.name[len(stem):]} » refusée : seule « .md » est lue, renommez le fichier « {stem}.md »")
-    elif suffix in ASSET_TYPES:
-        found.assets.append(Asset(item.path, rel, site_path(rel)))
-    elif suffix in SITE_FILE_TYPES and posixpath.dirname(rel) == SITE_FILES_FOLDER:
+    elif suffix in ASSET_TYPES or (suffix in SITE_FILE_TYPES and posixpath.dirname(rel) == SITE_FILES_FOLDER):
         found.assets.append(Asset(item.path, rel, site_path(rel)))
     else:
         allowed = ", ".join(sorted(t.lstrip(".") for t in ASSET_TYPES))

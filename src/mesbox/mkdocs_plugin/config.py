@@ -35,6 +35,10 @@ class MesboxConfig(base.Config):
     cache_nav = c.Type(bool, default=True)
     """Render the theme's navigation once per folder for pages outside the nav (same HTML, less time)."""
 
+    page_seconds = c.Type((int, float), default=30)
+    """The longest time, in seconds, the Markdown conversion of one page may take before the build
+    stops with the page's name (0: no bound). Ordinary pages take milliseconds."""
+
     render_ahead = c.Deprecated(
         message="mesbox : le réglage « {} » n'a plus d'effet (les pages sont produites dans le processus de MkDocs) : retirez-le de mkdocs.yml",
         option_type=c.Type(bool),

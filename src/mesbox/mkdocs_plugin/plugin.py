@@ -57,6 +57,7 @@ from ..search import fold_search_index
 from ..structure import COLLECTIONS
 from . import navcache, sections
 from .config import MesboxConfig
+from .pagetimer import PageTimer
 
 log = logging.getLogger("mkdocs.plugins.mesbox")
 
@@ -77,6 +78,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.issues: dict[str, list[Issue]] = {}
         self.drafts: set[str] = set()
         self.preview_pages: set[str] = set()
+        self.timer = PageTimer(0)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps one plugin instance (per-build state is reset in
@@ -92,6 +94,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             self.contact = resolve_contact(self.config.contact, config.repo_url or "")
         except ValueError as error:
             raise PluginError(str(error)) from None
+        self.timer = PageTimer(float(self.config.page_seconds))
         if "attr_list" not in config.markdown_extensions:  # the `#dimension-<id>` anchors of generated headings
             config.markdown_extensions.append("attr_list")
         # MkDocs lists its docs folder following links, right after this event: a link there could
@@ -161,6 +164,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         docs = os.path.normpath(config.docs_dir) + os.sep
         stories = COLLECTIONS["recits"].folder.split("/", 1)[1] + "/"
         assets = {asset.src_uri for asset in result.assets}
+        # A page whose structure the check refused (E202) would recurse or stall the engine.
+        unconvertible = {issue.path for issue in result.issues if issue.code == "E202"}
         for file in list(files):
             if file.abs_src_path is None or not os.path.normpath(file.abs_src_path).startswith(docs):
                 continue  # added by another plugin
@@ -168,6 +173,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                 keep = file.src_uri in assets
             else:
                 keep = published_editorial(file.src_uri) and (file.src_uri.endswith(".md") or file.src_uri in assets)
+                keep = keep and f"content/{file.src_uri}" not in unconvertible
             if not keep:
                 files.remove(file)
 
@@ -232,13 +238,24 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             navcache.install(env, navcache.NavCache(self.nav_urls))
         return env
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _render_wikilinks(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Editorial pages may link entries with `[[id]]` too (generated pages already carry links)."""
         if self.result is None or page.file.src_uri in self.generated:  # generated pages carry their links
             return markdown
         return render_wikilinks(markdown, self.result.catalogue, lambda target: relative(page.url, target))
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _start_timer(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Last before the engine converts the page: from here, the conversion is bounded in time."""
+        self.timer.start(page.file.src_uri)
+        return markdown
+
+    on_page_markdown = CombinedEvent(_render_wikilinks, event_priority(-100)(_start_timer))
+
+    def _stop_timer(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.timer.stop()
+        return html
+
+    def _fill_blocks(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put the generated HTML blocks back: they skip the Markdown parser, which is slow on large HTML."""
         source = self.generated.get(page.file.src_uri)
         html = source.fill(html) if source is not None else html
@@ -260,6 +277,11 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         found = self.issues.get(path or "", [])
         notices = banner(found, page.url) if found else ""
         return (draft_banner() if src_uri in self.drafts else "") + notices
+
+    on_page_content = CombinedEvent(event_priority(100)(_stop_timer), _fill_blocks)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.timer.stop()
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """"Voir aussi" and "Cité par" go in last: they guide readers but are not what a search should find."""

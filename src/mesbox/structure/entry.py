@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..bodies import WikiLink
+from ..bodylinks import FileLink
 from ..models import EntryMeta
 from ..yamldata import YamlData
 from .collections import Collection
@@ -23,6 +24,8 @@ class Candidate:
     data: YamlData
     links: list[WikiLink]
     draft: bool
+    # Relative links to files of the site (pages, images, documents), judged once every file is known.
+    files: list[FileLink] = field(default_factory=list)
 
     def refs(self, key: str) -> list[str]:
         """The text items of a list field, as written (empty when the field is not a list)."""

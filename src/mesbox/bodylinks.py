@@ -1,0 +1,123 @@
+"""Links and images of a body that leave the site or lead nowhere.
+
+- An image loaded from another host (`![](https://tracker…)`, `<img src="https://…">`) would
+  make every reader's browser call that host: refused (E201), the site makes no third-party request.
+- A relative link to a file (`../monographies/x.md`, `carte.png`) is kept with its place, so the
+  checker can tell a link to a page or file that does not exist (E105) before the strict build does.
+
+Links are read from the body with fenced code and inline code blanked out (Markdown does not
+link there); brackets are matched with a stack, so `[![image](a.png)](page.md)` is an image
+inside a link.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import urllib.parse
+from dataclasses import dataclass
+
+from .complexity import without_code
+from .issues import Issue
+
+# An opener (`[` or `![`), a `]` possibly followed by an inline destination, or an escape.
+_TOKEN = re.compile(r"\\.|!?\[|\](?:\(\s*(<[^>\n]*>|[^\s)]*))?")
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_REFDEF = re.compile(r"^[ ]{0,3}\[([^\]\n]{1,300})\]:[ \t]*(?:\n[ \t]*)?<?([^\s>]+)>?", re.MULTILINE)
+_IMAGE_REF = re.compile(r"!\[([^\[\]\n]{0,300})\](?:\[([^\[\]\n]{0,300})\])?")
+_MEDIA_TAG = re.compile(r"<\s*(img|source|video|audio|track|input|image|picture)\b([^<>]*)>", re.IGNORECASE)
+_MEDIA_URL = re.compile(r"""\b(src|srcset|poster|href|xlink:href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FileLink:
+    """A relative link or image source of a body, as written, with the file line and column of its destination."""
+
+    target: str
+    line: int
+    col: int
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _remote_image(url: str) -> str | None:
+    return url.strip("<> ") if _REMOTE.match(url) else None
+
+
+def scan_links(body: str, rel: str, first_line: int) -> tuple[list[FileLink], list[Issue]]:
+    """Relative links to files, and issues for images from other hosts."""
+    if "](" not in body and "<" not in body and "![" not in body:
+        return [], []
+    prose = without_code(body)
+    if "`" in prose:
+        prose = _CODE_SPAN.sub(_blank, prose)
+    links: list[FileLink] = []
+    issues: list[Issue] = []
+
+    def place(offset: int) -> tuple[int, int]:
+        return first_line + prose.count("\n", 0, offset), offset - (prose.rfind("\n", 0, offset) + 1) + 1
+
+    def third_party(offset: int, url: str) -> None:
+        line, col = place(offset)
+        issues.append(Issue(rel, line, col, "E201", f"image « {url[:60]} » chargée depuis un autre site : le site ne fait aucune requête "
+                            "vers un tiers (chaque lecteur serait signalé à ce site) — enregistrez l'image à côté de la page et liez-la "
+                            "par un chemin relatif"))
+
+    if "](" in prose:
+        stack: list[bool] = []
+        for token in _TOKEN.finditer(prose):
+            text = token.group()
+            if text[0] == "\\":
+                continue
+            if text in ("[", "!["):
+                stack.append(text == "![")
+                continue
+            image = stack.pop() if stack else False
+            url = token.group(1)
+            if url is None:
+                continue
+            url = url.strip("<>")
+            if image and _remote_image(url):
+                third_party(token.start(1), url)
+            elif url and not _SCHEME.match(url) and not url.startswith(("#", "/", "?")):
+                links.append(FileLink(url, *place(token.start(1))))
+    if "]:" in prose or "![" in prose:
+        definitions = {match.group(1).strip().lower(): match.group(2) for match in _REFDEF.finditer(prose)} if "]:" in prose else {}
+        for match in _IMAGE_REF.finditer(prose):
+            if prose.startswith("(", match.end()):
+                continue  # inline image, judged above
+            label = (match.group(2) or match.group(1)).strip().lower()
+            url = definitions.get(label)
+            if url and _remote_image(url):
+                third_party(match.start(), url)
+        for match in _REFDEF.finditer(prose) if definitions else ():
+            url = match.group(2)
+            if not _SCHEME.match(url) and not url.startswith(("#", "/", "?", "//")):
+                links.append(FileLink(url, *place(match.start(2))))
+    if "<" in prose:
+        for tag in _MEDIA_TAG.finditer(prose):
+            for attribute in _MEDIA_URL.finditer(tag.group(2)):
+                value = attribute.group(2).strip("\"'")
+                urls = [part.strip().split(" ")[0] for part in value.split(",")] if attribute.group(1).lower() == "srcset" else [value]
+                remote = next((url for url in urls if _remote_image(url)), None)
+                if remote:
+                    third_party(tag.start(), remote)
+                    break
+    return links, issues
+
+
+def resolve(page: str, target: str) -> str | None:
+    """The site path a relative link of the page at site path `page` points to, or None when the
+    link names a folder (`../themes/`), which the engine does not check either."""
+    path = urllib.parse.unquote(target.split("#", 1)[0].split("?", 1)[0])
+    if not path or path.endswith("/"):
+        return None
+    if "." not in posixpath.basename(path):
+        return None
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    return "" if joined.startswith("../") or joined == ".." else joined
+

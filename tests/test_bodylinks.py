@@ -1,0 +1,59 @@
+"""Links of a body: images from other hosts refused, relative links kept with their place, code ignored."""
+
+from __future__ import annotations
+
+import pytest
+
+from mesbox.bodylinks import resolve, scan_links
+
+
+def scan(body: str) -> tuple[list[tuple[str, int, int]], list[tuple[int, int, str]]]:
+    links, issues = scan_links(body, "fiches/x.md", 10)
+    return [(link.target, link.line, link.col) for link in links], [(i.line, i.col, i.code) for i in issues]
+
+
+def test_relative_links_and_images_are_kept_with_their_place() -> None:
+    links, issues = scan("Voir [une page](../monographies/m.md#partie) et ![carte](carte.png).\n\n[réf]: docs/plan.pdf\n")
+    assert issues == []
+    assert links == [("../monographies/m.md#partie", 10, 17), ("carte.png", 10, 58), ("docs/plan.pdf", 12, 8)]
+
+
+@pytest.mark.parametrize("body", [
+    "[site](https://exemple.org) [courriel](mailto:a@exemple.org) [ancre](#partie) [racine](/fiches/) [q](?x=1)",
+    "`![x](https://tracker.exemple/p.gif)` et `[a](absent.md)`",
+    "```\n![x](https://tracker.exemple/p.gif)\n[a](absent.md)\n```\n",
+    "\\[pas un lien\\](absent.md)",
+])
+def test_what_is_not_a_relative_link_or_a_remote_image(body: str) -> None:
+    assert scan(body) == ([], [])
+
+
+@pytest.mark.parametrize("body", [
+    "![](https://tracker.exemple/p.gif)",
+    "![x](<https://tracker.exemple/p.gif>)",
+    "![x](//tracker.exemple/p.gif)",
+    "![x][p]\n\n[p]: http://tracker.exemple/p.gif",
+    "![p]\n\n[P]:\n  https://tracker.exemple/p.gif",
+    '<img src="https://tracker.exemple/p.gif">',
+    "<IMG SRC=https://tracker.exemple/p.gif>",
+    '<video poster="https://tracker.exemple/p.jpg"></video>',
+    '<svg><image href="https://tracker.exemple/p.gif"/></svg>',
+])
+def test_images_from_other_hosts_are_refused(body: str) -> None:
+    _, issues = scan(body)
+    assert [code for _, _, code in issues] == ["E201"]
+
+
+def test_an_image_inside_a_link_is_told_apart_from_the_link() -> None:
+    links, issues = scan("[![vignette](vignette.png)](https://exemple.org/grand.png)")
+    assert issues == [] and links == [("vignette.png", 10, 14)]
+    links, issues = scan("[![v](https://t.exemple/p.gif)](page.md)")
+    assert len(issues) == 1 and links == [("page.md", 10, 33)]
+
+
+def test_resolve_is_relative_to_the_page_and_ignores_folders() -> None:
+    assert resolve("fiches/methodes/x.md", "../../monographies/m.md#a") == "monographies/m.md"
+    assert resolve("fiches/x.md", "carte%201.png?v=2") == "fiches/carte 1.png"
+    assert resolve("fiches/x.md", "../themes/") is None
+    assert resolve("fiches/x.md", "../themes/emploi") is None
+    assert resolve("fiches/x.md", "../../../etc/passwd.txt") == ""

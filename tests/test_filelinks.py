@@ -1,0 +1,63 @@
+"""A relative link to a page or file the site will not have is an E105 in `mesbox check`, not only in the strict build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FICHE, HOME, METHOD, found, write
+
+from mesbox.checker import check
+
+
+def add(root: Path, rel: str, text: str) -> None:
+    path = root / rel
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("link", [
+    "[visite](methodes/organiser-une-visite.md)",
+    "[monographie](../monographies/visite-colombelles.md#la-visite)",
+    "[récit](../recits/recit-plateau.md)",
+    "[grille](../grilles/grille-commune.md) et [son analyse](../grilles/grille-commune/analyse.md)",
+    "[thèmes](../themes/index.md) [emploi](../themes/emploi.md) [fiches](index.md)",
+    "[accueil](../index.md) [données](../donnees/catalogue.csv) [flux](../flux.xml)",
+    "![carte](carte.png) [plan](methodes/plan.pdf)",
+])
+def test_links_to_what_the_site_has_pass(valid_repo: Path, link: str) -> None:
+    write(valid_repo, "fiches/carte.png", b"png")
+    write(valid_repo, "fiches/methodes/plan.pdf", b"%PDF")
+    add(valid_repo, FICHE, link)
+    assert found(valid_repo) == []
+
+
+def test_a_missing_file_is_named_with_its_place(valid_repo: Path) -> None:
+    add(valid_repo, METHOD, "Voir ![la carte](carte.png).")
+    (issue,) = check(valid_repo).issues
+    assert (issue.code, issue.path, issue.col) == ("E105", METHOD, 18)
+    assert "fiches/methodes/carte.png" in issue.message
+
+
+def test_an_editorial_page_is_checked_too(valid_repo: Path) -> None:
+    add(valid_repo, HOME, "[Contribuer](contribuer.md)")
+    assert [(i.code, i.path) for i in check(valid_repo).issues] == [("E105", HOME)]
+    write(valid_repo, "content/contribuer.md", "# Contribuer\n")
+    assert found(valid_repo) == []
+
+
+def test_a_svg_beside_the_page_is_no_target(valid_repo: Path) -> None:
+    """A file of a type that is not published does not exist for links either."""
+    write(valid_repo, "fiches/logo.svg", "<svg/>")
+    add(valid_repo, FICHE, "![logo](logo.svg)")
+    assert {(i.code, i.path) for i in check(valid_repo).issues} == {("E004", "fiches/logo.svg"), ("E105", FICHE)}
+
+
+def test_same_answer_with_the_cache(valid_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached check re-judges relative links: deleting the target of an unchanged entry's link is seen."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    write(valid_repo, "fiches/carte.png", b"png")
+    add(valid_repo, FICHE, "![carte](carte.png)")
+    assert check(valid_repo, catalogue=False, cache=True).issues == []
+    (valid_repo / "fiches" / "carte.png").unlink()
+    cached = check(valid_repo, catalogue=False, cache=True).issues
+    assert [(i.code, i.path) for i in cached] == [("E105", FICHE)] == [(i.code, i.path) for i in check(valid_repo).issues]

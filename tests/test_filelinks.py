@@ -61,3 +61,14 @@ def test_same_answer_with_the_cache(valid_repo: Path, tmp_path: Path, monkeypatc
     (valid_repo / "fiches" / "carte.png").unlink()
     cached = check(valid_repo, catalogue=False, cache=True).issues
     assert [(i.code, i.path) for i in cached] == [("E105", FICHE)] == [(i.code, i.path) for i in check(valid_repo).issues]
+
+
+def test_attachments_only_drafts_link_to_are_not_published(valid_repo: Path) -> None:
+    """A draft publishes nothing: the image it alone shows stays out of the site's files; one a published page shows too goes in."""
+    write(valid_repo, "fiches/brouillon-carte.png", b"png")
+    write(valid_repo, "fiches/partagee.png", b"png")
+    add(valid_repo, "fiches/brouillon.md", "![carte](brouillon-carte.png) ![autre](partagee.png)")
+    add(valid_repo, FICHE, "![autre](partagee.png)")
+    result = check(valid_repo)
+    assert result.issues == []
+    assert [asset.src_uri for asset in result.assets] == ["fiches/partagee.png"]

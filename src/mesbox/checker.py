@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .filelinks import check_file_links, site_files
+from .filelinks import check_file_links, draft_only, site_files
 from .issues import Issue
 from .loader import load
 from .publication import Asset
@@ -102,4 +102,5 @@ def _check(root: Path, jobs: int, keep_entries: bool, cache: bool) -> CheckResul
     if store is not None:
         store.save(loaded, flagged)
     issues.sort()
-    return CheckResult(catalogue, issues, paths=loaded.paths, assets=loaded.assets)
+    hidden = draft_only(loaded)
+    return CheckResult(catalogue, issues, paths=loaded.paths, assets=[a for a in loaded.assets if a.src_uri not in hidden])

@@ -45,3 +45,15 @@ def check_file_links(path: str, links: list[FileLink], published: set[str], draf
             message = f"lien « {link.target[:80]} » vers une page ou un fichier absent ({target or 'hors du site'}) : corrigez le chemin, relatif à ce fichier"
         found.append(Issue(path, link.line, link.col, "E105", message))
     return found
+
+
+def draft_only(loaded: Loaded) -> set[str]:
+    """Site paths of the assets that only drafts link to: a draft publishes nothing, attachments included."""
+    by_drafts: set[str] = set()
+    by_published: set[str] = set()
+    sources = [(c.path, c.files, c.draft) for c in loaded.candidates] + [(p.path, p.files, False) for p in loaded.pages]
+    for path, links, draft in sources:
+        page = site_path(path)
+        targets = {target for link in links if (target := resolve(page, link.target))}
+        (by_drafts if draft else by_published).update(targets)
+    return by_drafts - by_published

@@ -113,3 +113,18 @@ def test_site_path_replaces_collection_folders_by_their_id() -> None:
     assert site_path("grids/g/plan.pdf") == "grilles/g/plan.pdf"
     assert site_path("content/recits/r.png") == "recits/r.png"
     assert site_path("content/img/x.png") == "img/x.png"
+
+
+def test_every_folder_of_generated_pages_is_reserved(valid_repo: Path) -> None:
+    """What the site plan writes and what `content/` may not hold agree (a new kind of generated page needs its folder here)."""
+    from mesbox.checker import check
+    from mesbox.render.site import site_plan
+    from mesbox.structure import COLLECTIONS
+
+    inside = {c.folder for c in COLLECTIONS.values()}
+    for page in site_plan(check(valid_repo).catalogue):
+        folder = page.src_uri.split("/", 1)[0]
+        if f"content/{folder}" in inside:
+            continue  # the stories' own folder: a file there is an entry
+        write(valid_repo, f"content/{folder}/x.md", "# x\n")
+        assert (f"content/{folder}/x.md", "E109") in issues(valid_repo), page.src_uri

@@ -15,6 +15,7 @@ from .issues import Issue
 from .loader import load
 from .publication import Asset
 from .references import check_entry_references, check_numbers, check_page_links, check_taxonomies, check_terms, unique_entries
+from .render.site import site_plan
 
 
 @dataclass
@@ -90,14 +91,21 @@ def _check(root: Path, jobs: int, keep_entries: bool, cache: bool) -> CheckResul
             flagged.add(entry.path)
             issues.extend(found)
     published, drafts = site_files(loaded)
+    planned: set[str] = set()
+
+    def generated() -> set[str]:
+        """Pages mesbox writes (lists, terms, audiences…), planned only if a link is not found among the files."""
+        if not planned:
+            planned.update(page.src_uri for page in site_plan(catalogue))
+        return planned
     for entry in loaded.candidates:
         if entry.files:
             # Relative links point at paths, which the cache does not follow: such entries are never settled.
             flagged.add(entry.path)
-            issues.extend(check_file_links(entry.path, entry.files, published, drafts))
+            issues.extend(check_file_links(entry.path, entry.files, published, drafts, generated))
     for page in loaded.pages:
         issues.extend(check_page_links(page, by_id, catalogue.terms))
-        issues.extend(check_file_links(page.path, page.files, published, drafts))
+        issues.extend(check_file_links(page.path, page.files, published, drafts, generated))
     issues.extend(check_numbers(loaded.candidates))
     if store is not None:
         store.save(loaded, flagged)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .bodylinks import FileLink, resolve
@@ -31,14 +32,17 @@ def site_files(loaded: Loaded) -> tuple[set[str], set[str]]:
     return published, drafts
 
 
-def check_file_links(path: str, links: list[FileLink], published: set[str], drafts: set[str]) -> list[Issue]:
-    """E105 for each relative link of the file at `path` to a page or file the site will not have."""
+def check_file_links(path: str, links: list[FileLink], published: set[str], drafts: set[str], generated: Callable[[], set[str]]) -> list[Issue]:
+    """E105 for each relative link of the file at `path` to a page or file the site will not have
+    (`generated`: every page mesbox writes, asked for only when a link is not found elsewhere)."""
     page = site_path(path)
     found: list[Issue] = []
     for link in links:
         target = resolve(page, link.target)
         if target is None or target.startswith("donnees/") or target == "flux.xml" or target in published:
             continue  # open data and the feed are written with every build
+        if target not in drafts and target in generated():
+            continue
         if target in drafts:
             message = f"lien « {link.target} » vers un brouillon : il ne sera pas publié — retirez le lien ou publiez la page"
         else:

@@ -30,7 +30,8 @@ MARKDOWN_TYPES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdw
 RESERVED_IDS: dict[str, frozenset[str]] = {"*": frozenset({"index"}), "grilles": frozenset({"analyse"})}
 # First path segments of the site that mesbox or the theme fill: collections and vocabularies,
 # open data, search index, theme assets.
-_GENERATED_PAGES = frozenset({*COLLECTIONS, *(t.url_segment for t in TAXONOMIES.values())})
+# `publics` is `render.pages.AUDIENCES_URL` (a test ties the two: every generated page's folder is here).
+_GENERATED_PAGES = frozenset({*COLLECTIONS, *(t.url_segment for t in TAXONOMIES.values()), "publics"})
 _GENERATED_FOLDERS = frozenset({*_GENERATED_PAGES, "donnees", "search", "apercu"})  # apercu/: the preview's error list
 _THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/")
 _GENERATED_FILES = frozenset({"flux.xml", "sitemap.xml", "sitemap.xml.gz", "404.html"})

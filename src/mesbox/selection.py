@@ -52,8 +52,10 @@ class Selection:
         return replace(result, issues=[i for i in result.issues if self.covers(i.path)], paths=paths)
 
     def unchecked(self, result: CheckResult) -> list[str]:
-        """Files given by name that mesbox does not check (not an entry, a vocabulary or a page)."""
-        return sorted(self.files - set(result.paths))
+        """Files given by name that mesbox does not check (not an entry, a vocabulary or a page),
+        and folders given that hold none it checks."""
+        empty = [folder for folder in self.folders if folder and not any(path.startswith(folder) for path in result.paths)]
+        return sorted(self.files - set(result.paths)) + empty
 
 
 def select(paths: Sequence[Path], cwd: Path | None = None) -> Selection:

@@ -33,8 +33,8 @@ MARKER = ".mesbox-corpus"  # only a folder holding this file is ever wiped by th
 FOLDER_SIZE = 500
 WORDS_MIN, WORDS_MAX = 400, 800
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# Sections the plugin generates itself: the nav's pages under them need no stub.
-GENERATED_SECTIONS = ("fiches", "monographies", "recits", "grilles", "themes", "territoires", "methodes", "acteurs")
+# Sections of the site that mesbox writes itself (collections, vocabularies, audiences): never stubbed.
+GENERATED_SECTIONS = ("fiches", "monographies", "recits", "grilles", "parcours", "themes", "territoires", "methodes", "acteurs", "publics")
 
 # --- Vocabularies -------------------------------------------------------------------------------------
 

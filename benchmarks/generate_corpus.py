@@ -612,7 +612,7 @@ def front_matter(plan: Plan, writer: Writer, by_theme: dict[str, list[str]], pub
     year, month, day = rng.randint(2016, 2025), rng.randint(1, 12), rng.randint(1, 28)
     lines.append(f"date: {year}-{month:02d}-{day:02d}")
     if rng.random() < 0.2:
-        lines.append(f"updated: {min(year + rng.randint(0, 2), 2026)}-{month:02d}-{day:02d}")
+        lines.append(f"updated: {min(year + rng.randint(0, 2), 2025)}-{month:02d}-{day:02d}")  # never after the day of a check
     if rng.random() < 0.15:
         lines.append(f"licence: {rng.choice(LICENCES)}")
     lines.append(f"themes: {flow(plan.themes)}")

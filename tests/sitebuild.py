@@ -24,18 +24,19 @@ def make_repo(target: Path) -> Path:
     return target
 
 
-def build(root: Path, engine: str = "mkdocs", strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run a whole `mkdocs build` (or `properdocs build`) in a subprocess, as a contributor would."""
+def build(root: Path, engine: str = "mkdocs", strict: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a whole `mkdocs build` (or `properdocs build`) in a subprocess, as a contributor would;
+    `env` adds to or replaces the variables mkdocs.yml reads (MESBOX_SITE_URL, MESBOX_PUBLICATION)."""
     command = [sys.executable, "-m", engine, "build", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")]
     if strict:
         command.append("--strict")
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300, env=_env(), check=False)
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300, env=_env(env or {}), check=False)
 
 
-def _env() -> dict[str, str]:
-    env = dict(os.environ)
+def _env(overrides: dict[str, str]) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "MESBOX_PUBLICATION"}
     env["MESBOX_SITE_URL"] = SITE_URL
-    return env
+    return env | overrides
 
 
 class _Lines(logging.Handler):

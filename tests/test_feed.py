@@ -54,7 +54,7 @@ def test_item_fields(repo: Path) -> None:
     seminaire = items[1]
     assert seminaire.findtext("link") == "https://exemple.org/fiches/seminaire/"
     guid = seminaire.find("guid")
-    assert guid is not None and guid.text == "https://exemple.org/fiches/seminaire/" and guid.get("isPermaLink") == "true"
+    assert guid is not None and guid.text == "https://exemple.org/fiches/seminaire/#2026-03-01" and guid.get("isPermaLink") == "false"
     assert seminaire.findtext("pubDate") == "Sun, 01 Mar 2026 00:00:00 +0000"  # the update, not the first publication
     assert seminaire.findtext("description") == "Une fiche méthode de test sur le séminaire réflexif entre les visites."
     assert [c.text for c in items[3].findall("category")] == ["Économie solidaire", "Coopération"]
@@ -109,3 +109,16 @@ def test_empty_catalogue() -> None:
     rss = ET.fromstring(render_feed(Catalogue.build([], {}), "", "Flux", ""))
     assert rss.findall("channel/item") == [] and rss.find("channel/lastBuildDate") is None
     assert rss.findtext("channel/link") == "/"
+
+
+def test_guid_changes_when_an_entry_is_updated(repo: Path) -> None:
+    def guids() -> dict[str, str]:
+        items = ET.fromstring(feed(repo)).findall("channel/item")
+        return {i.findtext("link") or "": i.findtext("guid") or "" for i in items}
+
+    before = guids()
+    replace(repo, "fiches/methodes/seminaire.md", "updated: 2026-03-01", "updated: 2026-03-20")
+    after = guids()
+    page = "https://exemple.org/fiches/seminaire/"
+    assert before[page] == page + "#2026-03-01" and after[page] == page + "#2026-03-20"
+    assert {link: guid for link, guid in after.items() if link != page} == {link: guid for link, guid in before.items() if link != page}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import gc
 from collections import Counter
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import Catalogue
+from .dates import check_future_dates
 from .filelinks import check_file_links, draft_only, site_files
 from .issues import Issue
 from .loader import load
@@ -59,16 +61,17 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(root: Path, jobs: int = 1, catalogue: bool = True, cache: bool = False) -> CheckResult:
+def check(root: Path, jobs: int = 1, catalogue: bool = True, cache: bool = False, today: datetime.date | None = None) -> CheckResult:
     """Check a repository: taxonomies, then entries (shared by `jobs` processes, 0: one per core),
     then every rule that spans entries. With `catalogue=False` only the issues are wanted: the
     result's catalogue then holds the vocabularies but no entry; only then may `cache` reuse what
-    unchanged files contributed to the previous check (same answer, see `checkcache`)."""
+    unchanged files contributed to the previous check (same answer, see `checkcache`). Dates after
+    `today` (default: the day of the run) are refused."""
     with _collector_paused():
-        return _check(root, jobs, catalogue, cache and not catalogue)
+        return _check(root, jobs, catalogue, cache and not catalogue, today or datetime.date.today())
 
 
-def _check(root: Path, jobs: int, keep_entries: bool, cache: bool) -> CheckResult:
+def _check(root: Path, jobs: int, keep_entries: bool, cache: bool, today: datetime.date) -> CheckResult:
     store = None
     if cache:
         from .checkcache import CheckCache
@@ -107,6 +110,7 @@ def _check(root: Path, jobs: int, keep_entries: bool, cache: bool) -> CheckResul
         issues.extend(check_page_links(page, by_id, catalogue.terms))
         issues.extend(check_file_links(page.path, page.files, published, drafts, generated))
     issues.extend(check_numbers(loaded.candidates))
+    issues.extend(check_future_dates(loaded.candidates, today))
     if store is not None:
         store.save(loaded, flagged)
     issues.sort()

@@ -5,6 +5,11 @@ text goes through ElementTree, which escapes it; characters XML 1.0 cannot carry
 controls other than tab and newlines, a YAML `"\\x01"` for instance) are dropped first, so the
 feed stays well-formed whatever a front-matter holds. Output is deterministic: `lastBuildDate`
 is the newest item's date, not the time of the build.
+
+An item's guid is its page address followed by the day of its last version (`…/fiches/x/#2026-03-01`):
+readers show an entry again when its `updated` date changes, which the open-data page promises.
+With the site's address, every link is absolute and the channel names its own address
+(`atom:link rel="self"`), as feed validators require.
 """
 
 from __future__ import annotations
@@ -60,9 +65,10 @@ def render_feed(catalogue: Catalogue, site_url: str, title: str, description: st
         _add(item, "title", meta.title)
         link = absolute(site_url, entry.url)
         _add(item, "link", link)
-        _add(item, "guid", link, isPermaLink="true" if site_url else "false")
+        version = meta.updated or meta.date
+        _add(item, "guid", f"{link}#{version.isoformat()}", isPermaLink="false")
         _add(item, "description", meta.description)
-        _add(item, "pubDate", _rfc822(meta.updated or meta.date))
+        _add(item, "pubDate", _rfc822(version))
         for theme in meta.themes:
             if theme in themes:
                 _add(item, "category", themes[theme].label)

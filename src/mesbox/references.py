@@ -14,8 +14,9 @@ from .registry import COLLECTIONS, TAXONOMIES, Reference
 from .structure import Candidate, TermEntry
 
 # Front-matter keys the rules read from entries other than the one they check (a grid's dimensions,
-# every numbered entry's number and date): the check cache keeps only these for an entry it does not re-read.
-SHARED_KEYS = tuple(sorted({c.number_field for c in COLLECTIONS.values() if c.number_field} | {"date", "dimensions"}))
+# every numbered entry's number and date), or judge again on every run (`date` and `updated` against the
+# day of the check): the check cache keeps only these for an entry it does not re-read.
+SHARED_KEYS = tuple(sorted({c.number_field for c in COLLECTIONS.values() if c.number_field} | {"date", "updated", "dimensions"}))
 
 
 def referenced_ids(entry: Candidate) -> frozenset[str]:

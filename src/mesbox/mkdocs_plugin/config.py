@@ -13,6 +13,11 @@ class MesboxConfig(base.Config):
     """The repository holding `fiches/`, `monographies/`, `grids/` and `taxonomies/`, relative to
     mkdocs.yml's folder (default: that folder)."""
 
+    publication = c.Type(bool, default=False)
+    """This build is the one published. Without `site_url` the site is not publishable (empty sitemap,
+    relative feed links and JSON-LD ids): a build always says so, and with `publication` on a strict
+    build stops there (CI's deploy job sets it through MESBOX_PUBLICATION)."""
+
     edit_branch = c.Type(str, default="main")
     """The branch of `repo_url` that an entry page's "edit" link opens its file in."""
 

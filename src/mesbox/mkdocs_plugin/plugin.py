@@ -3,7 +3,8 @@
 Events used, in build order:
 - on_startup: keep one plugin instance across `mkdocs serve` rebuilds; note whether serving.
 - on_config: resolve the repository root; make sure `attr_list` is on (generated headings carry ids);
-  refuse symbolic links in the docs folder before MkDocs walks it (following them).
+  refuse symbolic links in the docs folder before MkDocs walks it (following them); say when the
+  site is not publishable (no `site_url`).
 - on_files, in named steps: check the repository (fail a strict build on any error), keep of the
   docs folder only editorial pages and allowlisted assets, register the
   generated pages (entries and term pages out of the nav), mount the collections' assets, then
@@ -60,6 +61,11 @@ from .config import MesboxConfig
 from .pagetimer import PageTimer
 
 log = logging.getLogger("mkdocs.plugins.mesbox")
+UNPUBLISHABLE = (
+    "site non publiable : site_url est vide (MESBOX_SITE_URL), donc le plan du site (sitemap.xml) est vide, "
+    "et les liens du flux RSS, les identifiants JSON-LD et les adresses des données ouvertes sont relatifs. "
+    "Donnez l'adresse publique du site pour le publier"
+)
 
 
 class MesboxPlugin(BasePlugin[MesboxConfig]):
@@ -103,7 +109,17 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         if links:
             raise PluginError("mesbox : lien symbolique refusé dans le dossier des pages : " + ", ".join(links[:20])
                               + " — remplacez chaque lien par le fichier lui-même (mesbox check les signale tous).")
+        if not config.site_url:
+            self._unpublishable(strict=bool(config.strict))
         return config
+
+    def _unpublishable(self, *, strict: bool) -> None:
+        """One message when the site's address is missing. A warning, except in a strict build that is not
+        the publication (the README's local build), where MkDocs would count it as a failure; an error
+        that stops a strict publication build (CI's deploy job)."""
+        if self.config.publication and strict:
+            raise PluginError(f"mesbox : {UNPUBLISHABLE} (réglage publication: true)")
+        log.log(logging.WARNING if self.config.publication or not strict else logging.INFO, "mesbox : %s", UNPUBLISHABLE)
 
     # All steps at priority 50, before plugins at the default priority (0): those see the generated
     # pages, assets and data files as files of the site (Material's search, tags or blog plugins,

@@ -316,7 +316,7 @@ def test_search_index_is_folded_in_memory_before_the_theme_writes_it() -> None:
     entries = [{"location": "a/", "title": "Économie", "text": "Les coopérations"}]
     config = SimpleNamespace(plugins={"search": SimpleNamespace(search_index=SimpleNamespace(entries=entries))})
     plugin = folding_plugin()
-    plugin._fold_in_memory(config=config)
+    plugin._fold_in_memory(config=config)  # type: ignore[arg-type]
     assert plugin.folded and entries[0]["text"] == "Les coopérations economie cooperations"
 
 
@@ -326,9 +326,9 @@ def test_another_search_index_is_folded_in_its_file(tmp_path: Path) -> None:
     index.write_text(json.dumps({"config": {}, "docs": [{"location": "a/", "title": "Séminaire", "text": ""}]}), encoding="utf-8")
     config = SimpleNamespace(plugins={"search": SimpleNamespace()}, site_dir=str(tmp_path))
     plugin = folding_plugin()
-    plugin._fold_in_memory(config=config)
+    plugin._fold_in_memory(config=config)  # type: ignore[arg-type]
     assert not plugin.folded
-    plugin._finish(config=config)
+    plugin._finish(config=config)  # type: ignore[arg-type]
     assert json.loads(index.read_text(encoding="utf-8"))["docs"][0]["text"] == " seminaire"
 
 

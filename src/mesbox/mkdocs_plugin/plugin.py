@@ -41,6 +41,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..checker import CheckResult, check
 from ..exports import export_files
@@ -304,7 +305,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         source = self.generated.get(page.file.src_uri)
         return source.fill(output, late=True) if source is not None else output
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         source = self.generated.get(page.file.src_uri)
         if source is not None:
             path = source.edit_path

@@ -21,8 +21,8 @@ from .fields import (
     RefList,
     Strict,
     Title,
+    UniqueList,
     Year,
-    unique_list,
 )
 
 
@@ -39,7 +39,7 @@ class EntryMeta(Strict):
 
     title: Title
     description: Description
-    authors: Annotated[unique_list(Author), Field(min_length=1)]
+    authors: Annotated[UniqueList[Author], Field(min_length=1)]
     date: Day
     updated: Day | None = None
     period: Period | None = None
@@ -71,7 +71,7 @@ class FicheMeta(EntryMeta):
 
     kind: Literal["thematique", "methode", "outil", "projet"]
     number: FicheNumber | None = None
-    audiences: unique_list(Audience) = []
+    audiences: UniqueList[Audience] = []
 
 
 class Visit(Strict):
@@ -113,7 +113,7 @@ class StoryMeta(EntryMeta):
 
     format: Literal["texte", "video", "audio", "portrait", "reportage"]
     media: HttpsUrl | None = None
-    voices: unique_list(Author) = []
+    voices: UniqueList[Author] = []
     territories: Annotated[RefList, Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -128,7 +128,7 @@ class Dimension(Strict):
 
     id: Id
     title: Title
-    questions: Annotated[unique_list(Annotated[str, Field(min_length=3)]), Field(min_length=1)]
+    questions: Annotated[UniqueList[Annotated[str, Field(min_length=3)]], Field(min_length=1)]
 
 
 class GridMeta(EntryMeta):
@@ -163,7 +163,7 @@ class Step(Strict):
 class PathMeta(EntryMeta):
     """A learning path through existing entries, for a teaching kit: ordered steps, audiences, objectives."""
 
-    audiences: Annotated[unique_list(Audience), Field(min_length=1)]
-    objectives: Annotated[unique_list(Instruction), Field(min_length=1)]
-    prerequisites: unique_list(Instruction) = []
+    audiences: Annotated[UniqueList[Audience], Field(min_length=1)]
+    objectives: Annotated[UniqueList[Instruction], Field(min_length=1)]
+    prerequisites: UniqueList[Instruction] = []
     steps: Annotated[list[Step], Field(min_length=2)]

@@ -182,6 +182,5 @@ Year = Annotated[int, Field(ge=1900, le=2100)]
 Period = Annotated[str, BeforeValidator(_period_text), AfterValidator(_period)]
 
 
-def unique_list(item: Any) -> Any:
-    """A list type that refuses duplicates."""
-    return Annotated[list[item], AfterValidator(_unique)]
+# A list type that refuses duplicates: `UniqueList[Author]`.
+UniqueList = Annotated[list[T], AfterValidator(_unique)]

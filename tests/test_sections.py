@@ -39,7 +39,7 @@ def test_page_outside_the_nav_joins_the_section_of_its_folder(tmp_path: Path) ->
     nav, files = _navigation(tmp_path)
     assert adopt(nav, files) == 1
     page = files.get_file_from_path("fiches/une.md").page  # type: ignore[union-attr]
-    assert isinstance(page.parent, Section) and page.parent.title == "Fiches"
+    assert page is not None and isinstance(page.parent, Section) and page.parent.title == "Fiches"
     page.active = True  # what MkDocs does while it renders the page
     assert page.parent.active
     page.active = False

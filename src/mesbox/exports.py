@@ -94,8 +94,10 @@ _COLUMN_DOCS: dict[str, tuple[str, str]] = {
     "updated": ("Date de mise à jour", "Date de la dernière mise à jour, si l'entrée a été mise à jour."),
     "period": (
         "Période couverte",
-        "Date ou période de ce que l'entrée rapporte (rencontre, visite, document source), distincte de sa publication : "
-        "AAAA, AAAA-MM ou AAAA-MM-JJ, ou un intervalle début/fin (ISO 8601).",
+        (
+            "Date ou période de ce que l'entrée rapporte (rencontre, visite, document source), distincte de sa publication : "
+            "AAAA, AAAA-MM ou AAAA-MM-JJ, ou un intervalle début/fin (ISO 8601)."
+        ),
     ),
     "licence": ("Licence", "Identifiant SPDX de la licence ouverte de l'entrée."),
     "related": ("Voir aussi", "Identifiants des entrées liées par l'auteur."),

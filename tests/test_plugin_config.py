@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import itertools
 import re
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def test_every_setting_is_documented_where_it_is_declared() -> None:
     body = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "MesboxConfig").body
     documented = {
         node.targets[0].id
-        for node, following in zip(body, body[1:])
+        for node, following in itertools.pairwise(body)
         if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
         and isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant) and isinstance(following.value.value, str)
     }

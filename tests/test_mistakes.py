@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import FICHE, ENTRY, line_of, replace, write
+from conftest import ENTRY, FICHE, line_of, replace, write
 
 from mesbox.checker import check
 from mesbox.issues import Issue

@@ -163,7 +163,7 @@ def test_no_author_is_pre_filled_and_the_check_names_the_field(valid_repo: Path,
     """A contributor who leaves `authors` alone gets an E101 naming « authors », never a page signed by someone else."""
     path = new_entry(valid_repo, collection, "La recyclerie de Morlaix", today=TODAY, kind=KINDS.get(collection, (None,))[0])
     authors = frontmatter.load(path)["authors"]
-    assert len(authors) == 1 and PLACEHOLDER in authors[0]
+    assert isinstance(authors, list) and len(authors) == 1 and PLACEHOLDER in authors[0]
     rel = path.relative_to(valid_repo).as_posix()
     messages = [i.message for i in check(valid_repo).issues if i.path == rel and i.code == "E101"]
     assert any("dans « authors »" in m for m in messages), messages

@@ -10,7 +10,6 @@ from .ids import slugify
 from .placeholders import PLACEHOLDER, PLACEHOLDER_ID
 from .structure import COLLECTIONS
 
-
 # Where a fiche of each kind is filed (`fiches/methodes/…`): the folders the repository already uses.
 KIND_FOLDERS: dict[str, str] = {"thematique": "thematiques", "methode": "methodes", "outil": "outils", "projet": "projets"}
 

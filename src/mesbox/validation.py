@@ -117,10 +117,10 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None = No
     if kind == "literal_error":
         expected = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
         hint = did_you_mean(str(value), [e.strip() for e in expected.split(",")])
-        choices = ", ".join(e.strip() for e in expected.split(","))
+        allowed = ", ".join(e.strip() for e in expected.split(","))
         if hint:
-            return "E102", f"valeur « {value} » non permise pour {name}{hint} Valeurs possibles : {choices}"
-        return "E102", f"valeur « {value} » non permise pour {name} : choisissez parmi {choices}"
+            return "E102", f"valeur « {value} » non permise pour {name}{hint} Valeurs possibles : {allowed}"
+        return "E102", f"valeur « {value} » non permise pour {name} : choisissez parmi {allowed}"
     if kind == "string_pattern_mismatch":
         return "E102", f"{name} a une forme incorrecte (« {value} ») : attendu par exemple « 2.7 »"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
@@ -220,7 +220,7 @@ def validate(
             on_key = error["type"] in ("extra_forbidden",)
             line, col = data.where(prefix + loc, key=on_key)
             raw = _raw_scalar(text, first_line, line, col) if text and not on_key else None
-            issue_code, message = _message(error | {"loc": loc}, model, raw)
+            issue_code, message = _message({**error, "loc": loc}, model, raw)
             if error["type"] == "missing":
                 line, col = data.where(prefix + loc[:-1])
             final = code if code and issue_code not in ("E106", "E107", "E108") else issue_code

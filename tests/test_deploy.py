@@ -4,7 +4,6 @@ without an address, the same build stops."""
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 import shutil
@@ -60,21 +59,23 @@ def test_feed_is_valid_with_absolute_links_and_self_link(deployed: Path) -> None
 
 
 def test_guid_changes_after_an_update(deployed: Path, tmp_path: Path) -> None:
-    before = {entry.link: entry.id for entry in parsed_feed(deployed).entries}
+    """The feed of the entry's earlier version (before its `updated` line was added) and the deployed one."""
+    updated = {entry.link: entry.id for entry in parsed_feed(deployed).entries}
     root = copy_repository(tmp_path / "repo")
-    page = next(iter(sorted(before)))
-    entry_id = page.rstrip("/").rsplit("/", 1)[1]
-    path = next(p for p in root.rglob(f"{entry_id}.md"))
-    text = path.read_text(encoding="utf-8")
-    end = text.index("\n---", 3)
-    front = re.sub(r"^updated:.*\n", "", text[:end] + "\n", flags=re.MULTILINE)
-    today = datetime.date.today().isoformat()  # after every date of the repository, not after the build day
-    path.write_text(front + f"updated: {today}" + text[end:], encoding="utf-8")
+    for page in sorted(updated):
+        path = next(root.rglob(page.rstrip("/").rsplit("/", 1)[1] + ".md"))
+        text = path.read_text(encoding="utf-8")
+        first = re.search(r"^date: *'?(\d{4}-\d{2}-\d{2})'?$", text, re.MULTILINE)
+        if first and re.search(r"^updated:", text, re.MULTILINE) and not updated[page].endswith(first.group(1)):
+            break
+    else:
+        pytest.fail("no entry of the repository has an update")
+    path.write_text(re.sub(r"^updated:.*\n", "", text, count=1, flags=re.MULTILINE), encoding="utf-8")
     done = build(root, env=DEPLOY)
     assert done.returncode == 0, done.stderr[-3000:]
-    after = {entry.link: entry.id for entry in parsed_feed(root).entries}
-    assert after[page] == f"{page}#{today}" != before[page]
-    assert {k: v for k, v in after.items() if k != page} == {k: v for k, v in before.items() if k != page}
+    earlier = {entry.link: entry.id for entry in parsed_feed(root).entries}
+    assert earlier[page] == f"{page}#{first.group(1)}" != updated[page]
+    assert {k: v for k, v in earlier.items() if k != page} == {k: v for k, v in updated.items() if k != page}
 
 
 def test_sitemap_lists_every_page(deployed: Path) -> None:

@@ -10,6 +10,7 @@ from conftest import FICHE, TERRITORIES, replace
 from mesbox.checker import check
 from mesbox.cli import main
 from mesbox.cog import find, load
+from mesbox.models import TerritoryTerm
 from mesbox.newterritory import add_territory, choose
 from mesbox.scaffold import ScaffoldError
 
@@ -51,7 +52,9 @@ def test_the_check_refuses_the_missing_point_by_name_then_accepts_it(valid_repo:
     result = check(valid_repo)
     assert result.issues == [], [str(i) for i in result.issues]
     chain = result.catalogue.terms["territories"]
-    assert chain["morlaix"].term.parent == "morlaix-communaute" and chain["finistere"].term.parent == "bretagne"
+    morlaix, finistere = chain["morlaix"].term, chain["finistere"].term
+    assert isinstance(morlaix, TerritoryTerm) and isinstance(finistere, TerritoryTerm)
+    assert morlaix.parent == "morlaix-communaute" and finistere.parent == "bretagne"
 
 
 def test_parents_already_in_the_file_are_reused_by_code(valid_repo: Path) -> None:

@@ -40,9 +40,9 @@ from .ids import ID_MAX, ID_RE
 from .models import EntryMeta, TerritoryTerm
 from .models.fields import DEFAULT_LICENCE, NUMBER_PATTERN, OPEN_LICENCES, _author, _https_url, _id, _licence, _number, _period, _unique
 from .period import PERIOD_RE
+from .registry import COLLECTIONS, Column
 from .render.licences import LICENCES
 from .render.urls import absolute
-from .registry import COLLECTIONS, Column
 from .structure import Entry
 
 COMMON_FIELDS = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from functools import partial
 
 from .ids import did_you_mean
 from .issues import Issue
@@ -123,6 +124,11 @@ def _reference(
     return Issue(entry.path, line, col, "E105", f"{what} « {ref} » vise un brouillon (draft: true) : retirez le lien ou publiez d'abord {target.path}")
 
 
+def _at(line: int, col: int) -> tuple[int, int]:
+    """A place already known (a link's), for `_reference`'s lazy `place`."""
+    return line, col
+
+
 def check_entry_references(entry: Candidate, by_id: dict[str, Candidate], terms: dict[str, dict[str, TermEntry]] | None = None) -> list[Issue]:
     """`related`, `[[id]]` and the fields the registry declares (`grid` and its `dimensions`,
     `adapted_from`, a path's steps…) resolve (E105); `terms` lets a
@@ -130,9 +136,9 @@ def check_entry_references(entry: Candidate, by_id: dict[str, Candidate], terms:
     found: list[Issue | None] = []
     for index, ref in enumerate(entry.refs("related")):
         if ref:
-            found.append(_reference(entry, ref, by_id, "référence", lambda index=index: entry.data.where(("related", index)), terms=terms))
+            found.append(_reference(entry, ref, by_id, "référence", partial(entry.data.where, ("related", index)), terms=terms))
     for link in entry.links:
-        found.append(_reference(entry, link.target, by_id, "lien", lambda link=link: (link.line, link.col), terms=terms))
+        found.append(_reference(entry, link.target, by_id, "lien", partial(_at, link.line, link.col), terms=terms))
     for reference in entry.collection.references:
         found.extend(_declared_references(entry, reference, by_id))
     return [issue for issue in found if issue is not None]
@@ -152,7 +158,7 @@ def _declared_references(entry: Candidate, reference: Reference, by_id: dict[str
     for index, item in enumerate(items if isinstance(items, list) else []):
         ref = item.get(reference.item_key) if isinstance(item, dict) else None
         if isinstance(ref, str) and ref.strip() and ref.strip() != PLACEHOLDER_ID:  # the placeholder is reported as E101
-            place = lambda index=index: entry.data.where((reference.field, index, reference.item_key))  # noqa: E731
+            place = partial(entry.data.where, (reference.field, index, reference.item_key))
             found.append(_reference(entry, ref.strip(), by_id, reference.what, place, reference.target))
     return found
 
@@ -176,7 +182,7 @@ def _dimension_keys(entry: Candidate, reference: Reference, grid_id: str, by_id:
 
 def check_page_links(page: PageLinks, by_id: dict[str, Candidate], terms: dict[str, dict[str, TermEntry]] | None = None) -> list[Issue]:
     """`[[id]]` links of editorial pages resolve to published entries (E105)."""
-    found = [_reference(page, link.target, by_id, "lien", lambda link=link: (link.line, link.col), terms=terms) for link in page.links]
+    found = [_reference(page, link.target, by_id, "lien", partial(_at, link.line, link.col), terms=terms) for link in page.links]
     return [issue for issue in found if issue is not None]
 
 

@@ -319,7 +319,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         """Fold accents in the theme's search index before it is written (Material keeps its entries
         in `search_index.entries`): no second reading and writing of a file of several megabytes."""
         self.folded = False
-        self.contact: Contact | None = None
+        self.contact = None
         if not self.config.fold_search:
             return
         for plugin in config.plugins.values():

@@ -37,8 +37,9 @@ def entry_jsonld(entry: Entry, catalogue: Catalogue, site_url: str) -> dict[str,
         data["dateModified"] = meta.updated.isoformat()
     if meta.period:
         data["temporalCoverage"] = meta.period
-    if kind == "LearningResource" and isinstance(getattr(meta, "kind", None), str):
-        data["learningResourceType"] = getattr(meta, "kind")
+    learning_type = getattr(meta, "kind", None)
+    if kind == "LearningResource" and isinstance(learning_type, str):
+        data["learningResourceType"] = learning_type
     return {k: v for k, v in data.items() if v not in ([], None)}
 
 

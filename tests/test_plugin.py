@@ -10,6 +10,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from sitebuild import build, make_repo
 
@@ -377,12 +379,14 @@ def test_learning_path_page_shows_its_steps_and_every_step_shows_the_path(site: 
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "parcours/preparer-une-visite/" in index
 
-def configured(tmp_path: Path, *, site_url: str, strict: bool, publication: bool) -> tuple[MesboxPlugin, SimpleNamespace]:
+
+def configured(tmp_path: Path, *, site_url: str, strict: bool, publication: bool) -> tuple[MesboxPlugin, MkDocsConfig]:
+    """The plugin with its `publication` setting, and MkDocs' own configuration of a minimal site."""
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Essai\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_url=site_url, strict=strict)
     plugin = MesboxPlugin()
     plugin.load_config({"publication": publication})
-    config = SimpleNamespace(
-        config_file_path=str(tmp_path / "mkdocs.yml"), use_directory_urls=True, markdown_extensions=["attr_list"], site_url=site_url, strict=strict
-    )
     return plugin, config
 
 
@@ -395,7 +399,7 @@ def test_a_build_without_address_says_once_it_is_not_publishable(
 ) -> None:
     plugin, config = configured(tmp_path, site_url="", strict=strict, publication=publication)
     with caplog.at_level("INFO", logger="mkdocs.plugins.mesbox"):
-        plugin.on_config(config)  # type: ignore[arg-type]
+        plugin.on_config(config)
     said = [(r.levelname, r.getMessage()) for r in caplog.records if "non publiable" in r.getMessage()]
     assert len(said) == 1 and said[0][0] == level
     assert "sitemap.xml" in said[0][1] and "MESBOX_SITE_URL" in said[0][1]
@@ -404,11 +408,11 @@ def test_a_build_without_address_says_once_it_is_not_publishable(
 def test_a_strict_publication_without_address_stops(tmp_path: Path) -> None:
     plugin, config = configured(tmp_path, site_url="", strict=True, publication=True)
     with pytest.raises(PluginError, match="site non publiable"):
-        plugin.on_config(config)  # type: ignore[arg-type]
+        plugin.on_config(config)
 
 
 def test_a_build_with_an_address_says_nothing(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     plugin, config = configured(tmp_path, site_url="https://exemple.org/", strict=True, publication=True)
     with caplog.at_level("INFO", logger="mkdocs.plugins.mesbox"):
-        plugin.on_config(config)  # type: ignore[arg-type]
+        plugin.on_config(config)
     assert not caplog.records

@@ -60,7 +60,12 @@ def test_edit_is_seen_and_only_the_edited_file_is_read(valid_repo: Path, loads: 
     assert same_as_full(valid_repo) == []
 
 
-SCENARIOS: dict[str, Callable[[Path], None]] = {
+def _recreate(root: Path) -> None:
+    (root / MONO).unlink()
+    write(root, "monographies/visite-colombelles.md", ENTRY)
+
+
+SCENARIOS: dict[str, Callable[[Path], object]] = {  # what a change returns is not used
     "rename-a-target": lambda root: (root / FICHE).rename(root / "fiches" / "initiative-renommee.md"),
     "delete-a-target": lambda root: (root / GRID).unlink(),
     "target-becomes-draft": lambda root: replace(root, FICHE, "kind: thematique", "kind: thematique\ndraft: true"),
@@ -73,7 +78,7 @@ SCENARIOS: dict[str, Callable[[Path], None]] = {
     "new-link-to-nothing": lambda root: replace(root, STORY, "Voir [[visite-colombelles]].", "Voir [[visite-colombelles]] et [[inconnue]]."),
     "broken-front-matter": lambda root: replace(root, METHOD, "title:", "title: [ouvert\ntitre:"),
     "unreadable-bytes": lambda root: (root / DRAFT).write_bytes(b"---\ntitle: \xff\n---\n"),
-    "target-deleted-then-recreated": lambda root: ((root / MONO).unlink(), write(root, "monographies/visite-colombelles.md", ENTRY)),
+    "target-deleted-then-recreated": lambda root: _recreate(root),
 }
 
 

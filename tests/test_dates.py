@@ -52,7 +52,7 @@ def test_default_day_is_the_day_of_the_run(valid_repo: Path) -> None:
 
 
 def test_cached_check_judges_unchanged_files_against_the_new_day(valid_repo: Path) -> None:
-    """The check cache keeps an unchanged file's dates, not its verdict: a date still to come today fails tomorrow's check no more."""
+    """The check cache keeps an unchanged file's dates, not its verdict: each run judges them against its own day."""
     text = (valid_repo / FICHE).read_text(encoding="utf-8")
     date_line = next(line for line in text.splitlines() if line.startswith("date:"))
     replace(valid_repo, FICHE, date_line + "\n", f"{date_line}\nupdated: 2026-06-15\n")

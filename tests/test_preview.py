@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from sitebuild import SITE_URL, make_repo
@@ -19,7 +20,7 @@ UNKNOWN_THEME = ("themes: [economie-solidaire, cooperation]", "themes: [economie
 BROKEN_YAML = "---\ntitle: Une recyclerie : une initiative\ndescription: Une fiche dont l'en-tête ne se lit pas.\n---\nCorps.\n"
 
 
-def render(root: Path, command: str) -> Path:
+def render(root: Path, command: Literal["build", "serve"]) -> Path:
     """Build the repository as `mkdocs serve` (command="serve") or `mkdocs build` does."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config

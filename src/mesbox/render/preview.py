@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Iterable
+from functools import partial
 
 from markupsafe import escape
 
@@ -122,7 +123,7 @@ def preview_plan(catalogue: Catalogue, issues: list[Issue], files: int, renderer
     planned: list[PlannedPage] = []
     urls: dict[str, str] = {e.path: e.url for e in catalogue.entries.values()}
     for draft in catalogue.drafts.values():
-        planned.append(PlannedPage(entry_src_uri(draft), draft.url, False, lambda draft=draft: renderer.entry_page(draft)))
+        planned.append(PlannedPage(entry_src_uri(draft), draft.url, False, partial(renderer.entry_page, draft)))
         urls[draft.path] = draft.url
     known = {e.path for e in catalogue.entries.values()} | {d.path for d in catalogue.drafts.values()}
     seen = set(taken) | {p.src_uri for p in planned}
@@ -133,6 +134,6 @@ def preview_plan(catalogue: Catalogue, issues: list[Issue], files: int, renderer
         src_uri, url = address
         seen.add(src_uri)
         urls[path] = url
-        planned.append(PlannedPage(src_uri, url, False, lambda path=path, src_uri=src_uri, url=url, found=found: broken_page(path, src_uri, url, found)))
+        planned.append(PlannedPage(src_uri, url, False, partial(broken_page, path, src_uri, url, found)))
     planned.append(PlannedPage(ERRORS_SRC, ERRORS_URL, False, lambda: errors_page(issues, files, urls)))
     return planned

@@ -123,8 +123,9 @@ def _stub(candidate: Candidate) -> Stub:
     ISO text (read back the same way by the number rule); a monograph's answers are not needed."""
     value = candidate.data.value if isinstance(candidate.data.value, dict) else {}
     shared = {key: value[key] for key in SHARED_KEYS if key in value}
-    if type(shared.get("date")) is datetime.date:
-        shared["date"] = shared["date"].isoformat()
+    for key in ("date", "updated"):
+        if type(shared.get(key)) is datetime.date:
+            shared[key] = shared[key].isoformat()
     dimensions = shared.pop("dimensions", None)
     if isinstance(dimensions, list):
         shared["dimensions"] = [{"id": d.get("id")} for d in dimensions if isinstance(d, dict)]

@@ -312,7 +312,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             repo = (config.repo_url or "").rstrip("/")
             page.edit_url = f"{repo}/edit/{self.config.edit_branch}/{path}" if path and repo else None
         if page.is_homepage and self.result is not None:  # the home page's "Nouveautés"
-            context["mesbox_latest"] = latest_entries(self.result.catalogue)
+            context["mesbox_latest"] = latest_entries(self.result.catalogue)  # type: ignore[typeddict-unknown-key]  # read by our template
         return context
 
     def _fold_in_memory(self, *, config: MkDocsConfig) -> None:

@@ -130,7 +130,8 @@ def _check_blocks(prose: str, refuse: Callable[[int, str], None]) -> None:
     for start, end in itertools.pairwise(bounds):
         if "size" in pending and end - start > MAX_BLOCK_BYTES:
             pending.discard("size")
-            refuse(_LEADING_SPACE.match(prose, start).end(), f"paragraphe, liste ou tableau de plus de {MAX_BLOCK_BYTES // 1024} Kio sans ligne "
+            lead = _LEADING_SPACE.match(prose, start)  # `\s*` always matches
+            refuse(lead.end() if lead else start, f"paragraphe, liste ou tableau de plus de {MAX_BLOCK_BYTES // 1024} Kio sans ligne "
                    "vide : découpez-le par des lignes vides (le site le convertirait trop lentement)")
         if brackets and "brackets" in pending and prose.count("[", start, end) > MAX_BRACKETS:
             offset = _bracket_overflow(prose, start, end)

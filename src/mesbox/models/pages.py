@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .fields import Description, Strict, Title, unique_list
+from .fields import Description, Strict, Title, UniqueList
 
 # Material's `hide` values that change nothing but the layout (`tags` and `feedback` are not used here).
 Hidden = Literal["navigation", "toc", "footer", "path"]
@@ -16,4 +16,4 @@ class PageMeta(Strict):
 
     title: Title | None = None
     description: Description | None = None
-    hide: unique_list(Hidden) = []
+    hide: UniqueList[Hidden] = []

@@ -2,9 +2,9 @@
 
 import json
 import re
-from pathlib import Path
 import xml.etree.ElementTree as ET
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 

@@ -4,6 +4,7 @@ deletions, drafts, vocabularies, grids, duplicates; and it re-reads only what it
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -164,3 +165,29 @@ def test_number_holder_changes_with_a_date_in_an_unread_file(valid_repo: Path) -
     assert codes(same_as_full(valid_repo)) == {("E107", "fiches/autre.md")}
     replace(valid_repo, FICHE, "date: 2026-01-15", "date: 2026-03-01")
     assert codes(same_as_full(valid_repo)) == {("E107", FICHE)}
+
+
+def test_a_lasting_error_does_not_rewrite_the_cache(valid_repo: Path) -> None:
+    """An entry with a cross-file error is re-checked on every run; with nothing changed, the cache file is not rewritten."""
+    replace(valid_repo, FICHE, "themes: [economie-solidaire, cooperation]", "themes: [economie-solidaire, cooperaton]")
+    same_as_full(valid_repo)
+    written = checkcache.cache_file(valid_repo).stat().st_mtime_ns
+    assert ("E104", FICHE) in codes(check(valid_repo, catalogue=False, cache=True).issues)
+    assert checkcache.cache_file(valid_repo).stat().st_mtime_ns == written
+
+
+def test_files_hashed_because_recent_are_trusted_once_old_enough(valid_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file modified just before a check is hashed again next time; once that is long past, the cache is
+    written again and the file is trusted on its size and times alone."""
+    same_as_full(valid_repo)
+    hashed: list[str] = []
+    real = checkcache._digest
+    monkeypatch.setattr(checkcache, "_digest", lambda path: hashed.append(str(path)) or real(path))
+    check(valid_repo, catalogue=False, cache=True)
+    assert hashed  # just written: hashed again
+    later = time.time_ns() + 10 * checkcache.RACY_NS
+    monkeypatch.setattr(checkcache.time, "time_ns", lambda: later)
+    check(valid_repo, catalogue=False, cache=True)  # long after: hashed once more, and the cache written again
+    hashed.clear()
+    check(valid_repo, catalogue=False, cache=True)
+    assert hashed == []

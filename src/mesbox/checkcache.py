@@ -193,8 +193,9 @@ class CheckCache:
             if record.signature == signature and signature[1] < self.written - RACY_NS:
                 return record
             if record.digest == _digest(path):
-                record.signature = signature
-                self.dirty = True  # trusted without hashing next time
+                if record.signature != signature or signature[1] < self.started - RACY_NS:
+                    record.signature = signature
+                    self.dirty = True  # written again, the record is trusted without hashing next time
                 return record
         self.new[rel] = Record(signature or (0, 0, 0, 0), b"")  # hashed where it is loaded
         return None
@@ -240,8 +241,8 @@ class CheckCache:
             if (candidate := candidates[rel]) is not None:
                 loaded.candidates.append(candidate)
         self._load_pages(loaded)
-        if missed or unsettled or changed or self.new.keys() != self.old.keys():
-            self.dirty = True
+        if missed or changed or self.new.keys() != self.old.keys():
+            self.dirty = True  # re-read unsettled files give what was kept: alone they need no write
         return loaded
 
     def _load_pages(self, loaded: Loaded) -> None:
@@ -279,8 +280,10 @@ class CheckCache:
         for candidate in loaded.candidates:
             record = self.new[candidate.path]
             if candidate.path not in loaded.settled:
-                record.points_to = None if candidate.path in flagged else referenced_ids(candidate)
-                self.dirty = True
+                points_to = None if candidate.path in flagged else referenced_ids(candidate)
+                if points_to != self.old.get(candidate.path, record).points_to or candidate.path not in self.old:
+                    self.dirty = True
+                record.points_to = points_to
         if not self.dirty:
             return
         # Plain tuples: a tenth of the time of pickling ten thousand dataclass instances.

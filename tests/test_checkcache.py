@@ -191,3 +191,15 @@ def test_files_hashed_because_recent_are_trusted_once_old_enough(valid_repo: Pat
     hashed.clear()
     check(valid_repo, catalogue=False, cache=True)
     assert hashed == []
+
+
+def test_future_dates_are_judged_on_the_day_of_each_run(valid_repo: Path) -> None:
+    """A date after the day of the check is refused; the next days, the same unread file passes."""
+    import datetime
+
+    replace(valid_repo, FICHE, "date: 2026-01-15", "date: 2031-06-01")
+    for today, refused in ((datetime.date(2031, 5, 31), True), (datetime.date(2031, 6, 2), False)):
+        full = check(valid_repo, catalogue=False, today=today).issues
+        for _ in range(2):
+            assert check(valid_repo, catalogue=False, cache=True, today=today).issues == full
+        assert (FICHE in {i.path for i in full}) is refused

@@ -44,6 +44,13 @@ class MesboxConfig(base.Config):
     """The longest time, in seconds, the Markdown conversion of one page may take before the build
     stops with the page's name (0: no bound). Ordinary pages take milliseconds."""
 
+    admin = c.Type(bool, default=True)
+    """Publish the web editor (Sveltia CMS) at `admin/`, its forms generated from the models and
+    vocabularies; it needs a GitHub `repo_url` and the editor's script installed by `npm ci`."""
+
+    admin_script = c.Type(str, default="node_modules/@sveltia/cms/dist/sveltia-cms.js")
+    """The editor's script, relative to the repository: served from the site itself, never from a CDN."""
+
     render_ahead = c.Deprecated(
         message="mesbox : le réglage « {} » n'a plus d'effet (les pages sont produites dans le processus de MkDocs) : retirez-le de mkdocs.yml",
         option_type=c.Type(bool),

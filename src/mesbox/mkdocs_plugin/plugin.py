@@ -8,7 +8,7 @@ Events used, in build order:
 - on_files, in named steps: check the repository (fail a strict build on any error), keep of the
   docs folder only editorial pages and allowlisted assets, register the
   generated pages (entries and term pages out of the nav), mount the collections' assets, then
-  the open-data exports and the RSS feed. While serving, also the preview's pages: drafts,
+  the open-data exports and the RSS feed, the web editor at admin/. While serving, also the preview's pages: drafts,
   an error page at the address of each broken entry, and the list of every current error.
 - on_nav: note the URLs of the nav, which decide which pages may share a rendered nav; give pages
   outside the nav the section of their folder, so their tab is active.
@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -44,6 +45,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..checker import CheckResult, check
+from ..cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
+from ..cmsassets import EditorUnavailable, editor_files
 from ..exports import export_files
 from ..feed import render_feed
 from ..issues import Issue
@@ -224,7 +227,30 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         log.info("mesbox: %d pages prévues, données ouvertes écrites en %.2f s", len(self.planned), time.perf_counter() - started)
         return files
 
-    on_files = CombinedEvent(_check_repository, _register_pages, _mount_assets, _mount_data)
+    @event_priority(50)
+    def _mount_admin(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The web editor at admin/: its page, its configuration generated from the models and
+        vocabularies, and its script copied from the repository's npm packages (no CDN)."""
+        assert self.result is not None
+        if not self.config.admin:
+            return files
+        repo = github_repo(config.repo_url or "")
+        try:
+            if not repo:
+                raise EditorUnavailable("repo_url n'est pas un dépôt GitHub")
+            editor = editor_files(self.root / self.config.admin_script)
+        except EditorUnavailable as reason:
+            log.info("mesbox: éditeur en ligne (admin/) non publié : %s", reason)
+            return files
+        page = ADMIN_PAGE.replace("{{ site_name }}", str(escape(config.site_name or "")))
+        cms = config_yaml(cms_config(self.result.catalogue, repo, self.config.edit_branch, config.site_url or ""))
+        for rel, content in {"index.html": page, "config.yml": cms, **editor.texts}.items():
+            files.append(File.generated(config, f"admin/{rel}", content=content))
+        for rel, path in editor.copies.items():
+            files.append(File.generated(config, f"admin/{rel}", abs_src_path=str(path)))
+        return files
+
+    on_files = CombinedEvent(_check_repository, _register_pages, _mount_assets, _mount_data, _mount_admin)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A generated page's source, rendered when the engine reaches it."""

@@ -69,7 +69,8 @@ def test_allowed_values_and_rules_come_from_the_model(config: dict[str, Any]) ->
     fiche = by_name(next(c for c in config["collections"] if c["name"] == "fiches-outils"))
     assert [o["value"] for o in fiche["audiences"]["options"]][:2] == ["accompagnateurs", "elus"] and fiche["audiences"]["multiple"]
     assert fiche["licence"]["options"] == ["CC-BY-SA-4.0", "CC-BY-4.0", "CC0-1.0", "etalab-2.0"] and fiche["licence"]["default"] == "CC-BY-SA-4.0"
-    assert fiche["number"]["pattern"][0] == r"^\d+(\.\d+)*$"
+    number = collection_schema("fiches", "")["properties"]["number"]["anyOf"][0]
+    assert fiche["number"]["pattern"][0] == number["pattern"]
     assert fiche["date"]["widget"] == "datetime" and fiche["date"]["time_format"] is False
     source = {f["name"]: f for f in fiche["sources"]["fields"]}
     assert source["url"]["pattern"][0].startswith("^https://") and source["year"]["min"] == 1900

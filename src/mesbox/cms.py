@@ -54,7 +54,12 @@ FIELDS: dict[str, tuple[str, str]] = {
     "questions": ("Questions", "des questions ouvertes, une par ligne"),
     "url": ("Adresse", "une adresse https://"),
     "year": ("Année", ""),
-    "steps": ("Étapes", ""),
+    "steps": ("Étapes", "au moins deux, dans l'ordre du parcours"),
+    "entry": ("Page", "l'identifiant de la page de cette étape (le nom de son fichier, sans .md)"),
+    "instruction": ("Consigne", "ce qu'il faut faire de cette page"),
+    "duration": ("Durée", "en minutes, de 1 à 1440"),
+    "objectives": ("Objectifs", "un objectif par ligne"),
+    "prerequisites": ("Prérequis", "un prérequis par ligne"),
 }
 # The editor's page: loads the configuration beside it and the script served by the site.
 ADMIN_PAGE = resources.files("mesbox").joinpath("templates/admin.html").read_text(encoding="utf-8")

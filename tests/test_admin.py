@@ -82,7 +82,7 @@ def open_form(page: Any, base: str, collection: str) -> None:
 
 def test_admin_loads_in_french_without_a_third_party_request(admin: Any, site: tuple[str, Path]) -> None:
     base = site[0]
-    assert admin.get_by_text("Fiches projet").first.is_visible()
+    admin.get_by_text("Fiches projet").first.wait_for()  # the collections' French names, once signed in
     open_form(admin, base, "fiches-projets")
     admin.wait_for_load_state("networkidle")
     outside = [url for url in admin.requests if not url.startswith(base) and not url.startswith("data:") and not url.startswith("blob:")]

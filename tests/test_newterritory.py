@@ -113,3 +113,13 @@ def test_region_and_departement_need_no_point(valid_repo: Path) -> None:
     added = add_territory(valid_repo, code, region, "Bretagne")
     assert [t for t, _ in added.written] == ["bretagne"] and added.need_point == []
     assert check(valid_repo).issues == []
+
+
+def test_an_entry_naming_a_territory_still_to_fill_is_told_to_fix_it(valid_repo: Path) -> None:
+    """Right after `mesbox new territoire`, the term's points are placeholders: the entry's message
+    points at the term's errors instead of saying to add the territory again."""
+    code = load()
+    add_territory(valid_repo, code, choose(code, "Morlaix"), "Morlaix")
+    replace(valid_repo, FICHE, "territories: [normandie]", "territories: [morlaix]")
+    messages = [i.message for i in check(valid_repo).issues if i.path == FICHE]
+    assert messages == ["territoire inconnu « morlaix » : ce terme de taxonomies/territories.yml a des erreurs, corrigez-les d'abord"]

@@ -16,7 +16,7 @@ from .filelinks import check_file_links, draft_only, site_files
 from .issues import Issue
 from .loader import load
 from .publication import Asset
-from .references import check_entry_references, check_numbers, check_page_links, check_taxonomies, check_terms, unique_entries
+from .references import broken_terms, check_entry_references, check_numbers, check_page_links, check_taxonomies, check_terms, unique_entries
 from .render.site import site_plan
 
 
@@ -86,10 +86,11 @@ def _check(root: Path, jobs: int, keep_entries: bool, cache: bool, today: dateti
     issues.extend(check_taxonomies(loaded))
     catalogue = Catalogue.build(loaded.entries, loaded.terms)
     settled, flagged = loaded.settled, set[str]()
+    broken = broken_terms(loaded)
     for entry in loaded.candidates:
         if entry.path in settled:
             continue
-        found = check_terms(entry, catalogue.terms) + check_entry_references(entry, by_id, catalogue.terms)
+        found = check_terms(entry, catalogue.terms, broken) + check_entry_references(entry, by_id, catalogue.terms)
         if found:
             flagged.add(entry.path)
             issues.extend(found)

@@ -49,7 +49,18 @@ def unique_entries(loaded: Loaded) -> tuple[dict[str, Candidate], list[Issue]]:
     return by_id, issues
 
 
-def check_terms(entry: Candidate, terms: dict[str, dict[str, TermEntry]]) -> list[Issue]:
+def broken_terms(loaded: Loaded) -> dict[str, set[str]]:
+    """Ids written in a vocabulary file whose term has errors (E301): an entry naming one is told to
+    fix the term, not to add it again."""
+    broken: dict[str, set[str]] = {}
+    for taxonomy, data in loaded.term_data.items():
+        if isinstance(data.value, list):
+            written = {item["id"] for item in data.value if isinstance(item, dict) and isinstance(item.get("id"), str)}
+            broken[taxonomy] = written - {term.id for term in loaded.terms.get(taxonomy, [])}
+    return broken
+
+
+def check_terms(entry: Candidate, terms: dict[str, dict[str, TermEntry]], broken: dict[str, set[str]] | None = None) -> list[Issue]:
     """Every value of a vocabulary's front-matter key names a term of that vocabulary (E104)."""
     issues: list[Issue] = []
     for taxonomy in TAXONOMIES.values():
@@ -57,6 +68,10 @@ def check_terms(entry: Candidate, terms: dict[str, dict[str, TermEntry]]) -> lis
         for index, ref in enumerate(entry.refs(key)):
             if ref and ref not in known and ref != PLACEHOLDER_ID:  # the placeholder is reported as E101
                 line, col = entry.data.where((key, index))
+                if broken and ref in broken.get(taxonomy.id, ()):
+                    message = f"{taxonomy.unknown} « {ref} » : ce terme de {taxonomy.file} a des erreurs, corrigez-les d'abord"
+                    issues.append(Issue(entry.path, line, col, "E104", message))
+                    continue
                 hint = did_you_mean(ref, known)
                 issues.append(Issue(entry.path, line, col, "E104", f"{taxonomy.unknown} « {ref} »{hint or ' : ' + taxonomy.how_to_add}"))
     return issues

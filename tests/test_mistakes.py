@@ -130,3 +130,11 @@ def test_a_wiki_link_to_a_theme_from_an_editorial_page_gives_the_link_from_that_
     issues = check(valid_repo).issues
     assert [(i.code, i.path, i.line) for i in issues] == [("E105", "content/a-propos.md", 3)]
     assert "[Emploi](../themes/emploi/)" in issues[0].message
+
+
+def test_a_sheet_put_in_content_is_told_where_it_belongs(valid_repo: Path) -> None:
+    """The review's case: a fiche saved in content/ (where « Modifier » leads) is an editorial page with entry fields."""
+    write(valid_repo, "content/ma-fiche.md", ENTRY)
+    issues = [i for i in check(valid_repo).issues if i.path == "content/ma-fiche.md"]
+    assert issues and {i.code for i in issues} == {"E103"}
+    assert all("déplacez le fichier dans fiches/<type>/, monographies/ ou grids/" in i.message for i in issues), [i.message for i in issues]

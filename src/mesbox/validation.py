@@ -9,6 +9,7 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .ids import did_you_mean
+from .models import EntryMeta, PageMeta
 from .issues import Issue
 from .placeholders import PLACEHOLDER
 from .yamldata import YamlData
@@ -102,6 +103,9 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None = No
     if kind == "extra_forbidden":
         key = _field(loc)
         known = _known_keys(model, loc)
+        if model is PageMeta and any(key in entry.model_fields for entry in EntryMeta.__subclasses__()):
+            return "E103", (f"champ « {key} » d'une entrée dans une page éditoriale : une fiche, une monographie ou une grille ne se range pas "
+                            "dans content/ — déplacez le fichier dans fiches/<type>/, monographies/ ou grids/, où il sera vérifié comme une entrée")
         hint = did_you_mean(key, known)
         return "E103", f"champ inconnu « {key} »{hint or ' — champs possibles : ' + ', '.join(known)}"
     if kind == "string_too_short":

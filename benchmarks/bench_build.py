@@ -33,7 +33,7 @@ from generate_corpus import write_site_files
 from timing import CommandFailed, corpus, medians, spread
 
 REPO = Path(__file__).resolve().parent.parent
-# corpus folder → URL folder of its entries (contract §1): the plain copies get the same URLs
+# corpus folder → URL folder of its entries (docs/contrat.md §1): the plain copies get the same URLs
 ENTRY_FOLDERS = {"fiches": "fiches", "monographies": "monographies", "content/recits": "recits", "grids": "grilles"}
 TERM_FILES = ("themes", "methods", "territories")
 GOALS = {"plain": 1.15, "tags": 1.0, "linear": 4.4}

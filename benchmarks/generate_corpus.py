@@ -10,7 +10,7 @@ What is written: taxonomies (20 themes, 25 methods, 60 territories, 30 actors), 
 (`grille-commune` with 5 dimensions and three grids adapted from it), then N entries: about 63 % fiches,
 21 % monographies and 16 % récits (the 60/20/15 split of the brief, grids being kept to a handful),
 spread over sub-folders of at most 500 files. About 1 % are drafts, which nothing references.
-Every value follows docs/content-model (the contract). Same seed, same bytes.
+Every value follows docs/contrat.md (the contract). Same seed, same bytes.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`scan_body`: `[[id]]` links with their place, and every HTML or URL that could run code (E201, contract §4)."""
+"""`scan_body`: `[[id]]` links with their place, and every HTML or URL that could run code (E201, docs/contrat.md §4)."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ def test_unsafe_constructs_are_e201_at_their_place(snippet: str) -> None:
 
 
 def test_data_image_is_allowed_only_as_an_img_src() -> None:
-    """`data:image/` is the one data URL allowed, and only in `<img src>` (contract §4)."""
+    """`data:image/` is the one data URL allowed, and only in `<img src>` (docs/contrat.md §4)."""
     assert unsafe('<img src="data:image/svg+xml;base64,PHN2Zz4=">') == []
     assert unsafe('<img src="data:image/png;base64,AAAA" srcset="data:text/html,x">') != []
     assert unsafe('<a href="data:image/png;base64,AAAA">x</a>') != []

@@ -1,4 +1,4 @@
-"""The catalogue's indexes (contract §6): listings in French and number order, term pages, "Voir aussi", "Cité par", no drafts."""
+"""The catalogue's indexes (docs/contrat.md §6): listings in French and number order, term pages, "Voir aussi", "Cité par", no drafts."""
 
 from __future__ import annotations
 
@@ -150,7 +150,7 @@ def test_see_also_ranks_by_shared_terms_and_stops_at_six(valid_repo: Path) -> No
 
 
 def test_french_order_ignores_accents_and_case(valid_repo: Path) -> None:
-    """« Économie » sorts with « economie », before « Emploi » (contract §6), for entries and for terms."""
+    """« Économie » sorts with « economie », before « Emploi » (docs/contrat.md §6), for entries and for terms."""
     for name, title in [("a", "Emploi local"), ("b", "Économie du lien"), ("c", "economie circulaire"), ("d", "Zèbre"), ("e", "Élan")]:
         write(valid_repo, f"content/recits/{name}.md", story(title))
     cat = catalogue(valid_repo)

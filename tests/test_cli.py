@@ -1,4 +1,4 @@
-"""The `mesbox` command (contract §8): exit 0 nothing wrong, 1 content errors, 2 misuse; every format; never a traceback."""
+"""The `mesbox` command (docs/contrat.md §8): exit 0 nothing wrong, 1 content errors, 2 misuse; every format; never a traceback."""
 
 from __future__ import annotations
 

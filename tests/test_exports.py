@@ -1,4 +1,4 @@
-"""Open-data exports (contract §7): one row per published entry, none for drafts, valid CSV, GeoJSON, schemas and package."""
+"""Open-data exports (docs/contrat.md §7): one row per published entry, none for drafts, valid CSV, GeoJSON, schemas and package."""
 
 from __future__ import annotations
 

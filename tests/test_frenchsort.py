@@ -1,4 +1,4 @@
-"""French order without a system locale (contract §6): accents and case do not change the order."""
+"""French order without a system locale (docs/contrat.md §6): accents and case do not change the order."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Ids (contract §2): the one rule, the slug proposed for a bad name, the "vouliez-vous dire" hint."""
+"""Ids (docs/contrat.md §2): the one rule, the slug proposed for a bad name, the "vouliez-vous dire" hint."""
 
 from __future__ import annotations
 

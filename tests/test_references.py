@@ -1,4 +1,4 @@
-"""Cross-entry rules (contract §2, §5): unique ids, known terms, resolvable references, fiche numbers, territory parents."""
+"""Cross-entry rules (docs/contrat.md §2, §5): unique ids, known terms, resolvable references, fiche numbers, territory parents."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reports (contract §8): readable text, GitHub annotations with correct escaping, and a stable JSON shape."""
+"""Reports (docs/contrat.md §8): readable text, GitHub annotations with correct escaping, and a stable JSON shape."""
 
 from __future__ import annotations
 

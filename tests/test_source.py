@@ -1,4 +1,4 @@
-"""Reading a content file (contract §4 limits): UTF-8 with offset, BOM, CRLF, 2 MiB and 64 KiB, the `---` split."""
+"""Reading a content file (docs/contrat.md §4 limits): UTF-8 with offset, BOM, CRLF, 2 MiB and 64 KiB, the `---` split."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def test_read_text_plain_utf8(tmp_path: Path) -> None:
 
 
 def test_bom_is_dropped_and_crlf_folded(tmp_path: Path) -> None:
-    """Files saved by Windows editors read exactly like LF files (contract: BOM and CRLF accepted)."""
+    """Files saved by Windows editors read exactly like LF files (docs/contrat.md: BOM and CRLF accepted)."""
     (tmp_path / "a.md").write_bytes(b"\xef\xbb\xbf---\r\ntitle: x\r\n---\r\nA\rB\r\n")
     assert read_text(tmp_path / "a.md", "a.md") == "---\ntitle: x\n---\nA\nB\n"
 

@@ -36,7 +36,7 @@ def test_valid_text_gives_the_model_and_no_issue() -> None:
 
 
 def test_unknown_key_points_at_the_key_and_suggests() -> None:
-    """E103 on the key itself, with the closest known key (contract §3)."""
+    """E103 on the key itself, with the closest known key (docs/contrat.md §3)."""
     meta, issues = run(FicheMeta, FICHE + "themse: [emploi]\n")
     assert meta is None
     assert places(issues) == [("E103", 8, 1)]

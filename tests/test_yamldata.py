@@ -76,7 +76,7 @@ def test_fast_and_careful_paths_give_the_same_data(text: str) -> None:
 
 
 def test_anchor_and_alias_are_e003_at_their_place() -> None:
-    """Anchors and aliases are refused (contract §4) and the alias is not resolved."""
+    """Anchors and aliases are refused (docs/contrat.md §4) and the alias is not resolved."""
     data, issues = parse_yaml("a: &x [1, 2]\nb: *x\n", "f.md", 2)
     assert [(i.code, i.line, i.col) for i in issues] == [("E003", 2, 4), ("E003", 3, 4)]
     assert "« &x »" in issues[0].message and "« *x »" in issues[1].message
@@ -156,7 +156,7 @@ def test_syntax_errors_are_e002_in_french_with_a_line(text: str, line: int) -> N
 
 
 def test_syntax_errors_in_a_taxonomy_use_the_given_code() -> None:
-    """Taxonomy files report their syntax errors as E301 (contract: same sub-rules, reported with this code)."""
+    """Taxonomy files report their syntax errors as E301 (docs/contrat.md: same sub-rules, reported with this code)."""
     assert issues_of("- id: [a\n", code="E301") == [("E301", 2, 7)]  # the unclosed bracket
 
 

@@ -1,4 +1,4 @@
-"""Open-data exports of the published catalogue (contract §7), written by every build and by `mesbox export`.
+"""Open-data exports of the published catalogue (docs/contrat.md §7), written by every build and by `mesbox export`.
 
 Files, relative to the export folder (`donnees/` on the site):
 

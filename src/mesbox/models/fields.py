@@ -27,7 +27,7 @@ class Strict(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _drop_blank(cls, data: Any) -> Any:
-        """An empty string or a bare `key:` counts as missing (contract §3.1)."""
+        """An empty string or a bare `key:` counts as missing (docs/contrat.md §3.1)."""
         if isinstance(data, dict):
             return {k: v for k, v in data.items() if v is not None and not (isinstance(v, str) and not v.strip())}
         return data

@@ -1,4 +1,4 @@
-"""Taxonomy term models (contract §5)."""
+"""Taxonomy term models (docs/contrat.md §5)."""
 
 from __future__ import annotations
 

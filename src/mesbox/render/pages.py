@@ -1,4 +1,4 @@
-"""Page sources of the whole site, from the catalogue alone (contract §6).
+"""Page sources of the whole site, from the catalogue alone (docs/contrat.md §6).
 
 Each page is Markdown with a JSON front-matter and HTML blocks rendered by Jinja
 with autoescape on, so every value taken from front-matter is escaped. Links are

@@ -1,4 +1,4 @@
-"""The collections, as the registry declares them (contract: docs/contrat.md)."""
+"""The collections, as the registry declares them (docs/contrat.md §1)."""
 
 from __future__ import annotations
 

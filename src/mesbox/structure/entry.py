@@ -62,5 +62,5 @@ class Entry:
 
     @property
     def url(self) -> str:
-        """Site-relative URL of the entry page, per contract §1."""
+        """Site-relative URL of the entry page, per docs/contrat.md §1."""
         return f"{self.collection.id}/{self.id}/"

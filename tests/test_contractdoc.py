@@ -1,0 +1,59 @@
+"""The generated parts of the contract and of the contributor guide match the models and the registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mesbox.contractdoc import FILES, blocks, describe, main, refresh
+from mesbox.registry import COLLECTIONS
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("rel", FILES)
+def test_committed_file_equals_the_generated_one(rel: str) -> None:
+    text = (REPO / rel).read_text(encoding="utf-8")
+    assert refresh(text) == text, f"{rel} : lancez python -m mesbox.contractdoc"
+
+
+@pytest.mark.parametrize("rel", FILES)
+def test_every_field_table_is_in_both_documents(rel: str) -> None:
+    text = (REPO / rel).read_text(encoding="utf-8")
+    for name in ("champs-communs", "codes", *(f"champs-{c}" for c in COLLECTIONS)):
+        assert f"<!-- généré:{name} -->" in text, (rel, name)
+
+
+def test_a_stale_block_is_rewritten_and_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    for rel in FILES:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("avant\n<!-- généré:codes -->\n| vieux |\n<!-- fin du bloc généré -->\naprès\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["--check"]) == 1 and "à régénérer" in capsys.readouterr().err
+    assert main([]) == 0 and main(["--check"]) == 0
+    text = (tmp_path / FILES[0]).read_text(encoding="utf-8")
+    assert "| vieux |" not in text and "| E105 |" in text and text.startswith("avant\n") and text.endswith("après\n")
+
+
+def test_an_unknown_block_name_is_refused() -> None:
+    with pytest.raises(KeyError, match="inconnu"):
+        refresh("<!-- généré:nulle-part -->\n<!-- fin du bloc généré -->")
+
+
+def test_allowed_values_are_listed_with_their_labels() -> None:
+    rows = "\n".join(blocks()["champs-recits"])
+    assert "`video` (Récit vidéo)" in rows and "`reportage` (Reportage)" in rows
+
+
+def test_requirements_that_differ_by_collection_are_said() -> None:
+    common = {row.split(" | ")[0]: row for row in blocks()["champs-communs"]}
+    assert "oui, sauf pour les grilles de questionnement" in common["| `themes`"]
+    assert "oui pour les monographies et récits de territoire" in common["| `territories`"]
+
+
+def test_types_are_described_in_french() -> None:
+    root: dict[str, object] = {"$defs": {}}
+    assert describe({"type": "string", "minLength": 3, "maxLength": 150}, root) == "texte (3 à 150 caractères)"
+    assert describe({"type": "array", "items": {"type": "string"}, "minItems": 2, "uniqueItems": True}, root) == "liste (texte), au moins 2, sans doublon"
+    assert describe({"anyOf": [{"type": "integer", "minimum": 1, "maximum": 500}, {"type": "null"}]}, root) == "nombre entier de 1 à 500"

@@ -57,3 +57,9 @@ def test_types_are_described_in_french() -> None:
     assert describe({"type": "string", "minLength": 3, "maxLength": 150}, root) == "texte (3 à 150 caractères)"
     assert describe({"type": "array", "items": {"type": "string"}, "minItems": 2, "uniqueItems": True}, root) == "liste (texte), au moins 2, sans doublon"
     assert describe({"anyOf": [{"type": "integer", "minimum": 1, "maximum": 500}, {"type": "null"}]}, root) == "nombre entier de 1 à 500"
+
+
+def test_every_code_has_its_explanation() -> None:
+    from mesbox.issues import CODE_DETAILS, CODES
+
+    assert list(CODE_DETAILS) == sorted(CODES) and all(all(detail) for detail in CODE_DETAILS.values())

@@ -29,6 +29,8 @@ CODE_DETAILS: dict[str, tuple[str, str]] = {
     "E002": ("en-tête absent, non fermé par `---`, qui n'est pas une liste de champs, ou erreur de syntaxe YAML",
              "vérifier les deux lignes `---`, l'indentation et les guillemets"),
     "E003": ("fonction YAML refusée : ancre, alias, étiquette (`!...`) ou champ écrit deux fois", "écrire des données simples, chaque champ une seule fois"),
+    "E004": ("fichier refusé : type qui n'est pas publié (seuls `.md` et les images, PDF et données de la liste le sont), page en `.MD` ou "
+             "`.markdown`, lien symbolique", "convertir (un SVG en PNG), renommer en `.md`, remplacer le lien par le fichier"),
     "E101": ("champ obligatoire manquant ou vide, ou « À COMPLÉTER » laissé tel quel", "remplir le champ"),
     "E102": ("type ou valeur incorrects (texte trop court ou trop long, date mal écrite, valeur hors liste, doublon dans une liste…)",
              "suivre l'indication du message"),
@@ -41,7 +43,12 @@ CODE_DETAILS: dict[str, tuple[str, str]] = {
     "E107": ("identifiant déjà pris (par une autre page, ou un autre terme du même vocabulaire) ou numéro de fiche déjà utilisé "
              "(l'erreur va sur la fiche à la `date` la plus récente)", "choisir un autre nom ou un autre numéro"),
     "E108": ("licence refusée : seules les licences libres de la liste sont acceptées", "choisir `CC-BY-SA-4.0`, `CC-BY-4.0`, `CC0-1.0` ou `etalab-2.0`"),
+    "E109": ("nom réservé à une page que le site écrit lui-même (`index`, une grille `analyse`, `content/themes.md`, un dossier "
+             "`content/fiches/`…)", "choisir un autre nom"),
     "E201": ("HTML ou lien dangereux dans le texte", "retirer la balise ou le lien ; pour une vidéo, utiliser `media`"),
+    "E202": ("texte trop imbriqué ou trop long d'un seul tenant pour être converti (listes ou encadrés sur plus de 16 niveaux, citations sur "
+             "plus de 8, crochets ou « < » jamais fermés, paragraphe de plus de 64 Kio…), ou commentaire `<!--mesbox:…-->`",
+             "simplifier la structure, découper le paragraphe par des lignes vides, écrire `\\[` ou `&lt;` pour un signe seul"),
     "E301": ("fichier de vocabulaire (`taxonomies/*.yml`) invalide", "suivre l'indication du message"),
 }
 

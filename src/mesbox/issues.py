@@ -32,7 +32,7 @@ CODE_DETAILS: dict[str, tuple[str, str]] = {
     "E004": ("fichier refusé : type qui n'est pas publié (seuls `.md` et les images, PDF et données de la liste le sont), page en `.MD` ou "
              "`.markdown`, lien symbolique", "convertir (un SVG en PNG), renommer en `.md`, remplacer le lien par le fichier"),
     "E101": ("champ obligatoire manquant ou vide, ou « À COMPLÉTER » laissé tel quel", "remplir le champ"),
-    "E102": ("type ou valeur incorrects (texte trop court ou trop long, date mal écrite, valeur hors liste, doublon dans une liste…)",
+    "E102": ("type ou valeur incorrects (texte trop court ou trop long, date mal écrite ou à venir, valeur hors liste, doublon dans une liste…)",
              "suivre l'indication du message"),
     "E103": ("champ inconnu, souvent une faute de frappe dans son nom", "corriger le nom proposé"),
     "E104": ("terme inconnu dans un vocabulaire (thème, méthode, territoire, acteur)", "choisir le terme proposé, ou ajouter le terme dans `taxonomies/`"),

@@ -25,7 +25,9 @@ def test_every_field_table_is_in_both_documents(rel: str) -> None:
         assert f"<!-- généré:{name} -->" in text, (rel, name)
 
 
-def test_a_stale_block_is_rewritten_and_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_stale_block_is_rewritten_and_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     for rel in FILES:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("avant\n<!-- généré:codes -->\n| vieux |\n<!-- fin du bloc généré -->\naprès\n", encoding="utf-8")
@@ -55,7 +57,8 @@ def test_requirements_that_differ_by_collection_are_said() -> None:
 def test_types_are_described_in_french() -> None:
     root: dict[str, object] = {"$defs": {}}
     assert describe({"type": "string", "minLength": 3, "maxLength": 150}, root) == "texte (3 à 150 caractères)"
-    assert describe({"type": "array", "items": {"type": "string"}, "minItems": 2, "uniqueItems": True}, root) == "liste (texte), au moins 2, sans doublon"
+    listed = {"type": "array", "items": {"type": "string"}, "minItems": 2, "uniqueItems": True}
+    assert describe(listed, root) == "liste (texte), au moins 2, sans doublon"
     assert describe({"anyOf": [{"type": "integer", "minimum": 1, "maximum": 500}, {"type": "null"}]}, root) == "nombre entier de 1 à 500"
 
 

@@ -43,7 +43,7 @@ def test_literal_values_are_found_through_lists_and_optionals() -> None:
 @pytest.mark.parametrize("declaration", [*COLLECTIONS.values(), *TAXONOMIES.values()], ids=lambda d: d.id)
 def test_every_allowed_value_has_its_label_in_model_order(declaration: Any) -> None:
     found = literal_fields(declaration.model)
-    assert set(declaration.labels) == set(found), f"{declaration.id}: labels for {sorted(declaration.labels)}, Literal fields {sorted(found)}"
+    assert set(declaration.labels) == set(found), f"{declaration.id}: labels {sorted(declaration.labels)}, Literal fields {sorted(found)}"
     for name, values in found.items():
         assert tuple(declaration.labels[name]) == values, f"{declaration.id}.{name}"
         assert all(label.strip() for label in declaration.labels[name].values())

@@ -161,7 +161,10 @@ COLLECTIONS: dict[str, Collection] = {
             number_field="number",
             csv_columns=(
                 Column("kind", "Type de fiche", "Fiches : thematique, methode, outil ou projet."),
-                Column("number", "Numéro", "Fiches : numéro dans la boîte à outils, par exemple 2.7.", constraints={"pattern": NUMBER_PATTERN.strip("^$")}),
+                Column(
+                    "number", "Numéro", "Fiches : numéro dans la boîte à outils, par exemple 2.7.",
+                    constraints={"pattern": NUMBER_PATTERN.strip("^$")},
+                ),
                 Column("audiences", "Publics", "Fiches et parcours : publics visés.", is_list=True),
             ),
             labels={"kind": FICHE_KINDS, "audiences": AUDIENCES},
@@ -170,7 +173,8 @@ COLLECTIONS: dict[str, Collection] = {
 themes: [{p_id}]
 # thematique, methode, outil ou projet
 kind: {kind}
-# Facultatif : number: "2.14" (entre guillemets, unique), audiences: [accompagnateurs, elus, techniciens, acteurs-ess, citoyens, chercheurs],
+# Facultatif : number: "2.14" (entre guillemets, unique),
+# audiences: [accompagnateurs, elus, techniciens, acteurs-ess, citoyens, chercheurs],
 # methods, territories, actors (identifiants des vocabulaires), related (identifiants d'entrées),
 """,
         ),

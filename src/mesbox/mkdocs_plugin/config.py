@@ -52,7 +52,8 @@ class MesboxConfig(base.Config):
     """The editor's script, relative to the repository: served from the site itself, never from a CDN."""
 
     render_ahead = c.Deprecated(
-        message="mesbox : le réglage « {} » n'a plus d'effet (les pages sont produites dans le processus de MkDocs) : retirez-le de mkdocs.yml",
+        message="mesbox : le réglage « {} » n'a plus d'effet (les pages sont produites dans le processus de MkDocs) : "
+        "retirez-le de mkdocs.yml",
         option_type=c.Type(bool),
     )
     """Removed in 0.2: page sources were written ahead by a forked second process."""

@@ -166,7 +166,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             log.info("mesbox: aperçu, erreurs et brouillons affichés dans les pages ; liste des erreurs : /%s", ERRORS_URL)
         self.planned = {page.src_uri: page for page in planned}
         for page in planned:
-            file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
             expected = page.url + "index.html"
             if file.dest_uri != expected:
                 file.dest_uri = expected

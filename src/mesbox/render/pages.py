@@ -268,7 +268,7 @@ def _environment() -> Environment:
 
 def _html_block(html: str) -> str:
     """A raw HTML block for Markdown: no blank line inside, so it is passed through untouched."""
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    return "\n".join(line for line in str(html).splitlines() if line.strip())
 
 
 def _front_matter(values: dict[str, Any]) -> str:

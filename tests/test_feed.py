@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -101,8 +104,17 @@ def test_limit(repo: Path) -> None:
     assert ET.fromstring(feed(repo, limit=0)).findall("channel/item") == []
 
 
-def test_deterministic(repo: Path) -> None:
-    assert feed(repo) == feed(repo)
+def test_the_same_bytes_in_every_process(repo: Path) -> None:
+    """String hashing changes with PYTHONHASHSEED: two fresh interpreters with two seeds write the same feed."""
+    code = (
+        "import sys; from pathlib import Path; from mesbox.checker import check; from mesbox.feed import render_feed; "
+        "sys.stdout.buffer.write(render_feed(check(Path(sys.argv[1])).catalogue, sys.argv[2], 'Flux du MES', 'Nouveautés de la boîte à outils'))"
+    )
+    written = [
+        subprocess.run([sys.executable, "-c", code, str(repo), SITE], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, check=True).stdout
+        for seed in ("1", "2")
+    ]
+    assert written[0] == written[1] == feed(repo)
 
 
 def test_empty_catalogue() -> None:

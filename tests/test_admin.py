@@ -16,6 +16,7 @@ import yaml
 from sitebuild import REPO, build, make_repo
 
 from mesbox.checker import check
+from mesbox.models import FicheMeta
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.browser
@@ -64,7 +65,7 @@ def admin(site: tuple[str, Path]) -> Iterator[Any]:
     config.pop("publish_mode")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        page = browser.new_context(locale="fr-FR").new_page()
+        page: Any = browser.new_context(locale="fr-FR").new_page()  # Any: the test notes its requests on it
         page.requests = []
         page.on("request", lambda request: page.requests.append(request.url))
         page.route(lambda url: "/admin/config.yml" in url, lambda route: route.fulfill(status=200, content_type="application/yaml", body=yaml.safe_dump(config, allow_unicode=True)))
@@ -129,5 +130,6 @@ def test_an_entry_saved_through_the_form_passes_the_check(admin: Any, site: tupl
     (repo / "fiches" / "projets" / "la-recyclerie-solidaire-du-pays-de-morlaix.md").write_text(saved["fiches/projets/la-recyclerie-solidaire-du-pays-de-morlaix.md"], encoding="utf-8")
     result = check(repo)
     assert result.issues == [], [str(i) for i in result.issues]
-    entry = result.catalogue.entries["la-recyclerie-solidaire-du-pays-de-morlaix"]
-    assert (entry.meta.kind, entry.meta.authors, [*entry.meta.themes]) == ("projet", ["Marie Le Gall"], ["emploi"])
+    meta = result.catalogue.entries["la-recyclerie-solidaire-du-pays-de-morlaix"].meta
+    assert isinstance(meta, FicheMeta)
+    assert (meta.kind, meta.authors, [*meta.themes]) == ("projet", ["Marie Le Gall"], ["emploi"])

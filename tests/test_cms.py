@@ -95,7 +95,7 @@ def test_config_is_valid_for_sveltia_cms(config: dict[str, Any]) -> None:
     """Checked against the JSON Schema that Sveltia CMS ships (npm package, installed by `npm ci`)."""
     if not SCHEMA.is_file():
         pytest.skip("Sveltia CMS absent (node_modules) : lancez « npm ci »")
-    import jsonschema
+    import jsonschema  # type: ignore[import-untyped]
 
     jsonschema.validate(json.loads(json.dumps(config)), json.loads(SCHEMA.read_text(encoding="utf-8")))
 

@@ -103,7 +103,7 @@ def _field(name: str, node: dict[str, Any], required: bool, defs: dict[str, Any]
         terms = catalogue.terms.get(taxonomy.id, {})
         spec.update(widget="select", multiple=True, options=[{"label": t.label, "value": t.id} for t in terms.values()])
     elif "enum" in node or "enum" in items:
-        values = node.get("enum") or items.get("enum")
+        values: list[str] = node.get("enum") or items.get("enum") or []
         spec.update(widget="select", options=_options(values, labels.get(name, {})))
         if kind == "array":
             spec["multiple"] = True

@@ -9,8 +9,8 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .ids import did_you_mean
-from .models import EntryMeta, PageMeta
 from .issues import Issue
+from .models import EntryMeta, PageMeta
 from .placeholders import PLACEHOLDER
 from .yamldata import YamlData
 

@@ -85,6 +85,15 @@ def test_contributors_without_write_access_propose_through_pull_requests(config:
     assert all(c["media_folder"] == "" and c["public_folder"] == "" for c in config["collections"])  # images beside the entry
 
 
+def test_the_oauth_relay_goes_in_the_backend_when_set(valid_repo: Path) -> None:
+    config = cms_config(check(valid_repo).catalogue, "a/b", auth_url="https://auth.exemple.org")
+    assert config["backend"]["base_url"] == "https://auth.exemple.org"
+    if SCHEMA.is_file():
+        import jsonschema  # type: ignore[import-untyped]
+
+        jsonschema.validate(json.loads(json.dumps(config)), json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
 def test_yaml_has_no_anchors_and_reads_back(config: dict[str, Any]) -> None:
     text = config_yaml(config)
     assert "&id" not in text and "*id" not in text

@@ -166,9 +166,10 @@ def _collection(name: str, label: str, folder: str, fields: list[dict[str, Any]]
     }
 
 
-def cms_config(catalogue: Catalogue, repo: str, branch: str = "main", site_url: str = "") -> dict[str, Any]:
+def cms_config(catalogue: Catalogue, repo: str, branch: str = "main", site_url: str = "", auth_url: str = "") -> dict[str, Any]:
     """The whole configuration: a GitHub backend where anyone may propose (a fork and a pull
-    request, reviewed before merging), and one collection per fiche kind and per other collection."""
+    request, reviewed before merging), and one collection per fiche kind and per other collection.
+    `auth_url` is the OAuth relay GitHub sign-in goes through, when the project hosts one."""
     collections: list[dict[str, Any]] = []
     for collection in COLLECTIONS.values():
         fields = collection_fields(collection, catalogue)
@@ -189,6 +190,8 @@ def cms_config(catalogue: Catalogue, repo: str, branch: str = "main", site_url: 
         "public_folder": "/assets/images",
         "collections": collections,
     }
+    if auth_url:
+        config["backend"]["base_url"] = auth_url
     if site_url:
         config["site_url"] = site_url
     return config

@@ -51,6 +51,11 @@ class MesboxConfig(base.Config):
     admin_script = c.Type(str, default="node_modules/@sveltia/cms/dist/sveltia-cms.js")
     """The editor's script, relative to the repository: served from the site itself, never from a CDN."""
 
+    admin_auth = c.Optional(c.Type(str))
+    """The https:// address of the OAuth relay the editor's « Se connecter avec GitHub » goes through
+    (for instance a sveltia-cms-auth worker the project hosts); without it, contributors sign in with
+    a GitHub access token."""
+
     render_ahead = c.Deprecated(
         message="mesbox : le réglage « {} » n'a plus d'effet (les pages sont produites dans le processus de MkDocs) : "
         "retirez-le de mkdocs.yml",

@@ -244,7 +244,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             log.info("mesbox: éditeur en ligne (admin/) non publié : %s", reason)
             return files
         page = ADMIN_PAGE.replace("{{ site_name }}", str(escape(config.site_name or "")))
-        cms = config_yaml(cms_config(self.result.catalogue, repo, self.config.edit_branch, config.site_url or ""))
+        cms = config_yaml(cms_config(self.result.catalogue, repo, self.config.edit_branch, config.site_url or "", self.config.admin_auth or ""))
         for rel, content in {"index.html": page, "config.yml": cms, **editor.texts}.items():
             files.append(File.generated(config, f"admin/{rel}", content=content))
         for rel, path in editor.copies.items():

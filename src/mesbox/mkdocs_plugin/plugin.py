@@ -49,6 +49,7 @@ from ..cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
 from ..cmsassets import EditorUnavailable, editor_files
 from ..exports import export_files
 from ..feed import render_feed
+from ..files import EDITORIAL_FOLDER
 from ..issues import Issue
 from ..publication import links_under, published_editorial
 from ..render.contact import Contact, resolve_contact
@@ -183,14 +184,15 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         even by a build that is not strict (which has already logged why). Story files become
         generated pages; the check decides which of their assets are published."""
         docs = os.path.normpath(config.docs_dir) + os.sep
-        stories = COLLECTIONS["recits"].folder.split("/", 1)[1] + "/"
+        # Collections whose folder lies inside docs_dir (the stories, `content/recits/`), as docs_dir paths.
+        inside = tuple(c.folder.split("/", 1)[1] + "/" for c in COLLECTIONS.values() if c.folder.startswith(EDITORIAL_FOLDER + "/"))
         assets = {asset.src_uri for asset in result.assets}
         # A page whose structure the check refused (E202) would recurse or stall the engine.
         unconvertible = {issue.path for issue in result.issues if issue.code == "E202"}
         for file in list(files):
             if file.abs_src_path is None or not os.path.normpath(file.abs_src_path).startswith(docs):
                 continue  # added by another plugin
-            if file.src_uri.startswith(stories):
+            if file.src_uri.startswith(inside):
                 keep = file.src_uri in assets
             else:
                 keep = published_editorial(file.src_uri) and (file.src_uri.endswith(".md") or file.src_uri in assets)
@@ -203,7 +205,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         """Assets stored beside entries (allowlisted types, found by the check) are published under the collection's URL."""
         assert self.result is not None
         for asset in self.result.assets:
-            if asset.rel.startswith("content/"):
+            if asset.rel.startswith(EDITORIAL_FOLDER + "/"):
                 continue  # already inside docs_dir
             if files.get_file_from_path(asset.src_uri) is None:
                 files.append(File.generated(config, asset.src_uri, abs_src_path=asset.path))

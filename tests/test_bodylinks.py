@@ -20,12 +20,28 @@ def test_relative_links_and_images_are_kept_with_their_place() -> None:
 
 @pytest.mark.parametrize("body", [
     "[site](https://exemple.org) [courriel](mailto:a@exemple.org) [ancre](#partie) [racine](/fiches/) [q](?x=1)",
-    "`![x](https://tracker.exemple/p.gif)` et `[a](absent.md)`",
-    "```\n![x](https://tracker.exemple/p.gif)\n[a](absent.md)\n```\n",
+    "`[a](absent.md)` et ``[b](absent.md)``",
+    "```\n[a](absent.md)\n```\n",
+    "~~~ python\n[a](absent.md)\n~~~\n",
     "\\[pas un lien\\](absent.md)",
 ])
 def test_what_is_not_a_relative_link_or_a_remote_image(body: str) -> None:
     assert scan(body) == ([], [])
+
+
+@pytest.mark.parametrize("body", [
+    "`x ![](https://tracker.exemple/p.gif) ``y``",  # no code span for the engine: the image is shown
+    "```\n![x](https://tracker.exemple/p.gif)\n```\n",
+    "```{ mal formé\n![x](https://tracker.exemple/p.gif)\n```\n",
+])
+def test_images_from_other_hosts_are_looked_for_in_code_too(body: str) -> None:
+    """Whether the engine sees code where the scan would is not certain: a pixel is refused wherever it is written."""
+    assert [code for _, _, code in scan(body)[1]] == ["E201"]
+
+
+def test_an_odd_fence_does_not_hide_a_link() -> None:
+    """A fence the engine may not accept is no code for the check either."""
+    assert scan("```{ mal formé\n[a](absent.md)\n```\n")[0] == [("absent.md", 11, 5)]
 
 
 @pytest.mark.parametrize("body", [

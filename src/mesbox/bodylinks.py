@@ -22,7 +22,7 @@ from .issues import Issue
 
 # An opener (`[` or `![`), a `]` possibly followed by an inline destination, or an escape.
 _TOKEN = re.compile(r"\\.|!?\[|\](?:\(\s*(<[^>\n]*>|[^\s)]*))?")
-_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_CODE_SPAN = re.compile(r"(`+)[^`\n]*\1")
 _REFDEF = re.compile(r"^[ ]{0,3}\[([^\]\n]{1,300})\]:[ \t]*(?:\n[ \t]*)?<?([^\s>]+)>?", re.MULTILINE)
 _IMAGE_REF = re.compile(r"!\[([^\[\]\n]{0,300})\](?:\[([^\[\]\n]{0,300})\])?")
 _MEDIA_TAG = re.compile(r"<\s*(img|source|video|audio|track|input|image|picture)\b([^<>]*)>", re.IGNORECASE)
@@ -52,9 +52,12 @@ def scan_links(body: str, rel: str, first_line: int) -> tuple[list[FileLink], li
     """Relative links to files, and issues for images from other hosts."""
     if "](" not in body and "<" not in body and "![" not in body:
         return [], []
+    # Images are looked for everywhere, code included (a code span the engine does not see as one
+    # would hide a tracking pixel); relative links only outside code, where the engine makes links.
     prose = without_code(body)
     if "`" in prose:
         prose = _CODE_SPAN.sub(_blank, prose)
+    raw_images = _images_anywhere(body)
     links: list[FileLink] = []
     issues: list[Issue] = []
 
@@ -67,47 +70,58 @@ def scan_links(body: str, rel: str, first_line: int) -> tuple[list[FileLink], li
                             "vers un tiers (chaque lecteur serait signalé à ce site) — enregistrez l'image à côté de la page et liez-la "
                             "par un chemin relatif"))
 
+    for offset, url in raw_images:
+        third_party(offset, url)
     if "](" in prose:
-        stack: list[bool] = []
-        for token in _TOKEN.finditer(prose):
-            text = token.group()
-            if text[0] == "\\":
-                continue
-            if text in ("[", "!["):
-                stack.append(text == "![")
-                continue
-            image = stack.pop() if stack else False
-            url = token.group(1)
-            if url is None:
-                continue
-            url = url.strip("<>")
-            if image and _remote_image(url):
-                third_party(token.start(1), url)
-            elif url and not _SCHEME.match(url) and not url.startswith(("#", "/", "?")):
-                links.append(FileLink(url, *place(token.start(1))))
-    if "]:" in prose or "![" in prose:
-        definitions = {match.group(1).strip().lower(): match.group(2) for match in _REFDEF.finditer(prose)} if "]:" in prose else {}
-        for match in _IMAGE_REF.finditer(prose):
-            if prose.startswith("(", match.end()):
-                continue  # inline image, judged above
-            label = (match.group(2) or match.group(1)).strip().lower()
-            url = definitions.get(label)
-            if url and _remote_image(url):
-                third_party(match.start(), url)
-        for match in _REFDEF.finditer(prose) if definitions else ():
+        for _, url, offset in _destinations(prose):
+            if url and not _SCHEME.match(url) and not url.startswith(("#", "/", "?")):
+                links.append(FileLink(url, *place(offset)))
+    if "]:" in prose:
+        for match in _REFDEF.finditer(prose):
             url = match.group(2)
             if not _SCHEME.match(url) and not url.startswith(("#", "/", "?", "//")):
                 links.append(FileLink(url, *place(match.start(2))))
-    if "<" in prose:
-        for tag in _MEDIA_TAG.finditer(prose):
+    return links, issues
+
+
+def _destinations(text: str) -> list[tuple[bool, str, int]]:
+    """Inline link and image destinations: (is an image, URL, offset), brackets matched with a stack."""
+    found: list[tuple[bool, str, int]] = []
+    stack: list[bool] = []
+    for token in _TOKEN.finditer(text):
+        matched = token.group()
+        if matched[0] == "\\":
+            continue
+        if matched in ("[", "!["):
+            stack.append(matched == "![")
+            continue
+        image = stack.pop() if stack else False
+        if token.group(1) is not None:
+            found.append((image, token.group(1).strip("<>"), token.start(1)))
+    return found
+
+
+def _images_anywhere(body: str) -> list[tuple[int, str]]:
+    """(offset, URL) of every image from another host: inline, by reference, or in an HTML tag."""
+    found = [(offset, url) for image, url, offset in (_destinations(body) if "](" in body else []) if image and _remote_image(url)]
+    if "![" in body:
+        definitions = {match.group(1).strip().lower(): match.group(2) for match in _REFDEF.finditer(body)} if "]:" in body else {}
+        for match in _IMAGE_REF.finditer(body) if definitions else ():
+            if body.startswith("(", match.end()):
+                continue  # inline image, judged above
+            url = definitions.get((match.group(2) or match.group(1)).strip().lower())
+            if url and _remote_image(url):
+                found.append((match.start(), url))
+    if "<" in body:
+        for tag in _MEDIA_TAG.finditer(body):
             for attribute in _MEDIA_URL.finditer(tag.group(2)):
                 value = attribute.group(2).strip("\"'")
                 urls = [part.strip().split(" ")[0] for part in value.split(",")] if attribute.group(1).lower() == "srcset" else [value]
                 remote = next((url for url in urls if _remote_image(url)), None)
                 if remote:
-                    third_party(tag.start(), remote)
+                    found.append((tag.start(), remote))
                     break
-    return links, issues
+    return sorted(found)
 
 
 def resolve(page: str, target: str) -> str | None:

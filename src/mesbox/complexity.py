@@ -31,7 +31,9 @@ MAX_OPEN_TAGS = 32  # `<tag` never closed by `>` in one block
 MAX_EMPHASIS_RUN = 16  # `*` or `_` in a row, against a word
 MAX_DEFINITIONS = 256  # `: definition` lines in one block
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})([^\n]*)$", re.MULTILINE)
+# Only plain fences count as code: at most 3 spaces before, a bare language name after. Anything
+# else may not be a fence for the engine, which would then read what follows as Markdown.
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})([ \t]*[\w.+#-]*[ \t]*)$", re.MULTILINE)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _DEEP_INDENT = re.compile(rf"^(?: {{4}}|\t| {{1,3}}\t){{{MAX_INDENT // 4 + 1}}}[ \t]*[^ \t\n]", re.MULTILINE)

@@ -199,6 +199,9 @@ CASES: list[Case] = [
     Case("bad-file-name", put("fiches/Économie Solidaire.md", ENTRY), "E106", "fiches/Économie Solidaire.md", 1, 1, "« economie-solidaire.md »"),
     Case("bad-term-id", change(THEMES, "- id: emploi", "- id: Emploi_Local"), "E106", THEMES, "Emploi_Local", 7, "« emploi-local »"),
     Case("bad-dimension-id", change(GRID, "- id: gouvernance", "- id: Gouvernance"), "E106", GRID, "- id: Gouvernance", 9),
+    Case("quote-in-page-name", put('content/a"onmouseover="alert(1).md', "# Page\n"), "E106", 'content/a"onmouseover="alert(1).md', 1, 1, "« \" »"),
+    Case("quote-in-asset-name", put("fiches/x'><img src=x>.png", b"png"), "E106", "fiches/x'><img src=x>.png", 1, 1, "« ' »"),
+    Case("escape-in-folder-name", put("content/\x1b[31m/page.md", "# Page\n"), "E106", "content/\x1b[31m/page.md", 1, 1, "U+001B"),
     # E107 — duplicate id
     Case("id-in-two-collections", put("monographies/initiative-solidaire.md", ENTRY), "E107", "monographies/initiative-solidaire.md", 1, 1, FICHE),
     Case("duplicate-term", change(THEMES, "- id: cooperation", "- id: emploi"), "E107", THEMES, 6, 7, "déjà défini ligne 4"),

@@ -128,3 +128,15 @@ def test_every_folder_of_generated_pages_is_reserved(valid_repo: Path) -> None:
             continue  # the stories' own folder: a file there is an entry
         write(valid_repo, f"content/{folder}/x.md", "# x\n")
         assert (f"content/{folder}/x.md", "E109") in issues(valid_repo), page.src_uri
+
+
+@pytest.mark.parametrize("rel", ['content/a"b.md', "content/a'b.png", "fiches/<x>.pdf", "content/d`x/page.md", "grids/a\\b.png", "content/\u202eevil.png", "content/x\x07.md"])
+def test_names_that_would_break_out_of_an_attribute_are_refused(tmp_path: Path, rel: str) -> None:
+    write(tmp_path, rel, "x")
+    assert issues(tmp_path) == [(rel, "E106")]
+    assert content_files(tmp_path).assets == []
+
+
+def test_ordinary_names_with_spaces_and_accents_pass(tmp_path: Path) -> None:
+    write(tmp_path, "content/img/Carte de Colombelles (2022).PNG", "x")
+    assert issues(tmp_path) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +36,11 @@ _GENERATED_PAGES = frozenset({*COLLECTIONS, *(t.url_segment for t in TAXONOMIES.
 _GENERATED_FOLDERS = frozenset({*_GENERATED_PAGES, "donnees", "search", "apercu"})  # apercu/: the preview's error list
 _THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/")
 _GENERATED_FILES = frozenset({"flux.xml", "sitemap.xml", "sitemap.xml.gz", "404.html"})
+
+
+# Quotes, angle brackets, backquote, backslash, control and bidi characters in a path would break
+# out of an attribute (the edit link, an image's src) or hide what the path says.
+_UNSAFE_NAME = re.compile("[\"'<>`\\\\\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,12 @@ def _judge(item: os.DirEntry[str], rel: str, is_collection: bool, found: Content
         _refuse(found, rel, "ce n'est pas un fichier ordinaire : retirez-le")
         return
     suffix = _suffix(item.name)
+    unsafe = _UNSAFE_NAME.search(rel)
+    if unsafe and not (is_collection and item.name.endswith(".md")):  # an entry's name is judged as an id (E106)
+        shown = unsafe.group() if unsafe.group().isprintable() else f"U+{ord(unsafe.group()):04X}"
+        _refuse(found, rel, f"caractère « {shown} » refusé dans le chemin : il casserait les adresses et les liens du site — "
+                            "renommez avec des lettres, chiffres, tirets, points et soulignés", "E106")
+        return
     if not is_collection:
         reserved = _reserved_editorial(rel)
         if reserved:

@@ -25,7 +25,8 @@ _TOKEN = re.compile(r"\\.|!?\[|\](?:\(\s*(<[^>\n]*>|[^\s)]*))?")
 _CODE_SPAN = re.compile(r"(`+)[^`\n]*\1")
 _REFDEF = re.compile(r"^[ ]{0,3}\[([^\]\n]{1,300})\]:[ \t]*(?:\n[ \t]*)?<?([^\s>]+)>?", re.MULTILINE)
 _IMAGE_REF = re.compile(r"!\[([^\[\]\n]{0,300})\](?:\[([^\[\]\n]{0,300})\])?")
-_MEDIA_TAG = re.compile(r"<\s*(img|source|video|audio|track|input|image|picture)\b([^<>]*)>", re.IGNORECASE)
+_MEDIA_NAMES = ("img", "source", "video", "audio", "track", "input", "image", "picture")
+_MEDIA_TAG = re.compile(rf"<\s*({'|'.join(_MEDIA_NAMES)})\b([^<>]*)>", re.IGNORECASE)
 _MEDIA_URL = re.compile(r"""\b(src|srcset|poster|href|xlink:href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
@@ -112,7 +113,8 @@ def _images_anywhere(body: str) -> list[tuple[int, str]]:
             url = definitions.get((match.group(2) or match.group(1)).strip().lower())
             if url and _remote_image(url):
                 found.append((match.start(), url))
-    if "<" in body:
+    lowered = body.lower() if "<" in body else ""
+    if any(f"<{name}" in lowered for name in _MEDIA_NAMES):  # a browser reads no tag from `< img`
         for tag in _MEDIA_TAG.finditer(body):
             for attribute in _MEDIA_URL.finditer(tag.group(2)):
                 value = attribute.group(2).strip("\"'")

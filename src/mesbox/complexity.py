@@ -85,14 +85,15 @@ def check_structure(body: str, rel: str, first_line: int) -> list[Issue]:
     if placeholder:
         refuse(placeholder.start(), "commentaire « <!--mesbox:… --> » réservé aux blocs que mesbox insère : retirez-le")
     prose = without_code(body)
-    deep = _DEEP_INDENT.search(prose)
+    # Each rule first asks a question `str` answers in C (a substring, a count); most bodies stop there.
+    deep = _DEEP_INDENT.search(prose) if "\t" in prose or " " * MAX_INDENT in prose else None
     if deep:
         refuse(deep.start(), f"structure trop imbriquée (retrait de plus de {MAX_INDENT} colonnes, soit plus de "
                f"{MAX_INDENT // 4} niveaux de listes ou d'encadrés) : simplifiez-la")
-    quotes = _DEEP_QUOTE.search(prose) if ">" in prose else None
+    quotes = _DEEP_QUOTE.search(prose) if prose.count(">") > MAX_QUOTE_DEPTH else None
     if quotes:
         refuse(quotes.start(), f"citations imbriquées sur plus de {MAX_QUOTE_DEPTH} niveaux : simplifiez la structure")
-    if "**" in prose or "__" in prose:
+    if prose.count("*") + prose.count("_") > MAX_EMPHASIS_RUN:
         _check_emphasis(prose, refuse)
     _check_blocks(prose, refuse)
     if "markdown" in prose:
@@ -119,7 +120,7 @@ def _check_emphasis(prose: str, refuse: Callable[[int, str], None]) -> None:
 
 def _check_blocks(prose: str, refuse: Callable[[int, str], None]) -> None:
     """Limits on one block: its size, and what makes inline patterns rescan it (brackets, unclosed tags, definitions)."""
-    brackets = prose.count("[") > MAX_BRACKETS
+    brackets = prose.count("[") > MAX_BRACKETS and _bracket_overflow(prose, 0, len(prose)) >= 0
     tags = prose.count("<") > MAX_OPEN_TAGS
     definitions = prose.count(":") > MAX_DEFINITIONS
     if len(prose) <= MAX_BLOCK_BYTES and not (brackets or tags or definitions):
@@ -145,8 +146,8 @@ def _check_blocks(prose: str, refuse: Callable[[int, str], None]) -> None:
             unclosed = _unclosed_tags(prose, start, end)
             if len(unclosed) > MAX_OPEN_TAGS:
                 pending.discard("tags")
-                refuse(unclosed[0], f"trop de « < » suivis d'un nom de balise jamais fermée dans ce paragraphe ({len(unclosed)}, "
-                       f"{MAX_OPEN_TAGS} au plus) : écrivez « &lt; » pour un signe inférieur")
+                refuse(unclosed[0], f"plus de {MAX_OPEN_TAGS} « < » suivis d'un nom de balise jamais fermée dans ce paragraphe : "
+                       "écrivez « &lt; » pour un signe inférieur")
         if definitions and "definitions" in pending and prose.count(":", start, end) > MAX_DEFINITIONS:
             found = [match.start() for match in _DEFINITION.finditer(prose, start, end)]
             if len(found) > MAX_DEFINITIONS:
@@ -182,12 +183,18 @@ def _bracket_overflow(prose: str, start: int, end: int) -> int:
 
 
 def _unclosed_tags(prose: str, start: int, end: int) -> list[int]:
-    """Offsets of the `<name` that no `>` closes before the next `<`."""
-    opened = [match.start() for match in _TAG_START.finditer(prose, start, end)]
-    if not opened:
-        return []
-    ends = [*opened[1:], end]
-    return [offset for offset, following in zip(opened, ends, strict=True) if prose.find(">", offset, following) < 0]
+    """Offsets of the `<name` that no `>` closes before the next `<` (the first MAX_OPEN_TAGS + 1 of them)."""
+    unclosed: list[int] = []
+    previous = -1
+    for match in _TAG_START.finditer(prose, start, end):
+        if previous >= 0 and prose.find(">", previous, match.start()) < 0:
+            unclosed.append(previous)
+            if len(unclosed) > MAX_OPEN_TAGS:
+                return unclosed
+        previous = match.start()
+    if previous >= 0 and prose.find(">", previous, end) < 0:
+        unclosed.append(previous)
+    return unclosed
 
 
 def _check_html_depth(prose: str, refuse: Callable[[int, str], None]) -> None:

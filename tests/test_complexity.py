@@ -129,3 +129,12 @@ def test_one_issue_per_kind() -> None:
     """A body full of one pattern gets one message, at the first place."""
     issues = found(("[" * 20 + "\n\n") * 50)
     assert len(issues) == 1 and issues[0][0] == 5
+
+
+def test_too_many_code_blocks() -> None:
+    """Each fenced block costs the engine a pass: a page of a hundred thousand empty ones took more than 20 s."""
+    from mesbox.complexity import MAX_FENCES
+
+    assert found("```\n```\n" * MAX_FENCES) == []
+    issues = found("```\n```\n" * (MAX_FENCES + 1))
+    assert [(line, message[:9]) for line, _, message in issues] == [(5 + 2 * MAX_FENCES, "plus de 1")]

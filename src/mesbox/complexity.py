@@ -30,6 +30,7 @@ MAX_BRACKETS = 8  # `[` open at once (nested, or never closed) in one block
 MAX_OPEN_TAGS = 32  # `<tag` never closed by `>` in one block
 MAX_EMPHASIS_RUN = 16  # `*` or `_` in a row, against a word
 MAX_DEFINITIONS = 256  # `: definition` lines in one block
+MAX_FENCES = 1000  # fenced code blocks in one body: each costs the engine a stash entry and a pass
 
 # Only plain fences count as code: at most 3 spaces before, a bare language name after. Anything
 # else may not be a fence for the engine, which would then read what follows as Markdown.
@@ -73,6 +74,14 @@ def without_code(body: str) -> str:
     return "".join([*parts, body[done:]])
 
 
+def _nth_fence(body: str, count: int) -> int:
+    """Offset of the fence line number `count` (0-based)."""
+    for index, match in enumerate(_FENCE.finditer(body)):
+        if index == count:
+            return match.start()
+    return 0
+
+
 def check_structure(body: str, rel: str, first_line: int) -> list[Issue]:
     """One issue per limit a body goes over (the first place it does), with the file line."""
     issues: list[Issue] = []
@@ -81,6 +90,11 @@ def check_structure(body: str, rel: str, first_line: int) -> list[Issue]:
         line = body.count("\n", 0, offset)
         issues.append(Issue(rel, first_line + line, offset - (body.rfind("\n", 0, offset) + 1) + 1, "E202", message))
 
+    if "``" in body or "~~" in body:
+        fences = _FENCE.findall(body)
+        if len(fences) > 2 * MAX_FENCES:
+            third = _nth_fence(body, 2 * MAX_FENCES)
+            refuse(third, f"plus de {MAX_FENCES} blocs de code dans la page : découpez-la")
     placeholder = _PLACEHOLDER.search(body) if "<!--" in body else None
     if placeholder:
         refuse(placeholder.start(), "commentaire « <!--mesbox:… --> » réservé aux blocs que mesbox insère : retirez-le")

@@ -54,7 +54,7 @@ def test_the_sites_own_stylesheet_and_script_only_in_content_assets(tmp_path: Pa
     "rel",
     ["content/themes.md", "content/fiches.md", "content/recits.md", "content/acteurs.md", "content/fiches/x.md", "content/grilles/g/analyse.md",
      "content/territoires/index.md", "content/donnees/catalogue.csv", "content/donnees/schemas/fiches.schema.json", "content/search/search_index.json",
-     "content/assets/javascripts/bundle.abc.min.js", "content/assets/stylesheets/main.css", "content/assets/images/favicon.png",
+     "content/assets/javascripts/bundle.abc.min.js", "content/assets/stylesheets/main.css", "content/assets/images/favicon.png", "content/admin/index.html",
      "content/sitemap.xml", "content/404.html", "content/flux.xml"],
 )
 def test_editorial_files_at_generated_paths_are_refused(tmp_path: Path, rel: str) -> None:
@@ -63,7 +63,7 @@ def test_editorial_files_at_generated_paths_are_refused(tmp_path: Path, rel: str
     assert not published_editorial(rel.removeprefix("content/"))
 
 
-@pytest.mark.parametrize("rel", ["content/donnees.md", "content/a-propos.md", "content/guide/themes.md", "content/assets/mesbox.js", "content/img/carte.png"])
+@pytest.mark.parametrize("rel", ["content/donnees.md", "content/a-propos.md", "content/guide/themes.md", "content/assets/mesbox.js", "content/img/carte.png", "content/assets/images/photo.jpg"])
 def test_editorial_files_elsewhere_are_fine(tmp_path: Path, rel: str) -> None:
     write(tmp_path, rel, "x")
     assert issues(tmp_path) == []

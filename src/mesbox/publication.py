@@ -33,9 +33,11 @@ RESERVED_IDS: dict[str, frozenset[str]] = {"*": frozenset({"index"}), "grilles":
 # open data, search index, theme assets.
 # `publics` is `render.pages.AUDIENCES_URL` (a test ties the two: every generated page's folder is here).
 _GENERATED_PAGES = frozenset({*COLLECTIONS, *(t.url_segment for t in TAXONOMIES.values()), "publics"})
-_GENERATED_FOLDERS = frozenset({*_GENERATED_PAGES, "donnees", "search", "apercu"})  # apercu/: the preview's error list
-_THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/")
-_GENERATED_FILES = frozenset({"flux.xml", "sitemap.xml", "sitemap.xml.gz", "404.html"})
+# apercu/: the preview's error list; admin/: the web editor and its files.
+_GENERATED_FOLDERS = frozenset({*_GENERATED_PAGES, "donnees", "search", "apercu", "admin"})
+# The theme's script and style folders; `assets/images/` is shared (the web editor stores images there).
+_THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/")
+_GENERATED_FILES = frozenset({"flux.xml", "sitemap.xml", "sitemap.xml.gz", "404.html", "assets/images/favicon.png"})
 
 
 # Quotes, angle brackets, backquote, backslash, control and bidi characters in a path would break

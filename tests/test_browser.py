@@ -82,27 +82,66 @@ def test_home_theme_entry_backlink(page: object, base_url: str) -> None:
     p.wait_for_url("**/recits/recit-colombelles/")  # type: ignore[attr-defined]
 
 
-def test_unaccented_search_finds_accented_title(page: object, base_url: str) -> None:
-    p = page
-    p.goto(base_url)  # type: ignore[attr-defined]
-    p.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
-    p.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
-    p.locator("input.md-search__input").press_sequentially("seminaire", delay=30)  # type: ignore[attr-defined]
-    result = p.locator(".md-search-result__item", has_text="Le séminaire réflexif").first  # type: ignore[attr-defined]
-    result.wait_for(timeout=10000)
-    assert result.is_visible()
+def _explore(p: object, base_url: str, query: str = "") -> list[tuple[str, str, str]]:
+    """Results of the Explorer page at `query` (an address's query string), as (title, label, href)."""
+    p.goto(base_url + "explorer/" + query)  # type: ignore[attr-defined]
+    status = p.locator(".mesbox-explorer__status")  # type: ignore[attr-defined]
+    status.filter(has_text="résultat").wait_for(timeout=15000)
+    cards = p.locator(".mesbox-explorer__results .mesbox-card")  # type: ignore[attr-defined]
+    return [(c.locator(".mesbox-card__title").text_content(), c.locator(".mesbox-card__type").text_content(),
+             c.locator(".mesbox-card__title").get_attribute("href")) for c in cards.all()]
 
 
-def test_search_results_show_titles_as_written(page: object, base_url: str) -> None:
-    """Titles are HTML-escaped in the index (themes insert them as HTML): readers see the apostrophes, not entities."""
+def test_header_search_leads_to_the_explorer_and_finds_accented_words_without_accents(page: object, base_url: str) -> None:
+    """Typed without accents, « seminaire » finds « Le séminaire réflexif »; the excerpt shows the words as written;
+    titles show their apostrophes, not entities; no page loads the index before someone searches."""
     p = page
-    p.goto(base_url)  # type: ignore[attr-defined]
-    p.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
+    p.goto(base_url + "fiches/initiative-solidaire/")  # type: ignore[attr-defined]
     p.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
-    p.locator("input.md-search__input").press_sequentially("initiative", delay=30)  # type: ignore[attr-defined]
-    result = p.locator(".md-search-result__item", has_text="Qu’est-ce").or_(p.locator(".md-search-result__item", has_text="Qu'est-ce")).first  # type: ignore[attr-defined]
-    result.wait_for(timeout=10000)
-    assert "&#39;" not in result.inner_text() and "&amp;" not in result.inner_text()
+    assert not [url for url in p.requests if "/pagefind/" in url or "search_index" in url]  # type: ignore[attr-defined]
+    p.get_by_label("Rechercher dans la boîte à outils").fill("seminaire")  # type: ignore[attr-defined]
+    p.get_by_label("Rechercher dans la boîte à outils").press("Enter")  # type: ignore[attr-defined]
+    p.wait_for_url("**/explorer/?q=seminaire")  # type: ignore[attr-defined]
+    p.locator(".mesbox-explorer__status", has_text="résultat").wait_for(timeout=15000)  # type: ignore[attr-defined]
+    card = p.locator(".mesbox-explorer__results .mesbox-card", has_text="Le séminaire réflexif").first  # type: ignore[attr-defined]
+    assert card.is_visible() and card.locator(".mesbox-card__type").text_content() == "Fiche méthode"
+    assert "séminaire" in card.locator("mark").first.inner_text().lower()
+    titles = [title for title, _, _ in _explore(p, base_url, "?q=initiative")]
+    assert any(t.startswith(("Qu’est-ce", "Qu'est-ce")) for t in titles) and not any("&#39;" in t or "&amp;" in t for t in titles)
+
+
+def test_search_is_accent_insensitive_both_ways_and_hubs_come_first(page: object, base_url: str) -> None:
+    """« Économie » and « economie » find the same pages; a term's page comes first for its own name."""
+    accented = _explore(page, base_url, "?q=%C3%89conomie")
+    plain = _explore(page, base_url, "?q=economie")
+    assert accented and sorted(accented) == sorted(plain)
+    assert accented[0][:2] == ("Économie solidaire", "Thème") and accented[0][2].endswith("themes/economie-solidaire/")
+    first = _explore(page, base_url, "?q=calvados")[0]
+    assert first[:2] == ("Calvados", "Territoire")
+
+
+def test_facets_combine_with_counts_from_the_catalogue_and_the_address_restores_the_view(page: object, base_url: str) -> None:
+    """A commune's entries count under its département and région; two facets combine; the address keeps the view."""
+    from sitebuild import FIXTURE
+
+    from mesbox.checker import check
+
+    catalogue = check(FIXTURE).catalogue
+    expected = {entry.title for entry in catalogue.entries_for_term("territories", "normandie")}
+    p = page
+    found = _explore(p, base_url, "?Territoire=Normandie")
+    assert {title for title, _, _ in found} == expected and len(found) == len(expected) == 3
+    count = p.locator(".mesbox-explorer__facet", has_text="Territoire").locator("label", has_text="Normandie").locator(".mesbox-count").inner_text()  # type: ignore[attr-defined]
+    assert count == f"({len(expected)})"
+    p.locator(".mesbox-explorer__facet", has_text="Type").get_by_label("Monographie").check()  # type: ignore[attr-defined]
+    p.wait_for_url("**/explorer/?Type=Monographie&Territoire=Normandie")  # type: ignore[attr-defined]
+    p.locator(".mesbox-explorer__status", has_text="1 résultat").wait_for(timeout=15000)  # type: ignore[attr-defined]
+    address = p.url  # type: ignore[attr-defined]
+    p.goto("about:blank")  # type: ignore[attr-defined]
+    p.goto(address)  # type: ignore[attr-defined]
+    p.locator(".mesbox-explorer__status", has_text="1 résultat").wait_for(timeout=15000)  # type: ignore[attr-defined]
+    assert p.locator(".mesbox-explorer__results .mesbox-card__title").all_inner_texts() == ["Visite à Colombelles"]  # type: ignore[attr-defined]
+    assert p.locator(".mesbox-explorer__facet", has_text="Type").get_by_label("Monographie").is_checked()  # type: ignore[attr-defined]
 
 
 def test_territory_map_marks_are_named_focusable_links(page: object, base_url: str) -> None:
@@ -132,12 +171,12 @@ def test_no_serious_accessibility_violation(page: object, base_url: str) -> None
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)  # type: ignore[attr-defined]
         for path in ("", "fiches/initiative-solidaire/", "territoires/", "grilles/grille-test/analyse/", "publics/", "publics/elus/",
-                     "territoires/colombelles/", "methodes/seminaire-reflexif/", "404.html", "donnees/"):
+                     "territoires/colombelles/", "methodes/seminaire-reflexif/", "404.html", "donnees/", "explorer/?q=seminaire"):
             page.goto(base_url + path)  # type: ignore[attr-defined]
             results = axe.run(page)
             serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
             assert serious == [], (scheme, path, [(v["id"], v["help"]) for v in serious])
-    assert page.locator(".md-search").get_attribute("aria-label")  # type: ignore[attr-defined]
+    assert page.locator(".md-search").count() == 0 and page.get_by_label("Rechercher dans la boîte à outils").count() == 1  # type: ignore[attr-defined]
 
 
 def _pdf_text(page: object, path: Path) -> str:
@@ -186,6 +225,7 @@ def test_not_found_page_searches_the_toolbox(page: object, base_url: str) -> Non
     """The 404 page's search box opens the site's search with the words typed, accents or not."""
     p = page
     p.goto(base_url + "404.html")  # type: ignore[attr-defined]
-    p.get_by_label("Chercher dans la boîte à outils").fill("seminaire")  # type: ignore[attr-defined]
-    p.get_by_role("button", name="Rechercher").click()  # type: ignore[attr-defined]
-    p.locator(".md-search-result__item", has_text="Le séminaire réflexif").first.wait_for(timeout=10000)  # type: ignore[attr-defined]
+    p.get_by_label("Chercher dans la boîte à outils", exact=True).fill("seminaire")  # type: ignore[attr-defined]
+    p.locator("article").get_by_role("button", name="Rechercher").click()  # type: ignore[attr-defined]
+    p.wait_for_url("**/explorer/?q=seminaire")  # type: ignore[attr-defined]
+    p.locator(".mesbox-explorer__results .mesbox-card", has_text="Le séminaire réflexif").first.wait_for(timeout=15000)  # type: ignore[attr-defined]

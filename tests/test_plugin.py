@@ -147,6 +147,16 @@ def test_home_page_has_search_box_and_latest_entries_before_its_first_section(si
     assert 'href="fiches/hostile/">&lt;script&gt;alert(1)&lt;/script&gt;' in news and "<script>alert(1)" not in home  # titles escaped
 
 
+def test_readers_search_index_and_explorer(site: Path) -> None:
+    """Pagefind's bundle sits under /pagefind/; the Explorer finds it relatively; every header searches there."""
+    assert (site / "pagefind" / "pagefind.js").is_file() and list((site / "pagefind" / "fragment").iterdir())
+    explorer = (site / "explorer" / "index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind="../pagefind/"' in explorer and 'data-root="../"' in explorer
+    sheet = (site / "fiches" / "seminaire" / "index.html").read_text(encoding="utf-8")
+    assert '<form class="mesbox-header-search" role="search" action="../../explorer/">' in sheet
+    assert 'name="search"' not in sheet  # the theme's own search form: it would download its index on every page
+
+
 def test_feed_lists_published_entries(site: Path) -> None:
     import xml.etree.ElementTree as ET
 

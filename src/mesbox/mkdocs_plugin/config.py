@@ -34,6 +34,10 @@ class MesboxConfig(base.Config):
     """An e-mail address or https:// page where readers write to the editorial team, shown at the
     foot of every page and on the 404 page; without it, the forge's issue form of `repo_url`."""
 
+    search_index = c.Type(bool, default=True)
+    """Write the readers' search index (Pagefind) under `pagefind/` for the « Explorer » page and the
+    header's search box: entries with their facets and the hub pages, loaded only when someone searches."""
+
     fold_search = c.Type(bool, default=True)
     """Add accent-free copies of the words of the search index, so « economie » finds « économie »."""
 

@@ -20,7 +20,8 @@ Events used, in build order:
 - on_page_context: give entry pages the edit link of their real file, the home page its latest entries.
 - on_post_page: put in the blocks kept out of the search index ("Voir aussi", "Cité par").
 - on_post_build: fold accents in the search index (in memory before the search plugin writes it,
-  or in its file after).
+  or in its file after); write the readers' search index (Pagefind) from the catalogue and the
+  entry pages' rendered text.
 - on_serve: watch the collection and taxonomy folders.
 """
 
@@ -51,6 +52,7 @@ from ..exports import export_files
 from ..feed import render_feed
 from ..files import EDITORIAL_FOLDER
 from ..issues import Issue
+from ..pagefindindex import write_index
 from ..publication import links_under, published_editorial
 from ..render.contact import Contact, resolve_contact
 from ..render.pages import PageSource, PlannedPage, SiteRenderer, SiteSettings, entry_src_uri, latest_entries
@@ -60,6 +62,7 @@ from ..render.urls import relative
 from ..render.wikilinks import render_wikilinks
 from ..report import summary
 from ..search import fold_search_index
+from ..searchrecords import plain_text, search_records
 from ..structure import COLLECTIONS
 from . import navcache, sections
 from .config import MesboxConfig
@@ -90,6 +93,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.drafts: set[str] = set()
         self.preview_pages: set[str] = set()
         self.timer = PageTimer(0)
+        # Rendered text of each entry page, by URL, for the readers' search index.
+        self.bodies: dict[str, str] = {}
+        self.entry_urls: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps one plugin instance (per-build state is reset in
@@ -153,6 +159,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         assert self.result is not None
         self._keep_content_only(files, config, self.result)
         self.generated, self.rendering = {}, 0.0
+        self.bodies, self.entry_urls = {}, {entry.url for entry in self.result.catalogue.entries.values()}
         settings = SiteSettings(site_url=config.site_url or "")
         planned = site_plan(self.result.catalogue, settings)
         self.issues, self.drafts, self.preview_pages = {}, set(), set()
@@ -305,6 +312,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         """Put the generated HTML blocks back: they skip the Markdown parser, which is slow on large HTML."""
         source = self.generated.get(page.file.src_uri)
         html = source.fill(html) if source is not None else html
+        if self.config.search_index and page.url in self.entry_urls:  # "Voir aussi" and the like are not in yet
+            self.bodies[page.url] = plain_text(html)
         if self.serving:
             html = self._preview_notices(page, source) + html
         return html
@@ -348,7 +357,6 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         """Fold accents in the theme's search index before it is written (Material keeps its entries
         in `search_index.entries`): no second reading and writing of a file of several megabytes."""
         self.folded = False
-        self.contact = None
         if not self.config.fold_search:
             return
         for plugin in config.plugins.values():
@@ -364,6 +372,10 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         if self.config.fold_search and not self.folded and index.is_file():  # another search plugin: fold its file
             data = json.loads(index.read_text(encoding="utf-8"))
             index.write_text(json.dumps(fold_search_index(data), ensure_ascii=False), encoding="utf-8")
+        if self.config.search_index and self.result is not None:
+            started = time.perf_counter()
+            count = write_index(search_records(self.result.catalogue, self.bodies), Path(config.site_dir))
+            log.info("mesbox: index de recherche (Pagefind) de %d pages écrit en %.2f s", count, time.perf_counter() - started)
 
     # Before the search plugin writes its index, then after every other plugin is done.
     on_post_build = CombinedEvent(event_priority(100)(_fold_in_memory), event_priority(-100)(_finish))

@@ -37,6 +37,7 @@ TYPE_GROUPS = {**FICHE_GROUPS, **{c.id: c.plural for c in COLLECTIONS.values() i
 # a territory's monographs and stories.
 LEADS = {"methods": ("methode",), "territories": ("monographies", "recits")}
 AUDIENCES_URL = "publics/"
+EXPLORER_URL = "explorer/"
 # What a territory's official code is, in the words of the public services that publish it.
 CODE_LABELS = {
     "commune": "Code officiel de la commune (Insee)",
@@ -496,6 +497,16 @@ class SiteRenderer:
             return facts, ACTOR_KINDS[data.kind]
         return facts, ""
 
+    # Explorer ------------------------------------------------------------------
+
+    def explorer_page(self) -> PageSource:
+        """The page where readers search and combine facets; the site's script does the searching."""
+        from ..searchrecords import FACETS  # the records module builds on this one
+
+        html = self._render("explorer.html", EXPLORER_URL, facets=list(FACETS))
+        description = "Chercher dans la boîte à outils et combiner les filtres : type, thème, territoire, méthode, acteur, public, année."
+        return self._page(f"{EXPLORER_URL}index.md", EXPLORER_URL, "Explorer la boîte à outils", html, description, wide=True)
+
     # Audiences -----------------------------------------------------------------
 
     def audiences_page(self) -> PageSource:
@@ -526,6 +537,7 @@ class SiteRenderer:
             planned.append(PlannedPage(f"{taxonomy.url_segment}/index.md", taxonomy.url, True, overview))
             planned += [PlannedPage(f"{taxonomy.url_segment}/{t.id}.md", t.url, False, partial(self.term_page, t)) for t in catalogue.terms[taxonomy_id].values()]
         planned.append(PlannedPage(f"{AUDIENCES_URL}index.md", AUDIENCES_URL, True, self.audiences_page))
+        planned.append(PlannedPage(f"{EXPLORER_URL}index.md", EXPLORER_URL, False, self.explorer_page))
         planned += [PlannedPage(f"{audience_url(a).rstrip('/')}.md", audience_url(a), False, partial(self.audience_page, a)) for a in AUDIENCES]
         return planned
 

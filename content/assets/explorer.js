@@ -1,0 +1,185 @@
+/* The « Explorer » page: words and facets searched in the Pagefind index, the view kept in the
+   page's address (q=…&Thème=…), results drawn as cards. The index is fetched only here, and only
+   the fragments for the words and filters asked. Nothing runs on other pages. */
+(function () {
+  "use strict";
+  var root = document.getElementById("mesbox-explorer");
+  if (!root) return;
+  var form = root.querySelector("form");
+  var input = form.querySelector("input[name=q]");
+  var facetsBox = root.querySelector(".mesbox-explorer__facets");
+  var status = root.querySelector(".mesbox-explorer__status");
+  var results = root.querySelector(".mesbox-explorer__results");
+  var copy = root.querySelector(".mesbox-explorer__copy");
+  var reset = root.querySelector(".mesbox-explorer__reset");
+  var facets = JSON.parse(root.getAttribute("data-facets"));
+  var bundle = new URL(root.getAttribute("data-pagefind"), location.href);
+  var siteRoot = new URL(root.getAttribute("data-root"), location.href).pathname;
+  var pagefind = null;
+  var allFilters = {};
+  var running = 0;
+
+  function readState() {
+    var params = new URLSearchParams(location.search);
+    var chosen = {};
+    facets.forEach(function (name) {
+      var values = params.getAll(name);
+      if (values.length) chosen[name] = values;
+    });
+    return { q: (params.get("q") || "").trim(), filters: chosen };
+  }
+
+  function writeState(state) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    facets.forEach(function (name) {
+      (state.filters[name] || []).forEach(function (value) { params.append(name, value); });
+    });
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+  }
+
+  function formState() {
+    var chosen = {};
+    facetsBox.querySelectorAll("input[type=checkbox]:checked").forEach(function (box) {
+      (chosen[box.name] = chosen[box.name] || []).push(box.value);
+    });
+    return { q: input.value.trim(), filters: chosen };
+  }
+
+  async function load() {
+    if (!pagefind) {
+      pagefind = await import(new URL("pagefind.js", bundle).href);
+      await pagefind.options({ basePath: bundle.pathname, baseUrl: siteRoot });
+      allFilters = await pagefind.filters();
+    }
+    return pagefind;
+  }
+
+  /* Excerpts come with <mark> around the words found: keep those, and only text otherwise. */
+  function excerpt(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    var out = document.createDocumentFragment();
+    template.content.childNodes.forEach(function (node) {
+      if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function drawFacets(state, counts) {
+    facetsBox.textContent = "";
+    facets.forEach(function (name) {
+      var values = Object.keys(allFilters[name] || {});
+      if (!values.length) return;
+      values.sort(function (a, b) { return a.localeCompare(b, "fr"); });
+      var box = document.createElement("fieldset");
+      box.className = "mesbox-explorer__facet";
+      var legend = document.createElement("legend");
+      legend.textContent = name;
+      box.appendChild(legend);
+      values.forEach(function (value) {
+        var count = counts && counts[name] ? counts[name][value] || 0 : allFilters[name][value];
+        var checked = (state.filters[name] || []).indexOf(value) !== -1;
+        if (!count && !checked) return;
+        var label = document.createElement("label");
+        var box_ = document.createElement("input");
+        box_.type = "checkbox";
+        box_.name = name;
+        box_.value = value;
+        box_.checked = checked;
+        label.appendChild(box_);
+        label.appendChild(document.createTextNode(" " + value + " "));
+        var number = document.createElement("span");
+        number.className = "mesbox-count";
+        number.textContent = "(" + count + ")";
+        label.appendChild(number);
+        box.appendChild(label);
+      });
+      facetsBox.appendChild(box);
+    });
+  }
+
+  function card(data) {
+    var item = document.createElement("li");
+    item.className = "mesbox-card";
+    var link = document.createElement("a");
+    link.className = "mesbox-card__title";
+    link.href = data.url;
+    link.textContent = data.meta.title;
+    var type = document.createElement("span");
+    type.className = "mesbox-card__type";
+    type.textContent = data.meta.label;
+    var text = document.createElement("p");
+    text.className = "mesbox-card__description";
+    text.appendChild(excerpt(data.excerpt));
+    item.appendChild(link);
+    item.appendChild(type);
+    item.appendChild(text);
+    return item;
+  }
+
+  async function run(state) {
+    var ticket = ++running;
+    var any = state.q || Object.keys(state.filters).length;
+    copy.hidden = reset.hidden = !any;
+    if (!any) {
+      results.textContent = "";
+      status.textContent = "Tapez des mots ou choisissez des filtres.";
+      if (pagefind) drawFacets(state, null);
+      return;
+    }
+    status.textContent = "Recherche…";
+    var api = await load();
+    var filters = {};
+    Object.keys(state.filters).forEach(function (name) { filters[name] = { any: state.filters[name] }; });
+    var found = await api.search(state.q || null, { filters: filters });
+    if (ticket !== running || !found) return;
+    var shown = found.results.slice(0, 30);
+    var data = await Promise.all(shown.map(function (result) { return result.data(); }));
+    if (ticket !== running) return;
+    results.textContent = "";
+    data.forEach(function (item) { results.appendChild(card(item)); });
+    var total = found.results.length;
+    status.textContent = total === 0 ? "Aucun résultat : retirez un filtre ou essayez d’autres mots."
+      : total + (total > 1 ? " résultats" : " résultat") + (total > shown.length ? ", les " + shown.length + " premiers affichés." : ".");
+    drawFacets(state, found.filters);
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var state = formState();
+    writeState(state);
+    run(state);
+  });
+  facetsBox.addEventListener("change", function () {
+    var state = formState();
+    writeState(state);
+    run(state);
+  });
+  copy.addEventListener("click", function () {
+    navigator.clipboard.writeText(location.href).then(function () {
+      status.textContent = "Adresse copiée : collez-la pour retrouver cette recherche.";
+    });
+  });
+  reset.addEventListener("click", function () {
+    input.value = "";
+    facetsBox.querySelectorAll("input:checked").forEach(function (box) { box.checked = false; });
+    writeState({ q: "", filters: {} });
+    run({ q: "", filters: {} });
+  });
+
+  /* The address restores the view: words, ticked filters, results. */
+  var start = readState();
+  input.value = start.q;
+  load().then(function () {
+    drawFacets(start, null);
+    return run(start);
+  });
+})();

@@ -1,0 +1,47 @@
+"""The readers' search records come from the catalogue: facets with territory parents, hubs, no contributor page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mesbox.checker import check
+from mesbox.searchrecords import FACETS, plain_text, search_records
+
+
+def _records(repo: Path) -> dict[str, object]:
+    result = check(repo)
+    assert result.ok, [str(i) for i in result.issues]
+    return {record.url: record for record in search_records(result.catalogue, {"fiches/seminaire/": "Entre deux visites, le groupe."})}
+
+
+def test_entries_carry_their_facets_a_commune_also_under_its_departement_and_region(repo: Path) -> None:
+    records = _records(repo)
+    mono = records["monographies/visite-colombelles/"]
+    assert mono.label == "Monographie" and not mono.hub  # type: ignore[attr-defined]
+    assert mono.filters["Territoire"] == ["Colombelles", "Calvados", "Normandie"]  # type: ignore[attr-defined]
+    assert mono.filters["Méthode"] == ["Visite apprenante"]  # type: ignore[attr-defined]
+    sheet = records["fiches/initiative-solidaire/"]
+    assert sheet.filters["Public"] == ["Élus et élues", "Citoyens et citoyennes"]  # type: ignore[attr-defined]
+    assert sheet.filters["Type"] == ["Fiche thématique"] and sheet.filters["Année"]  # type: ignore[attr-defined]
+    assert set(sheet.filters) <= set(FACETS)  # type: ignore[attr-defined]
+
+
+def test_entry_text_is_its_description_and_rendered_body_without_its_title(repo: Path) -> None:
+    record = _records(repo)["fiches/seminaire/"]
+    assert record.title == "Le séminaire réflexif"  # type: ignore[attr-defined]
+    assert record.content.endswith("Entre deux visites, le groupe.") and "Le séminaire réflexif" not in record.content  # type: ignore[attr-defined]
+
+
+def test_hubs_are_records_when_they_gather_entries_and_contributor_pages_never(repo: Path) -> None:
+    records = _records(repo)
+    calvados = records["territoires/calvados/"]
+    assert calvados.hub and calvados.label == "Territoire" and calvados.title == "Calvados"  # type: ignore[attr-defined]
+    assert records["publics/elus/"].label == "Public" and records["fiches/"].label == "Rubrique"  # type: ignore[attr-defined]
+    assert "themes/culture/" not in records  # no entry carries it: an empty page is not a result
+    assert "publics/chercheurs/" not in records
+    assert not [url for url in records if url.startswith(("contribuer", "a-propos"))]
+
+
+def test_plain_text_drops_tags_and_permalinks() -> None:
+    html = '<h2 id="x">Titre<a class="headerlink" href="#x" title="Lien">&para;</a></h2>\n<p>Un <em>mot</em>.</p>'
+    assert plain_text(html) == "Titre Un mot."

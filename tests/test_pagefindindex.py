@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from mesbox.pagefindindex import HUB_WEIGHT, record_html, write_index
 from mesbox.searchrecords import SearchRecord
 
@@ -22,9 +24,14 @@ def test_hub_title_weighs_more() -> None:
     assert f'data-pagefind-weight="{HUB_WEIGHT}"' in html and '<span data-pagefind-meta="hub">1</span>' in html
 
 
-def test_write_index_writes_the_bundle(tmp_path: Path) -> None:
+def test_write_index_writes_the_bundle_there_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Into the site's folder, never into the folder the build runs from (Pagefind's default)."""
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
     records = [SearchRecord(f"fiches/f{i}/", f"Fiche {i}", "Fiche outil", "Coopération entre acteurs", {"Type": ["Fiche outil"]}) for i in range(3)]
-    assert write_index(records, tmp_path) == 3
-    bundle = tmp_path / "pagefind"
+    assert write_index(records, tmp_path / "site") == 3
+    bundle = tmp_path / "site" / "pagefind"
     assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
     assert list((bundle / "filter").iterdir()) and list((bundle / "fragment").iterdir())
+    assert list(here.iterdir()) == []

@@ -31,10 +31,11 @@ MARKDOWN_TYPES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdw
 RESERVED_IDS: dict[str, frozenset[str]] = {"*": frozenset({"index"}), "grilles": frozenset({"analyse"})}
 # First path segments of the site that mesbox or the theme fill: collections and vocabularies,
 # open data, search index, theme assets.
-# `publics` is `render.pages.AUDIENCES_URL` (a test ties the two: every generated page's folder is here).
-_GENERATED_PAGES = frozenset({*COLLECTIONS, *(t.url_segment for t in TAXONOMIES.values()), "publics"})
-# apercu/: the preview's error list; admin/: the web editor and its files.
-_GENERATED_FOLDERS = frozenset({*_GENERATED_PAGES, "donnees", "search", "apercu", "admin"})
+# `publics` and `explorer` are `render.pages.AUDIENCES_URL` and `EXPLORER_URL` (a test ties them:
+# every generated page's folder is here).
+_GENERATED_PAGES = frozenset({*COLLECTIONS, *(t.url_segment for t in TAXONOMIES.values()), "publics", "explorer"})
+# apercu/: the preview's error list; admin/: the web editor and its files; pagefind/: the readers' search index.
+_GENERATED_FOLDERS = frozenset({*_GENERATED_PAGES, "donnees", "search", "pagefind", "apercu", "admin"})
 # The theme's script and style folders; `assets/images/` is shared (the web editor stores images there).
 _THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/")
 _GENERATED_FILES = frozenset({"flux.xml", "sitemap.xml", "sitemap.xml.gz", "404.html", "assets/images/favicon.png"})

@@ -385,8 +385,7 @@ def test_grid_dimensions_are_sub_sections_of_the_table_of_contents(site: Path) -
 def test_strict_build_with_anchor_validation_finds_every_generated_anchor(tmp_path: Path) -> None:
     """MkDocs validates links to `#cite-par`, `#dimension-…` (the cross-analysis links to them) against the page."""
     root = make_repo(tmp_path / "repo")
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nvalidation:\n  anchors: warn\n", encoding="utf-8")
+    assert "validation:\n  anchors: warn\n" in (root / "mkdocs.yml").read_text(encoding="utf-8")  # the project's own setting
     editorial = root / "content" / "a-propos.md"
     links = "[Cité par](fiches/methodes/seminaire.md#cite-par), [coopération](monographies/visite-colombelles.md#dimension-cooperation)"
     editorial.write_text(editorial.read_text(encoding="utf-8") + f"\n{links}\n", encoding="utf-8")

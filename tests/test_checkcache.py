@@ -7,6 +7,7 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import DRAFT, ENTRY, FICHE, GRID, METHOD, MONO, STORY, THEMES, replace, write
@@ -182,7 +183,11 @@ def test_files_hashed_because_recent_are_trusted_once_old_enough(valid_repo: Pat
     same_as_full(valid_repo)
     hashed: list[str] = []
     real = checkcache._digest
-    monkeypatch.setattr(checkcache, "_digest", lambda path: hashed.append(str(path)) or real(path))
+    def counting(path: Any) -> Any:
+        hashed.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(checkcache, "_digest", counting)
     check(valid_repo, catalogue=False, cache=True)
     assert hashed  # just written: hashed again
     later = time.time_ns() + 10 * checkcache.RACY_NS

@@ -175,6 +175,9 @@
     run({ q: "", filters: {} });
   });
 
+  /* Filters open beside the results on wide screens; folded above them on a phone. */
+  root.querySelector(".mesbox-explorer__filters").open = window.matchMedia("(min-width: 60em)").matches;
+
   /* The address restores the view: words, ticked filters, results. */
   var start = readState();
   input.value = start.q;

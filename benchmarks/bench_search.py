@@ -1,0 +1,121 @@
+"""Readers' search on a large site, in Chromium with an empty cache: what a one-word query costs.
+
+Usage: python benchmarks/bench_search.py [--entries 4000] [--seed 1] [--site DIR]
+
+Builds the generated corpus with the repository's mkdocs.yml (or reuses a built `--site`), serves it
+locally, then for each of ten one-word queries opens the Explorer at `explorer/?q=WORD` in a fresh
+browser context and measures:
+- the bytes of the search index's requests (`/pagefind/`) until the first result is drawn;
+- the time from the first of those requests to the first result drawn;
+and, once, an entry page's weight on first load, every response gzip-compressed as a static host
+would send it. Prints medians and the issue's goals (≤ 300 KB, ≤ 300 ms, ≤ 150 KB). A measurement,
+not a test: exits 0 whatever the figures, 2 only if it cannot measure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_corpus import write_site_files
+from timing import corpus
+
+WORDS = ("coopération", "territoire", "accompagnement", "economie", "habitants", "réseau", "visite", "solidaire", "projet", "acteurs")
+GOALS = {"query_kb": 300, "first_ms": 300, "entry_kb": 150}
+CHROMIUM = "/usr/bin/chromium"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def build(entries: int, seed: int) -> Path:
+    root = corpus(entries, seed)
+    write_site_files(root)
+    site = Path(f"/tmp/mesbox-bench-search-site-{entries}")
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        print(done.stderr[-2000:], file=sys.stderr)
+        raise SystemExit(2)
+    print(f"site de {entries} entrées construit en {time.perf_counter() - started:.1f} s : {site}", flush=True)
+    return site
+
+
+def measure(site: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    sizes: list[float] = []
+    delays: list[float] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
+        for word in WORDS:
+            context = browser.new_context()
+            page = context.new_page()
+            received: list[tuple[float, int]] = []
+
+            def on_response(response: object, received: list[tuple[float, int]] = received) -> None:
+                if "/pagefind/" in response.url:  # type: ignore[attr-defined]
+                    received.append((time.perf_counter(), len(response.body())))  # type: ignore[attr-defined]
+
+            page.on("response", on_response)
+            page.goto(base + f"explorer/?q={word}")
+            page.locator(".mesbox-explorer__results .mesbox-card").first.wait_for(timeout=30000)
+            drawn = time.perf_counter()
+            first_request = min(t for t, _ in received)
+            sizes.append(sum(n for _, n in received) / 1024)
+            delays.append((drawn - first_request) * 1000)
+            context.close()
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + "fiches/")  # the first fiche of the listing
+        href = page.locator("article a.mesbox-row__title").first.get_attribute("href")
+        context.close()
+        context = browser.new_context()
+        page = context.new_page()
+        bodies: list[bytes] = []
+        page.on("response", lambda response: bodies.append(response.body()) if response.status == 200 else None)
+        page.goto(base + "fiches/" + (href or ""), wait_until="networkidle")
+        entry_kb = sum(len(gzip.compress(body, 6)) for body in bodies) / 1024
+        context.close()
+        browser.close()
+    server.shutdown()
+    print(f"requête d'un mot, index lu jusqu'au premier résultat : médiane {statistics.median(sizes):.0f} Kio "
+          f"(de {min(sizes):.0f} à {max(sizes):.0f}) ; objectif ≤ {GOALS['query_kb']} Kio")
+    print(f"premier résultat après le début du chargement de l'index : médiane {statistics.median(delays):.0f} ms "
+          f"(de {min(delays):.0f} à {max(delays):.0f}) ; objectif ≤ {GOALS['first_ms']} ms")
+    print(f"page d'entrée au premier chargement (gzip) : {entry_kb:.0f} Kio ; objectif ≤ {GOALS['entry_kb']} Kio")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=4000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--site", type=Path, help="un site déjà construit (sinon le corpus est construit)")
+    args = parser.parse_args()
+    if not Path(CHROMIUM).exists():
+        print(f"Chromium introuvable ({CHROMIUM})", file=sys.stderr)
+        return 2
+    site = args.site or build(args.entries, args.seed)
+    measure(site)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -229,3 +229,16 @@ def test_not_found_page_searches_the_toolbox(page: object, base_url: str) -> Non
     p.locator("article").get_by_role("button", name="Rechercher").click()  # type: ignore[attr-defined]
     p.wait_for_url("**/explorer/?q=seminaire")  # type: ignore[attr-defined]
     p.locator(".mesbox-explorer__results .mesbox-card", has_text="Le séminaire réflexif").first.wait_for(timeout=15000)  # type: ignore[attr-defined]
+
+
+def test_explorer_on_a_phone_folds_the_filters_above_the_results(browser: object, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")  # type: ignore[attr-defined]
+    p = context.new_page()
+    p.goto(base_url + "explorer/?q=seminaire")
+    p.locator(".mesbox-explorer__status", has_text="résultat").wait_for(timeout=15000)
+    assert p.locator(".mesbox-explorer__filters").get_attribute("open") is None
+    assert p.locator(".mesbox-explorer__results .mesbox-card").first.is_visible()
+    assert p.evaluate("document.documentElement.scrollWidth") <= 390
+    p.locator(".mesbox-explorer__filters > summary").click()
+    assert p.locator(".mesbox-explorer__facet legend", has_text="Type").is_visible()
+    context.close()

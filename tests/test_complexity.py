@@ -138,3 +138,11 @@ def test_too_many_code_blocks() -> None:
     assert found("```\n```\n" * MAX_FENCES) == []
     issues = found("```\n```\n" * (MAX_FENCES + 1))
     assert [(line, message[:9]) for line, _, message in issues] == [(5 + 2 * MAX_FENCES, "plus de 1")]
+
+
+def test_too_many_links() -> None:
+    from mesbox.complexity import MAX_LINKS
+
+    assert found(("[a](b.md) " * 100 + "\n\n") * (MAX_LINKS // 100)) == []
+    issues = found(("[a](b.md) " * 100 + "\n\n") * (MAX_LINKS // 100) + "[a](b.md)")
+    assert [(line, message[:12]) for line, _, message in issues] == [(5 + 2 * (MAX_LINKS // 100), "plus de 5000")]

@@ -62,8 +62,16 @@ def scan_links(body: str, rel: str, first_line: int) -> tuple[list[FileLink], li
     links: list[FileLink] = []
     issues: list[Issue] = []
 
+    # Lines are counted from the last place asked for: many links cost one pass over the body, not one each.
+    cursor = [0, first_line, 0]  # offset, its line, where that line starts
+
     def place(offset: int) -> tuple[int, int]:
-        return first_line + prose.count("\n", 0, offset), offset - (prose.rfind("\n", 0, offset) + 1) + 1
+        start, line, line_start = cursor if offset >= cursor[0] else (0, first_line, 0)
+        line += prose.count("\n", start, offset)
+        newline = prose.rfind("\n", start, offset)
+        line_start = newline + 1 if newline >= 0 else line_start
+        cursor[:] = [offset, line, line_start]
+        return line, offset - line_start + 1
 
     def third_party(offset: int, url: str) -> None:
         line, col = place(offset)

@@ -30,6 +30,7 @@ MAX_BRACKETS = 8  # `[` open at once (nested, or never closed) in one block
 MAX_OPEN_TAGS = 32  # `<tag` never closed by `>` in one block
 MAX_EMPHASIS_RUN = 16  # `*` or `_` in a row, against a word
 MAX_DEFINITIONS = 256  # `: definition` lines in one block
+MAX_LINKS = 5000  # inline links and images in one body: the engine spends a few hundred µs on each
 MAX_FENCES = 1000  # fenced code blocks in one body: each costs the engine a stash entry and a pass
 
 # Only plain fences count as code: at most 3 spaces before, a bare language name after. Anything
@@ -99,6 +100,11 @@ def check_structure(body: str, rel: str, first_line: int) -> list[Issue]:
     if placeholder:
         refuse(placeholder.start(), "commentaire « <!--mesbox:… --> » réservé aux blocs que mesbox insère : retirez-le")
     prose = without_code(body)
+    if prose.count("](") > MAX_LINKS:
+        offset = -1
+        for _ in range(MAX_LINKS + 1):
+            offset = prose.find("](", offset + 1)
+        refuse(offset, f"plus de {MAX_LINKS} liens ou images dans la page : découpez-la")
     # Each rule first asks a question `str` answers in C (a substring, a count); most bodies stop there.
     deep = _DEEP_INDENT.search(prose) if "\t" in prose or " " * MAX_INDENT in prose else None
     if deep:

@@ -84,3 +84,8 @@ def test_reference_ids_reads_single_fields_and_lists_of_mappings() -> None:
     meta = types.SimpleNamespace(grid="grille-commune")
     assert reference_ids(meta, grid_ref) == ["grille-commune"]  # type: ignore[arg-type]
     assert reference_ids(types.SimpleNamespace(grid=None), grid_ref) == []  # type: ignore[arg-type]
+
+
+def test_a_grouping_field_has_labels() -> None:
+    for taxonomy in TAXONOMIES.values():
+        assert taxonomy.group_by is None or taxonomy.group_by in taxonomy.labels, taxonomy.id

@@ -268,3 +268,14 @@ def test_latest_entries_newest_first_updates_count(repo: Path) -> None:
     assert [item.url for item in latest] == ["recits/recit-colombelles/", "fiches/seminaire/", "monographies/visite-colombelles/"]
     assert latest[1].when == "Mise à jour : 1er mars 2026" and latest[1].kind == "Fiche méthode" and latest[1].date == "2026-03-01"
     assert latest[0].when == "Publication : 5 mars 2026"
+
+
+def test_vocabulary_overviews_follow_their_declaration(repo: Path) -> None:
+    """Actors are grouped by kind under plural labels (registry `group_by`); territories form a tree."""
+    result = check(repo)
+    renderer = SiteRenderer(result.catalogue)
+    actors = list(renderer._term_rows("actors"))
+    assert actors and all(label is not None and label.endswith(("s", "x")) for label, _ in actors)
+    territories = list(renderer._term_rows("territories"))
+    assert [label for label, _ in territories] == [None]
+    assert any(depth > 0 for _, _, depth in territories[0][1])  # children sit below their parent

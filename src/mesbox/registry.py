@@ -292,6 +292,8 @@ class Taxonomy:
     # Rank in "Voir aussi" (shared terms of rarer vocabularies first); None: not used there.
     see_also_rank: int | None = None
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The field whose labelled values group the terms of its overview page (actors by kind); None: one list.
+    group_by: str | None = None
 
     @property
     def url(self) -> str:
@@ -324,7 +326,7 @@ TAXONOMIES: dict[str, Taxonomy] = {
             "actors", "taxonomies/actors.yml", "acteurs", "Acteur", "Acteurs", ActorTerm, "actors", "acteur inconnu",
             "choisissez un acteur de taxonomies/actors.yml, ou ajoutez-le à ce fichier : « - id: … », « label: … » et « kind: » "
             "(reseau, structure, collectivite, recherche ou financeur)",
-            labels={"kind": ACTOR_KINDS},
+            labels={"kind": ACTOR_KINDS}, group_by="kind",
         ),
     )
 }

@@ -434,10 +434,13 @@ class SiteRenderer:
     # Taxonomies --------------------------------------------------------------
 
     def _term_rows(self, taxonomy: str) -> Iterator[tuple[str | None, list[tuple[TermEntry, int, int]]]]:
-        terms = self.catalogue.terms[taxonomy]
+        """The overview's rows: a hierarchical vocabulary as a tree (terms without entries left out), a
+        vocabulary grouped by a field (actors by kind) under that field's plural labels, else a flat list."""
+        declared, terms = TAXONOMIES[taxonomy], self.catalogue.terms[taxonomy]
         count = lambda term: len(self.catalogue.entries_for_term(taxonomy, term.id))
-        if taxonomy == "territories":
-            roots = [t for t in terms.values() if not isinstance(t.term, TerritoryTerm) or t.term.parent not in terms or t.term.parent == t.id]
+        if declared.hierarchical:
+            parent = lambda t: getattr(t.term, "parent", None)
+            roots = [t for t in terms.values() if parent(t) not in terms or parent(t) == t.id]
             rows: list[tuple[TermEntry, int, int]] = []
             stack = [(t, 0) for t in sorted(roots, key=term_order, reverse=True)]
             seen: set[str] = set()
@@ -452,9 +455,9 @@ class SiteRenderer:
                 rows.append((term, found, depth))
                 stack.extend((child, depth + 1) for child in sorted(term.children, key=term_order, reverse=True))
             yield None, rows
-        elif taxonomy == "actors":
-            for kind, label in ACTOR_KINDS.items():
-                group = [(t, count(t), 0) for t in terms.values() if isinstance(t.term, ActorTerm) and t.term.kind == kind]
+        elif declared.group_by:
+            for value, label in declared.labels[declared.group_by].items():
+                group = [(t, count(t), 0) for t in terms.values() if getattr(t.term, declared.group_by, None) == value]
                 if group:
                     yield label + ("x" if label.endswith("eau") else "s"), group
         else:

@@ -16,8 +16,16 @@
   var bundle = new URL(root.getAttribute("data-pagefind"), location.href);
   var siteRoot = new URL(root.getAttribute("data-root"), location.href).pathname;
   var pagefind = null;
-  var allFilters = {};
+  var allFilters = null;
   var running = 0;
+  var PAGE = 10;
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button mesbox-explorer__more";
+  more.hidden = true;
+  more.textContent = "Afficher plus de résultats";
+  results.after(more);
+  var pending = [];
 
   function readState() {
     var params = new URLSearchParams(location.search);
@@ -51,9 +59,14 @@
     if (!pagefind) {
       pagefind = await import(new URL("pagefind.js", bundle).href);
       await pagefind.options({ basePath: bundle.pathname, baseUrl: siteRoot });
-      allFilters = await pagefind.filters();
     }
     return pagefind;
+  }
+
+  /* Every filter value with its count: read after the first results are drawn, not before. */
+  async function filterList() {
+    if (!allFilters) allFilters = await (await load()).filters();
+    return allFilters;
   }
 
   /* Excerpts come with <mark> around the words found: keep those, and only text otherwise. */
@@ -75,6 +88,7 @@
 
   function drawFacets(state, counts) {
     facetsBox.textContent = "";
+    if (!allFilters) return;
     facets.forEach(function (name) {
       var values = Object.keys(allFilters[name] || {});
       if (!values.length) return;
@@ -131,8 +145,10 @@
     copy.hidden = reset.hidden = !any;
     if (!any) {
       results.textContent = "";
+      more.hidden = true;
       status.textContent = "Tapez des mots ou choisissez des filtres.";
-      if (pagefind) drawFacets(state, null);
+      await filterList();
+      if (ticket === running) drawFacets(state, null);
       return;
     }
     status.textContent = "Recherche…";
@@ -141,15 +157,25 @@
     Object.keys(state.filters).forEach(function (name) { filters[name] = { any: state.filters[name] }; });
     var found = await api.search(state.q || null, { filters: filters });
     if (ticket !== running || !found) return;
-    var shown = found.results.slice(0, 30);
-    var data = await Promise.all(shown.map(function (result) { return result.data(); }));
-    if (ticket !== running) return;
     results.textContent = "";
-    data.forEach(function (item) { results.appendChild(card(item)); });
+    pending = found.results.slice();
+    await showMore(ticket);
+    if (ticket !== running) return;
     var total = found.results.length;
     status.textContent = total === 0 ? "Aucun résultat : retirez un filtre ou essayez d’autres mots."
-      : total + (total > 1 ? " résultats" : " résultat") + (total > shown.length ? ", les " + shown.length + " premiers affichés." : ".");
-    drawFacets(state, found.filters);
+      : total + (total > 1 ? " résultats." : " résultat.");
+    await filterList();
+    if (ticket === running) drawFacets(state, found.filters);
+  }
+
+  /* Results are drawn ten at a time: each one's excerpt is a fragment of the index to fetch. */
+  async function showMore(ticket) {
+    var next = pending.splice(0, PAGE);
+    var data = await Promise.all(next.map(function (result) { return result.data(); }));
+    if (ticket !== running) return;
+    data.forEach(function (item) { results.appendChild(card(item)); });
+    more.hidden = pending.length === 0;
+    more.textContent = "Afficher " + Math.min(PAGE, pending.length) + " résultats de plus";
   }
 
   form.addEventListener("submit", function (event) {
@@ -163,6 +189,7 @@
     writeState(state);
     run(state);
   });
+  more.addEventListener("click", function () { showMore(running); });
   copy.addEventListener("click", function () {
     navigator.clipboard.writeText(location.href).then(function () {
       status.textContent = "Adresse copiée : collez-la pour retrouver cette recherche.";
@@ -181,8 +208,5 @@
   /* The address restores the view: words, ticked filters, results. */
   var start = readState();
   input.value = start.q;
-  load().then(function () {
-    drawFacets(start, null);
-    return run(start);
-  });
+  run(start);
 })();

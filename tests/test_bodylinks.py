@@ -19,7 +19,7 @@ def test_relative_links_and_images_are_kept_with_their_place() -> None:
 
 
 @pytest.mark.parametrize("body", [
-    "[site](https://exemple.org) [courriel](mailto:a@exemple.org) [ancre](#partie) [racine](/fiches/) [q](?x=1)",
+    "[site](https://exemple.org) [courriel](mailto:a@exemple.org) [ancre](#partie) [autre](//exemple.org/p) [q](?x=1)",
     "`[a](absent.md)` et ``[b](absent.md)``",
     "```\n[a](absent.md)\n```\n",
     "~~~ python\n[a](absent.md)\n~~~\n",
@@ -58,6 +58,12 @@ def test_an_odd_fence_does_not_hide_a_link() -> None:
 def test_images_from_other_hosts_are_refused(body: str) -> None:
     _, issues = scan(body)
     assert [code for _, _, code in issues] == ["E201"]
+
+
+def test_links_from_the_site_root_are_kept_but_not_resolved() -> None:
+    links, _ = scan("[séminaire](/fiches/seminaire/) et\n\n[réf]: /themes/emploi/\n")
+    assert links == [("/fiches/seminaire/", 10, 13), ("/themes/emploi/", 12, 8)]
+    assert resolve("fiches/x.md", "/fiches/carte.png") is None
 
 
 def test_an_image_inside_a_link_is_told_apart_from_the_link() -> None:

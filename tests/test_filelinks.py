@@ -72,3 +72,27 @@ def test_attachments_only_drafts_link_to_are_not_published(valid_repo: Path) -> 
     result = check(valid_repo)
     assert result.issues == []
     assert [asset.src_uri for asset in result.assets] == ["fiches/partagee.png"]
+
+
+@pytest.mark.parametrize(("link", "advice"), [
+    ("[visite](/fiches/methodes/organiser-une-visite/)", "écrivez [[organiser-une-visite]] ou le lien relatif « methodes/organiser-une-visite.md »"),
+    ("[monographie](/monographies/visite-colombelles/#la-visite)", "« ../monographies/visite-colombelles.md#la-visite »"),
+    ("[emploi](/themes/emploi/)", "écrivez le lien relatif au fichier « ../themes/emploi.md »"),
+    ("![carte](/fiches/carte.png)", "« carte.png »"),
+    ("[ailleurs](/nulle-part/)", "ou [[identifiant]] pour une entrée"),
+])
+def test_a_link_from_the_site_root_asks_for_the_relative_link(valid_repo: Path, link: str, advice: str) -> None:
+    """`/fiches/x/` breaks when the site is published under a sub-path: E105 at the link, proposing what to write."""
+    write(valid_repo, "fiches/carte.png", b"png")
+    add(valid_repo, FICHE, "Voir " + link)
+    (issue,) = check(valid_repo).issues
+    assert (issue.code, issue.path, issue.col) == ("E105", FICHE, 6 + link.index("](") + 2)
+    assert issue.message.startswith(f"lien absolu « {link[link.index('](') + 2 : -1]} » : il casse quand le site est publié sous un sous-chemin")
+    assert advice in issue.message
+
+
+def test_a_root_link_on_an_editorial_page_is_reported_too(valid_repo: Path) -> None:
+    add(valid_repo, HOME, "[fiches](/fiches/)")
+    (issue,) = check(valid_repo).issues
+    assert (issue.code, issue.path) == ("E105", HOME)
+    assert "« fiches/index.md »" in issue.message

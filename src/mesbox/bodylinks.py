@@ -4,6 +4,8 @@
   make every reader's browser call that host: refused (E201), the site makes no third-party request.
 - A relative link to a file (`../monographies/x.md`, `carte.png`) is kept with its place, so the
   checker can tell a link to a page or file that does not exist (E105) before the strict build does.
+- A link from the site's root (`/fiches/x/`) is kept too: it breaks when the site is published
+  under a sub-path (`https://exemple.org/mes/`), so the checker asks for the relative link (E105).
 
 Links are read from the body with fenced code and inline code blanked out (Markdown does not
 link there); brackets are matched with a stack, so `[![image](a.png)](page.md)` is an image
@@ -34,7 +36,7 @@ _REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class FileLink:
-    """A relative link or image source of a body, as written, with the file line and column of its destination."""
+    """A relative (or root-absolute) link or image source of a body, as written, with the file line and column of its destination."""
 
     target: str
     line: int
@@ -83,12 +85,12 @@ def scan_links(body: str, rel: str, first_line: int) -> tuple[list[FileLink], li
         third_party(offset, url)
     if "](" in prose:
         for _, url, offset in _destinations(prose):
-            if url and not _SCHEME.match(url) and not url.startswith(("#", "/", "?")):
+            if url and not _SCHEME.match(url) and not url.startswith(("#", "?", "//")):
                 links.append(FileLink(url, *place(offset)))
     if "]:" in prose:
         for match in _REFDEF.finditer(prose):
             url = match.group(2)
-            if not _SCHEME.match(url) and not url.startswith(("#", "/", "?", "//")):
+            if not _SCHEME.match(url) and not url.startswith(("#", "?", "//")):
                 links.append(FileLink(url, *place(match.start(2))))
     return links, issues
 
@@ -136,7 +138,10 @@ def _images_anywhere(body: str) -> list[tuple[int, str]]:
 
 def resolve(page: str, target: str) -> str | None:
     """The site path a relative link of the page at site path `page` points to, or None when the
-    link names a folder (`../themes/`), which the engine does not check either."""
+    link names a folder (`../themes/`), which the engine does not check either, or starts from the
+    site's root (judged apart: see `filelinks`)."""
+    if target.startswith("/"):
+        return None
     path = urllib.parse.unquote(target.split("#", 1)[0].split("?", 1)[0])
     if not path or path.endswith("/"):
         return None

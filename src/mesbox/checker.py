@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .catalogue import Catalogue
 from .dates import check_future_dates
-from .filelinks import check_file_links, draft_only, site_files
+from .filelinks import check_file_links, draft_only, entry_paths, site_files
 from .issues import Issue
 from .loader import load
 from .publication import Asset
@@ -95,6 +95,7 @@ def _check(root: Path, jobs: int, keep_entries: bool, cache: bool, today: dateti
             flagged.add(entry.path)
             issues.extend(found)
     published, drafts = site_files(loaded)
+    entries = entry_paths(loaded)
     planned: set[str] = set()
 
     def generated() -> set[str]:
@@ -106,10 +107,10 @@ def _check(root: Path, jobs: int, keep_entries: bool, cache: bool, today: dateti
         if entry.files:
             # Relative links point at paths, which the cache does not follow: such entries are never settled.
             flagged.add(entry.path)
-            issues.extend(check_file_links(entry.path, entry.files, published, drafts, generated))
+            issues.extend(check_file_links(entry.path, entry.files, published, drafts, generated, entries))
     for page in loaded.pages:
         issues.extend(check_page_links(page, by_id, catalogue.terms))
-        issues.extend(check_file_links(page.path, page.files, published, drafts, generated))
+        issues.extend(check_file_links(page.path, page.files, published, drafts, generated, entries))
     issues.extend(check_numbers(loaded.candidates))
     issues.extend(check_future_dates(loaded.candidates, today))
     if store is not None:

@@ -1,8 +1,11 @@
-"""Cross-file rule on relative links: every page or file a body links to must be on the site (E105)."""
+"""Cross-file rules on body links: every page or file a body links to must be on the site, and be
+named relative to the page, never from the site's root, which breaks under a sub-path (E105)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import posixpath
+import urllib.parse
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from .bodylinks import FileLink, resolve
@@ -32,12 +35,51 @@ def site_files(loaded: Loaded) -> tuple[set[str], set[str]]:
     return published, drafts
 
 
-def check_file_links(path: str, links: list[FileLink], published: set[str], drafts: set[str], generated: Callable[[], set[str]]) -> list[Issue]:
-    """E105 for each relative link of the file at `path` to a page or file the site will not have
-    (`generated`: every page mesbox writes, asked for only when a link is not found elsewhere)."""
+def entry_paths(loaded: Loaded) -> dict[str, str]:
+    """The id of each entry by its site path, so that a link to its page can be offered as `[[id]]`."""
+    return {site_path(candidate.path): candidate.id for candidate in loaded.candidates}
+
+
+def _url_sources(url: str) -> list[str]:
+    """The site paths a root-absolute URL may be the page or file of, most likely first."""
+    path = url.lstrip("/")
+    if not path or path.endswith("/"):
+        return [path + "index.md", path.rstrip("/") + ".md"]
+    if path.endswith(".html"):
+        return [path[: -len(".html")] + ".md"]
+    return [path, path + ".md", path + "/index.md"]
+
+
+def _absolute_message(page: str, written: str, known: Callable[[str], bool], entries: Mapping[str, str]) -> str:
+    """What to write instead of a link from the site's root: the relative link to the same file, or `[[id]]`."""
+    url, hash_mark, fragment = written.partition("#")
+    url = urllib.parse.unquote(url.split("?", 1)[0])
+    anchor = hash_mark + fragment
+    start = f"lien absolu « {written[:80]} » : il casse quand le site est publié sous un sous-chemin (https://exemple.org/mes/) — "
+    for source in _url_sources(url):
+        if known(source):
+            relative = posixpath.relpath(source, posixpath.dirname(page) or ".") + anchor
+            if source in entries and not anchor:
+                return start + f"écrivez [[{entries[source]}]] ou le lien relatif « {relative} »"
+            return start + f"écrivez le lien relatif au fichier « {relative} »"
+    return start + "écrivez un lien relatif au fichier visé (par exemple « ../themes/emploi.md ») ou [[identifiant]] pour une entrée"
+
+
+def check_file_links(path: str, links: list[FileLink], published: set[str], drafts: set[str], generated: Callable[[], set[str]],
+                     entries: Mapping[str, str]) -> list[Issue]:
+    """E105 for each link of the file at `path` written from the site's root, or relative to a page or
+    file the site will not have (`generated`: every page mesbox writes, asked for only when a link is
+    not found elsewhere; `entries`: entry ids by site path, offered as `[[id]]`)."""
     page = site_path(path)
     found: list[Issue] = []
+
+    def known(target: str) -> bool:
+        return target.startswith("donnees/") or target == "flux.xml" or target in published or target in drafts or target in generated()
+
     for link in links:
+        if link.target.startswith("/"):
+            found.append(Issue(path, link.line, link.col, "E105", _absolute_message(page, link.target, known, entries)))
+            continue
         target = resolve(page, link.target)
         if target is None or target.startswith("donnees/") or target == "flux.xml" or target in published:
             continue  # open data and the feed are written with every build

@@ -59,10 +59,10 @@ CODE_DETAILS: dict[str, tuple[str, str]] = {
     ),
     "E105": (
         (
-            "renvoi (`related`, lien entre doubles crochets, `grid`, `dimensions`, `adapted_from`, étape d'un parcours) "
-            "vers une page inconnue, vers la page elle-même ou vers un brouillon"
+            "renvoi (`related`, lien entre doubles crochets, `grid`, `dimensions`, `adapted_from`, étape d'un parcours, lien du texte) "
+            "vers une page inconnue, vers la page elle-même ou vers un brouillon, ou lien écrit depuis la racine du site (`/fiches/…`)"
         ),
-        "corriger l'identifiant ou retirer le renvoi",
+        "corriger l'identifiant ou retirer le renvoi ; écrire le lien relatif au fichier, ou le lien entre doubles crochets, que propose le message",
     ),
     "E106": (
         "identifiant invalide (nom de fichier ou terme de vocabulaire)",

@@ -224,6 +224,9 @@ LIBYAML_CASES = [
     ('a: [b, ]\nc: [,]\n', 3, 5, 'valeur attendue'),  # empty-flow-item
     ('a: "b\nc: 1\n', 2, 4, 'guillemet ouvert ici, pas fermé avant la ligne 4'),  # unclosed-double-quote
     ("a: 'b\n", 2, 4, 'guillemet'),  # unclosed-single-quote
+    ("title: 'La recyclerie de Morlaix\ndescription: \"Une recyclerie portée par l'ensemble du territoire.\"\n", 2, 8,
+     "guillemet « ' » ouvert ligne 2 non refermé sur sa ligne (le texte se poursuit jusqu'à la ligne 3)"),  # quote-closed-by-apostrophe
+    ('title: "La recyclerie\ndescription: elle dit "oui" souvent\n', 2, 8, 'guillemet « " » ouvert ligne 2 non refermé'),  # quote-closed-later
     ('a: [b, c\nd: 1\n', 2, 4, 'crochet « [ » ouvert ici, pas fermé avant la ligne 3'),  # unclosed-list
     ('a: {b: c\nd: 1\n', 2, 4, 'accolade « { » ouvert'),  # unclosed-mapping
     ('a: {b: c d: e, f}\n', 2, 11, '« } »'),  # flow-mapping-separator

@@ -213,6 +213,7 @@ def _parse_events(text: str, rel: str, line_offset: int, code: str) -> tuple[Yam
     documents = 0
     root: Any = None
     parser = None
+    event: yaml.Event | None = None
     try:
         parser = _Loader(text)  # PyYAML's pure-Python reader checks every character here
         get_event = parser.get_event
@@ -291,7 +292,8 @@ def _parse_events(text: str, rel: str, line_offset: int, code: str) -> tuple[Yam
                 if kind is _SCALAR or kind is _ALIAS:
                     data.values[path] = here(event)
     except yaml.MarkedYAMLError as error:
-        issues.append(_syntax_issue(error, rel, line_offset, code))
+        value_done = bool(stack) and stack[-1][2] is _NO_KEY  # the last event was a value of a mapping or a list item
+        issues.append((value_done and _unclosed_quote(error, event, rel, line_offset, code)) or _syntax_issue(error, rel, line_offset, code))
         return YamlData(), issues
     except yaml.reader.ReaderError as error:
         line, col = _reader_place(text, error.position, byte_offsets=parser is not None and not isinstance(parser, yaml.reader.Reader))
@@ -382,6 +384,31 @@ _PROBLEMS: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern), french) fo
 )]
 # Problems about something left open: the place that matters is where it was opened.
 _OPENED = re.compile(r"^(found unexpected end of stream|did not find expected ',' or|expected ',' or|invalid indentation or unclosed)")
+
+
+def _unclosed_quote(error: yaml.MarkedYAMLError, last: yaml.Event | None, rel: str, line_offset: int, code: str) -> Issue | None:
+    """The issue for a quote left open on its line and closed by chance further down, or None.
+
+    `title: 'La recyclerie` followed by a line holding an apostrophe is valid up to that
+    apostrophe; the parser then fails on the rest of that line (« clé attendue ») far from the
+    mistake. When the error comes on the line where the last value (`last`, a quoted text spanning
+    lines) ended, the place to fix is the opening quote.
+    """
+    mark = error.problem_mark
+    if type(last) is not _SCALAR or last.style not in ("'", '"') or mark is None:
+        return None
+    start, end = last.start_mark, last.end_mark
+    if end.line == start.line or mark.line != end.line:
+        return None
+    line = start.line + line_offset
+    quote = last.style
+    if quote == "'":
+        inside = "une apostrophe dans le texte s'écrit « '' », ou mettez le texte entre guillemets doubles « \" »"
+    else:
+        inside = "un guillemet dans le texte s'écrit « \\\" »"
+    return Issue(rel, line, start.column + 1, code,
+                 f"YAML invalide : guillemet « {quote} » ouvert ligne {line} non refermé sur sa ligne (le texte se poursuit jusqu'à la "
+                 f"ligne {end.line + line_offset}) — ajoutez « {quote} » à la fin de la valeur, ligne {line} ; {inside}")
 
 
 def _syntax_issue(error: yaml.MarkedYAMLError, rel: str, line_offset: int, code: str) -> Issue:

@@ -23,6 +23,9 @@ Events used, in build order:
   or in its file after); write the readers' search index (Pagefind) from the catalogue and the
   entry pages' rendered text.
 - on_serve: watch the collection and taxonomy folders.
+
+In a dirty build (`mkdocs serve --dirty`), only the generated pages whose content changed are
+rebuilt (see `incremental`): the result is the same site, byte for byte, as a full build.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ from ..issues import Issue
 from ..pagefindindex import write_index
 from ..publication import links_under, published_editorial
 from ..render.contact import Contact, resolve_contact
+from ..render.dependencies import page_fingerprints, shared_fingerprint
 from ..render.pages import PageSource, PlannedPage, SiteRenderer, SiteSettings, entry_src_uri, latest_entries
 from ..render.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan
 from ..render.site import site_plan
@@ -66,6 +70,7 @@ from ..searchrecords import plain_text, search_records
 from ..structure import COLLECTIONS
 from . import navcache, sections
 from .config import MesboxConfig
+from .incremental import GeneratedPage, Incremental, SearchEntries, rebuilt, stamp, tree
 from .pagetimer import PageTimer
 
 log = logging.getLogger("mkdocs.plugins.mesbox")
@@ -96,11 +101,16 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         # Rendered text of each entry page, by URL, for the readers' search index.
         self.bodies: dict[str, str] = {}
         self.entry_urls: set[str] = set()
+        self.dirty = False
+        self.incremental = Incremental()
+        self.files: Files | None = None
+        self.search: SearchEntries | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps one plugin instance (per-build state is reset in
         on_files); a preview shows errors and drafts in its pages, a build never does."""
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -159,7 +169,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         assert self.result is not None
         self._keep_content_only(files, config, self.result)
         self.generated, self.rendering = {}, 0.0
-        self.bodies, self.entry_urls = {}, {entry.url for entry in self.result.catalogue.entries.values()}
+        self.entry_urls = {entry.url for entry in self.result.catalogue.entries.values()}
+        # A dirty build renders only the pages that changed: the others' text is the last build's.
+        self.bodies = {url: text for url, text in self.bodies.items() if url in self.entry_urls} if self.dirty else {}
         settings = SiteSettings(site_url=config.site_url or "")
         planned = site_plan(self.result.catalogue, settings)
         self.issues, self.drafts, self.preview_pages = {}, set(), set()
@@ -173,9 +185,17 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             self.preview_pages = {page.src_uri for page in preview} - self.drafts
             log.info("mesbox: aperçu, erreurs et brouillons affichés dans les pages ; liste des erreurs : /%s", ERRORS_URL)
         self.planned = {page.src_uri: page for page in planned}
+        fingerprints: dict[str, str] = {}
+        changed: set[str] = set()
+        if self.dirty:
+            # Editorial pages are always rebuilt (few; they hold the menu and the latest entries).
+            files = Files([rebuilt(f) if type(f) is File and f.is_documentation_page() else f for f in files])
+            fingerprints = page_fingerprints(self.result.catalogue, self.issues)
+            changed = self.incremental.changed(self._shared_stamp(config, files), fingerprints)
         for page in planned:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
+            file = GeneratedPage.generated(config, page.src_uri, content="", inclusion=inclusion)
+            file.modified = not self.dirty or page.in_nav or page.src_uri not in fingerprints or page.src_uri in changed
             expected = page.url + "index.html"
             if file.dest_uri != expected:
                 file.dest_uri = expected
@@ -184,6 +204,15 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                 files.remove(existing)
             files.append(file)
         return files
+
+    def _shared_stamp(self, config: MkDocsConfig, files: Files) -> str:
+        """What every page shows besides its own content: settings, vocabularies, theme and the docs
+        folder's files (the menu's titles); when it changes, a dirty build rebuilds every page."""
+        assert self.result is not None
+        engine = [f.abs_src_path for f in files if f.abs_src_path] + tree(config.theme.custom_dir)
+        engine.append(config.config_file_path or "")
+        settings = f"{config.site_dir}\x00{config.site_url}\x00{self.serving}\x00{self.root}"
+        return f"{settings}\x00{shared_fingerprint(self.result.catalogue)}\x00{stamp(engine)}"
 
     def _keep_content_only(self, files: Files, config: MkDocsConfig, result: CheckResult) -> None:
         """Of what MkDocs found in its docs folder, keep editorial pages and allowlisted assets: a
@@ -287,6 +316,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """The theme's templates get the contact link (footer, 404 page) as `mesbox_contact`."""
         env.globals["mesbox_contact"] = self.contact
+        self.files = files
         if self.config.cache_nav:
             navcache.install(env, navcache.NavCache(self.nav_urls))
         return env
@@ -337,6 +367,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.timer.stop()
+        self.incremental.reset()  # what the site folder holds is unknown: the next build rebuilds it all
+        self.bodies = {}
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """"Voir aussi" and "Cité par" go in last: they guide readers but are not what a search should find."""
@@ -364,11 +396,24 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             if isinstance(entries, list) and all(isinstance(entry, dict) for entry in entries[:1]):
                 fold_search_index({"docs": entries})
                 self.folded = True
+                if self.dirty and self.files is not None:  # the pages not rebuilt keep their entries
+                    pages = [(f.page.url, f.is_modified()) for f in self.files.documentation_pages(inclusion=self._inclusion) if f.page]
+                    self.search = self.incremental.merge_search(entries, pages)
                 return
+
+    def _inclusion(self, level: InclusionLevel) -> bool:
+        """Which files this build writes: drafts of the docs folder only while serving, as MkDocs does."""
+        return level.is_in_serve() if self.serving else level.is_included()
 
     def _finish(self, *, config: MkDocsConfig) -> None:
         log.info("mesbox: sources des pages écrites en %.2f s", self.rendering)
         index = Path(config.site_dir) / "search" / "search_index.json"
+        if self.dirty and self.files is not None:
+            if self.search is not None and index.is_file():
+                self.incremental.rewrite_search(index, self.search)
+            self.search = None
+            outputs = {f.abs_dest_path for f in self.files if self._inclusion(f.inclusion)}
+            self.incremental.commit(os.path.normpath(config.site_dir), outputs)
         if self.config.fold_search and not self.folded and index.is_file():  # another search plugin: fold its file
             data = json.loads(index.read_text(encoding="utf-8"))
             index.write_text(json.dumps(fold_search_index(data), ensure_ascii=False), encoding="utf-8")

@@ -1,0 +1,146 @@
+"""A dirty build (`mkdocs serve --dirty`) rebuilds only the pages an edit touches, and the site it
+leaves is the one a full build writes, byte for byte, after edits, renames and deletions.
+
+Serving is simulated as MkDocs does it: `on_startup(command="serve", dirty=…)`, then a build with
+the configuration read again (the plugin instance is kept between builds, as under `mkdocs serve`).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sitebuild import SITE_URL, make_repo
+
+from mesbox.mkdocs_plugin.incremental import Incremental
+
+SEMINAIRE = "fiches/methodes/seminaire.md"
+INITIATIVE = "fiches/initiative-solidaire.md"
+
+
+def build(root: Path, site: Path, dirty: bool) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), site_url=SITE_URL, strict=False)
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    logging.getLogger("mkdocs").setLevel(logging.CRITICAL)
+    try:
+        mkdocs_build(config, dirty=dirty)
+    finally:
+        logging.getLogger("mkdocs").setLevel(logging.NOTSET)
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def same_site(incremental: Path, full: Path) -> None:
+    """Every file and folder equal; Pagefind's files only counted (their names and order change from run to run)."""
+    left, right = tree(incremental), tree(full)
+    for files in (left, right):
+        for name in [name for name in files if name.startswith("pagefind/")]:
+            del files[name]
+    assert sorted(left) == sorted(right)
+    assert [name for name in left if left[name] != right[name]] == []
+    folders = lambda site: sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir() and not p.is_relative_to(site / "pagefind"))
+    assert folders(incremental) == folders(full)
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def stamps(site: Path) -> dict[str, int]:
+    return {path.relative_to(site).as_posix(): path.stat().st_mtime_ns for path in site.rglob("index.html")}
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    root = make_repo(tmp_path_factory.mktemp("incremental") / "repo")
+    yield root
+    # The plugin instance outlives the builds, as under `mkdocs serve`: give the next tests a plain build's.
+    from mkdocs.config import load_config
+
+    load_config(str(root / "mkdocs.yml"), site_url=SITE_URL).plugins.on_startup(command="build", dirty=False)
+
+
+def test_edits_renames_and_deletions_give_the_full_build(repo: Path, tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    build(repo, served, dirty=True)
+    same_site(served, _full(repo, tmp_path / "full0"))
+
+    # An entry's title and a new [[link]] to it: its page, its listings, its term pages and the citing page change.
+    before = stamps(served)
+    edit(repo, SEMINAIRE, "title: Le séminaire réflexif", "title: Le séminaire réflexif entre deux visites")
+    edit(repo, INITIATIVE, "\n---\n", "\n---\nVoir aussi [[seminaire]].\n\n")
+    build(repo, served, dirty=True)
+    same_site(served, _full(repo, tmp_path / "full1"))
+    after = stamps(served)
+    assert after["fiches/seminaire/index.html"] != before["fiches/seminaire/index.html"]
+    untouched = [name for name in before if after.get(name) == before[name]]
+    assert untouched, "a dirty build rewrote every page"
+
+    # A rename, a deletion and a new entry.
+    (repo / SEMINAIRE).rename(repo / "fiches/methodes/seminaire-entre-visites.md")
+    (repo / "monographies/visite-colombelles.md").unlink()
+    shutil.copy(repo / INITIATIVE, repo / "fiches/nouvelle-initiative.md")
+    edit(repo, "fiches/nouvelle-initiative.md", "title: ", "title: Nouvelle ")
+    build(repo, served, dirty=True)
+    same_site(served, _full(repo, tmp_path / "full2"))
+    assert not (served / "fiches" / "seminaire").exists()
+
+    # A vocabulary label (shown on every page naming the term) and an entry turned into a draft.
+    edit(repo, "taxonomies/themes.yml", "label: Coopération", "label: Coopération locale")
+    edit(repo, "fiches/nouvelle-initiative.md", "\n---\n", "\ndraft: true\n---\n")
+    build(repo, served, dirty=True)
+    same_site(served, _full(repo, tmp_path / "full3"))
+
+
+def _full(root: Path, site: Path) -> Path:
+    build(root, site, dirty=False)
+    return site
+
+
+def test_a_changed_shared_part_rebuilds_everything() -> None:
+    incremental = Incremental()
+    assert incremental.changed("a", {"x.md": "1", "y.md": "2"}) == {"x.md", "y.md"}
+    incremental.commit("/nulle-part", set())
+    assert incremental.changed("a", {"x.md": "1", "y.md": "3"}) == {"y.md"}
+    assert incremental.changed("b", {"x.md": "1", "y.md": "3"}) == {"x.md", "y.md"}
+
+
+def test_search_entries_of_pages_not_rebuilt_are_kept_in_page_order() -> None:
+    incremental = Incremental()
+    first = [{"location": "a/", "text": "A"}, {"location": "a/#s", "text": "A1"}, {"location": "b/", "text": "B"}]
+    assert incremental.merge_search(first, [("a/", True), ("b/", True)]) == first
+    incremental.commit("/nulle-part", set())
+    fresh = [{"location": "b/", "text": "B2"}]
+    merged = incremental.merge_search(fresh, [("a/", False), ("b/", True), ("c/", False)])
+    assert merged == [first[0], first[1], {"location": "b/", "text": "B2"}]
+
+
+def test_files_the_last_build_wrote_and_this_one_did_not_are_removed(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "fiches" / "ancienne").mkdir(parents=True)
+    old, kept = site / "fiches" / "ancienne" / "index.html", site / "fiches" / "index.html"
+    old.write_text("x")
+    kept.write_text("y")
+    incremental = Incremental()
+    incremental.changed("a", {})
+    incremental.commit(str(site), {str(old), str(kept)})
+    incremental.changed("a", {})
+    incremental.commit(str(site), {str(kept)})
+    assert not (site / "fiches" / "ancienne").exists() and kept.is_file()
+    elsewhere = tmp_path / "autre" / "index.html"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text("z")
+    incremental.outputs.add(str(elsewhere))
+    incremental.commit(str(site), {str(kept)})
+    assert elsewhere.is_file()

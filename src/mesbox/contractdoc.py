@@ -84,7 +84,7 @@ def describe(schema: dict[str, Any], root: dict[str, Any], labels: dict[str, str
     if kind in ("integer", "number"):
         low, high = schema.get("minimum"), schema.get("maximum")
         noun = "nombre entier" if kind == "integer" else "nombre décimal (avec un point)"
-        return noun + (f" de {low} à {high}" if low is not None and high is not None else "")
+        return noun + (f" de {_number(low)} à {_number(high)}" if low is not None and high is not None else "")
     if kind == "boolean":
         return "`true` ou `false`"
     return "valeur"
@@ -201,3 +201,8 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _number(value: float) -> str:
+    """A bound as written in the models (`90`, not `90.0`): pydantic versions disagree on how they give it."""
+    return str(int(value)) if float(value).is_integer() else str(value)

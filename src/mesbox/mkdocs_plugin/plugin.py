@@ -195,6 +195,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         for page in planned:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = GeneratedPage.generated(config, page.src_uri, content="", inclusion=inclusion)
+            assert isinstance(file, GeneratedPage)  # File.generated builds an instance of the class it is called on
             file.modified = not self.dirty or page.in_nav or page.src_uri not in fingerprints or page.src_uri in changed
             expected = page.url + "index.html"
             if file.dest_uri != expected:

@@ -43,7 +43,8 @@ def edit(path: Path, number: int) -> None:
     """A contributor's save: a few words of the title, or a sentence of the text."""
     text = path.read_text(encoding="utf-8")
     if number % 2 == 0:
-        text = text.replace("\ntitle: ", f"\ntitle: (v{number}) ", 1)
+        quoted = '\ntitle: "' in text
+        text = text.replace('\ntitle: "' if quoted else "\ntitle: ", f'\ntitle: "Version {number} : ' if quoted else f"\ntitle: Version {number}, ", 1)
     else:
         text += f"\nUne phrase ajoutée à la relecture n° {number}.\n"
     path.write_text(text, encoding="utf-8")
@@ -67,11 +68,13 @@ def main() -> int:
         picked = [fiches[(i * 97) % len(fiches)] for i in range(args.edits)]
         try:
             full = [build(root, dirty=False) for _ in range(args.full_runs)]
+            print(f"constructions complètes : {spread(full)} s", flush=True)
             first = build(root, dirty=True)
             saves = []
             for number, path in enumerate(picked):
                 edit(path, number)
                 saves.append(build(root, dirty=True))
+                print(f"enregistrement {number + 1} ({path.name}) : {saves[-1]:.2f} s", flush=True)
         except Exception as error:  # noqa: BLE001 - a measurement reports why it could not measure
             print(f"construction impossible : {error}", file=sys.stderr)
             return 2

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mesbox.textfields import character_name, check_text_fields, may_hold_refused
+from mesbox.textfields import character_name, check_text_fields, first_refused, may_hold_refused
 from mesbox.yamldata import parse_yaml
 
 
@@ -70,3 +72,37 @@ def test_character_name_says_what_it_is() -> None:
     assert character_name("\u202e") == "U+202E (contrôle de direction du texte, RIGHT-TO-LEFT OVERRIDE)"
     assert character_name("\x00").startswith("U+0000 (caractère nul")
     assert character_name("\ufdd0") == "U+FDD0 (non-caractère Unicode)"
+
+
+def refused_reference(char: str) -> bool:
+    """The rule spelled out code point by code point: C0 but tab and newline, DEL and C1, bidi controls, non-characters."""
+    point = ord(char)
+    return (
+        (point < 0x20 and char not in "\t\n") or 0x7F <= point <= 0x9F or 0x202A <= point <= 0x202E
+        or 0x2066 <= point <= 0x2069 or 0xFDD0 <= point <= 0xFDEF or point & 0xFFFE == 0xFFFE
+    )
+
+
+# Ordinary text mixed with every kind of neighbour of the rule's bounds, in and beyond the first plane.
+NEAR_BOUNDS = st.sampled_from(
+    ["\t", "\n", "\x1f", " ", "\x7e", "\x7f", "\x9f", "\xa0", "\u2029", "\u202a", "\u202e", "\u202f", "\u2065", "\u2066",
+     "\u2069", "\u206a", "\ufdcf", "\ufdd0", "\ufdef", "\ufdf0", "\ufffd", "\ufffe", "\uffff", "\U00010000", "\U0001f600",
+     "\U0001fffd", "\U0001fffe", "\U0001ffff", "\U00020000", "\U0010fffd", "\U0010fffe", "\U0010ffff", "é", "a"]
+)
+MIXED_TEXT = st.lists(st.one_of(st.text(max_size=8), NEAR_BOUNDS), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MIXED_TEXT)
+def test_first_refused_is_the_first_character_the_rule_refuses(text: str) -> None:
+    expected = next((index for index, char in enumerate(text) if refused_reference(char)), None)
+    found = first_refused(text)
+    assert (found.start() if found else None) == expected
+    if found:
+        assert found.group() == text[found.start()]
+
+
+@pytest.mark.parametrize("text", ["Économie 😀 solidaire \U0001fffd", "\U00010000" * 50, ""])
+def test_characters_beyond_the_first_plane_pass_unless_non_characters(text: str) -> None:
+    assert first_refused(text) is None
+    assert first_refused(text + "\U0010fffe").start() == len(text)

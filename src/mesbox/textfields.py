@@ -15,6 +15,10 @@ from .yamldata import Path_, YamlData
 # Unicode non-characters (U+FDD0–U+FDEF and the last two code points of each plane).
 _NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
 _REFUSED = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef{re.escape(_NONCHARACTERS)}]")
+# What the engine can test fast (a bitmap of the Basic Multilingual Plane, then one range): the
+# refused characters of that plane and every character beyond it, told apart by `first_refused`.
+# The class above, with its 34 other-plane non-characters, costs ten times as much per character.
+_CANDIDATE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff\U00010000-\U0010ffff]")
 _LINE_BREAKS = re.compile("[\t\n]")
 _VISIBLE = re.compile(f"{_REFUSED.pattern[:-1]}\t\n]")
 # Long free texts where a YAML block scalar (`|`) may keep line breaks and tabs.
@@ -68,6 +72,16 @@ def _strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str, bool]]:
             yield from _strings(item, (*path, index))
 
 
+def first_refused(text: str) -> re.Match[str] | None:
+    """The first refused character of `text` (what `_REFUSED.search` finds), in one fast pass."""
+    position = 0
+    while (match := _CANDIDATE.search(text, position)) is not None:
+        if match.group() < "\U00010000" or ord(match.group()) & 0xFFFE == 0xFFFE:
+            return match
+        position = match.end()
+    return None
+
+
 def may_hold_refused(text: str) -> bool:
     """Cheap test on the YAML source: a refused character is either written as is or as an escape.
 
@@ -78,14 +92,14 @@ def may_hold_refused(text: str) -> bool:
         return True
     if text.replace("\n", "").replace("\t", "").replace("\xa0", "").replace("\u202f", "").isprintable():
         return False
-    return _REFUSED.search(text) is not None
+    return first_refused(text) is not None
 
 
 def check_text_fields(data: YamlData, rel: str, code: str = "E102", prefix: Path_ = ()) -> list[Issue]:
     """One issue per key or string holding a refused character, naming the first one and the field."""
     issues: list[Issue] = []
     for path, text, is_key in _strings(data.value, prefix):
-        bad = _REFUSED.search(text) or (None if not is_key and _multiline(path) else _LINE_BREAKS.search(text))
+        bad = first_refused(text) or (None if not is_key and _multiline(path) else _LINE_BREAKS.search(text))
         if bad is None:
             continue
         line, col = data.where(path, key=is_key)

@@ -3,8 +3,14 @@ ordinary Markdown, however rich, passes."""
 
 from __future__ import annotations
 
-import pytest
+import re
+from unittest import mock
 
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from mesbox import complexity
 from mesbox.complexity import (
     MAX_BLOCK_BYTES,
     MAX_BRACKETS,
@@ -146,3 +152,34 @@ def test_too_many_links() -> None:
     assert found(("[a](b.md) " * 100 + "\n\n") * (MAX_LINKS // 100)) == []
     issues = found(("[a](b.md) " * 100 + "\n\n") * (MAX_LINKS // 100) + "[a](b.md)")
     assert [(line, message[:12]) for line, _, message in issues] == [(5 + 2 * (MAX_LINKS // 100), "plus de 5000")]
+
+
+# Pieces that build the lines each fast path is about: indents, quote marks, runs of `*` and `_`, fences.
+PIECES = st.sampled_from(["\n", "\n\n", " ", "   ", "    ", "\t", " \t", ">", "> ", "*", "_", "**", "***", "*_", "mot", "-", "```\n", "x" * 40,
+                         ">" * 5, "> > > > ", " " * 16, "\t" * 8, "_" * 8])
+BODIES = st.lists(PIECES, max_size=300).map("".join)
+
+
+def search_everywhere(pattern: re.Pattern[str], hint: re.Pattern[str], prose: str) -> re.Match[str] | None:
+    """The straightforward way: search the whole body, whatever the hint says."""
+    return pattern.search(prose)
+
+
+@settings(max_examples=300, deadline=None)
+@given(BODIES)
+@example("mot\n   " + "> " * 9 + "mot")  # the deepest quote the hint must see: three spaces, then nine marks
+@example("mot\n" + "\t" * 17 + "mot")  # the shortest indent over the limit
+@example("mot *_" + "*_" * 8 + "mot")  # a mixed run, no `***` nor `___`
+def test_fast_paths_find_what_plain_searches_find(body: str) -> None:
+    """The hints and the run test only skip searches that would find nothing: with them turned off,
+    the same issues; and each fast piece agrees with its plain counterpart."""
+    with mock.patch.object(complexity, "_line_search", search_everywhere), mock.patch.object(complexity, "_may_hold_run", lambda prose: True):
+        expected = check_structure(body, "fiches/x.md", 5)
+    assert check_structure(body, "fiches/x.md", 5) == expected
+    for pattern, hint in [(complexity._DEEP_INDENT, complexity._DEEP_INDENT_HINT), (complexity._DEEP_QUOTE, complexity._DEEP_QUOTE_HINT)]:
+        fast = complexity._line_search(pattern, hint, body)
+        plain = pattern.search(body)
+        assert (fast and fast.span()) == (plain and plain.span())
+    runs = re.compile(rf"[*_]{{{MAX_EMPHASIS_RUN + 1},}}")
+    assert [m.span() for m in complexity._EMPHASIS.finditer(body)] == [m.span() for m in runs.finditer(body)]
+    assert complexity._may_hold_run(body) or re.search("[*_]{3}", body) is None

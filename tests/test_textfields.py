@@ -105,4 +105,5 @@ def test_first_refused_is_the_first_character_the_rule_refuses(text: str) -> Non
 @pytest.mark.parametrize("text", ["Économie 😀 solidaire \U0001fffd", "\U00010000" * 50, ""])
 def test_characters_beyond_the_first_plane_pass_unless_non_characters(text: str) -> None:
     assert first_refused(text) is None
-    assert first_refused(text + "\U0010fffe").start() == len(text)
+    found = first_refused(text + "\U0010fffe")
+    assert found is not None and found.start() == len(text)

@@ -220,9 +220,12 @@ CASES: list[Case] = [
     # E201 — unsafe HTML or URL in a body
     Case("script", body("<script>alert(1)</script>"), "E201", FICHE, "<script>", 1, "<script>"),
     Case("iframe", body('<iframe src="https://exemple.org/video"></iframe>'), "E201", FICHE, "<iframe", 1, "<iframe>"),
-    Case("onclick", body('Texte <span onclick="alert(1)">clic</span>'), "E201", FICHE, "onclick", 7, "onclick"),
+    Case("onclick", body('Texte <span onclick="alert(1)">clic</span>'), "E201", FICHE, "onclick", 13, "onclick"),
     Case("javascript-link", body("[clic](javascript:alert(1))"), "E201", FICHE, "[clic]", None, "javascript:"),
-    Case("data-html-img", body('<img src="data:text/html,<b>x</b>">'), "E201", FICHE, "<img", 1, "data:"),
+    Case("data-html-img", body('<img src="data:text/html,<b>x</b>">'), "E201", FICHE, "<img", 6, "data:"),
+    Case("refdef-in-quote", body("> [clic][r]\n>\n> [r]:\n> javascript:alert(1)"), "E201", FICHE, "> javascript:", 3, "javascript:"),
+    Case("attr-list-handler", body("[lien](https://exemple.org){ onclick=alert(1) }"), "E201", FICHE, "{ onclick", 30, "onclick"),
+    Case("svg-animate", body('<svg><animate attributeName="href" values="javascript:alert(1)"/></svg>'), "E201", FICHE, "<svg>", 1, "<svg>"),
     # E202 — body the Markdown engine would recurse on or convert in super-linear time; mesbox's placeholders
     Case("many-open-brackets", body("Voir " + "[" * 50_000), "E202", FICHE, "Voir [[[", 14, "crochets"),
     Case("nested-lists", body("".join("    " * i + "- x\n" for i in range(300))), "E202", FICHE, "    " * 17 + "- x", 1, "trop imbriquée"),
@@ -316,10 +319,10 @@ def test_billion_laughs_does_not_expand(valid_repo: Path) -> None:
     assert len([i for i in issues if i.code == "E003"]) == 9 + 8 * 9
 
 
-def test_data_image_in_img_is_allowed(valid_repo: Path) -> None:
-    """The one data: URL the contract allows."""
+def test_data_image_is_refused_too(valid_repo: Path) -> None:
+    """The sanitiser keeps https, http, mailto and relative URLs only: a data: image would vanish, so it is reported."""
     body('<img alt="Un pixel" src="data:image/png;base64,iVBORw0KGgo=">')(valid_repo)
-    assert found(valid_repo) == []
+    assert [code for code, _, _ in found(valid_repo)] == ["E201"]
 
 
 def test_non_utf8_names_the_first_bad_byte(valid_repo: Path) -> None:

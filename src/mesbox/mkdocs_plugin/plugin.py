@@ -14,14 +14,16 @@ Events used, in build order:
   outside the nav the section of their folder, so their tab is active.
 - on_env: wrap the theme's nav partials in a per-folder cache.
 - on_page_read_source: hand over a generated page's source, rendered when the engine reaches it.
-- on_page_markdown: render `[[id]]` links in editorial pages.
-- on_page_content: put the generated HTML blocks in place of their placeholders; while serving,
+- on_page_markdown: render `[[id]]` links in editorial pages; escape their front-matter values.
+- on_page_content: sanitise the HTML Markdown made of the content (and the table of contents' titles),
+  then put the generated HTML blocks in place of their placeholders; while serving,
   open each page whose file has errors with their list, and each draft with a draft notice.
 - on_page_context: give entry pages the edit link of their real file, the home page its latest entries.
-- on_post_page: put in the blocks kept out of the search index ("Voir aussi", "Cité par").
+- on_post_page: put in the blocks kept out of the search index ("Voir aussi", "Cité par"); last,
+  write the page's Content-Security-Policy (on_post_template does it for the 404 page).
 - on_post_build: fold accents in the search index (in memory before the search plugin writes it,
   or in its file after); write the readers' search index (Pagefind) from the catalogue and the
-  entry pages' rendered text.
+  entry pages' rendered text; last, audit every HTML, SVG and XML file written.
 - on_serve: watch the collection and taxonomy folders.
 
 In a dirty build (`mkdocs serve --dirty`), only the generated pages whose content changed are
@@ -34,6 +36,7 @@ import json
 import logging
 import os
 import time
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +50,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
+from mkdocs.structure.toc import TableOfContents
 
+from ..audit import Allowed, audit_site
 from ..checker import CheckResult, check
 from ..cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
 from ..cmsassets import EditorUnavailable, editor_files
+from ..csp import ThemeScripts, with_policy
 from ..exports import export_files
 from ..feed import render_feed
 from ..files import EDITORIAL_FOLDER
@@ -65,6 +71,7 @@ from ..render.site import site_plan
 from ..render.urls import relative
 from ..render.wikilinks import render_wikilinks
 from ..report import summary
+from ..sanitize import escape_text, escape_values, sanitize_html
 from ..search import fold_search_index
 from ..searchrecords import plain_text, search_records
 from ..structure import COLLECTIONS
@@ -79,6 +86,15 @@ UNPUBLISHABLE = (
     "et les liens du flux RSS, les identifiants JSON-LD et les adresses des données ouvertes sont relatifs. "
     "Donnez l'adresse publique du site pour le publier"
 )
+
+
+def _sanitize_toc(toc: TableOfContents) -> None:
+    """Table of contents titles are HTML taken from the headings (and from `data-toc-label`): sanitised too."""
+    stack = list(toc)
+    while stack:
+        item = stack.pop()
+        item.title = sanitize_html(item.title)
+        stack.extend(item.children)
 
 
 class MesboxPlugin(BasePlugin[MesboxConfig]):
@@ -105,6 +121,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.incremental = Incremental()
         self.files: Files | None = None
         self.search: SearchEntries | None = None
+        self.theme_scripts = ThemeScripts(())
+        self.sanitizing = 0.0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps one plugin instance (per-build state is reset in
@@ -168,10 +186,11 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         files give way to their generated pages)."""
         assert self.result is not None
         self._keep_content_only(files, config, self.result)
-        self.generated, self.rendering = {}, 0.0
+        self.generated, self.rendering, self.sanitizing = {}, 0.0, 0.0
         self.entry_urls = {entry.url for entry in self.result.catalogue.entries.values()}
         # A dirty build renders only the pages that changed: the others' text is the last build's.
         self.bodies = {url: text for url, text in self.bodies.items() if url in self.entry_urls} if self.dirty else {}
+        self.theme_scripts = ThemeScripts.from_templates(config.theme.dirs)
         settings = SiteSettings(site_url=config.site_url or "")
         planned = site_plan(self.result.catalogue, settings)
         self.issues, self.drafts, self.preview_pages = {}, set(), set()
@@ -326,6 +345,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         """Editorial pages may link entries with `[[id]]` too (generated pages already carry links)."""
         if self.result is None or page.file.src_uri in self.generated:  # generated pages carry their links
             return markdown
+        # Themes write front-matter values into HTML as they are (<title>, <meta>, the nav): escape them here.
+        page.meta = escape_values(page.meta)
         return render_wikilinks(markdown, self.result.catalogue, lambda target: relative(page.url, target))
 
     def _start_timer(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -340,8 +361,16 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         return html
 
     def _fill_blocks(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put the generated HTML blocks back: they skip the Markdown parser, which is slow on large HTML."""
+        """Put the generated HTML blocks back: they skip the Markdown parser, which is slow on large HTML.
+        What Markdown made of the content is sanitised first; the blocks are mesbox's own, escaped by Jinja."""
         source = self.generated.get(page.file.src_uri)
+        started = time.perf_counter()
+        html = sanitize_html(html)
+        if page.toc is not None:
+            _sanitize_toc(page.toc)
+        if source is None and "title" not in page.meta and page.title:  # a title taken from the first heading is HTML text
+            page.meta["title"] = escape_text(unescape(page.title))
+        self.sanitizing += time.perf_counter() - started
         html = source.fill(html) if source is not None else html
         if self.config.search_index and page.url in self.entry_urls:  # "Voir aussi" and the like are not in yet
             self.bodies[page.url] = plain_text(html)
@@ -371,10 +400,21 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.incremental.reset()  # what the site folder holds is unknown: the next build rebuilds it all
         self.bodies = {}
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def _fill_late(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """"Voir aussi" and "Cité par" go in last: they guide readers but are not what a search should find."""
         source = self.generated.get(page.file.src_uri)
         return source.fill(output, late=True) if source is not None else output
+
+    def _add_policy(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """After every other plugin: the policy hashes the page's inline scripts as they will be served."""
+        return with_policy(output, self.theme_scripts)
+
+    on_post_page = CombinedEvent(_fill_late, event_priority(-100)(_add_policy))
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Pages written from a bare template (the 404 page) get their policy too."""
+        return with_policy(output_content, self.theme_scripts) if template_name.endswith(".html") else output_content
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         source = self.generated.get(page.file.src_uri)
@@ -423,8 +463,20 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             count = write_index(search_records(self.result.catalogue, self.bodies), Path(config.site_dir))
             log.info("mesbox: index de recherche (Pagefind) de %d pages écrit en %.2f s", count, time.perf_counter() - started)
 
-    # Before the search plugin writes its index, then after every other plugin is done.
-    on_post_build = CombinedEvent(event_priority(100)(_fold_in_memory), event_priority(-100)(_finish))
+    def _audit(self, *, config: MkDocsConfig) -> None:
+        """Last of all: every HTML, SVG and XML file of the site is parsed; a finding fails the build, strict or not."""
+        started = time.perf_counter()
+        # The theme's scripts, the site's own (extra_javascript) and the web editor's, which mesbox mounts at admin/.
+        scripts = {"assets/javascripts/", "admin/", *(str(getattr(item, "path", item)).lstrip("/") for item in config.extra_javascript)}
+        findings = audit_site(Path(config.site_dir), Allowed(self.theme_scripts, frozenset(scripts)))
+        log.info("mesbox: contenu assaini en %.2f s, site audité en %.2f s", self.sanitizing, time.perf_counter() - started)
+        if findings:
+            listed = "\n".join(f"  {finding}" for finding in findings[:50])
+            more = f"\n  … et {len(findings) - 50} autres" if len(findings) > 50 else ""
+            raise PluginError(f"mesbox : l'audit du site a trouvé {len(findings)} élément(s) qui pourraient exécuter du code :\n{listed}{more}")
+
+    # Before the search plugin writes its index, then after every other plugin is done, then the audit.
+    on_post_build = CombinedEvent(event_priority(100)(_fold_in_memory), event_priority(-100)(_finish), event_priority(-110)(_audit))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         for folder in ("taxonomies", *(c.folder for c in COLLECTIONS.values())):

@@ -1,0 +1,110 @@
+"""The output audit: every HTML, SVG and XML file of a built site, read by a parser, for anything that runs code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mesbox.audit import Allowed, _Auditor, _plainly_clean, audit_site, audit_text
+from mesbox.csp import ThemeScripts, with_policy
+
+THEME = ThemeScripts.from_templates([Path(material.__file__).parent / "templates"])
+ALLOWED = Allowed(THEME, frozenset({"assets/javascripts/", "assets/mesbox.js"}))
+SCOPE = '__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
+
+
+def page(body: str = "<p>Texte</p>") -> str:
+    """A page as Material writes one two folders deep, with `body` in its article."""
+    return with_policy(
+        "<!doctype html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<script>{SCOPE}</script>\n<script type=\"application/ld+json\">{{\"@type\": \"x\"}}</script>\n</head>\n<body>\n"
+        f"<article>\n{body}\n</article>\n"
+        '<script id="__config" type="application/json">{"base": "../.."}</script>\n'
+        '<script src="../../assets/javascripts/bundle.min.js"></script>\n<script src="../../assets/mesbox.js"></script>\n'
+        "</body>\n</html>\n",
+        THEME,
+    )
+
+
+def test_a_page_of_the_theme_and_mesbox_passes() -> None:
+    assert audit_text(page(), "fiches/a/index.html", ALLOWED) == []
+    assert _plainly_clean(page(), "fiches/a/index.html", ALLOWED)  # and without the parser
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ("<script>alert(1)</script>", "<script> en ligne"),
+        ('<script src="https://cdn.exemple.org/x.js"></script>', "ni du thème"),
+        ('<script src="../../content/x.js"></script>', "ni du thème"),
+        ('<p onclick="alert(1)">x</p>', "onclick"),
+        ('<img src="x" onerror="alert(1)">', "onerror"),
+        ('<a href="javascript:alert(1)">x</a>', "javascript:"),
+        ('<a href="&#106;avascript:alert(1)">x</a>', "javascript:"),
+        ('<a href=" java\tscript:alert(1)">x</a>', "java"),
+        ('<a href="data:text/html,x">x</a>', "data:"),
+        ('<svg><animate attributeName="href" values="javascript:alert(1)"/></svg>', "values"),
+        ('<svg><set attributeName="href" to="javascript:alert(1)"/></svg>', "« to »"),
+        ('<iframe src="https://exemple.org"></iframe>', "<iframe>"),
+        ('<object data="x"></object>', "<object>"),
+        ('<embed src="x">', "<embed>"),
+        ('<base href="https://exemple.org/">', "<base>"),
+        ('<meta http-equiv="refresh" content="0;url=https://exemple.org">', "refresh"),
+        ("<style>body{display:none}</style>", "<style>"),
+    ],
+)
+def test_each_finding_names_the_file_and_line(body: str, says: str) -> None:
+    findings = audit_text(page(body), "fiches/a/index.html", ALLOWED)
+    assert findings, body
+    assert all(f.path == "fiches/a/index.html" and f.line == 11 for f in findings), findings
+    assert any(says in f.message for f in findings), findings
+
+
+def test_inert_look_alikes_pass() -> None:
+    """Prose that names what the audit looks for, escaped markup, `on` words and a valueless attribute run nothing."""
+    body = (
+        "<p>On peut écrire javascript: ou data: dans un texte, et &lt;script&gt; aussi.</p>\n"
+        '<p><code>&lt;a onclick="x"&gt;</code> <a href="https://exemple.org/?a=1&amp;b=2">lien</a></p>\n<input disabled onfocus>\n'
+    )
+    assert audit_text(page(body), "fiches/a/index.html", ALLOWED) == []
+
+
+def test_svg_and_xml_files_are_audited(tmp_path: Path) -> None:
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "carte.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
+    (tmp_path / "flux.xml").write_text('<rss><channel><link>https://exemple.org/</link></channel></rss>', encoding="utf-8")
+    (tmp_path / "fiches" / "a").mkdir(parents=True)
+    (tmp_path / "fiches" / "a" / "index.html").write_text(page(), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("<script>alert(1)</script>", encoding="utf-8")  # served as text: not a page
+    assert [(f.path, f.line) for f in audit_site(tmp_path, ALLOWED)] == [("images/carte.svg", 1)]
+
+
+def test_script_sources_are_resolved_against_the_file() -> None:
+    auditor = _Auditor("fiches/a/index.html", ALLOWED)
+    assert auditor.allowed_src("../../assets/javascripts/bundle.min.js")
+    assert auditor.allowed_src("/assets/mesbox.js")
+    assert not auditor.allowed_src("../../../assets/javascripts/x.js/../../../evil.js")
+    assert not auditor.allowed_src("//exemple.org/assets/mesbox.js")
+
+
+# Pieces of markup: a part that the quick reading lets through must be one the parser finds nothing in.
+PIECES = [
+    "<p>", "</p>", "<script>", "</script>", "<style>", "</style>", " onclick=", "on", "=", '"', "'", ">", "<", "x", " ",
+    "\t", "\n", "javascript:", "java", "script", ":", "data", "&#106;", "&#x3A;", "&colon;", "&Tab;", "&#39;", "<a href=",
+    "<iframe>", "<base ", "refresh", "<meta http-equiv=", "<!--", "-->", "<svg>", "<animate values=", SCOPE,
+]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_the_quick_reading_never_passes_what_the_parser_would_find(body: str) -> None:
+    text = page(body)
+    if _plainly_clean(text, "fiches/a/index.html", ALLOWED):
+        auditor = _Auditor("fiches/a/index.html", ALLOWED)
+        auditor.feed(text)
+        auditor.close()
+        assert auditor.findings == []

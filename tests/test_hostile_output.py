@@ -1,0 +1,154 @@
+"""Hostile bodies against the whole chain: each one the check reports (E201, file, line), and the site built
+anyway (not strict) passes the audit and runs no script in Chromium; the policy makes an injected handler inert."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sitebuild import build, make_repo
+from test_browser import CHROMIUM, _QuietHandler
+
+from mesbox.checker import check
+
+pytestmark = pytest.mark.browser
+
+# One case per class of the issue's "Links", "attr_list" and "Raw HTML" lists: (name, body).
+HOSTILE: list[tuple[str, str]] = [
+    ("refdef", "[clic][r]\n\n[r]: javascript:alert('refdef')\n"),
+    ("refdef-title", "[clic][r2]\n\n[r2]: javascript:alert('titre') \"Titre\"\n"),
+    ("refdef-next-line", "[clic][r3]\n\n[r3]:\n    javascript:alert('ligne')\n"),
+    ("refdef-quote", "> [clic][r4]\n>\n> [r4]: javascript:alert('citation')\n"),
+    ("refdef-list", "- [clic][r5]\n\n    [r5]: javascript:alert('liste')\n"),
+    ("refdef-admonition", "!!! note\n    [clic][r6]\n\n    [r6]: javascript:alert('encadre')\n"),
+    ("angle-link", "[clic](< javascript:alert('chevrons')>)\n"),
+    ("image-ref", "![image][r7]\n\n[r7]: javascript:alert('image')\n"),
+    ("attr-onclick", "[clic](https://exemple.org){ onclick=alert('attr') }\n"),
+    ("attr-href", "[clic](https://exemple.org){: href=javascript:alert('attr-href') }\n"),
+    ("attr-html", "## Titre { data-toc-label='<img src=x onerror=alert(\"toc\")>' }\n"),
+    ("space-after-lt", "< script>alert('espace')</script>\n"),
+    ("newline-after-lt", "<\nscript>alert('ligne')</script>\n"),
+    ("comment", "<!-- x --!><img src=x onerror=alert('commentaire')>\n"),
+    ("cdata", "<![CDATA[ x ]]><img src=x onerror=alert('cdata')>\n"),
+    ("pi", "<?x ?><img src=x onerror=alert('pi')>\n"),
+    ("noscript", "<noscript><p title=\"</noscript><img src=x onerror=alert('noscript')>\"></noscript>\n"),
+    ("xmp", "<xmp><img src=x onerror=alert('xmp')></xmp>\n"),
+    ("textarea", "<textarea></textarea><img src=x onerror=alert('textarea')>\n"),
+    ("svg-animate", '<svg><a><animate attributeName="href" values="javascript:alert(\'animate\')"/><text y="20">clic</text></a></svg>\n'),
+    ("svg-set", '<svg><a><set attributeName="href" to="javascript:alert(\'set\')"/><text y="20">clic</text></a></svg>\n'),
+    ("style", "<style>body{display:none}</style>\n"),
+    ("script", "<script>alert('script')</script>\n"),
+    ("handler", "<p onmouseover=alert('survol')>survolez-moi</p>\n"),
+]
+EXPECTED_TEXT = {"space-after-lt", "newline-after-lt"}  # text for Markdown and browsers: nothing to report, nothing runs
+
+
+def _fiche(name: str, body: str) -> str:
+    return (
+        f"---\ntitle: Cas {name}\ndescription: Une fiche de test hostile.\ndate: 2026-01-15\nkind: thematique\n"
+        f"themes: [economie-solidaire]\nauthors: [Équipe]\n---\n\nAvant.\n\n{body}\nAprès.\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    root = make_repo(tmp_path_factory.mktemp("hostile") / "repo")
+    for name, body in HOSTILE:
+        (root / "fiches" / f"hostile-{name}.md").write_text(_fiche(name, body), encoding="utf-8")
+    done = build(root, strict=False)
+    assert done.returncode == 0, done.stderr  # the audit found nothing: it fails any build
+    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield root, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium introuvable ({CHROMIUM}) : .ci/run l'installe avec apt-get")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        yield browser
+        browser.close()
+
+
+def _watched_page(chromium: object) -> tuple[object, object, list[str], list[str]]:
+    """A page that records every dialog (an `alert` that ran) and every policy violation."""
+    context = chromium.new_context(locale="fr-FR")  # type: ignore[attr-defined]
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.add_init_script("window.__violations = [];document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
+    violations: list[str] = []
+    return context, page, dialogs, violations
+
+
+def test_each_hostile_body_is_reported_by_the_check(hostile_site: tuple[Path, str]) -> None:
+    root, _ = hostile_site
+    issues = check(root).issues
+    for name, body in HOSTILE:
+        rel = f"fiches/hostile-{name}.md"
+        mine = [i for i in issues if i.path == rel]
+        if name in EXPECTED_TEXT:
+            assert mine == [], (name, mine)
+            continue
+        assert mine and all(i.code == "E201" for i in mine), (name, mine)
+        first_body_line = 11  # "Avant." is line 10 of the file, the case starts at line 12
+        assert all(first_body_line < i.line <= first_body_line + body.count("\n") + 1 for i in mine), (name, mine)
+
+
+def test_no_script_runs_on_any_hostile_page(hostile_site: tuple[Path, str], chromium: object) -> None:
+    """Load each page, hover every element of the article, click every link in it: no dialog ever opens."""
+    _, base = hostile_site
+    context, page, dialogs, _ = _watched_page(chromium)
+    for name, _body in HOSTILE:
+        url = f"{base}fiches/hostile-{name}/"
+        page.goto(url)  # type: ignore[attr-defined]
+        for element in page.locator("article *").all()[:200]:  # type: ignore[attr-defined]
+            if element.is_visible():
+                element.hover(timeout=1000, force=True)
+        for index in range(page.locator("article a").count()):  # type: ignore[attr-defined]
+            link = page.locator("article a").nth(index)  # type: ignore[attr-defined]
+            if link.is_visible():
+                link.click(timeout=2000, force=True, no_wait_after=True)
+                page.wait_for_timeout(100)  # type: ignore[attr-defined]
+                if page.url != url:  # type: ignore[attr-defined]
+                    page.goto(url)  # type: ignore[attr-defined]
+        assert page.locator("body").is_visible(), name  # type: ignore[attr-defined]  # no <style> hid the page
+    context.close()  # type: ignore[attr-defined]
+    assert dialogs == []
+
+
+def test_the_site_shows_no_policy_violation_and_an_injected_handler_is_inert(hostile_site: tuple[Path, str], chromium: object) -> None:
+    """The theme's scripts run under the policy (search, palette); a handler and a script written into a built
+    page by hand are refused by the browser, not run."""
+    root, base = hostile_site
+    context, page, dialogs, _ = _watched_page(chromium)
+    for path in ("", "fiches/initiative-solidaire/", "territoires/", "a-propos/"):
+        page.goto(base + path)  # type: ignore[attr-defined]
+        page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+        assert page.evaluate("window.__violations") == [], path  # type: ignore[attr-defined]
+    page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
+    page.locator("input.md-search__input").press_sequentially("initiative", delay=20)  # type: ignore[attr-defined]
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)  # type: ignore[attr-defined]
+    assert page.evaluate("window.__violations") == []  # type: ignore[attr-defined]
+
+    target = root / "site" / "fiches" / "initiative-solidaire" / "index.html"
+    html = target.read_text(encoding="utf-8")
+    injected = '<p id="piege" onclick="alert(\'clic\')">piège</p><script>alert("script")</script><img src="x" onerror="alert(\'image\')">'
+    target.write_text(html.replace("<article", injected + "<article", 1), encoding="utf-8")
+    page.goto(base + "fiches/initiative-solidaire/")  # type: ignore[attr-defined]
+    page.locator("#piege").click()  # type: ignore[attr-defined]
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    assert dialogs == []
+    blocked = page.evaluate("window.__violations")  # type: ignore[attr-defined]
+    assert any(v.startswith("script-src") for v in blocked), blocked
+    context.close()  # type: ignore[attr-defined]

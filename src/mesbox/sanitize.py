@@ -32,10 +32,11 @@ _EXTENSIONS = {
 _HANDWRITTEN = {"b", "i", "u", "s", "ins", "mark", "small", "kbd", "samp", "var", "q", "cite", "dfn", "time", "figure", "figcaption", "wbr"}
 TAGS: frozenset[str] = frozenset(_MARKDOWN | _EXTENSIONS | _HANDWRITTEN)
 
-# Attributes allowed on every tag, then per tag. No `style`, no event handler, no `data-*`.
-GLOBAL_ATTRIBUTES: frozenset[str] = frozenset({"class", "id", "title", "lang"})
+# Attributes allowed on every tag, then per tag. No `style`, no event handler, no `data-*` but
+# `data-search-exclude` (Material leaves the element out of its search index: mesbox's own headings use it).
+GLOBAL_ATTRIBUTES: frozenset[str] = frozenset({"class", "id", "title", "lang", "data-search-exclude"})
 ATTRIBUTES: Mapping[str, frozenset[str]] = MappingProxyType({
-    "a": frozenset({"href", "name"}),
+    "a": frozenset({"href", "name", "download"}),
     "img": frozenset({"src", "alt", "width", "height", "loading"}),
     "abbr": frozenset(),
     "ol": frozenset({"start", "type", "reversed"}),

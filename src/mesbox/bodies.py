@@ -42,9 +42,11 @@ _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})([^\n]*)", re.MULTILINE)
 _BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_SPACE = " \t\n\r\f"
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _UNQUOTED = re.compile(r"[^\s>]*")
+_NAME = re.compile(r"[^\s/>]*")
+_SPACES = re.compile(r"\s*")
+_COMMENT_END = re.compile(r"--!?>")
 # Where a browser may start something other than text: a tag, an end tag, a comment, a bogus comment.
 _TAG_OPEN = re.compile(r"<[a-zA-Z!?/]")
 _ALLOWED_TAGS_HINT = "texte, titres, listes, liens, images, tableaux, <details>, <abbr>, <span>, <div>…"
@@ -262,7 +264,6 @@ def _code_spans(body: str) -> list[tuple[int, int]]:
 def _browser_tags(body: str, report: Report, code: _Code) -> None:
     """Start tags as a browser tokenises the body, one pass; each start tag is checked with its attributes."""
     next_gt, next_double, next_single = _Next(body, ">"), _Next(body, '"'), _Next(body, "'")
-    size = len(body)
     found = _TAG_OPEN.search(body)
     position = found.start() if found else -1
     while position != -1:
@@ -280,9 +281,7 @@ def _browser_tags(body: str, report: Report, code: _Code) -> None:
         elif after.isascii() and (after.isalpha() or after == "/"):
             closing = after == "/"
             start = position + (2 if closing else 1)
-            name_end = start
-            while name_end < size and body[name_end] not in _SPACE + "/>":
-                name_end += 1
+            name_end = _NAME.match(body, start).end()
             name = body[start:name_end].lower()
             end = _tag_end(body, name_end, next_gt, next_double, next_single)
             if end == -1:
@@ -305,7 +304,7 @@ def _comment_end(body: str, start: int) -> int:
         return start + 5
     if body.startswith("->", start + 4):
         return start + 6
-    found = re.compile(r"--!?>").search(body, start + 4)
+    found = _COMMENT_END.search(body, start + 4)
     return found.end() if found else -1
 
 
@@ -317,9 +316,7 @@ def _tag_end(body: str, position: int, next_gt: _Next, next_double: _Next, next_
         if char == ">":
             return position + 1
         if char == "=":
-            position += 1
-            while position < size and body[position] in _SPACE:
-                position += 1
+            position = _SPACES.match(body, position + 1).end()
             if position < size and body[position] in "\"'":
                 closing = (next_double if body[position] == '"' else next_single)(position + 1)
                 if closing == -1:

@@ -35,6 +35,7 @@ PATTERNS = {
     "<script>": "<script>",
     "](": "](",
     "[a]: + spaces": None,
+    "< + letters": "",
     "[": "[",
     "[[": "[[",
     "`": "`",
@@ -51,6 +52,8 @@ GOAL = 2.0
 def body_of(name: str, unit: str | None, size: int) -> str:
     if unit is None:  # a reference definition, then whitespace to the end
         return "[a]: " + " " * (size - 5)
+    if not unit:  # one tag name as long as the body
+        return "<" + "a" * (size - 1)
     return (unit * (size // len(unit) + 1))[:size]
 
 

@@ -38,10 +38,11 @@ URL_ATTRIBUTES = frozenset({
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 _CODE_SCHEME = re.compile(r"(?:javascript|vbscript|data):", re.IGNORECASE)
 
-# Only plainly written elements: double-quoted attributes without `<` or `>`, content without `</`;
+# Only plainly written elements: double-quoted attributes without `<` or `>`, content without `</`
+# (possessive quantifiers: a `<script>` left open fails at once, it is not tried every other way);
 # and mesbox's own policy, whose text names `data:`.
 _ELEMENT = re.compile(
-    r"""<([sS][cC][rR][iI][pP][tT]|[sS][tT][yY][lL][eE])((?:\s+[a-zA-Z-]+="[^"<>]*")*)\s*>((?:[^<]+|<(?!/))*)</\1\s*>"""
+    r"""<([sS][cC][rR][iI][pP][tT]|[sS][tT][yY][lL][eE])((?:\s++[a-zA-Z-]++="[^"<>]*+")*+)\s*+>([^<]*+(?:<(?!/)[^<]*+)*+)</\1\s*+>"""
     r"""|<meta http-equiv="Content-Security-Policy" content="[^"<>]*">"""
 )
 _SUSPECT_TAG = re.compile(r"<(?:iframe|frame|object|embed|applet|base|portal|fencedframe|script|style)", re.IGNORECASE)

@@ -27,7 +27,7 @@ from .sanitize import DROPPED_WITH_CONTENT, TAGS, URL_ATTRIBUTES, allowed_attrib
 # No `[` inside a wiki link: a scan from each `[[` stops at the next bracket (linear on `[[[[…`).
 WIKI_LINK = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 # Markdown's inline HTML: a tag name, then anything but `<` and `>` up to the closing `>`.
-_INLINE_TAG = re.compile(r"<([a-zA-Z][^<>\s/]*)([^<>]*)>")
+_INLINE_TAG = re.compile(r"<([a-zA-Z][^<>\s/]*+)([^<>]*+)>")  # possessive: a tag left open fails at once
 # Attributes inside an inline tag or an attribute list (quotes only after `=`, as browsers read them).
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=][^\s<>/=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 # Attribute lists (`attr_list`): `{ onclick=… }` after a link, an image or a heading becomes an attribute.

@@ -5,12 +5,12 @@ library's, independent of the sanitiser): a finding is a `<script>` that is neit
 block, nor one of the theme's inline scripts, nor loaded from the theme's or the site's own
 scripts; an event-handler attribute; a `javascript:`, `vbscript:` or `data:` URL; an element
 that embeds or redirects (`iframe`, `object`, `embed`, `base`, `meta http-equiv=refresh`…);
-a `<style>` (the theme and mesbox style pages from their stylesheets only). Any finding fails the build: the sanitiser should have made
-each of them impossible, so one means a hole, not a contributor's mistake.
+a `<style>` (the theme and mesbox style pages from their stylesheets only). Any finding fails
+the build: the sanitiser should have made each of them impossible, so one means a hole, not a
+contributor's mistake.
 
 Parsing 2 000 pages in pure Python costs more than a tenth of a build, so each file is first
-read by a few regular expressions: its `<script>` and `<style>` elements are checked against
-what is allowed, and the rest of the text is searched for anything the parser could report
+read by a few regular expressions: its `<script>` elements are checked against what is allowed, and the rest of the text is searched for anything the parser could report
 (an embedding tag, `on…=`, `= refresh`, the letters of `script:` or `data:` even split by
 spaces or control characters, a character reference to a letter, a colon or a control).
 A file with nothing of the kind cannot hold a finding; any other file is parsed in full.

@@ -24,7 +24,7 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 def extensions() -> tuple[list[str], dict[str, Any]]:
     names: list[str] = []
     configs: dict[str, Any] = {}
-    for item in yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=_Loader)["markdown_extensions"]:  # noqa: S506 (a SafeLoader subclass)
+    for item in yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=_Loader)["markdown_extensions"]:
         name, config = next(iter(item.items())) if isinstance(item, dict) else (item, {})
         names.append(name)
         configs[name] = config or {}

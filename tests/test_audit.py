@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import material
+import material  # type: ignore[import-untyped]
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

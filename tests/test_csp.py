@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import material
+import material  # type: ignore[import-untyped]
 
 from mesbox.csp import ThemeScripts, page_policy, source_hash, with_policy
 

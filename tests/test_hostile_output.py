@@ -85,7 +85,12 @@ def _watched_page(chromium: object) -> tuple[object, object, list[str], list[str
     context = chromium.new_context(locale="fr-FR")  # type: ignore[attr-defined]
     page = context.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: object) -> None:
+        dialogs.append(dialog.message)  # type: ignore[attr-defined]
+        dialog.dismiss()  # type: ignore[attr-defined]
+
+    page.on("dialog", dismiss)
     page.add_init_script("window.__violations = [];document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
     violations: list[str] = []
     return context, page, dialogs, violations

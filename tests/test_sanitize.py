@@ -48,13 +48,13 @@ def events(html: str) -> list[tuple[object, ...]]:
     return parser.events
 
 
-def kept(html: str) -> tuple[list[tuple[object, ...]], str]:
+def kept(html: str) -> tuple[list[str], str]:
     """What a reader gets of a fragment, whatever its serialisation: its elements with their attributes (in
     any order: an HTML parser moves misnested blocks, and adds paragraphs around them) and its text.
     `markdown="1"` is md_in_html's own mark, meaningless in a page."""
     found = events(html)
     elements = sorted(
-        (event[0], event[1], tuple(pair for pair in event[2] if pair[0] != "markdown"))  # type: ignore[union-attr]
+        repr((event[1], [pair for pair in event[2] if pair[0] != "markdown"]))  # type: ignore[attr-defined]
         for event in found if event[0] == "start" and event[1] != "p"
     )
     text = "".join(str(event[1]) for event in found if event[0] == "data")

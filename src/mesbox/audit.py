@@ -10,8 +10,8 @@ the build: the sanitiser should have made each of them impossible, so one means 
 contributor's mistake.
 
 Parsing 2 000 pages in pure Python costs more than a tenth of a build, so each file is first
-read by a few regular expressions: its `<script>` elements are checked against what is allowed, and the rest of the text is searched for anything the parser could report
-(an embedding tag, `on…=`, `= refresh`, the letters of `script:` or `data:` even split by
+read by a few regular expressions: its `<script>` elements are checked against what is allowed,
+and the rest of the text is searched for anything the parser could report (an embedding tag, `on…=`, `= refresh`, the letters of `script:` or `data:` even split by
 spaces or control characters, a character reference to a letter, a colon or a control).
 A file with nothing of the kind cannot hold a finding; any other file is parsed in full.
 """

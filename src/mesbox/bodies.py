@@ -251,7 +251,7 @@ def _code_spans(body: str) -> list[tuple[int, int]]:
     regions = []
     index = 0
     while index < len(runs):
-        start, end = runs[index]
+        start, _end = runs[index]
         closing = following.get(index)
         if closing is not None and bisect.bisect_left(blanks, start) == bisect.bisect_left(blanks, runs[closing][0]):
             regions.append((start, runs[closing][1]))
@@ -281,7 +281,7 @@ def _browser_tags(body: str, report: Report, code: _Code) -> None:
         elif after.isascii() and (after.isalpha() or after == "/"):
             closing = after == "/"
             start = position + (2 if closing else 1)
-            name_end = _NAME.match(body, start).end()
+            name_end = _skip(_NAME, body, start)
             name = body[start:name_end].lower()
             end = _tag_end(body, name_end, next_gt, next_double, next_single)
             if end == -1:
@@ -296,6 +296,12 @@ def _browser_tags(body: str, report: Report, code: _Code) -> None:
             return
         found = _TAG_OPEN.search(body, end)
         position = found.start() if found else -1
+
+
+def _skip(pattern: re.Pattern[str], text: str, position: int) -> int:
+    """Where `pattern`, which may match nothing, stops matching from `position`."""
+    found = pattern.match(text, position)
+    return found.end() if found else position
 
 
 def _comment_end(body: str, start: int) -> int:
@@ -316,14 +322,14 @@ def _tag_end(body: str, position: int, next_gt: _Next, next_double: _Next, next_
         if char == ">":
             return position + 1
         if char == "=":
-            position = _SPACES.match(body, position + 1).end()
+            position = _skip(_SPACES, body, position + 1)
             if position < size and body[position] in "\"'":
                 closing = (next_double if body[position] == '"' else next_single)(position + 1)
                 if closing == -1:
                     return -1
                 position = closing + 1
             else:
-                position = _UNQUOTED.match(body, position).end()  # an unquoted value ends at a space or `>`
+                position = _skip(_UNQUOTED, body, position)  # an unquoted value ends at a space or `>`
             continue
         gt = next_gt(position)
         if gt == -1:

@@ -89,6 +89,9 @@ def test_script_sources_are_resolved_against_the_file() -> None:
     assert auditor.allowed_src("/assets/mesbox.js")
     assert not auditor.allowed_src("../../../assets/javascripts/x.js/../../../evil.js")
     assert not auditor.allowed_src("//exemple.org/assets/mesbox.js")
+    under = _Auditor("404.html", Allowed(THEME, frozenset({"assets/javascripts/"}), "/mesbox/"))  # a site at exemple.org/mesbox/
+    assert under.allowed_src("/mesbox/assets/javascripts/bundle.min.js")
+    assert not under.allowed_src("/assets/javascripts/bundle.min.js") and not under.allowed_src("/autre/assets/javascripts/x.js")
 
 
 # Pieces of markup: a part that the quick reading lets through must be one the parser finds nothing in.

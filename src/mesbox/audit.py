@@ -104,6 +104,7 @@ class Allowed:
 
     theme: ThemeScripts
     script_paths: frozenset[str]  # site paths (no leading slash); a path ending in `/` allows the folder
+    base: str = "/"  # the path of the site's address: absolute links (the 404 page's) start with it
 
 
 class _Auditor(HTMLParser):
@@ -155,7 +156,12 @@ class _Auditor(HTMLParser):
     def allowed_src(self, src: str) -> bool:
         if "//" in src or ":" in src.split("/", 1)[0]:
             return False  # another host or a scheme: never one of the site's files
-        path = posixpath.normpath(posixpath.join(self.folder, src.split("?", 1)[0].split("#", 1)[0])).lstrip("/")
+        src = src.split("?", 1)[0].split("#", 1)[0]
+        if src.startswith("/"):
+            if not src.startswith(self.allowed.base):
+                return False
+            src = "/" + src[len(self.allowed.base) :]
+        path = posixpath.normpath(posixpath.join(self.folder, src)).lstrip("/")
         return any(path == allowed or (allowed.endswith("/") and path.startswith(allowed)) for allowed in self.allowed.script_paths)
 
     def handle_data(self, data: str) -> None:

@@ -39,6 +39,7 @@ import time
 from html import unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -468,7 +469,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         started = time.perf_counter()
         # The theme's scripts, the site's own (extra_javascript) and the web editor's, which mesbox mounts at admin/.
         scripts = {"assets/javascripts/", "admin/", *(str(getattr(item, "path", item)).lstrip("/") for item in config.extra_javascript)}
-        findings = audit_site(Path(config.site_dir), Allowed(self.theme_scripts, frozenset(scripts)))
+        base = urlsplit(config.site_url or "").path or "/"
+        findings = audit_site(Path(config.site_dir), Allowed(self.theme_scripts, frozenset(scripts), base if base.endswith("/") else base + "/"))
         log.info("mesbox: contenu assaini en %.2f s, site audité en %.2f s", self.sanitizing, time.perf_counter() - started)
         if findings:
             listed = "\n".join(f"  {finding}" for finding in findings[:50])

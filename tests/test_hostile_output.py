@@ -133,17 +133,16 @@ def test_no_script_runs_on_any_hostile_page(hostile_site: tuple[Path, str], chro
 
 
 def test_the_site_shows_no_policy_violation_and_an_injected_handler_is_inert(hostile_site: tuple[Path, str], chromium: object) -> None:
-    """The theme's scripts run under the policy (search, palette); a handler and a script written into a built
-    page by hand are refused by the browser, not run."""
+    """The theme's and mesbox's scripts run under the policy (palette, the Explorer's search and its WebAssembly);
+    a handler and a script written into a built page by hand are refused by the browser, not run."""
     root, base = hostile_site
     context, page, dialogs, _ = _watched_page(chromium)
     for path in ("", "fiches/initiative-solidaire/", "territoires/", "a-propos/"):
         page.goto(base + path)  # type: ignore[attr-defined]
         page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
         assert page.evaluate("window.__violations") == [], path  # type: ignore[attr-defined]
-    page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
-    page.locator("input.md-search__input").press_sequentially("initiative", delay=20)  # type: ignore[attr-defined]
-    page.locator(".md-search-result__item").first.wait_for(timeout=10000)  # type: ignore[attr-defined]
+    page.goto(base + "explorer/?q=initiative")  # type: ignore[attr-defined]
+    page.locator(".mesbox-explorer__results li").first.wait_for(timeout=20000)  # type: ignore[attr-defined]
     assert page.evaluate("window.__violations") == []  # type: ignore[attr-defined]
 
     target = root / "site" / "fiches" / "initiative-solidaire" / "index.html"

@@ -49,14 +49,14 @@ def events(html: str) -> list[tuple[object, ...]]:
 
 
 def kept(html: str) -> tuple[list[str], str]:
-    """What a reader gets of a fragment, whatever its serialisation: its elements with their attributes (in
-    any order: an HTML parser moves misnested blocks, and adds paragraphs around them) and its text.
-    `markdown="1"` is md_in_html's own mark, meaningless in a page."""
+    """What a reader gets of a fragment, whatever its serialisation: the kinds of elements with their attributes
+    (in any order, each once: an HTML parser moves misnested blocks, adds paragraphs around them and reopens
+    formatting elements left open) and its text. `markdown="1"` is md_in_html's own mark, meaningless in a page."""
     found = events(html)
-    elements = sorted(
+    elements = sorted({
         repr((event[1], [pair for pair in event[2] if pair[0] != "markdown"]))  # type: ignore[attr-defined]
         for event in found if event[0] == "start" and event[1] != "p"
-    )
+    })
     text = "".join(str(event[1]) for event in found if event[0] == "data")
     return elements, " ".join(text.split())
 

@@ -17,7 +17,6 @@ from .issues import Issue
 from .loader import load
 from .publication import Asset
 from .references import broken_terms, check_entry_references, check_numbers, check_page_links, check_taxonomies, check_terms, unique_entries
-from .render.site import site_plan
 
 
 @dataclass
@@ -101,6 +100,9 @@ def _check(root: Path, jobs: int, keep_entries: bool, cache: bool, today: dateti
     def generated() -> set[str]:
         """Pages mesbox writes (lists, terms, audiences…), planned only if a link is not found among the files."""
         if not planned:
+            # Imported here: the site plan pulls in the page templates, which a one-file check rarely needs.
+            from .render.site import site_plan
+
             planned.update(page.src_uri for page in site_plan(catalogue))
         return planned
     for entry in loaded.candidates:

@@ -1,4 +1,4 @@
-"""Time the body scan (`mesbox.bodies.scan_body`, E201 and wiki links) on 2 MiB bodies built to be slow.
+"""Time the body scan (`mesbox.reading.bodies.scan_body`, E201 and wiki links) on 2 MiB bodies built to be slow.
 
 Usage: python benchmarks/bench_bodies.py [--size 2097152] [--runs 3]
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from mesbox.bodies import scan_body
+from mesbox.reading.bodies import scan_body
 
 PROSE = "La coopération entre acteurs d'un territoire se construit dans la durée, [[fiche-a]] et [un lien](https://exemple.org).\n\n"
 PATTERNS = {

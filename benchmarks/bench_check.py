@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timing import CommandFailed, corpus, medians, run, spread
 
-from mesbox.workers import available_cores
+from mesbox.reading.workers import available_cores
 
 GOAL = 1.5
 INCREMENTAL_GOAL = 0.5  # seconds, on the machine where the whole check took WHOLE_THEN

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from mesbox.checker import check
+from mesbox.checking.checker import check
 
 sys.path.insert(0, str(Path(__file__).parent))
 

@@ -15,8 +15,8 @@ import pytest
 import yaml
 from sitebuild import REPO, build, make_repo
 
-from mesbox.checker import check
-from mesbox.models import FicheMeta
+from mesbox.checking.checker import check
+from mesbox.contract.schemas import FicheMeta
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.browser

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mesbox.audit import Allowed, _Auditor, _plainly_clean, audit_site, audit_text
-from mesbox.csp import ThemeScripts, with_policy
+from mesbox.publishing.audit import Allowed, _Auditor, _plainly_clean, audit_site, audit_text
+from mesbox.publishing.csp import ThemeScripts, with_policy
 
 THEME = ThemeScripts.from_templates([Path(material.__file__).parent / "templates"])
 ALLOWED = Allowed(THEME, frozenset({"assets/javascripts/", "assets/mesbox.js"}))

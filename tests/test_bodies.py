@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mesbox.bodies import WikiLink, scan_body
+from mesbox.reading.bodies import WikiLink, scan_body
 
 
 def unsafe(body: str) -> list[tuple[int, int]]:

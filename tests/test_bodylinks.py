@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mesbox.bodylinks import resolve, scan_links
+from mesbox.reading.bodylinks import resolve, scan_links
 
 
 def scan(body: str) -> tuple[list[tuple[str, int, int]], list[tuple[int, int, str]]]:

@@ -124,7 +124,7 @@ def test_facets_combine_with_counts_from_the_catalogue_and_the_address_restores_
     """A commune's entries count under its département and région; two facets combine; the address keeps the view."""
     from sitebuild import FIXTURE
 
-    from mesbox.checker import check
+    from mesbox.checking.checker import check
 
     catalogue = check(FIXTURE).catalogue
     expected = {entry.title for entry in catalogue.entries_for_term("territories", "normandie")}

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from conftest import ENTRY, replace, write
 
-from mesbox.catalogue import SEE_ALSO_LIMIT, Catalogue
-from mesbox.checker import check
+from mesbox.catalogue.catalogue import SEE_ALSO_LIMIT, Catalogue
+from mesbox.checking.checker import check
 
 
 def catalogue(root: Path) -> Catalogue:
@@ -179,6 +179,6 @@ def test_first_file_of_an_id_wins(valid_repo: Path) -> None:
 
 
 def test_unknown_territory_has_no_entries(repo: Path) -> None:
-    from mesbox.checker import check
+    from mesbox.checking.checker import check
 
     assert check(repo).catalogue.entries_for_term("territories", "nulle-part") == []

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from conftest import DRAFT, ENTRY, FICHE, GRID, METHOD, MONO, STORY, THEMES, replace, write
 
-from mesbox import checkcache
-from mesbox.checker import check
-from mesbox.issues import Issue
-from mesbox.loader import Loaded
+from mesbox.checking import checkcache
+from mesbox.checking.checker import check
+from mesbox.contract.issues import Issue
+from mesbox.reading.loader import Loaded
 
 
 @pytest.fixture()
@@ -151,7 +151,7 @@ def test_without_cache_nothing_is_written(valid_repo: Path, tmp_path: Path, monk
 
 
 def test_cli_uses_the_cache_unless_told_not_to(valid_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mesbox.cli import main
+    from mesbox.cli.main import main
 
     monkeypatch.setenv("MESBOX_CACHE_DIR", str(tmp_path / "cache"))
     assert main(["check", str(valid_repo), "--no-cache"]) == 0

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from conftest import ENTRY, FICHE, MONO, STORY, THEMES, VALID_FILES, replace, write
 
-from mesbox.checker import CheckResult, check
-from mesbox.issues import CODES, Issue
+from mesbox.checking.checker import CheckResult, check
+from mesbox.contract.issues import CODES, Issue
 
 
 def test_valid_repository_is_ok(valid_repo: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import FICHE, VALID_FILES, replace
 
-from mesbox.cli import main
+from mesbox.cli.main import main
 
 MESBOX = Path(sys.executable).with_name("mesbox")
 

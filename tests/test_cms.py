@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 import yaml
 
-from mesbox.checker import check
-from mesbox.cms import FIELDS, cms_config, config_yaml, github_repo
-from mesbox.exports import collection_schema
-from mesbox.registry import FICHE_KINDS
-from mesbox.scaffold import KIND_FOLDERS
-from mesbox.structure import COLLECTIONS
+from mesbox.checking.checker import check
+from mesbox.cli.scaffold import KIND_FOLDERS
+from mesbox.contract.registry import FICHE_KINDS
+from mesbox.publishing.cms import FIELDS, cms_config, config_yaml, github_repo
+from mesbox.publishing.exports import collection_schema
+from mesbox.reading.documents import COLLECTIONS
 
 SCHEMA = Path(__file__).resolve().parent.parent / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
 

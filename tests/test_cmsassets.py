@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mesbox.cmsassets import THIRD_PARTY, EditorUnavailable, editor_files
+from mesbox.publishing.cmsassets import THIRD_PARTY, EditorUnavailable, editor_files
 
 MODULES = Path(__file__).resolve().parent.parent / "node_modules"
 SCRIPT = MODULES / "@sveltia" / "cms" / "dist" / "sveltia-cms.js"

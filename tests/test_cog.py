@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mesbox.cog import find, fold, load, near
+from mesbox.cli.cog import find, fold, load, near
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "node_modules" / "@etalab" / "decoupage-administratif"

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from mesbox import complexity
-from mesbox.complexity import (
+from mesbox.reading import complexity
+from mesbox.reading.complexity import (
     MAX_BLOCK_BYTES,
     MAX_BRACKETS,
     MAX_DEFINITIONS,
@@ -139,7 +139,7 @@ def test_one_issue_per_kind() -> None:
 
 def test_too_many_code_blocks() -> None:
     """Each fenced block costs the engine a pass: a page of a hundred thousand empty ones took more than 20 s."""
-    from mesbox.complexity import MAX_FENCES
+    from mesbox.reading.complexity import MAX_FENCES
 
     assert found("```\n```\n" * MAX_FENCES) == []
     issues = found("```\n```\n" * (MAX_FENCES + 1))
@@ -147,7 +147,7 @@ def test_too_many_code_blocks() -> None:
 
 
 def test_too_many_links() -> None:
-    from mesbox.complexity import MAX_LINKS
+    from mesbox.reading.complexity import MAX_LINKS
 
     assert found(("[a](b.md) " * 100 + "\n\n") * (MAX_LINKS // 100)) == []
     issues = found(("[a](b.md) " * 100 + "\n\n") * (MAX_LINKS // 100) + "[a](b.md)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mesbox.render.contact import Contact, resolve_contact
+from mesbox.rendering.contact import Contact, resolve_contact
 
 REPO = "https://github.com/mouvement-economie-solidaire/mesbox"
 

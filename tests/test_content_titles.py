@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from mesbox.checker import check
-from mesbox.models import FicheMeta
+from mesbox.checking.checker import check
+from mesbox.contract.schemas import FicheMeta
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = Path(__file__).parent / "fixtures" / "phase-1-fiches-thematiques.txt"

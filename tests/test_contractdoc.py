@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mesbox.contractdoc import FILES, blocks, describe, main, refresh
-from mesbox.registry import COLLECTIONS
+from mesbox.cli.contractdoc import FILES, blocks, describe, main, refresh
+from mesbox.contract.registry import COLLECTIONS
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize("rel", FILES)
 def test_committed_file_equals_the_generated_one(rel: str) -> None:
     text = (REPO / rel).read_text(encoding="utf-8")
-    assert refresh(text) == text, f"{rel} : lancez python -m mesbox.contractdoc"
+    assert refresh(text) == text, f"{rel} : lancez python -m mesbox.cli.contractdoc"
 
 
 @pytest.mark.parametrize("rel", FILES)
@@ -63,6 +63,6 @@ def test_types_are_described_in_french() -> None:
 
 
 def test_every_code_has_its_explanation() -> None:
-    from mesbox.issues import CODE_DETAILS, CODES
+    from mesbox.contract.issues import CODE_DETAILS, CODES
 
     assert list(CODE_DETAILS) == sorted(CODES) and all(all(detail) for detail in CODE_DETAILS.values())

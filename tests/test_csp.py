@@ -6,7 +6,7 @@ from pathlib import Path
 
 import material  # type: ignore[import-untyped]
 
-from mesbox.csp import ThemeScripts, page_policy, source_hash, with_policy
+from mesbox.publishing.csp import ThemeScripts, page_policy, source_hash, with_policy
 
 THEME = ThemeScripts.from_templates([Path(material.__file__).parent / "templates"])
 PALETTE = 'var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))'

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import DRAFT, FICHE, line_of, replace
 
-from mesbox.checker import check
+from mesbox.checking.checker import check
 
 TODAY = datetime.date(2026, 6, 1)  # after every date of the valid repository
 

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from conftest import replace, write
 
-from mesbox.checker import check
-from mesbox.cli import main
-from mesbox.exports import COMMON_FIELDS, CSV_EXTRA, column_doc, export_files, write_exports
-from mesbox.registry import COLLECTIONS
+from mesbox.checking.checker import check
+from mesbox.cli.main import main
+from mesbox.contract.registry import COLLECTIONS
+from mesbox.publishing.exports import COMMON_FIELDS, CSV_EXTRA, column_doc, export_files, write_exports
 
 SITE = "https://exemple.org/"
 # Sorted by collection (fiches, monographies, recits, grilles, parcours), then id.
@@ -162,7 +162,7 @@ def exports_digest_in_a_new_process(repo: Path, hash_seed: str) -> str:
     """The exports' digest computed by a fresh interpreter: set and dict orders that depend on string
     hashing change with PYTHONHASHSEED, so two processes with two seeds catch them."""
     code = (
-        "import hashlib, sys; from pathlib import Path; from mesbox.checker import check; from mesbox.exports import export_files; "
+        "import hashlib, sys; from pathlib import Path; from mesbox.checking.checker import check; from mesbox.publishing.exports import export_files; "
         "files = export_files(check(Path(sys.argv[1])).catalogue, sys.argv[2]); "
         "print(hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest())"
     )

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from conftest import replace
 
-from mesbox.catalogue import Catalogue
-from mesbox.checker import check
-from mesbox.feed import render_feed
+from mesbox.catalogue.catalogue import Catalogue
+from mesbox.checking.checker import check
+from mesbox.publishing.feed import render_feed
 
 SITE = "https://exemple.org/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -107,7 +107,7 @@ def test_limit(repo: Path) -> None:
 def test_the_same_bytes_in_every_process(repo: Path) -> None:
     """String hashing changes with PYTHONHASHSEED: two fresh interpreters with two seeds write the same feed."""
     code = (
-        "import sys; from pathlib import Path; from mesbox.checker import check; from mesbox.feed import render_feed; "
+        "import sys; from pathlib import Path; from mesbox.checking.checker import check; from mesbox.publishing.feed import render_feed; "
         "sys.stdout.buffer.write(render_feed(check(Path(sys.argv[1])).catalogue, sys.argv[2], 'Flux du MES', 'Nouveautés de la boîte à outils'))"
     )
     written = [

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import FICHE, HOME, METHOD, found, write
 
-from mesbox.checker import check
+from mesbox.checking.checker import check
 
 
 def add(root: Path, rel: str, text: str) -> None:

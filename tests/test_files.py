@@ -7,8 +7,8 @@ from pathlib import Path
 
 from conftest import write
 
-from mesbox.files import collection_files, editorial_files
-from mesbox.structure import COLLECTIONS
+from mesbox.reading.documents import COLLECTIONS
+from mesbox.reading.files import collection_files, editorial_files
 
 
 def test_collection_files_walk_sub_folders_in_sorted_order(tmp_path: Path) -> None:

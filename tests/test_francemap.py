@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mesbox.render.francemap import INSET, MapMark, MapPoint, legend, map_credit, map_data, place, project, render_france_map, shade
+from mesbox.rendering.francemap import INSET, MapMark, MapPoint, legend, map_credit, map_data, place, project, render_france_map, shade
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -104,7 +104,7 @@ def test_points_link_to_their_territory_inside_their_departement() -> None:
     assert [(a.get("href"), a.get("aria-label")) for a in links] == [("colombelles/", "Colombelles : 2 entrées"), ("saint-ouen/", "Saint-Ouen : 1 entrée")]
     hit = links[0].find(f"{SVG}circle")
     assert hit is not None and float(hit.get("r", 0)) * 720 / 613 * 2 >= 24  # at the map's width on screen
-    from mesbox.render.francemap import _inside
+    from mesbox.rendering.francemap import _inside
 
     assert _inside(*project(49.2003, -0.2978), "14")
     assert not _inside(*project(48.912, 2.334), "93") and _inside(*place(saint_ouen), "93")

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from mesbox.cli import main
-from mesbox.frenchargs import FRENCH, FrenchParser
+from mesbox.cli.frenchargs import FRENCH, FrenchParser
+from mesbox.cli.main import main
 
 # Words of argparse's English texts; none may reach a contributor ("options" and "arguments" are French too).
 ENGLISH = re.compile(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mesbox.frenchsort import fold, sort_key
+from mesbox.catalogue.frenchsort import fold, sort_key
 
 
 @pytest.mark.parametrize(

@@ -35,10 +35,10 @@ from conftest import (
     write,
 )
 
-from mesbox import workers
-from mesbox.checker import check
-from mesbox.cli import main
-from mesbox.issues import CODES
+from mesbox.checking.checker import check
+from mesbox.cli.main import main
+from mesbox.contract.issues import CODES
+from mesbox.reading import workers
 
 Break = Callable[[Path], None]
 

@@ -13,7 +13,7 @@ import pytest
 from sitebuild import build, make_repo
 from test_browser import CHROMIUM, _QuietHandler
 
-from mesbox.checker import check
+from mesbox.checking.checker import check
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mesbox.ids import ID_MAX, closest, did_you_mean, is_valid_id, slugify
+from mesbox.contract.ids import ID_MAX, closest, did_you_mean, is_valid_id, slugify
 
 
 @pytest.mark.parametrize("value", ["a", "emploi", "economie-solidaire", "pes-21", "2026", "a1-b2-c3", "x" * ID_MAX])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mesbox.issues import CODES, Issue
+from mesbox.contract.issues import CODES, Issue
 
 CONTRIBUTOR_GUIDE = Path(__file__).parent.parent / "content" / "contribuer.md"
 

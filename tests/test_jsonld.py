@@ -7,9 +7,9 @@ from pathlib import Path
 
 from conftest import FICHE, replace
 
-from mesbox.catalogue import Catalogue
-from mesbox.checker import check
-from mesbox.render.jsonld import entry_jsonld, script_json
+from mesbox.catalogue.catalogue import Catalogue
+from mesbox.checking.checker import check
+from mesbox.rendering.jsonld import entry_jsonld, script_json
 
 
 def catalogue_of(root: Path) -> Catalogue:

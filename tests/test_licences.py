@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mesbox.models.fields import OPEN_LICENCES
-from mesbox.render.licences import LICENCES
+from mesbox.contract.schemas.fields import OPEN_LICENCES
+from mesbox.rendering.licences import LICENCES
 
 REPO = Path(__file__).parent.parent
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from conftest import ENTRY, FICHE, HOME, METHOD, STORY, TERRITORIES, THEMES, line_of, replace, write
 
-from mesbox.loader import load
-from mesbox.placeholders import PLACEHOLDER
+from mesbox.reading.loader import load
+from mesbox.reading.placeholders import PLACEHOLDER
 
 
 def places(root: Path) -> list[tuple[str, str, int, int]]:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import ENTRY, FICHE, line_of, replace, write
 
-from mesbox.checker import check
-from mesbox.issues import Issue
+from mesbox.checking.checker import check
+from mesbox.contract.issues import Issue
 
 
 @dataclass(frozen=True)

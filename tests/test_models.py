@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from mesbox.models import ActorTerm, FicheMeta, GridMeta, MonographMeta, StoryMeta, Term, TerritoryTerm
+from mesbox.contract.schemas import ActorTerm, FicheMeta, GridMeta, MonographMeta, StoryMeta, Term, TerritoryTerm
 
 COMMON: dict[str, Any] = {
     "title": "Une fiche",

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from conftest import FICHE, TERRITORIES, replace
 
-from mesbox.checker import check
-from mesbox.cli import main
-from mesbox.cog import find, load
-from mesbox.models import TerritoryTerm
-from mesbox.newterritory import add_territory, choose
-from mesbox.scaffold import ScaffoldError
+from mesbox.checking.checker import check
+from mesbox.cli.cog import find, load
+from mesbox.cli.main import main
+from mesbox.cli.newterritory import add_territory, choose
+from mesbox.cli.scaffold import ScaffoldError
+from mesbox.contract.schemas import TerritoryTerm
 
 # Coordinates a contributor would type in place of the placeholders (centre of Morlaix, approximate).
 POINT = {"lat": "48.5775", "lon": "-3.8281"}

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mesbox.pagefindindex import HUB_WEIGHT, record_html, write_index
-from mesbox.searchrecords import SearchRecord
+from mesbox.publishing.pagefindindex import HUB_WEIGHT, record_html, write_index
+from mesbox.rendering.searchrecords import SearchRecord
 
 
 def test_record_page_is_escaped_with_title_label_and_filters() -> None:

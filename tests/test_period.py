@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from mesbox.period import french_period, parse_period
+from mesbox.contract.period import french_period, parse_period
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from sitebuild import build, make_repo
 
+from mesbox.contract.registry import COLLECTIONS
 from mesbox.mkdocs_plugin.plugin import MesboxPlugin
-from mesbox.registry import COLLECTIONS
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,8 @@ import pytest
 import yaml
 from conftest import replace
 
-from mesbox.files import EDITORIAL_FOLDER
-from mesbox.registry import COLLECTIONS, TAXONOMIES
+from mesbox.contract.registry import COLLECTIONS, TAXONOMIES
+from mesbox.reading.files import EDITORIAL_FOLDER
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 # Every folder mesbox reads: the collections', the vocabularies' and the editorial pages'.
@@ -85,5 +85,5 @@ def test_manifest_is_valid_and_selects_content_files_only(tmp_path: Path) -> Non
     wanted += [t.file for t in TAXONOMIES.values()] + [f"{EDITORIAL_FOLDER}/page.md"]
     for path in wanted:
         assert selects(path), path
-    for path in ("README.md", "mkdocs.yml", "src/mesbox/cli.py", "fiches/image.png", "docs/decisions.md"):
+    for path in ("README.md", "mkdocs.yml", "src/mesbox/cli/main.py", "fiches/image.png", "docs/decisions.md"):
         assert not selects(path), path

@@ -13,8 +13,8 @@ from typing import Literal
 import pytest
 from sitebuild import SITE_URL, make_repo
 
-from mesbox.issues import Issue
-from mesbox.render.preview import ERRORS_URL, banner, editorial_url, entry_address, errors_page
+from mesbox.contract.issues import Issue
+from mesbox.rendering.preview import ERRORS_URL, banner, editorial_url, entry_address, errors_page
 
 UNKNOWN_THEME = ("themes: [economie-solidaire, cooperation]", "themes: [economie-solidaire, cooperaton]")
 BROKEN_YAML = "---\ntitle: Une recyclerie : une initiative\ndescription: Une fiche dont l'en-tête ne se lit pas.\n---\nCorps.\n"

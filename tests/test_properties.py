@@ -13,11 +13,11 @@ from conftest import write_valid_repo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mesbox.bodies import scan_body
-from mesbox.checker import check
-from mesbox.issues import Issue
-from mesbox.source import SourceError, read_text, split_front_matter
-from mesbox.yamldata import _parse_events, parse_yaml
+from mesbox.checking.checker import check
+from mesbox.contract.issues import Issue
+from mesbox.reading.bodies import scan_body
+from mesbox.reading.source import SourceError, read_text, split_front_matter
+from mesbox.reading.yamldata import _parse_events, parse_yaml
 
 CODE = re.compile(r"^E\d{3}$")
 TOKENS = [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import write
 
-from mesbox.publication import ASSET_TYPES, content_files, links_under, published_editorial, reserved_id, site_path
+from mesbox.reading.publication import ASSET_TYPES, content_files, links_under, published_editorial, reserved_id, site_path
 
 
 def issues(root: Path) -> list[tuple[str, str]]:
@@ -117,9 +117,9 @@ def test_site_path_replaces_collection_folders_by_their_id() -> None:
 
 def test_every_folder_of_generated_pages_is_reserved(valid_repo: Path) -> None:
     """What the site plan writes and what `content/` may not hold agree (a new kind of generated page needs its folder here)."""
-    from mesbox.checker import check
-    from mesbox.render.site import site_plan
-    from mesbox.structure import COLLECTIONS
+    from mesbox.checking.checker import check
+    from mesbox.reading.documents import COLLECTIONS
+    from mesbox.rendering.site import site_plan
 
     inside = {c.folder for c in COLLECTIONS.values()}
     for page in site_plan(check(valid_repo).catalogue):

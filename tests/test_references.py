@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import ACTORS, DRAFT, ENTRY, FICHE, GRID, HOME, METHOD, MONO, STORY, TERRITORIES, THEMES, line_of, replace, write
 
-from mesbox.checker import check
+from mesbox.checking.checker import check
 
 
 def issues(root: Path) -> list[tuple[str, str, int, int, str]]:
@@ -188,7 +188,7 @@ def test_references_of_invalid_entries_are_still_checked(valid_repo: Path) -> No
 
 
 def test_territory_that_is_its_own_parent_is_one_cycle(repo: Path) -> None:
-    from mesbox.checker import check
+    from mesbox.checking.checker import check
 
     replace(repo, "taxonomies/territories.yml", "  parent: calvados", "  parent: colombelles")
     issues = [i for i in check(repo).issues if i.path == "taxonomies/territories.yml"]
@@ -213,8 +213,8 @@ class _Recording(dict):  # type: ignore[type-arg]
 
 def test_referenced_ids_name_every_id_the_reference_rules_look_up(repo: Path) -> None:
     """The check cache re-checks an entry when one of these ids changes: none may be missing."""
-    from mesbox.loader import load
-    from mesbox.references import check_entry_references, referenced_ids, unique_entries
+    from mesbox.checking.references import check_entry_references, referenced_ids, unique_entries
+    from mesbox.reading.loader import load
 
     loaded = load(repo, keep_entries=False)
     by_id, _ = unique_entries(loaded)

@@ -9,8 +9,8 @@ from typing import Any, Literal
 import pytest
 from pydantic import BaseModel
 
-from mesbox.models import EntryMeta
-from mesbox.registry import COLLECTIONS, TAXONOMIES, reference_ids
+from mesbox.contract.registry import COLLECTIONS, TAXONOMIES, reference_ids
+from mesbox.contract.schemas import EntryMeta
 
 
 def literal_values(annotation: Any) -> tuple[str, ...] | None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from conftest import replace
 
-from mesbox.checker import check
-from mesbox.render.pages import SiteRenderer, SiteSettings, french_date, markdown_heading
-from mesbox.render.site import site_pages
+from mesbox.checking.checker import check
+from mesbox.rendering.pages import SiteRenderer, SiteSettings, french_date, markdown_heading
+from mesbox.rendering.site import site_pages
 
 
 def pages_by_url(root: Path) -> dict[str, str]:
@@ -262,7 +262,7 @@ def test_analysis_reads_dimension_by_dimension_too(repo: Path) -> None:
 
 def test_latest_entries_newest_first_updates_count(repo: Path) -> None:
     """An update counts as news; drafts never appear; each item says what it is and when."""
-    from mesbox.render.pages import latest_entries
+    from mesbox.rendering.pages import latest_entries
 
     latest = latest_entries(check(repo).catalogue, 3)
     assert [item.url for item in latest] == ["recits/recit-colombelles/", "fiches/seminaire/", "monographies/visite-colombelles/"]

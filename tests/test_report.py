@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from mesbox.issues import Issue
-from mesbox.report import FORMATS, SUMMARY_ROWS, WRITERS, summary, write_github, write_github_summary, write_json, write_text
+from mesbox.contract.issues import Issue
+from mesbox.contract.report import FORMATS, SUMMARY_ROWS, WRITERS, summary, write_github, write_github_summary, write_json, write_text
 
 ISSUES = [
     Issue("fiches/a.md", 4, 10, "E104", "thème inconnu « cooperaton » — vouliez-vous dire « cooperation » ?"),

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_render import extensions, render
 
-from mesbox.audit import Allowed, audit_text
-from mesbox.bodies import scan_body
-from mesbox.csp import ThemeScripts
-from mesbox.sanitize import escape_text, escape_values, sanitize_html
+from mesbox.contract.sanitize import escape_text, escape_values, sanitize_html
+from mesbox.publishing.audit import Allowed, audit_text
+from mesbox.publishing.csp import ThemeScripts
+from mesbox.reading.bodies import scan_body
 
 
 class _Events(HTMLParser):

@@ -10,10 +10,10 @@ import frontmatter
 import pytest
 from conftest import ENTRY, write
 
-from mesbox.checker import check
-from mesbox.placeholders import PLACEHOLDER
-from mesbox.scaffold import ScaffoldError, new_entry
-from mesbox.structure import COLLECTIONS
+from mesbox.checking.checker import check
+from mesbox.cli.scaffold import ScaffoldError, new_entry
+from mesbox.reading.documents import COLLECTIONS
+from mesbox.reading.placeholders import PLACEHOLDER
 
 TODAY = datetime.date(2026, 11, 22)
 

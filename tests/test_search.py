@@ -1,6 +1,6 @@
 """Accent folding of the search index."""
 
-from mesbox.search import fold_search_index, folded_words
+from mesbox.publishing.search import fold_search_index, folded_words
 
 
 def test_folded_words_once_and_only_accented() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mesbox.checker import check
-from mesbox.searchrecords import FACETS, plain_text, search_records
+from mesbox.checking.checker import check
+from mesbox.rendering.searchrecords import FACETS, plain_text, search_records
 
 
 def _records(repo: Path) -> dict[str, object]:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import DRAFT, FICHE, GRID, METHOD, MONO, THEMES, replace
 
-from mesbox.checker import check
-from mesbox.selection import Selection, SelectionError, find_root, select
+from mesbox.checking.checker import check
+from mesbox.cli.selection import Selection, SelectionError, find_root, select
 
 
 def test_root_found_from_a_subfolder_a_file_and_itself(valid_repo: Path) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mesbox.catalogue import Catalogue
-from mesbox.checker import check
-from mesbox.render.site import departement_marks, site_pages, site_plan, territory_points
+from mesbox.catalogue.catalogue import Catalogue
+from mesbox.checking.checker import check
+from mesbox.rendering.site import departement_marks, site_pages, site_plan, territory_points
 
 
 def catalogue_of(root: Path) -> Catalogue:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mesbox.source import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES, SourceError, os_error_text, read_text, split_front_matter
+from mesbox.reading.source import MAX_FILE_BYTES, MAX_FRONT_MATTER_BYTES, SourceError, os_error_text, read_text, split_front_matter
 
 
 def issue_of(call: object) -> tuple[str, int, int, str]:

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mesbox.textfields import character_name, check_text_fields, first_refused, may_hold_refused
-from mesbox.yamldata import parse_yaml
+from mesbox.reading.textfields import character_name, check_text_fields, first_refused, may_hold_refused
+from mesbox.reading.yamldata import parse_yaml
 
 
 def issues(yaml_text: str, code: str = "E102") -> list[tuple[int, int, str, str]]:

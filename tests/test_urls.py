@@ -1,6 +1,6 @@
 """Relative links between directory-style pages."""
 
-from mesbox.render.urls import absolute, relative, root_prefix
+from mesbox.rendering.urls import absolute, relative, root_prefix
 
 
 def test_relative_between_sections() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from mesbox.issues import Issue
-from mesbox.models import FicheMeta, GridMeta, MonographMeta, Term, TerritoryTerm
-from mesbox.validation import validate
-from mesbox.yamldata import parse_yaml
+from mesbox.contract.issues import Issue
+from mesbox.contract.schemas import FicheMeta, GridMeta, MonographMeta, Term, TerritoryTerm
+from mesbox.reading.validation import validate
+from mesbox.reading.yamldata import parse_yaml
 
 FICHE = """\
 title: Une fiche

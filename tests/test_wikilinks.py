@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mesbox.catalogue import Catalogue
-from mesbox.checker import check
-from mesbox.render.wikilinks import render_wikilinks
+from mesbox.catalogue.catalogue import Catalogue
+from mesbox.checking.checker import check
+from mesbox.rendering.wikilinks import render_wikilinks
 
 
 def catalogue_of(root: Path) -> Catalogue:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mesbox import workers
-from mesbox.workers import job_count, map_slices, slices
+from mesbox.reading import workers
+from mesbox.reading.workers import job_count, map_slices, slices
 
 PARENT = os.getpid()
 

@@ -9,8 +9,8 @@ import time
 import pytest
 import yaml
 
-from mesbox import yamldata
-from mesbox.yamldata import MAX_DEPTH, _parse_events, parse_yaml
+from mesbox.reading import yamldata
+from mesbox.reading.yamldata import MAX_DEPTH, _parse_events, parse_yaml
 
 
 def issues_of(text: str, code: str = "E002") -> list[tuple[str, int, int]]:

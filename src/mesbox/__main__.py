@@ -1,3 +1,3 @@
-from .cli import run
+from mesbox.cli.main import run
 
 run()

@@ -53,33 +53,33 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
-from ..audit import Allowed, audit_site
-from ..checker import CheckResult, check
-from ..cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
-from ..cmsassets import EditorUnavailable, editor_files
-from ..csp import ThemeScripts, with_policy
-from ..exports import export_files
-from ..feed import render_feed
-from ..files import EDITORIAL_FOLDER
-from ..issues import Issue
-from ..pagefindindex import write_index
-from ..publication import links_under, published_editorial
-from ..render.contact import Contact, resolve_contact
-from ..render.dependencies import page_fingerprints, shared_fingerprint
-from ..render.pages import PageSource, PlannedPage, SiteRenderer, SiteSettings, entry_src_uri, latest_entries
-from ..render.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan
-from ..render.site import site_plan
-from ..render.urls import relative
-from ..render.wikilinks import render_wikilinks
-from ..report import summary
-from ..sanitize import escape_text, escape_values, sanitize_html
-from ..search import fold_search_index
-from ..searchrecords import plain_text, search_records
-from ..structure import COLLECTIONS
-from . import navcache, sections
-from .config import MesboxConfig
-from .incremental import GeneratedPage, Incremental, SearchEntries, rebuilt, stamp, tree
-from .pagetimer import PageTimer
+from mesbox.checking.checker import CheckResult, check
+from mesbox.contract.issues import Issue
+from mesbox.contract.report import summary
+from mesbox.contract.sanitize import escape_text, escape_values, sanitize_html
+from mesbox.mkdocs_plugin import navcache, sections
+from mesbox.mkdocs_plugin.config import MesboxConfig
+from mesbox.mkdocs_plugin.incremental import GeneratedPage, Incremental, SearchEntries, rebuilt, stamp, tree
+from mesbox.mkdocs_plugin.pagetimer import PageTimer
+from mesbox.publishing.audit import Allowed, audit_site
+from mesbox.publishing.cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
+from mesbox.publishing.cmsassets import EditorUnavailable, editor_files
+from mesbox.publishing.csp import ThemeScripts, with_policy
+from mesbox.publishing.exports import export_files
+from mesbox.publishing.feed import render_feed
+from mesbox.publishing.pagefindindex import write_index
+from mesbox.publishing.search import fold_search_index
+from mesbox.reading.documents import COLLECTIONS
+from mesbox.reading.files import EDITORIAL_FOLDER
+from mesbox.reading.publication import links_under, published_editorial
+from mesbox.rendering.contact import Contact, resolve_contact
+from mesbox.rendering.dependencies import page_fingerprints, shared_fingerprint
+from mesbox.rendering.pages import PageSource, PlannedPage, SiteRenderer, SiteSettings, entry_src_uri, latest_entries
+from mesbox.rendering.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan
+from mesbox.rendering.searchrecords import plain_text, search_records
+from mesbox.rendering.site import site_plan
+from mesbox.rendering.urls import relative
+from mesbox.rendering.wikilinks import render_wikilinks
 
 log = logging.getLogger("mkdocs.plugins.mesbox")
 UNPUBLISHABLE = (

@@ -1,0 +1,222 @@
+"""The checked catalogue: published entries, terms and every index the site and the exports need.
+
+Built once per run with dictionaries; nothing here scans all entries inside a loop over entries.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from mesbox.catalogue.frenchsort import sort_key
+from mesbox.contract.registry import SEE_ALSO_TAXONOMIES, Reference, reference_ids
+from mesbox.contract.schemas import FicheMeta, MonographMeta, TerritoryTerm
+from mesbox.reading.documents import COLLECTIONS, TAXONOMIES, Entry, TermEntry
+from mesbox.reading.documents.collections import AUDIENCES
+
+SEE_ALSO_LIMIT = 6
+# Per shared term, how many co-tagged entries "Voir aussi" considers: keeps the
+# cost linear in the number of entries when a few terms are very common.
+SEE_ALSO_POOL = 60
+
+
+def entry_order(entry: Entry) -> tuple[object, ...]:
+    """A numbered collection's entries (fiches) in number order then title; everything else by
+    title, French order."""
+    number_field = entry.collection.number_field
+    number = getattr(entry.meta, number_field, None) if number_field else None
+    if number is not None:
+        return (0, tuple(int(p) for p in number.split(".")), sort_key(entry.title))
+    return (1, (), sort_key(entry.title))
+
+
+def term_order(term: TermEntry) -> tuple[str, str, str]:
+    return sort_key(term.label)
+
+
+@dataclass
+class Indexes:
+    """The catalogue's lookup tables, all built in one pass over the published entries."""
+
+    rank: dict[str, int]
+    by_collection: dict[str, list[Entry]]
+    by_term: dict[str, dict[str, list[Entry]]]
+    cited_by: dict[str, list[Entry]] = field(default_factory=dict)
+    monographs_by_grid: dict[str, list[Entry]] = field(default_factory=dict)
+    # Per audience id (fiches' `audiences`), the entries written for it.
+    by_audience: dict[str, list[Entry]] = field(default_factory=dict)
+    # Per entry, the published entries naming it in a field the registry declares with a
+    # back-link heading (a path's steps), by that reference.
+    held_by: dict[str, dict[Reference, list[Entry]]] = field(default_factory=dict)
+    # Per taxonomy and term, the ids of its first SEE_ALSO_POOL entries: "Voir aussi" candidates.
+    see_also_pool: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+
+@dataclass
+class Catalogue:
+    """What the site publishes: drafts are kept apart and appear in no index."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    drafts: dict[str, Entry] = field(default_factory=dict)
+    terms: dict[str, dict[str, TermEntry]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, entries: list[Entry], terms: dict[str, list[TermEntry]]) -> Catalogue:
+        """Index valid entries (first of each id wins) and terms; unresolved references are ignored here."""
+        catalogue = cls()
+        catalogue.terms = {t: {term.id: term for term in sorted(terms.get(t, []), key=term_order)} for t in TAXONOMIES}
+        for entry in entries:
+            if entry.id in catalogue.entries or entry.id in catalogue.drafts:
+                continue
+            (catalogue.drafts if entry.draft else catalogue.entries)[entry.id] = entry
+        catalogue._link_territories()
+        return catalogue
+
+    def _link_territories(self) -> None:
+        territories = self.terms["territories"]
+        for term in territories.values():
+            term.children.clear()
+        for term in territories.values():
+            parent = term.term.parent if isinstance(term.term, TerritoryTerm) else None
+            if parent in territories and parent != term.id:
+                territories[parent].children.append(term)
+
+    @cached_property
+    def _indexes(self) -> Indexes:
+        """Built on first use: `mesbox check` never needs them, the site and the exports do."""
+        published = sorted(self.entries.values(), key=entry_order)
+        indexes = Indexes(
+            rank={entry.id: position for position, entry in enumerate(published)},
+            by_collection={c: [] for c in COLLECTIONS},
+            by_term={t: {term_id: [] for term_id in self.terms[t]} for t in TAXONOMIES},
+            by_audience={a: [] for a in AUDIENCES},
+        )
+        cited: dict[str, dict[str, Entry]] = {}
+        for entry in published:
+            indexes.by_collection[entry.collection.id].append(entry)
+            for taxonomy in TAXONOMIES.values():
+                index = indexes.by_term[taxonomy.id]
+                for ref in getattr(entry.meta, taxonomy.key):
+                    if ref in index:
+                        index[ref].append(entry)
+            for target in self.references(entry):
+                cited.setdefault(target.id, {})[entry.id] = entry
+            meta = entry.meta
+            for audience in getattr(meta, "audiences", ()):
+                indexes.by_audience[audience].append(entry)
+            for reference in entry.collection.references:
+                if reference.backlinks:
+                    for target_id in dict.fromkeys(reference_ids(meta, reference)):
+                        if target_id in self.entries and target_id != entry.id:
+                            indexes.held_by.setdefault(target_id, {}).setdefault(reference, []).append(entry)
+            if isinstance(meta, MonographMeta) and meta.grid in self.entries:
+                indexes.monographs_by_grid.setdefault(meta.grid, []).append(entry)
+        indexes.cited_by = {target: list(sources.values()) for target, sources in cited.items()}
+        indexes.see_also_pool = {
+            taxonomy: {term_id: [e.id for e in found[:SEE_ALSO_POOL]] for term_id, found in index.items()}
+            for taxonomy, index in indexes.by_term.items()
+        }
+        return indexes
+
+    @property
+    def rank(self) -> dict[str, int]:
+        """Position of each published entry in listing order."""
+        return self._indexes.rank
+
+    @property
+    def by_collection(self) -> dict[str, list[Entry]]:
+        return self._indexes.by_collection
+
+    @property
+    def by_term(self) -> dict[str, dict[str, list[Entry]]]:
+        """Published entries carrying each term (the term itself only; see `entries_for_term`)."""
+        return self._indexes.by_term
+
+    @property
+    def cited_by(self) -> dict[str, list[Entry]]:
+        """Published entries that point to each entry through `related` or `[[id]]`."""
+        return self._indexes.cited_by
+
+    @property
+    def by_audience(self) -> dict[str, list[Entry]]:
+        """Published entries written for each audience, every audience listed (empty or not)."""
+        return self._indexes.by_audience
+
+    def backlinks(self, entry: Entry) -> list[tuple[str, list[Entry]]]:
+        """The entries naming this one in a declared field, under that field's back-link heading
+        (« Parcours qui passent par cette entrée »), in listing order."""
+        held = self._indexes.held_by.get(entry.id, {})
+        return [(reference.backlinks, holders) for reference, holders in held.items()]
+
+    @property
+    def monographs_by_grid(self) -> dict[str, list[Entry]]:
+        return self._indexes.monographs_by_grid
+
+    def references(self, entry: Entry) -> list[Entry]:
+        """Published entries this one points to through `related` and `[[id]]`, in order, once each."""
+        seen: dict[str, Entry] = {}
+        for ref in [*entry.meta.related, *(link.target for link in entry.links)]:
+            target = self.entries.get(ref)
+            if target is not None and target.id != entry.id:
+                seen.setdefault(ref, target)
+        return list(seen.values())
+
+    def resolve(self, entry_id: str) -> Entry | None:
+        return self.entries.get(entry_id)
+
+    def see_also(self, entry: Entry) -> list[Entry]:
+        """`related` first, then the entries sharing the most themes, methods and territories (at most 6);
+        never one that "Cité par" already lists on the same page."""
+        citing = {source.id for source in self.cited_by.get(entry.id, ())}
+        chosen: dict[str, Entry] = {}
+        for ref in entry.meta.related:
+            target = self.entries.get(ref)
+            if target is not None and target.id != entry.id and ref not in citing:
+                chosen.setdefault(ref, target)
+        scores: Counter[str] = Counter()
+        pools = self._indexes.see_also_pool
+        for taxonomy in SEE_ALSO_TAXONOMIES:
+            pool = pools[taxonomy.id]
+            for ref in getattr(entry.meta, taxonomy.key):
+                scores.update(pool.get(ref, ()))  # counted in C: this runs for every entry page
+        for excluded in (entry.id, *chosen, *citing):
+            scores.pop(excluded, None)
+        rank = self.rank
+        wanted = SEE_ALSO_LIMIT - len(chosen)
+        if wanted > 0:
+            for other_id, _ in heapq.nsmallest(wanted, scores.items(), key=lambda item: (-item[1], rank[item[0]])):
+                chosen[other_id] = self.entries[other_id]
+        return list(chosen.values())[:SEE_ALSO_LIMIT]
+
+    def in_order(self, entries: list[Entry]) -> list[Entry]:
+        """Published entries in listing order (fiches by number, then French title order)."""
+        return sorted(entries, key=lambda entry: self.rank[entry.id])
+
+    def entries_for_term(self, taxonomy: str, term_id: str) -> list[Entry]:
+        """Entries carrying the term; in a hierarchical vocabulary (territories), also those of its
+        descendants, once each."""
+        if not TAXONOMIES[taxonomy].hierarchical:
+            return self.by_term[taxonomy].get(term_id, [])
+        if term_id not in self.terms[taxonomy]:
+            return []
+        found: dict[str, Entry] = {}
+        stack = [self.terms[taxonomy][term_id]]
+        visited: set[str] = set()
+        while stack:
+            term = stack.pop()
+            if term.id in visited:
+                continue
+            visited.add(term.id)
+            for entry in self.by_term[taxonomy].get(term.id, []):
+                found.setdefault(entry.id, entry)
+            stack.extend(term.children)
+        return self.in_order(list(found.values()))
+
+    def fiches_by_kind(self) -> dict[str, list[Entry]]:
+        kinds: dict[str, list[Entry]] = {}
+        for entry in self.by_collection.get("fiches", []):
+            if isinstance(entry.meta, FicheMeta):
+                kinds.setdefault(entry.meta.kind, []).append(entry)
+        return kinds

@@ -1,1 +1,0 @@
-"""Turn the catalogue into page sources (Markdown + escaped HTML): a pure function, no site engine needed."""

@@ -1,0 +1,549 @@
+"""Page sources of the whole site, from the catalogue alone (docs/contrat.md §6).
+
+Each page is Markdown with a JSON front-matter and HTML blocks rendered by Jinja
+with autoescape on, so every value taken from front-matter is escaped. Links are
+relative, so the same sources serve any base URL and any engine that renders Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime
+import heapq
+import json
+import posixpath
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from mesbox.catalogue.catalogue import Catalogue, term_order
+from mesbox.contract.ids import slugify
+from mesbox.contract.period import MONTHS, french_period
+from mesbox.contract.registry import ACTOR_KINDS, AUDIENCES, FICHE_GROUPS, FICHE_KINDS, STORY_FORMATS, TERRITORY_KINDS
+from mesbox.contract.schemas import ActorTerm, FicheMeta, GridMeta, MonographMeta, TerritoryTerm
+from mesbox.reading.documents import COLLECTIONS, TAXONOMIES, Entry, TermEntry
+from mesbox.rendering.jsonld import entry_jsonld, script_json
+from mesbox.rendering.licences import LICENCES
+from mesbox.rendering.urls import absolute, relative, root_prefix
+from mesbox.rendering.wikilinks import render_wikilinks
+
+# Kinds of entries as hub pages group them, in their default order, with their plural heading.
+TYPE_GROUPS = {**FICHE_GROUPS, **{c.id: c.plural for c in COLLECTIONS.values() if c.id != "fiches"}}
+# What a hub page shows first because it answers the page's question: a method's own sheets,
+# a territory's monographs and stories.
+LEADS = {"methods": ("methode",), "territories": ("monographies", "recits")}
+AUDIENCES_URL = "publics/"
+EXPLORER_URL = "explorer/"
+# What a territory's official code is, in the words of the public services that publish it.
+CODE_LABELS = {
+    "commune": "Code officiel de la commune (Insee)",
+    "departement": "Numéro du département",
+    "region": "Code officiel de la région (Insee)",
+    "intercommunalite": "Numéro SIREN de l’intercommunalité",
+}
+
+
+@dataclass(frozen=True)
+class TypeGroup:
+    """Entries of one kind on a hub page; `lead` groups come first and are drawn as cards."""
+
+    id: str
+    title: str
+    entries: list[Entry]
+    lead: bool = False
+
+
+def type_key(entry: Entry) -> str:
+    """A fiche's kind, or the collection of any other entry: the keys of TYPE_GROUPS."""
+    return entry.meta.kind if isinstance(entry.meta, FicheMeta) else entry.collection.id
+
+
+def type_groups(entries: list[Entry], leads: tuple[str, ...] = ()) -> list[TypeGroup]:
+    """Entries grouped by kind, listing order kept inside each group: `leads` first, then the rest."""
+    found: dict[str, list[Entry]] = {}
+    for entry in entries:
+        found.setdefault(type_key(entry), []).append(entry)
+    order = [*leads, *(key for key in TYPE_GROUPS if key not in leads)]
+    return [TypeGroup(slugify(TYPE_GROUPS[key]), TYPE_GROUPS[key], found[key], key in leads) for key in order if key in found]
+
+
+@dataclass(frozen=True)
+class LatestEntry:
+    """An entry as the home page's "Nouveautés" shows it: plain text, escaped by the template."""
+
+    title: str
+    url: str
+    kind: str
+    date: str
+    when: str
+    description: str
+
+
+def latest_entries(catalogue: Catalogue, count: int = 6) -> list[LatestEntry]:
+    """The `count` entries published or updated last, newest first, ties in listing order."""
+    rank = catalogue.rank
+    newest = heapq.nsmallest(count, catalogue.entries.values(),
+                             key=lambda e: (-(e.meta.updated or e.meta.date).toordinal(), rank[e.id]))
+    return [
+        LatestEntry(e.title, e.url, type_label(e), (e.meta.updated or e.meta.date).isoformat(),
+                    f"{'Mise à jour' if e.meta.updated else 'Publication'} : {french_date(e.meta.updated or e.meta.date)}", e.meta.description)
+        for e in newest
+    ]
+
+
+def audience_url(audience: str) -> str:
+    return f"{AUDIENCES_URL}{audience}/"
+
+
+# A breadcrumb: the pages above this one, from the home page down, as (label, site URL).
+Trail = list[tuple[str, str]]
+HOME: tuple[str, str] = ("Accueil", "")
+
+
+def territory_trail(term: TermEntry, territories: dict[str, TermEntry]) -> Trail:
+    """The territories that contain `term`, largest first (a cycle, refused by the check, stops the walk)."""
+    chain: Trail = []
+    seen = {term.id}
+    parent = term.term.parent if isinstance(term.term, TerritoryTerm) else None
+    while parent in territories and parent not in seen:
+        seen.add(parent)
+        above = territories[parent]
+        chain.append((above.label, above.url))
+        parent = above.term.parent if isinstance(above.term, TerritoryTerm) else None
+    return chain[::-1]
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What pages need to know of the site: its public address and where contributors edit files."""
+
+    site_url: str = ""
+    edit_url_base: str = ""
+
+
+# In `content`, one comment stands for a run of consecutive blocks (Markdown spends about a
+# tenth of a millisecond on each raw HTML block): `<!--mesbox:blocks:1,2,3-->`. A late block
+# waits in the rendered page under its own comment, `<!--mesbox:block:2-->`.
+RUN = re.compile(r"<!--mesbox:blocks:([0-9,]+)-->")
+_ADJACENT = re.compile(r"<!--mesbox:blocks:([0-9,]+)-->\n\n<!--mesbox:blocks:([0-9,]+)-->")
+BLOCK = "<!--mesbox:block:{}-->"
+
+
+def merge_runs(content: str) -> str:
+    """Consecutive block comments of a page's Markdown become one."""
+    while True:
+        merged = _ADJACENT.sub(r"<!--mesbox:blocks:\1,\2-->", content)
+        if merged == content:
+            return content
+        content = merged
+
+
+def _members(match: re.Match[str]) -> list[int]:
+    return [int(index) for index in match.group(1).split(",")]
+
+
+# ASCII punctuation that some Markdown extension may read as syntax in a heading's text.
+_MARKDOWN_SYNTAX = re.compile(r"[!\"#$%&()*+\-./:;<=>?@\[\\\]^_`{|}~]")
+
+
+def markdown_text(text: str) -> str:
+    """Front-matter text as literal Markdown inline text, on one line: its punctuation written as
+    character references, which no extension reads as syntax (a backslash escape depends on them)."""
+    return _MARKDOWN_SYNTAX.sub(lambda match: f"&#{ord(match.group())};", " ".join(text.split()))
+
+
+def markdown_heading(level: int, title: str, anchor: str = "", searched: bool = True) -> str:
+    """A Markdown heading, so the `toc` extension numbers its anchor, adds its permalink and lists it
+    (and MkDocs' anchor validation sees it). `anchor` fixes the id (attr_list); a heading not
+    `searched` is kept out of Material's search index (`data-search-exclude`)."""
+    attributes = " ".join(part for part in (f"#{anchor}" if anchor else "", "" if searched else "data-search-exclude") if part)
+    return f"{'#' * level} {markdown_text(title)}" + (f" {{: {attributes} }}" if attributes else "")
+
+
+@dataclass
+class PageSource:
+    """One page to publish: its source path, its URL, its Markdown, and the repository file behind it.
+
+    Generated HTML does not need Markdown: `content` holds a placeholder comment for each run
+    of consecutive `blocks`, so an engine can insert them after rendering the Markdown (MkDocs
+    does, in `on_page_content`); `inline()` gives the same page as plain Markdown for any other engine.
+    """
+
+    src_uri: str
+    url: str
+    content: str
+    title: str
+    edit_path: str | None = None
+    in_nav: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)
+    blocks: list[str] = field(default_factory=list)
+    late: frozenset[int] = frozenset()
+
+    def inline(self) -> str:
+        return RUN.sub(lambda match: "\n\n".join(self.blocks[index] for index in _members(match)), self.content)
+
+    def fill(self, html: str, late: bool = False) -> str:
+        """Rendered HTML with the blocks put back in place; `late` ones (navigation aids such as
+        "Voir aussi") can be put back after the search index has read the page."""
+        if late:
+            for index in sorted(self.late):
+                html = html.replace(BLOCK.format(index), self.blocks[index], 1)
+            return html
+        return RUN.sub(lambda match: "\n".join(BLOCK.format(i) if i in self.late else self.blocks[i] for i in _members(match)), html)
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page known before it is rendered: what an engine needs to register it, and how to render it."""
+
+    src_uri: str
+    url: str
+    in_nav: bool
+    render: Callable[[], PageSource]
+
+
+def entry_src_uri(entry: Entry) -> str:
+    """Source path of an entry page: its collection's id, the sub-folders it sits in, its id."""
+    folder = posixpath.dirname(entry.path[len(entry.collection.folder) + 1 :])
+    return posixpath.join(entry.collection.id, folder, f"{entry.id}.md")
+
+
+class _Blocks:
+    """Collects a page's HTML blocks and hands back their placeholders."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self.late: set[int] = set()
+
+    def __call__(self, html: str, late: bool = False, heading: str = "") -> str:
+        """The placeholder of `html`, under a Markdown `heading` when given (a late block's heading
+        is left out of the search index like its block)."""
+        index = len(self.items)
+        self.items.append(html)
+        if late:
+            self.late.add(index)
+        placeholder = f"<!--mesbox:blocks:{index}-->"
+        return f"{markdown_heading(2, heading, searched=not late)}\n\n{placeholder}" if heading else placeholder
+
+
+def french_date(day: datetime.date) -> str:
+    return f"{day.day}{'er' if day.day == 1 else ''} {MONTHS[day.month - 1]} {day.year}"
+
+
+def count_label(count: int, singular: str, plural: str) -> str:
+    return f"{count} {singular if count <= 1 else plural}"
+
+
+def type_label(entry: Entry) -> str:
+    meta = entry.meta
+    if isinstance(meta, FicheMeta):
+        return FICHE_KINDS[meta.kind]
+    return entry.collection.singular
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("mesbox", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        auto_reload=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["slug"] = slugify
+    env.globals.update(
+        french_date=french_date,
+        french_period=french_period,
+        count_label=count_label,
+        type_label=type_label,
+        audiences=AUDIENCES,
+        audience_url=audience_url,
+        formats=STORY_FORMATS,
+    )
+    return env
+
+
+def _html_block(html: str) -> str:
+    """A raw HTML block for Markdown: no blank line inside, so it is passed through untouched."""
+    return "\n".join(line for line in str(html).splitlines() if line.strip())
+
+
+def _front_matter(values: dict[str, Any]) -> str:
+    """JSON is valid YAML: the engine reads title and description without any user YAML reaching it.
+
+    Themes write `title` and `description` into HTML unescaped (in <title>, <meta>, the nav and
+    search results), so both are HTML-escaped here; they still display as written.
+    """
+    shown = {k: str(escape(v)) if k in ("title", "description") else v for k, v in values.items()}
+    return "---\n" + json.dumps(shown, ensure_ascii=False) + "\n---\n\n"
+
+
+class SiteRenderer:
+    """Renders every page of the site from one catalogue."""
+
+    def __init__(self, catalogue: Catalogue, settings: SiteSettings | None = None) -> None:
+        self.catalogue = catalogue
+        self.settings = settings or SiteSettings()
+        self.env = _environment()
+        self.env.globals["terms"] = catalogue.terms
+        self._cards: dict[tuple[str, str], Markup] = {}
+        self._rows: dict[tuple[str, str], Markup] = {}
+        self._entry_blocks: Any = self.env.get_template("entry.html").module
+        self._macros: Any = self.env.get_template("_macros.html").module
+
+    def _print_head(self, url: str, citation: Markup | str = "") -> str:
+        """What a printed page needs to lead back to the site: its address (and how to cite it).
+        Without a known site address, the page's script writes the address it was printed from."""
+        return _html_block(self._macros.print_head(absolute(self.settings.site_url, url), not self.settings.site_url, citation))
+
+    def _breadcrumb(self, url: str, trail: Trail) -> str:
+        """Where the page sits, written by mesbox itself: entries and terms stay out of the theme's nav."""
+        return _html_block(self._macros.breadcrumb(self._links(url)[0], [HOME, *trail]))
+
+    def _render(self, template: str, url: str, **context: Any) -> str:
+        link, card, row = self._links(url)
+        return _html_block(self.env.get_template(template).render(link=link, card=card, row=row, **context))
+
+    def _links(self, url: str) -> tuple[Callable[[str], str], Callable[[Entry], Markup], Callable[[Entry], Markup]]:
+        """The page's `link`, `card` and `row` helpers, as the templates call them."""
+        prefix = root_prefix(url)
+        return (
+            lambda target: relative(url, target),
+            lambda entry: self._cached("card.html", self._cards, entry, prefix),
+            lambda entry: self._cached("row.html", self._rows, entry, prefix),
+        )
+
+    def _cached(self, template: str, cache: dict[tuple[str, str], Markup], entry: Entry, prefix: str) -> Markup:
+        """An entry's card or row, rendered once per page depth: listings repeat them many times."""
+        key = (entry.id, prefix)
+        html = cache.get(key)
+        if html is None:
+            link: Callable[[str], str] = lambda target: prefix + target
+            html = cache[key] = Markup(self.env.get_template(template).render(entry=entry, link=link))
+        return html
+
+    def _page(self, src_uri: str, url: str, title: str, html: str, description: str = "", wide: bool = False,
+              trail: Trail | None = None, **extra: Any) -> PageSource:
+        meta: dict[str, Any] = {"title": title, "description": description} if description else {"title": title}
+        # Listings repeat what the entries say: left out of the search index, results point at entries.
+        meta["search"] = {"exclude": True}
+        if wide:
+            meta["hide"] = ["navigation", "toc"]
+        blocks = _Blocks()
+        # The title is part of the block: raw HTML costs Markdown time, a placeholder almost none.
+        crumbs = self._breadcrumb(url, trail) + "\n" if trail is not None else ""
+        content = _front_matter(meta) + blocks(f"{crumbs}<h1>{escape(title)}</h1>\n{self._print_head(url)}\n{html}") + "\n"  # one block: nothing to merge
+        return PageSource(src_uri, url, content, title, meta=meta, blocks=blocks.items, **extra)
+
+    # Entries -----------------------------------------------------------------
+
+    def entry_page(self, entry: Entry) -> PageSource:
+        catalogue, meta, url = self.catalogue, entry.meta, entry.url
+        grid = catalogue.resolve(meta.grid) if isinstance(meta, MonographMeta) and meta.grid else None
+        licence = LICENCES[meta.licence]
+        blocks = self._entry_blocks
+        link, card, row = self._links(url)
+        block = _Blocks()
+        trail: Trail = [(entry.collection.plural, entry.collection.url)]
+        if isinstance(meta, FicheMeta):
+            trail.append((FICHE_GROUPS[meta.kind], f"{entry.collection.url}#{slugify(FICHE_GROUPS[meta.kind])}"))
+        parts = [
+            # Way-finding, not content: joins the page after indexing, like the card below.
+            block(self._breadcrumb(url, trail), late=True),
+            block(f"<h1>{escape(meta.title)}</h1>\n" + _html_block(blocks.header(entry, link))),
+            # Printed only: the page's address and how to cite it, on the first page of a handout.
+            block(self._print_head(url, blocks.citation(entry, licence)), late=True),
+            # The metadata card is for reading, not for finding: it joins the page after indexing.
+            block(_html_block(blocks.card(entry, grid, licence, link)), late=True),
+        ]
+        parts.append(render_wikilinks(entry.body, catalogue, link).strip())
+        parts.append(self._entry_sections(entry, grid, link, block))
+        if entry.collection.section:  # the collection's own section (a path's steps), from its macro
+            section = getattr(blocks, f"section_{entry.collection.id}")(entry, catalogue.resolve, card, link)
+            parts.append(block(_html_block(section), heading=entry.collection.section))
+        if meta.sources:
+            parts.append(block(_html_block(blocks.sources(meta.sources)), heading="Sources"))
+        for heading, holders in catalogue.backlinks(entry):  # the paths this entry is a step of…
+            parts.append(block(_html_block(blocks.held_by(catalogue.in_order(holders), card)), late=True, heading=heading))
+        see_also = catalogue.see_also(entry)
+        if see_also:
+            parts.append(block(_html_block(blocks.see_also(see_also, card)), late=True, heading="Voir aussi"))
+        cited_by = catalogue.in_order(catalogue.cited_by.get(entry.id, []))
+        if cited_by:  # no empty section: an empty heading costs a printed page and says nothing
+            parts.append(block(_html_block(blocks.cited_by(cited_by, row)), late=True, heading="Cité par"))
+        front = {
+            "title": meta.title,
+            "description": meta.description,
+            "mesbox_jsonld": script_json(entry_jsonld(entry, catalogue, self.settings.site_url)),
+            "mesbox_licence_url": licence.url,
+            "mesbox_licence": licence.id,
+        }
+        content = _front_matter(front) + merge_runs("\n\n".join(p for p in parts if p)) + "\n"
+        return PageSource(entry_src_uri(entry), url, content, meta.title, edit_path=entry.path, meta=front, blocks=block.items,
+                          late=frozenset(block.late))
+
+    def _entry_sections(self, entry: Entry, grid: Entry | None, link: Callable[[str], str], block: _Blocks) -> str:
+        """A grid's dimensions with their questions, or a monograph's answers to its grid: one Markdown
+        sub-heading per dimension (`#dimension-<id>`, the anchor the cross-analysis links to)."""
+        meta, blocks = entry.meta, self._entry_blocks
+        if isinstance(meta, MonographMeta) and meta.dimensions and grid is not None and isinstance(grid.meta, GridMeta):
+            title, analysis, more = "Lecture selon la grille", f"{grid.url}analyse/", "Comparer avec les autres monographies selon cette grille"
+            items = [(d, blocks.dimension_answer(meta.dimensions[d.id])) for d in grid.meta.dimensions if d.id in meta.dimensions]
+        elif isinstance(meta, GridMeta):
+            title, analysis, more = "Dimensions et questions", f"{entry.url}analyse/", "Voir l’analyse croisée des monographies selon cette grille"
+            items = [(d, blocks.dimension_questions(d)) for d in meta.dimensions]
+        else:
+            return ""
+        parts = [markdown_heading(2, title)]
+        for dimension, html in items:
+            parts += [markdown_heading(3, dimension.title, anchor=f"dimension-{dimension.id}"), block(_html_block(html))]
+        parts.append(block(_html_block(blocks.analysis_link(link(analysis), more))))
+        return "\n\n".join(parts)
+
+    # Listings ----------------------------------------------------------------
+
+    def collection_page(self, collection_id: str) -> PageSource:
+        collection = COLLECTIONS[collection_id]
+        entries = self.catalogue.by_collection[collection_id]
+        groups: list[tuple[str, list[Entry]]] = []
+        if collection_id == "fiches":
+            by_kind = self.catalogue.fiches_by_kind()
+            groups = [(FICHE_GROUPS[k], by_kind[k]) for k in FICHE_GROUPS if by_kind.get(k)]
+        analyses = []
+        if collection_id in ("grilles", "monographies"):
+            for grid in self.catalogue.by_collection["grilles"]:
+                count = len(self.catalogue.monographs_by_grid.get(grid.id, []))
+                if count or collection_id == "grilles":
+                    analyses.append((grid, f"{grid.url}analyse/", count))
+        html = self._render("collection.html", collection.url, collection=collection, entries=entries, groups=groups, analyses=analyses)
+        return self._page(f"{collection_id}/index.md", collection.url, collection.plural, html, in_nav=True)
+
+    def analysis_page(self, grid: Entry) -> PageSource:
+        assert isinstance(grid.meta, GridMeta)
+        url = f"{grid.url}analyse/"
+        monographs = self.catalogue.monographs_by_grid.get(grid.id, [])
+        html = self._render("analysis.html", url, grid=grid, dimensions=grid.meta.dimensions, monographs=monographs)
+        title = f"Analyse croisée : {grid.title}"
+        return self._page(f"grilles/{grid.id}/analyse.md", url, title, html, f"Les monographies comparées selon les dimensions de la grille « {grid.title} ».", wide=True,
+                          trail=[(COLLECTIONS["grilles"].plural, COLLECTIONS["grilles"].url), (grid.title, grid.url)])
+
+    # Taxonomies --------------------------------------------------------------
+
+    def _term_rows(self, taxonomy: str) -> Iterator[tuple[str | None, list[tuple[TermEntry, int, int]]]]:
+        """The overview's rows: a hierarchical vocabulary as a tree (terms without entries left out), a
+        vocabulary grouped by a field (actors by kind) under that field's plural labels, else a flat list."""
+        declared, terms = TAXONOMIES[taxonomy], self.catalogue.terms[taxonomy]
+        count = lambda term: len(self.catalogue.entries_for_term(taxonomy, term.id))
+        if declared.hierarchical:
+            parent = lambda t: getattr(t.term, "parent", None)
+            roots = [t for t in terms.values() if parent(t) not in terms or parent(t) == t.id]
+            rows: list[tuple[TermEntry, int, int]] = []
+            stack = [(t, 0) for t in sorted(roots, key=term_order, reverse=True)]
+            seen: set[str] = set()
+            while stack:
+                term, depth = stack.pop()
+                if term.id in seen:
+                    continue
+                seen.add(term.id)
+                found = count(term)
+                if not found:  # a place without entries leads to an empty page: kept out of the list
+                    continue
+                rows.append((term, found, depth))
+                stack.extend((child, depth + 1) for child in sorted(term.children, key=term_order, reverse=True))
+            yield None, rows
+        elif declared.group_by:
+            for value, label in declared.labels[declared.group_by].items():
+                group = [(t, count(t), 0) for t in terms.values() if getattr(t.term, declared.group_by, None) == value]
+                if group:
+                    yield label + ("x" if label.endswith("eau") else "s"), group
+        else:
+            yield None, [(t, count(t), 0) for t in terms.values()]
+
+    def taxonomy_page(self, taxonomy_id: str, map_svg: str = "", map_credit: str = "") -> PageSource:
+        taxonomy = TAXONOMIES[taxonomy_id]
+        groups = list(self._term_rows(taxonomy_id))
+        html = self._render("taxonomy.html", taxonomy.url, groups=groups, map_svg=Markup(map_svg), map_credit=Markup(map_credit))
+        return self._page(f"{taxonomy.url_segment}/index.md", taxonomy.url, taxonomy.plural, html, in_nav=True)
+
+    def term_page(self, term: TermEntry) -> PageSource:
+        taxonomy = term.taxonomy
+        entries = self.catalogue.entries_for_term(taxonomy.id, term.id)
+        groups = type_groups(entries, LEADS.get(taxonomy.id, ()))
+        facts, kind_label = self._term_facts(term)
+        children = [c for c in sorted(term.children, key=term_order) if self.catalogue.entries_for_term(taxonomy.id, c.id)]
+        html = self._render("term.html", term.url, term=term, groups=groups, total=len(entries), facts=facts, kind_label=kind_label, children=children)
+        description = term.term.description or f"{taxonomy.singular} « {term.label} » : les entrées de la boîte à outils qui s’y rattachent."
+        trail = [(taxonomy.plural, taxonomy.url), *territory_trail(term, self.catalogue.terms["territories"])]
+        return self._page(f"{taxonomy.url_segment}/{term.id}.md", term.url, term.label, html, description[:300], trail=trail)
+
+    def _term_facts(self, term: TermEntry) -> tuple[list[tuple[str, str, str | None]], str]:
+        data = term.term
+        facts: list[tuple[str, str, str | None]] = []
+        if isinstance(data, TerritoryTerm):
+            territories = self.catalogue.terms["territories"]
+            if data.insee:
+                facts.append((CODE_LABELS.get(data.kind, "Code officiel"), data.insee, None))
+            if data.parent in territories:
+                parent = territories[data.parent]
+                facts.append(("Fait partie de", parent.label, parent.url))
+            return facts, TERRITORY_KINDS[data.kind]
+        if isinstance(data, ActorTerm):
+            regions = self.catalogue.terms["territories"]
+            if data.region in regions:
+                facts.append(("Région", regions[data.region].label, regions[data.region].url))
+            if data.website:
+                facts.append(("Site web", data.website, data.website))
+            return facts, ACTOR_KINDS[data.kind]
+        return facts, ""
+
+    # Explorer ------------------------------------------------------------------
+
+    def explorer_page(self) -> PageSource:
+        """The page where readers search and combine facets; the site's script does the searching."""
+        from mesbox.rendering.searchrecords import FACETS  # the records module builds on this one
+
+        html = self._render("explorer.html", EXPLORER_URL, facets=list(FACETS))
+        description = "Chercher dans la boîte à outils et combiner les filtres : type, thème, territoire, méthode, acteur, public, année."
+        return self._page(f"{EXPLORER_URL}index.md", EXPLORER_URL, "Explorer la boîte à outils", html, description, wide=True)
+
+    # Audiences -----------------------------------------------------------------
+
+    def audiences_page(self) -> PageSource:
+        rows = [(audience_url(a), label, len(self.catalogue.by_audience[a])) for a, label in AUDIENCES.items()]
+        html = self._render("audiences.html", AUDIENCES_URL, rows=[row for row in rows if row[2]])
+        description = "Les fiches de la boîte à outils rangées selon le public pour lequel elles sont écrites."
+        return self._page(f"{AUDIENCES_URL}index.md", AUDIENCES_URL, "Publics", html, description, in_nav=True)
+
+    def audience_page(self, audience: str) -> PageSource:
+        url, label = audience_url(audience), AUDIENCES[audience]
+        entries = self.catalogue.by_audience[audience]
+        html = self._render("audience.html", url, label=label, groups=type_groups(entries), total=len(entries))
+        description = f"Les entrées de la boîte à outils écrites pour ce public : {label.lower()}."
+        return self._page(f"{url.rstrip('/')}.md", url, label, html, description, trail=[("Publics", AUDIENCES_URL)])
+
+    # The whole site ----------------------------------------------------------
+
+    def plan(self, france_map: Callable[[], tuple[str, str]] = lambda: ("", "")) -> list[PlannedPage]:
+        """Every generated page, in publishing order, before any is rendered: entries, listings,
+        grid analyses, overviews and terms. `france_map` gives the territory map and its credit."""
+        catalogue = self.catalogue
+        planned = [PlannedPage(entry_src_uri(e), e.url, False, partial(self.entry_page, e)) for e in catalogue.entries.values()]
+        planned += [PlannedPage(f"{c}/index.md", COLLECTIONS[c].url, True, partial(self.collection_page, c)) for c in COLLECTIONS]
+        planned += [PlannedPage(f"grilles/{g.id}/analyse.md", f"{g.url}analyse/", False, partial(self.analysis_page, g))
+                    for g in catalogue.by_collection["grilles"]]
+        for taxonomy_id, taxonomy in TAXONOMIES.items():
+            overview = (lambda: self.taxonomy_page("territories", *france_map())) if taxonomy_id == "territories" else partial(self.taxonomy_page, taxonomy_id)
+            planned.append(PlannedPage(f"{taxonomy.url_segment}/index.md", taxonomy.url, True, overview))
+            planned += [PlannedPage(f"{taxonomy.url_segment}/{t.id}.md", t.url, False, partial(self.term_page, t)) for t in catalogue.terms[taxonomy_id].values()]
+        planned.append(PlannedPage(f"{AUDIENCES_URL}index.md", AUDIENCES_URL, True, self.audiences_page))
+        planned.append(PlannedPage(f"{EXPLORER_URL}index.md", EXPLORER_URL, False, self.explorer_page))
+        planned += [PlannedPage(f"{audience_url(a).rstrip('/')}.md", audience_url(a), False, partial(self.audience_page, a)) for a in AUDIENCES]
+        return planned
+
+    def pages(self, france_map: Callable[[], tuple[str, str]] = lambda: ("", "")) -> list[PageSource]:
+        """Every generated page, rendered."""
+        return [page.render() for page in self.plan(france_map)]

@@ -1,7 +1,0 @@
-"""The collections, as the registry declares them (docs/contrat.md §1)."""
-
-from __future__ import annotations
-
-from ..registry import AUDIENCES, COLLECTIONS, FICHE_KINDS, STORY_FORMATS, Collection
-
-__all__ = ["AUDIENCES", "COLLECTIONS", "FICHE_KINDS", "STORY_FORMATS", "Collection"]

@@ -19,14 +19,19 @@ from pydantic import BaseModel
 from mesbox.contract.issues import CODE_DETAILS
 from mesbox.contract.registry import COLLECTIONS, TAXONOMIES, Collection
 from mesbox.contract.schemas import EntryMeta
-from mesbox.publishing.exports import _ContractSchema
+from mesbox.publishing.exports import ContractSchema
 
 FILES = ("docs/contrat.md", "content/contribuer.md")
 BLOCK = re.compile(r"(<!-- généré:([a-z0-9-]+) -->\n)(.*?)(<!-- fin du bloc généré -->)", re.DOTALL)
 
 
 def _schema(model: type[BaseModel]) -> dict[str, Any]:
-    return model.model_json_schema(schema_generator=_ContractSchema)
+    return model.model_json_schema(schema_generator=ContractSchema)
+
+
+def _number(value: float) -> str:
+    """A bound as written in the models (`90`, not `90.0`): pydantic versions disagree on how they give it."""
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
@@ -201,8 +206,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-def _number(value: float) -> str:
-    """A bound as written in the models (`90`, not `90.0`): pydantic versions disagree on how they give it."""
-    return str(int(value)) if float(value).is_integer() else str(value)

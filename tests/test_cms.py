@@ -10,8 +10,7 @@ import pytest
 import yaml
 
 from mesbox.checking.checker import check
-from mesbox.cli.scaffold import KIND_FOLDERS
-from mesbox.contract.registry import FICHE_KINDS
+from mesbox.contract.registry import FICHE_KIND_FOLDERS, FICHE_KINDS
 from mesbox.publishing.cms import FIELDS, cms_config, config_yaml, github_repo
 from mesbox.publishing.exports import collection_schema
 from mesbox.reading.documents import COLLECTIONS
@@ -59,7 +58,7 @@ def test_vocabularies_are_lists_of_their_terms_with_french_labels(config: dict[s
 
 
 def test_each_fiche_kind_has_its_folder_and_its_kind_fixed(config: dict[str, Any]) -> None:
-    for kind, folder in KIND_FOLDERS.items():
+    for kind, folder in FICHE_KIND_FOLDERS.items():
         form = next(c for c in config["collections"] if c["name"] == f"fiches-{folder}")
         assert form["folder"] == f"fiches/{folder}" and form["description"] == FICHE_KINDS[kind]
         assert by_name(form)["kind"] == {"name": "kind", "label": "Type de fiche", "widget": "hidden", "default": kind}

@@ -6,12 +6,10 @@ import datetime
 from pathlib import Path
 
 from mesbox.contract.ids import slugify
+from mesbox.contract.registry import FICHE_KIND_FOLDERS
 from mesbox.reading.documents import COLLECTIONS
 from mesbox.reading.files import collection_files
 from mesbox.reading.placeholders import PLACEHOLDER, PLACEHOLDER_ID
-
-# Where a fiche of each kind is filed (`fiches/methodes/…`): the folders the repository already uses.
-KIND_FOLDERS: dict[str, str] = {"thematique": "thematiques", "methode": "methodes", "outil": "outils", "projet": "projets"}
 
 _HEAD = """\
 ---
@@ -46,8 +44,8 @@ def new_entry(root: Path, collection_id: str, title: str, today: datetime.date |
     collection = COLLECTIONS.get(collection_id)
     if collection is None:
         raise ScaffoldError(f"collection « {collection_id} » inconnue : choisissez parmi {', '.join(COLLECTIONS)}")
-    kinds = ", ".join(list(KIND_FOLDERS)[:-1]) + " ou " + list(KIND_FOLDERS)[-1]
-    if collection.id == "fiches" and kind not in KIND_FOLDERS:
+    kinds = ", ".join(list(FICHE_KIND_FOLDERS)[:-1]) + " ou " + list(FICHE_KIND_FOLDERS)[-1]
+    if collection.id == "fiches" and kind not in FICHE_KIND_FOLDERS:
         given = f"type de fiche « {kind} » inconnu" if kind else "indiquez le type de la fiche"
         raise ScaffoldError(f"{given} : ajoutez --kind suivi de {kinds} (par exemple --kind methode)")
     if collection.id != "fiches" and kind is not None:
@@ -66,7 +64,7 @@ def new_entry(root: Path, collection_id: str, title: str, today: datetime.date |
                 raise ScaffoldError(f"l'identifiant « {entry_id} » est déjà pris par {rel} : choisissez un autre titre")
     folder = root / collection.folder
     if kind is not None:
-        folder = folder / KIND_FOLDERS[kind]
+        folder = folder / FICHE_KIND_FOLDERS[kind]
     target = folder / f"{entry_id}.md"
     values = {
         "p": PLACEHOLDER,

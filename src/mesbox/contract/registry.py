@@ -32,6 +32,8 @@ FICHE_GROUPS: dict[str, str] = {
     "outil": "Fiches outil",
     "projet": "Fiches projet",
 }
+# Where a fiche of each kind is filed (`fiches/methodes/…`): the folders the repository already uses.
+FICHE_KIND_FOLDERS: dict[str, str] = {"thematique": "thematiques", "methode": "methodes", "outil": "outils", "projet": "projets"}
 STORY_FORMATS: dict[str, str] = {
     "texte": "Récit écrit",
     "video": "Récit vidéo",

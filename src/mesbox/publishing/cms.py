@@ -15,8 +15,7 @@ from typing import Any
 import yaml
 
 from mesbox.catalogue.catalogue import Catalogue
-from mesbox.cli.scaffold import KIND_FOLDERS
-from mesbox.contract.registry import FICHE_GROUPS, FICHE_KINDS, TAXONOMIES
+from mesbox.contract.registry import FICHE_GROUPS, FICHE_KIND_FOLDERS, FICHE_KINDS, TAXONOMIES
 from mesbox.publishing.exports import collection_schema
 from mesbox.reading.documents import COLLECTIONS, Collection
 
@@ -174,7 +173,7 @@ def cms_config(catalogue: Catalogue, repo: str, branch: str = "main", site_url: 
     for collection in COLLECTIONS.values():
         fields = collection_fields(collection, catalogue)
         if collection.id == "fiches":
-            for kind, folder in KIND_FOLDERS.items():
+            for kind, folder in FICHE_KIND_FOLDERS.items():
                 hidden = {"name": "kind", "label": FIELDS["kind"][0], "widget": "hidden", "default": kind}
                 fixed = [hidden if f["name"] == "kind" else f for f in fields]
                 collections.append(_collection(f"fiches-{folder}", FICHE_GROUPS[kind], f"{collection.folder}/{folder}", fixed, FICHE_KINDS[kind]))

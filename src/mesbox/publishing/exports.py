@@ -36,22 +36,10 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from mesbox.catalogue.catalogue import Catalogue
-from mesbox.contract.ids import ID_MAX, ID_RE
-from mesbox.contract.period import PERIOD_RE
+from mesbox.contract.ids import ID_RE
 from mesbox.contract.registry import COLLECTIONS, Column
 from mesbox.contract.schemas import EntryMeta, TerritoryTerm
-from mesbox.contract.schemas.fields import (
-    DEFAULT_LICENCE,
-    NUMBER_PATTERN,
-    OPEN_LICENCES,
-    _author,
-    _https_url,
-    _id,
-    _licence,
-    _number,
-    _period,
-    _unique,
-)
+from mesbox.contract.schemas.fields import DEFAULT_LICENCE, JSON_SCHEMA_RULES, OPEN_LICENCES
 from mesbox.reading.documents import Entry
 from mesbox.rendering.licences import LICENCES
 from mesbox.rendering.urls import absolute
@@ -251,22 +239,14 @@ def territories_geojson(catalogue: Catalogue, site_url: str) -> bytes:
 # --- schemas/<collection>.schema.json ---------------------------------------------------------
 
 
-class _ContractSchema(GenerateJsonSchema):
+class ContractSchema(GenerateJsonSchema):
     """Pydantic's JSON Schema, plus what the models' own validators check, where JSON Schema can say it.
 
-    The rules live in functions (`_licence`, `_id`, `_unique`…); the schema learns them from those
-    same functions, so a field that loses or gains a validator changes the schema with it.
+    The rules live in functions of `schemas/fields.py` (`_licence`, `_id`, `_unique`…), each with its JSON Schema
+    form beside it (`JSON_SCHEMA_RULES`); the schema learns them from those same functions, so a field that loses or gains a validator changes the schema with it.
     """
 
-    _RULES: ClassVar[dict[Any, dict[str, Any]]] = {
-        _licence: {"enum": list(OPEN_LICENCES)},
-        _id: {"pattern": ID_RE.pattern, "maxLength": ID_MAX},
-        _unique: {"uniqueItems": True},
-        _https_url: {"pattern": r"^https://[^\s/$.?#][^\s]*$"},
-        _period: {"pattern": PERIOD_RE.pattern},
-        _number: {"pattern": NUMBER_PATTERN},
-        _author: {"pattern": "^[^;]*$"},
-    }
+    _RULES: ClassVar[dict[Any, dict[str, Any]]] = JSON_SCHEMA_RULES
 
     def function_after_schema(self, schema: core_schema.AfterValidatorFunctionSchema) -> JsonSchemaValue:
         json_schema = super().function_after_schema(schema)
@@ -282,7 +262,7 @@ def schema_url(collection_id: str, site_url: str) -> str:
 
 def collection_schema(collection_id: str, site_url: str) -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of a collection's front-matter, from the model that validates it."""
-    generated = COLLECTIONS[collection_id].model.model_json_schema(schema_generator=_ContractSchema)
+    generated = COLLECTIONS[collection_id].model.model_json_schema(schema_generator=ContractSchema)
     generated.pop("title", None)
     generated.pop("description", None)
     return {

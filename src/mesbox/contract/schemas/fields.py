@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from mesbox.contract.ids import did_you_mean, is_valid_id, slugify
-from mesbox.contract.period import parse_period
+from mesbox.contract.ids import ID_MAX, ID_RE, did_you_mean, is_valid_id, slugify
+from mesbox.contract.period import PERIOD_RE, parse_period
 
 T = TypeVar("T")
 
@@ -184,3 +185,16 @@ Period = Annotated[str, BeforeValidator(_period_text), AfterValidator(_period)]
 
 # A list type that refuses duplicates: `UniqueList[Author]`.
 UniqueList = Annotated[list[T], AfterValidator(_unique)]
+
+
+# What each rule above checks, in JSON Schema's words, for the published schemas (`exports.ContractSchema`):
+# kept beside the rules so that a rule and its schema change together.
+JSON_SCHEMA_RULES: dict[Callable[..., Any], dict[str, Any]] = {
+    _licence: {"enum": list(OPEN_LICENCES)},
+    _id: {"pattern": ID_RE.pattern, "maxLength": ID_MAX},
+    _unique: {"uniqueItems": True},
+    _https_url: {"pattern": r"^https://[^\s/$.?#][^\s]*$"},
+    _period: {"pattern": PERIOD_RE.pattern},
+    _number: {"pattern": NUMBER_PATTERN},
+    _author: {"pattern": "^[^;]*$"},
+}

@@ -2,10 +2,11 @@
 
 Usage: python benchmarks/bench_preview.py [--entries 1000] [--edits 10] [--full-runs 3]
 
-In one process, as `mkdocs serve` runs (the configuration read again before each build, the plugin
-instance kept): full builds (`mkdocs build`), then a first dirty build, then `--edits` saves of one
-entry each, alternately its title (its listings, term pages, "Cité par" targets change too) and its
-text, each followed by a dirty build. Prints the medians, their ratio and every run.
+In one process: `--full-runs` full builds (`mkdocs build`), then a preview session as `mkdocs serve
+--dirty` runs it (`on_startup` once, the configuration read again before each build, the plugin
+instance kept): a first build, then `--edits` saves of one entry each, alternately its title (its
+listings, term pages, "Cité par" targets change too) and its text, each followed by a build.
+Prints the medians, their ratio, every run and the load average (the machine may be shared).
 Goal: a save shown in ≤ 2 s (median) on 1 000 entries. A measurement: exits 0 whatever the figures;
 2 only if it cannot measure.
 """
@@ -14,11 +15,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -26,17 +29,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import corpus, spread
 
 GOAL_SECONDS = 2.0
+SITE_URL = "http://127.0.0.1:8000/"
 
 
-def build(root: Path, dirty: bool) -> float:
+def build(root: Path, site: Path, *, dirty: bool, command: str | None = None) -> float:
+    """One build as MkDocs runs it; `command` starts a new session first (`mkdocs build` does, each
+    save of `mkdocs serve` does not: its plugin instance goes on)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     started = time.perf_counter()
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), site_url="http://127.0.0.1:8000/")
-    config.plugins.on_startup(command="serve", dirty=dirty)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), site_url=SITE_URL)
+    if command is not None:
+        config.plugins.on_startup(command=command, dirty=dirty)
     mkdocs_build(config, dirty=dirty)
     return time.perf_counter() - started
+
+
+def load() -> str:
+    """The load average over 1, 5 and 15 minutes: the figures' noise on a shared machine."""
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def edit(path: Path, number: int) -> None:
@@ -50,41 +62,78 @@ def edit(path: Path, number: int) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+@dataclass
+class Preview:
+    """What one measurement found: seconds of each full build, of the preview's first build, of each save."""
+
+    entries: int
+    full: list[float]
+    first: float
+    saves: list[float]
+    loads: list[str]
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.saves) / statistics.median(self.full)
+
+    def summary(self) -> str:
+        """The figures for a reader, in French."""
+        full, save = statistics.median(self.full), statistics.median(self.saves)
+        return (
+            f"corpus : {self.entries} entrées ; {len(self.saves)} enregistrements d'une entrée\n"
+            f"construction complète (mkdocs build) : médiane {full:.2f} s ({spread(self.full)})\n"
+            f"première construction de l'aperçu (mkdocs serve --dirty, tout le site) : {self.first:.2f} s\n"
+            f"aperçu après un enregistrement : médiane {save:.2f} s ({spread(self.saves)})\n"
+            f"rapport aperçu / complète : {self.ratio:.2f} ; objectif ≤ {GOAL_SECONDS:g} s : "
+            f"{'atteint' if save <= GOAL_SECONDS else 'non atteint'}\n"
+            f"charge moyenne (1, 5, 15 min) : {' | '.join(self.loads)}"
+        )
+
+
+def measure(entries: int, edits: int = 10, full_runs: int = 3, echo: bool = True) -> Preview:
+    """Full builds, then a preview session of `edits` saves, on a copy of the corpus."""
+    source = corpus(entries)
+    if not (source / "mkdocs.yml").is_file():
+        raise FileNotFoundError(f"pas de mkdocs.yml dans {source} : rien à mesurer")
+    say = print if echo else (lambda *_, **__: None)
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory(prefix="mesbox-preview-") as scratch:
+        root = Path(scratch) / "repo"
+        shutil.copytree(source, root)
+        fiches = sorted((root / "fiches").rglob("*.md"))
+        picked = [fiches[(i * 97) % len(fiches)] for i in range(edits)]
+        loads = [load()]
+        full = [build(root, Path(scratch) / "built", dirty=False, command="build") for _ in range(full_runs)]
+        say(f"constructions complètes : {spread(full)} s (charge {load()})", flush=True)
+        served = Path(scratch) / "served"
+        from mkdocs.config import load_config
+
+        try:
+            first = build(root, served, dirty=True, command="serve")
+            loads.append(load())
+            saves = []
+            for number, path in enumerate(picked):
+                edit(path, number)
+                saves.append(build(root, served, dirty=True))
+                say(f"enregistrement {number + 1} ({path.name}) : {saves[-1]:.2f} s (charge {load()})", flush=True)
+        finally:
+            load_config(str(root / "mkdocs.yml"), site_dir=str(served), site_url=SITE_URL).plugins.on_shutdown()
+        loads.append(load())
+    return Preview(entries, full, first, saves, loads)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--full-runs", type=int, default=3)
     args = parser.parse_args()
-    source = corpus(args.entries)
-    if not (source / "mkdocs.yml").is_file():
-        print(f"pas de mkdocs.yml dans {source} : rien à mesurer", file=sys.stderr)
+    try:
+        found = measure(args.entries, args.edits, args.full_runs)
+    except Exception as error:  # noqa: BLE001 - a measurement reports why it could not measure
+        print(f"mesure impossible : {error}", file=sys.stderr)
         return 2
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    with tempfile.TemporaryDirectory(prefix="mesbox-preview-") as scratch:
-        root = Path(scratch) / "repo"
-        shutil.copytree(source, root)
-        fiches = sorted((root / "fiches").rglob("*.md"))
-        picked = [fiches[(i * 97) % len(fiches)] for i in range(args.edits)]
-        try:
-            full = [build(root, dirty=False) for _ in range(args.full_runs)]
-            print(f"constructions complètes : {spread(full)} s", flush=True)
-            first = build(root, dirty=True)
-            saves = []
-            for number, path in enumerate(picked):
-                edit(path, number)
-                saves.append(build(root, dirty=True))
-                print(f"enregistrement {number + 1} ({path.name}) : {saves[-1]:.2f} s", flush=True)
-        except Exception as error:  # noqa: BLE001 - a measurement reports why it could not measure
-            print(f"construction impossible : {error}", file=sys.stderr)
-            return 2
-    full_median, save_median = statistics.median(full), statistics.median(saves)
-    print(f"corpus : {args.entries} entrées ; {args.edits} enregistrements d'une entrée")
-    print(f"construction complète : médiane {full_median:.2f} s ({spread(full)})")
-    print(f"première construction de l'aperçu (--dirty, tout) : {first:.2f} s")
-    print(f"aperçu après un enregistrement (--dirty) : médiane {save_median:.2f} s ({spread(saves)})")
-    print(f"rapport aperçu / complète : {save_median / full_median:.2f} ; objectif ≤ {GOAL_SECONDS:g} s : "
-          f"{'atteint' if save_median <= GOAL_SECONDS else 'non atteint'}")
+    print(found.summary())
     return 0
 
 

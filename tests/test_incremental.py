@@ -21,12 +21,14 @@ SEMINAIRE = "fiches/methodes/seminaire.md"
 INITIATIVE = "fiches/initiative-solidaire.md"
 
 
-def build(root: Path, site: Path, dirty: bool) -> None:
+def build(root: Path, site: Path, dirty: bool, start: bool = True) -> None:
+    """One build of a preview; `start` begins a new `mkdocs serve` session first (a save does not)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), site_url=SITE_URL, strict=False)
-    config.plugins.on_startup(command="serve", dirty=dirty)
+    if start:
+        config.plugins.on_startup(command="serve", dirty=dirty)
     logging.getLogger("mkdocs").setLevel(logging.CRITICAL)
     try:
         mkdocs_build(config, dirty=dirty)
@@ -101,6 +103,35 @@ def test_edits_renames_and_deletions_give_the_full_build(repo: Path, tmp_path: P
     edit(repo, "fiches/nouvelle-initiative.md", "\n---\n", "\ndraft: true\n---\n")
     build(repo, served, dirty=True)
     same_site(served, _full(repo, tmp_path / "full3"))
+
+
+def pagefind(site: Path) -> dict[str, int]:
+    return {path.relative_to(site).as_posix(): path.stat().st_mtime_ns for path in (site / "pagefind").rglob("*") if path.is_file()}
+
+
+@pytest.mark.parametrize("dirty", [True, False])
+def test_a_preview_writes_the_search_index_once_and_says_so(repo: Path, tmp_path: Path, dirty: bool) -> None:
+    served = tmp_path / "served"
+    build(repo, served, dirty=dirty)
+    first = pagefind(served)
+    assert "pagefind/pagefind.js" in first
+    explorer = (served / "explorer" / "index.html").read_text(encoding="utf-8")
+    assert "mesbox-preview-search" in explorer and "au lancement de <code>mkdocs serve</code>" in explorer
+
+    edit(repo, INITIATIVE, "\n---\n", "\n---\nUne phrase de plus.\n\n")
+    build(repo, served, dirty=dirty, start=False)  # a save: the session goes on
+    # Without --dirty MkDocs empties the site folder: the kept index comes back, the same files.
+    assert pagefind(served).keys() == first.keys()
+    if dirty:
+        assert pagefind(served) == first, "the index was written again"
+
+    from mkdocs.config import load_config
+
+    load_config(str(repo / "mkdocs.yml"), site_url=SITE_URL).plugins.on_startup(command="build", dirty=False)
+    published = tmp_path / "published"
+    build(repo, published, dirty=False, start=False)
+    assert "mesbox-preview-search" not in (published / "explorer" / "index.html").read_text(encoding="utf-8")
+    assert "pagefind/pagefind.js" in pagefind(published)
 
 
 def _full(root: Path, site: Path) -> Path:

@@ -23,8 +23,10 @@ Events used, in build order:
   write the page's Content-Security-Policy (on_post_template does it for the 404 page).
 - on_post_build: fold accents in the search index (in memory before the search plugin writes it,
   or in its file after); write the readers' search index (Pagefind) from the catalogue and the
-  entry pages' rendered text; last, audit every HTML, SVG and XML file written.
+  entry pages' rendered text (while serving, at the first build only: see `previewsearch`); last,
+  audit every HTML, SVG and XML file written.
 - on_serve: watch the collection and taxonomy folders.
+- on_shutdown: remove the preview's copy of the search index.
 
 In a dirty build (`mkdocs serve --dirty`), only the generated pages whose content changed are
 rebuilt (see `incremental`): the result is the same site, byte for byte, as a full build.
@@ -61,6 +63,7 @@ from mesbox.mkdocs_plugin import navcache, sections
 from mesbox.mkdocs_plugin.config import MesboxConfig
 from mesbox.mkdocs_plugin.incremental import GeneratedPage, Incremental, SearchEntries, rebuilt, stamp, tree
 from mesbox.mkdocs_plugin.pagetimer import PageTimer
+from mesbox.mkdocs_plugin.previewsearch import PreviewSearch
 from mesbox.publishing.audit import Allowed, audit_site
 from mesbox.publishing.cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
 from mesbox.publishing.cmsassets import EditorUnavailable, editor_files
@@ -74,8 +77,8 @@ from mesbox.reading.files import EDITORIAL_FOLDER
 from mesbox.reading.publication import links_under, published_editorial
 from mesbox.rendering.contact import Contact, resolve_contact
 from mesbox.rendering.dependencies import page_fingerprints, shared_fingerprint
-from mesbox.rendering.pages import PageSource, PlannedPage, SiteRenderer, SiteSettings, entry_src_uri, latest_entries
-from mesbox.rendering.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan
+from mesbox.rendering.pages import EXPLORER_URL, PageSource, PlannedPage, SiteRenderer, SiteSettings, entry_src_uri, latest_entries
+from mesbox.rendering.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan, search_notice
 from mesbox.rendering.searchrecords import plain_text, search_records
 from mesbox.rendering.site import site_plan
 from mesbox.rendering.urls import relative
@@ -124,12 +127,18 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.search: SearchEntries | None = None
         self.theme_scripts = ThemeScripts(())
         self.sanitizing = 0.0
+        self.preview_search = PreviewSearch()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps one plugin instance (per-build state is reset in
         on_files); a preview shows errors and drafts in its pages, a build never does."""
         self.serving = command == "serve"
         self.dirty = dirty
+        self.preview_search.reset()
+
+    def on_shutdown(self) -> None:
+        """The end of `mkdocs serve`: the preview's copy of the search index is removed."""
+        self.preview_search.reset()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -373,7 +382,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             page.meta["title"] = escape_text(unescape(page.title))
         self.sanitizing += time.perf_counter() - started
         html = source.fill(html) if source is not None else html
-        if self.config.search_index and page.url in self.entry_urls:  # "Voir aussi" and the like are not in yet
+        if self.config.search_index and not self.preview_search.ready and page.url in self.entry_urls:  # "Voir aussi" and the like are not in yet
             self.bodies[page.url] = plain_text(html)
         if self.serving:
             html = self._preview_notices(page, source) + html
@@ -392,6 +401,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                 path = None
         found = self.issues.get(path or "", [])
         notices = banner(found, page.url) if found else ""
+        if page.url == EXPLORER_URL and self.config.search_index:
+            notices += search_notice()
         return (draft_banner() if src_uri in self.drafts else "") + notices
 
     on_page_content = CombinedEvent(event_priority(100)(_stop_timer), _fill_blocks)
@@ -459,10 +470,14 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         if self.config.fold_search and not self.folded and index.is_file():  # another search plugin: fold its file
             data = json.loads(index.read_text(encoding="utf-8"))
             index.write_text(json.dumps(fold_search_index(data), ensure_ascii=False), encoding="utf-8")
-        if self.config.search_index and self.result is not None:
+        if self.config.search_index and self.preview_search.ready:  # a preview's saves keep its first index
+            self.preview_search.restore(Path(config.site_dir))
+        elif self.config.search_index and self.result is not None:
             started = time.perf_counter()
             count = write_index(search_records(self.result.catalogue, self.bodies), Path(config.site_dir))
             log.info("mesbox: index de recherche (Pagefind) de %d pages écrit en %.2f s", count, time.perf_counter() - started)
+            if self.serving:
+                self.preview_search.keep(Path(config.site_dir))
 
     def _audit(self, *, config: MkDocsConfig) -> None:
         """Last of all: every HTML, SVG and XML file of the site is parsed; a finding fails the build, strict or not."""

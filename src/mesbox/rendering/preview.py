@@ -60,6 +60,18 @@ def draft_banner() -> str:
     return f'<div class="admonition warning mesbox-preview-draft" role="note">\n<p class="admonition-title">{_DRAFT}</p>\n</div>\n'
 
 
+def search_notice() -> str:
+    """Above the Explorer while previewing: its index is the one written when the preview started."""
+    return (
+        '<div class="admonition info mesbox-preview-search" role="note">\n'
+        "<p class=\"admonition-title\">Aperçu : la recherche porte sur les entrées telles qu'elles étaient au lancement de "
+        "<code>mkdocs serve</code></p>\n"
+        "<p>Vos enregistrements suivants s'affichent dans leurs pages, les listes et les index, mais pas dans les résultats "
+        "ci-dessous : arrêtez l'aperçu (Ctrl+C) et relancez-le pour les y retrouver. Le site publié a toujours une recherche "
+        "complète et à jour.</p>\n</div>\n"
+    )
+
+
 def _page(src_uri: str, url: str, title: str, html: str, edit_path: str | None = None) -> PageSource:
     """A preview page: its HTML is one raw block, kept out of the search index."""
     front = {"title": str(escape(title)), "search": {"exclude": True}}

@@ -175,3 +175,40 @@ def test_files_the_last_build_wrote_and_this_one_did_not_are_removed(tmp_path: P
     incremental.outputs.add(str(elsewhere))
     incremental.commit(str(site), {str(kept)})
     assert elsewhere.is_file()
+
+
+def test_the_audit_of_a_dirty_build_reads_only_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mesbox.mkdocs_plugin import incremental
+    from mesbox.publishing import audit
+    from mesbox.publishing.csp import ThemeScripts
+
+    site = tmp_path / "site"
+    (site / "fiches" / "a").mkdir(parents=True)
+    clean, unsafe = site / "fiches" / "a" / "index.html", site / "index.html"
+    clean.write_text("<p>Une fiche.</p>", encoding="utf-8")
+    unsafe.write_text("<p>Accueil</p><script>alert(1)</script>", encoding="utf-8")
+    allowed = audit.Allowed(ThemeScripts(()), frozenset())
+    read: list[str] = []
+
+    def counted(text: str, rel: str, allowed: audit.Allowed) -> list[audit.Finding]:
+        read.append(rel)
+        return audit.audit_text(text, rel, allowed)
+
+    monkeypatch.setattr(incremental, "audit_text", counted)
+    audited = incremental.AuditedFiles()
+    assert audited.audit(site, allowed) == audit.audit_site(site, allowed) != []
+    assert sorted(read) == ["fiches/a/index.html", "index.html"]
+
+    read.clear()
+    assert audited.audit(site, allowed) == audit.audit_site(site, allowed)
+    assert read == ["index.html"], "a clean, unchanged file was read again"
+
+    read.clear()
+    clean.write_text("<p>Une fiche.</p><script>alert(2)</script>", encoding="utf-8")
+    assert audited.audit(site, allowed) == audit.audit_site(site, allowed)
+    assert sorted(read) == ["fiches/a/index.html", "index.html"]
+    assert len(audited.audit(site, allowed)) == 2
+
+    read.clear()
+    audited.audit(site, audit.Allowed(ThemeScripts(()), frozenset({"assets/"})))  # another policy: everything again
+    assert sorted(read) == ["fiches/a/index.html", "index.html"]

@@ -6,6 +6,7 @@ that succeeded); editorial pages and the listings of the menu are always rebuilt
 they hold what every page shows). What a dirty build would leave different from a full one is put
 right here: files the last build wrote and this one no longer has are removed, and the search
 index gets back the entries of the pages not rebuilt, in the order a full build writes them.
+The audit reads again only the files written since it last found them clean.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File
+
+from mesbox.publishing.audit import Allowed, Finding, audit_text, site_files
 
 SearchEntries = list[dict[str, Any]]
 
@@ -113,3 +116,30 @@ class Incremental:
         self.shared, self.pages = self._pending
         self.outputs = outputs
         self.search = self._pending_search
+
+
+class AuditedFiles:
+    """The site's files the audit found clean, by size, modification time and inode: a dirty build
+    leaves most files as they were, and only the others are read and audited again."""
+
+    def __init__(self) -> None:
+        self.allowed: Allowed | None = None
+        self.clean: dict[str, tuple[int, int, int]] = {}
+
+    def audit(self, site_dir: Path, allowed: Allowed) -> list[Finding]:
+        """The findings a full audit of `site_dir` gives, in the same order; unchanged clean files are skipped."""
+        if allowed != self.allowed:  # another theme or site address: what was clean may not be
+            self.allowed, self.clean = allowed, {}
+        findings: list[Finding] = []
+        clean: dict[str, tuple[int, int, int]] = {}
+        for rel, path in site_files(site_dir):
+            info = path.stat()
+            key = (info.st_size, info.st_mtime_ns, info.st_ino)
+            if self.clean.get(rel) != key:
+                found = audit_text(path.read_text(encoding="utf-8", errors="replace"), rel, allowed)
+                if found:
+                    findings.extend(found)
+                    continue
+            clean[rel] = key
+        self.clean = clean
+        return findings

@@ -12,7 +12,7 @@ Events used, in build order:
   an error page at the address of each broken entry, and the list of every current error.
 - on_nav: note the URLs of the nav, which decide which pages may share a rendered nav; give pages
   outside the nav the section of their folder, so their tab is active.
-- on_env: wrap the theme's nav partials in a per-folder cache.
+- on_env: wrap the theme's nav partials in a per-folder cache; while serving, keep the compiled templates.
 - on_page_read_source: hand over a generated page's source, rendered when the engine reaches it.
 - on_page_markdown: render `[[id]]` links in editorial pages; escape their front-matter values.
 - on_page_content: sanitise the HTML Markdown made of the content (and the table of contents' titles),
@@ -61,9 +61,10 @@ from mesbox.contract.report import summary
 from mesbox.contract.sanitize import escape_text, escape_values, sanitize_html
 from mesbox.mkdocs_plugin import navcache, sections
 from mesbox.mkdocs_plugin.config import MesboxConfig
-from mesbox.mkdocs_plugin.incremental import GeneratedPage, Incremental, SearchEntries, rebuilt, stamp, tree
+from mesbox.mkdocs_plugin.incremental import AuditedFiles, GeneratedPage, Incremental, SearchEntries, rebuilt, stamp, tree
 from mesbox.mkdocs_plugin.pagetimer import PageTimer
 from mesbox.mkdocs_plugin.previewsearch import PreviewSearch
+from mesbox.mkdocs_plugin.templatecache import MemoryBytecodeCache
 from mesbox.publishing.audit import Allowed, audit_site
 from mesbox.publishing.cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
 from mesbox.publishing.cmsassets import EditorUnavailable, editor_files
@@ -123,11 +124,13 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.entry_urls: set[str] = set()
         self.dirty = False
         self.incremental = Incremental()
+        self.audited = AuditedFiles()
         self.files: Files | None = None
         self.search: SearchEntries | None = None
         self.theme_scripts = ThemeScripts(())
         self.sanitizing = 0.0
         self.preview_search = PreviewSearch()
+        self.compiled = MemoryBytecodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps one plugin instance (per-build state is reset in
@@ -135,10 +138,13 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.serving = command == "serve"
         self.dirty = dirty
         self.preview_search.reset()
+        self.audited = AuditedFiles()
+        self.compiled.clear()
 
     def on_shutdown(self) -> None:
         """The end of `mkdocs serve`: the preview's copy of the search index is removed."""
         self.preview_search.reset()
+        self.compiled.clear()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -344,8 +350,11 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """The theme's templates get the contact link (footer, 404 page) as `mesbox_contact`."""
+        """The theme's templates get the contact link (footer, 404 page) as `mesbox_contact`; while
+        serving, their compiled code is kept from one build to the next (`templatecache`)."""
         env.globals["mesbox_contact"] = self.contact
+        if self.serving:
+            env.bytecode_cache = self.compiled
         self.files = files
         if self.config.cache_nav:
             navcache.install(env, navcache.NavCache(self.nav_urls))
@@ -485,7 +494,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         # The theme's scripts, the site's own (extra_javascript) and the web editor's, which mesbox mounts at admin/.
         scripts = {"assets/javascripts/", "admin/", *(str(getattr(item, "path", item)).lstrip("/") for item in config.extra_javascript)}
         base = urlsplit(config.site_url or "").path or "/"
-        findings = audit_site(Path(config.site_dir), Allowed(self.theme_scripts, frozenset(scripts), base if base.endswith("/") else base + "/"))
+        allowed = Allowed(self.theme_scripts, frozenset(scripts), base if base.endswith("/") else base + "/")
+        # A dirty build audits again only what it wrote (and what an earlier audit did not find clean).
+        findings = self.audited.audit(Path(config.site_dir), allowed) if self.dirty else audit_site(Path(config.site_dir), allowed)
         log.info("mesbox: contenu assaini en %.2f s, site audité en %.2f s", self.sanitizing, time.perf_counter() - started)
         if findings:
             listed = "\n".join(f"  {finding}" for finding in findings[:50])

@@ -1,0 +1,30 @@
+"""The theme's templates compiled once per `mkdocs serve`, not once per save.
+
+MkDocs makes a new Jinja environment for each build, which compiles Material's templates again
+(about a second, every save). Jinja's own bytecode cache, kept in memory by the plugin instance
+that outlives a preview's builds, hands the next environments the compiled code; Jinja checks
+each template's source against the cached code's checksum, so an edited template is compiled again.
+"""
+
+from __future__ import annotations
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates by Jinja's key (template name and file), in memory."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self.store.clear()

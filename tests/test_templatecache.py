@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from jinja2 import DictLoader, Environment
 
-from mesbox.mkdocs_plugin.templatecache import MemoryBytecodeCache
+from mesbox.rendering.templatecache import MemoryBytecodeCache
 
 
 def environment(cache: MemoryBytecodeCache, source: str) -> Environment:

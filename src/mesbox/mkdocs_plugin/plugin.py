@@ -64,7 +64,6 @@ from mesbox.mkdocs_plugin.config import MesboxConfig
 from mesbox.mkdocs_plugin.incremental import AuditedFiles, GeneratedPage, Incremental, SearchEntries, rebuilt, stamp, tree
 from mesbox.mkdocs_plugin.pagetimer import PageTimer
 from mesbox.mkdocs_plugin.previewsearch import PreviewSearch
-from mesbox.mkdocs_plugin.templatecache import MemoryBytecodeCache
 from mesbox.publishing.audit import Allowed, audit_site
 from mesbox.publishing.cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
 from mesbox.publishing.cmsassets import EditorUnavailable, editor_files
@@ -82,6 +81,7 @@ from mesbox.rendering.pages import EXPLORER_URL, PageSource, PlannedPage, SiteRe
 from mesbox.rendering.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan, search_notice
 from mesbox.rendering.searchrecords import plain_text, search_records
 from mesbox.rendering.site import site_plan
+from mesbox.rendering.templatecache import MemoryBytecodeCache
 from mesbox.rendering.urls import relative
 from mesbox.rendering.wikilinks import render_wikilinks
 
@@ -351,7 +351,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """The theme's templates get the contact link (footer, 404 page) as `mesbox_contact`; while
-        serving, their compiled code is kept from one build to the next (`templatecache`)."""
+        serving, their compiled code is kept from one build to the next (`rendering.templatecache`)."""
         env.globals["mesbox_contact"] = self.contact
         if self.serving:
             env.bytecode_cache = self.compiled

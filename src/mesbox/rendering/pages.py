@@ -28,6 +28,7 @@ from mesbox.contract.schemas import ActorTerm, FicheMeta, GridMeta, MonographMet
 from mesbox.reading.documents import COLLECTIONS, TAXONOMIES, Entry, TermEntry
 from mesbox.rendering.jsonld import entry_jsonld, script_json
 from mesbox.rendering.licences import LICENCES
+from mesbox.rendering.templatecache import MemoryBytecodeCache
 from mesbox.rendering.urls import absolute, relative, root_prefix
 from mesbox.rendering.wikilinks import render_wikilinks
 
@@ -245,9 +246,14 @@ def type_label(entry: Entry) -> str:
     return entry.collection.singular
 
 
+# mesbox's templates, compiled once per process (a preview makes a renderer for each save).
+COMPILED = MemoryBytecodeCache()
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("mesbox", "templates"),
+        bytecode_cache=COMPILED,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         auto_reload=False,

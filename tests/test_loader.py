@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import ENTRY, FICHE, HOME, METHOD, STORY, TERRITORIES, THEMES, line_of, replace, write
 
 from mesbox.reading.loader import load
@@ -150,3 +152,38 @@ def test_crlf_and_bom_entries_load_with_the_same_positions(valid_repo: Path) -> 
     lf = places(valid_repo)
     write(valid_repo, STORY, b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     assert places(valid_repo) == lf == [("E102", STORY, 7, 18)]
+
+
+def test_a_memo_gives_the_same_load_and_parses_only_changed_files(valid_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mesbox.reading import loader
+
+    parsed: list[str] = []
+    real = loader.load_entry
+
+    def counted(path: str, rel: str, *args: Any) -> None:
+        parsed.append(rel)
+        real(path, rel, *args)
+
+    memo = loader.EntryMemo()
+    monkeypatch.setattr(loader, "load_entry", counted)
+    assert summary(load(valid_repo, memo=memo)) == summary(load(valid_repo))
+    parsed.clear()
+    assert summary(load(valid_repo, memo=memo)) == summary(load(valid_repo))
+    assert len(parsed) == 6 and len(set(parsed)) == 6, "the memo parsed an unchanged file again"  # only the plain loads parsed
+
+    parsed.clear()
+    replace(valid_repo, FICHE, "title: ", "title: Nouveau ")
+    (valid_repo / METHOD).rename(valid_repo / "fiches/methodes/visite-organisee.md")
+    write(valid_repo, "fiches/cassee.md", "---\ntitle: [\n---\n")
+    with_memo = summary(load(valid_repo, memo=memo))
+    memo_parsed = list(parsed)
+    assert with_memo == summary(load(valid_repo))
+    assert sorted(memo_parsed) == ["fiches/cassee.md", FICHE, "fiches/methodes/visite-organisee.md"]
+    assert "E" in "".join(code for code, *_ in with_memo[2])  # the broken file's issue is there
+    assert sorted(key[0] for key in memo.store) == sorted(with_memo[3])  # the renamed file's old key is gone
+
+
+def summary(loaded: Any) -> tuple[list[str], list[str], list[tuple[str, str, int, int]], list[str]]:
+    """What a load found, comparable from one load to another."""
+    return ([repr(e) for e in loaded.entries], [c.id for c in loaded.candidates],
+            [(i.code, i.path, i.line, i.col) for i in loaded.issues], [c.path for c in loaded.candidates])

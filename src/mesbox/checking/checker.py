@@ -23,7 +23,7 @@ from mesbox.checking.references import (
     unique_entries,
 )
 from mesbox.contract.issues import Issue
-from mesbox.reading.loader import load
+from mesbox.reading.loader import EntryMemo, load
 from mesbox.reading.publication import Asset
 
 
@@ -68,17 +68,19 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(root: Path, jobs: int = 1, catalogue: bool = True, cache: bool = False, today: datetime.date | None = None) -> CheckResult:
+def check(root: Path, jobs: int = 1, catalogue: bool = True, cache: bool = False, today: datetime.date | None = None,
+          memo: EntryMemo | None = None) -> CheckResult:
     """Check a repository: taxonomies, then entries (shared by `jobs` processes, 0: one per core),
     then every rule that spans entries. With `catalogue=False` only the issues are wanted: the
     result's catalogue then holds the vocabularies but no entry; only then may `cache` reuse what
     unchanged files contributed to the previous check (same answer, see `checkcache`). Dates after
-    `today` (default: the day of the run) are refused."""
+    `today` (default: the day of the run) are refused. A `memo` kept between checks in one process
+    (a preview) spares parsing the entry files that did not change (same answer)."""
     with _collector_paused():
-        return _check(root, jobs, catalogue, cache and not catalogue, today or datetime.date.today())
+        return _check(root, jobs, catalogue, cache and not catalogue, today or datetime.date.today(), memo)
 
 
-def _check(root: Path, jobs: int, keep_entries: bool, cache: bool, today: datetime.date) -> CheckResult:
+def _check(root: Path, jobs: int, keep_entries: bool, cache: bool, today: datetime.date, memo: EntryMemo | None = None) -> CheckResult:
     store = None
     if cache:
         from mesbox.checking.checkcache import CheckCache
@@ -86,7 +88,7 @@ def _check(root: Path, jobs: int, keep_entries: bool, cache: bool, today: dateti
         store = CheckCache(root)
         loaded = store.load(jobs)
     else:
-        loaded = load(root, jobs, keep_entries)
+        loaded = load(root, jobs, keep_entries, memo)
     issues = list(loaded.issues)
     by_id, duplicate_issues = unique_entries(loaded)
     issues.extend(duplicate_issues)

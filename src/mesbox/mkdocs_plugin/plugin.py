@@ -74,6 +74,7 @@ from mesbox.publishing.pagefindindex import write_index
 from mesbox.publishing.search import fold_search_index
 from mesbox.reading.documents import COLLECTIONS
 from mesbox.reading.files import EDITORIAL_FOLDER
+from mesbox.reading.loader import EntryMemo
 from mesbox.reading.publication import links_under, published_editorial
 from mesbox.rendering.contact import Contact, resolve_contact
 from mesbox.rendering.dependencies import page_fingerprints, shared_fingerprint
@@ -131,6 +132,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.sanitizing = 0.0
         self.preview_search = PreviewSearch()
         self.compiled = MemoryBytecodeCache()
+        self.memo: EntryMemo | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps one plugin instance (per-build state is reset in
@@ -139,12 +141,14 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.dirty = dirty
         self.preview_search.reset()
         self.audited = AuditedFiles()
+        self.memo = EntryMemo() if self.serving else None  # a preview checks the repository on every save
         self.compiled.clear()
 
     def on_shutdown(self) -> None:
         """The end of `mkdocs serve`: the preview's copy of the search index is removed."""
         self.preview_search.reset()
         self.compiled.clear()
+        self.memo = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -184,7 +188,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
     def _check_repository(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Run the core check once; every problem is logged, and a strict build stops on any."""
         started = time.perf_counter()
-        self.result = result = check(self.root)
+        self.result = result = check(self.root, memo=self.memo)
         for issue in result.issues:
             log.error(str(issue))
         if result.issues:

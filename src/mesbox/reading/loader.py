@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -206,6 +207,38 @@ def _page_front_matter(text: str, rel: str) -> list[Issue]:
     return found
 
 
+class EntryMemo:
+    """What each entry file gave when last loaded, by its bytes. An entry file needs nothing but
+    itself, so a process that loads the same repository again (a preview, on every save) reads
+    every file but parses and validates only those whose bytes changed."""
+
+    def __init__(self) -> None:
+        self.store: dict[tuple[str, str, bool], tuple[bytes, Loaded]] = {}
+
+    def load(self, files: Sequence[tuple[str, str, Collection]], keep_entries: bool) -> Loaded:
+        """As `load_entries`; only the files of this pass are remembered."""
+        loaded, store = Loaded(), {}
+        for path, rel, collection in files:
+            loaded.paths.append(rel)
+            try:
+                with open(path, "rb") as handle:
+                    digest = hashlib.blake2b(handle.read(), digest_size=16).digest()
+            except OSError:
+                load_entry(path, rel, collection, loaded, keep_entries)  # reported there, as any unreadable file
+                continue
+            key = (rel, collection.id, keep_entries)
+            known = self.store.get(key)
+            if known is None or known[0] != digest:
+                known = (digest, Loaded())
+                load_entry(path, rel, collection, known[1], keep_entries)
+            store[key] = known
+            loaded.issues.extend(known[1].issues)
+            loaded.candidates.extend(known[1].candidates)
+            loaded.entries.extend(known[1].entries)
+        self.store = store
+        return loaded
+
+
 def load_entries(files: Sequence[tuple[str, str, Collection]], keep_entries: bool = True) -> Loaded:
     """Entry files need nothing but themselves: any slice of them can be loaded by another process."""
     loaded = Loaded()
@@ -227,19 +260,22 @@ def entry_files(root: Path) -> list[tuple[str, str, Collection]]:
     return [(path, rel, collection) for collection in COLLECTIONS.values() for path, rel in collection_files(root, collection)]
 
 
-def load(root: Path, jobs: int = 1, keep_entries: bool = True) -> Loaded:
+def load(root: Path, jobs: int = 1, keep_entries: bool = True, memo: EntryMemo | None = None) -> Loaded:
     """One pass over the repository's taxonomies and collections.
 
     `jobs` processes share the entry files (0: one per core). Without `keep_entries`, only what
     the rules need comes back (candidates and issues, no bodies): a quarter of the bytes to
-    send between processes."""
+    send between processes. With a `memo`, unchanged entry files are taken from it, in this process."""
     loaded = Loaded()
     published = content_files(root)
     loaded.issues.extend(published.issues)
     loaded.assets = published.assets
     load_taxonomies(root, loaded)
-    for part in map_slices(partial(load_entries, keep_entries=keep_entries), entry_files(root), jobs):
-        loaded.extend(part)
+    if memo is not None:
+        loaded.extend(memo.load(entry_files(root), keep_entries))
+    else:
+        for part in map_slices(partial(load_entries, keep_entries=keep_entries), entry_files(root), jobs):
+            loaded.extend(part)
     for path, rel in editorial_files(root):
         loaded.paths.append(rel)
         load_page(path, rel, loaded)

@@ -1,6 +1,6 @@
 """Time whole `mkdocs build` processes: mesbox against the same Markdown as plain pages and against Material's tags plugin.
 
-Usage: python benchmarks/bench_build.py [--entries 2000] [--runs 3] [--seed 1] [--quick]
+Usage: python benchmarks/bench_build.py [--entries 2000] [--runs 3] [--seed 1] [--quick] [--no-preview]
 
 Three sites built from one generated corpus, one after the other in each round:
 - mesbox: the repository's own mkdocs.yml (read at run time), its plugins (search, mesbox) mounting the
@@ -9,8 +9,10 @@ Three sites built from one generated corpus, one after the other in each round:
   and styles, only `search`, the entries kept out of the nav (`not_in_nav`) as mesbox keeps them;
 - tags: the plain site plus Material's `tags` plugin, each copy tagged with the labels of its themes,
   methods and territories, and a tags index page.
-Then mesbox alone at 1 000 and 4 000 entries, for linearity.
-Goals: mesbox ≤ 1.15 × plain, mesbox ≤ tags, t(4000) ≤ 4.4 × t(1000). A measurement: exits 0 whatever
+Then mesbox alone at 1 000 and 4 000 entries, for linearity; then, beside the full build at 1 000
+entries, the preview's figure: one saved entry shown by `mkdocs serve --dirty` (median of 10 saves,
+`bench_preview.py`; `--no-preview` leaves it out).
+Goals: mesbox ≤ 1.15 × plain, mesbox ≤ tags, t(4000) ≤ 4.4 × t(1000), a save shown in ≤ 2 s. A measurement: exits 0 whatever
 the ratios; exits 2 only if it cannot measure (no mkdocs.yml, no mesbox plugin, a failed build).
 """
 
@@ -21,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -29,6 +32,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_preview import GOAL_SECONDS, measure
 from generate_corpus import write_site_files
 from timing import CommandFailed, corpus, medians, spread
 
@@ -158,6 +162,8 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=0, help="tours de chauffe non mesurés (défaut : 0 ; une construction dure 10 à 40 s)")
     parser.add_argument("--seed", type=int, default=1, help="graine des corpus (défaut : 1)")
     parser.add_argument("--quick", action="store_true", help="essai : 300 entrées, une construction, linéarité à 100 et 400")
+    parser.add_argument("--no-preview", dest="preview", action="store_false",
+                        help="sans la mesure de l'aperçu (mkdocs serve --dirty, 10 enregistrements ; quelques minutes)")
     args = parser.parse_args()
     entries, runs = (300, 1) if args.quick else (args.entries, args.runs)
     small, large = (100, 400) if args.quick else (1000, 4000)
@@ -185,6 +191,17 @@ def main() -> int:
               f"{large} entrées {scale['large']:.1f} s ({spread(scale_runs['large'])})")
         print(f"t({large})/t({small}): {scale['large'] / scale['small']:.2f} (objectif ≤ {GOALS['linear']})")
         print(f"part propre de l'extension à {large} entrées : {plugin_share(scale_outputs['large'], scale['large'])}")
+        if args.preview:
+            try:
+                preview = measure(small, edits=4 if args.quick else 10, full_runs=1, echo=False)
+            except Exception as error:  # reported as any failed measurement
+                raise CommandFailed(f"aperçu : {error}") from error
+            save = statistics.median(preview.saves)
+            print(f"aperçu à {small} entrées (mkdocs serve --dirty) : un enregistrement affiché en {save:.2f} s "
+                  f"(médiane de {len(preview.saves)} : {spread(preview.saves)}) ; construction complète {scale['small']:.1f} s "
+                  f"(processus entier), {preview.full[0]:.1f} s (dans le même processus que l'aperçu)")
+            print(f"aperçu / construction complète : {save / preview.full[0]:.2f} ; objectif ≤ {GOAL_SECONDS:g} s : "
+                  f"{'atteint' if save <= GOAL_SECONDS else 'non atteint'} ; charge moyenne : {' | '.join(preview.loads)}")
     except CommandFailed as failure:
         print(f"mesure impossible : {failure}", file=sys.stderr)
         return 2

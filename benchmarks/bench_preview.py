@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from generate_corpus import write_site_files
 from timing import corpus, spread
 
 GOAL_SECONDS = 2.0
@@ -100,6 +101,7 @@ def measure(entries: int, edits: int = 10, full_runs: int = 3, echo: bool = True
     with tempfile.TemporaryDirectory(prefix="mesbox-preview-") as scratch:
         root = Path(scratch) / "repo"
         shutil.copytree(source, root)
+        write_site_files(root)  # the repository's current mkdocs.yml and theme overrides, even in a cached corpus
         fiches = sorted((root / "fiches").rglob("*.md"))
         picked = [fiches[(i * 97) % len(fiches)] for i in range(edits)]
         loads = [load()]

@@ -41,7 +41,11 @@ def test_by_collection_in_listing_order(valid_repo: Path) -> None:
         "grilles": ["grille-commune"],
         "parcours": [],
     }
-    assert {k: ids(v) for k, v in cat.fiches_by_kind().items()} == {"thematique": ["initiative-solidaire"], "methode": ["organiser-une-visite"]}
+    assert [(heading, ids(group)) for heading, group in cat.grouped("fiches")] == [
+        ("Fiches thématiques", ["initiative-solidaire"]),
+        ("Fiches méthode", ["organiser-une-visite"]),
+    ]
+    assert cat.grouped("monographies") == []
 
 
 def test_by_term_lists_each_term_even_unused(valid_repo: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any, Literal
 import pytest
 from pydantic import BaseModel
 
-from mesbox.contract.registry import COLLECTIONS, TAXONOMIES, reference_ids
+from mesbox.contract.registry import COLLECTIONS, TAXONOMIES, TYPE_GROUPS, reference_ids
 from mesbox.contract.schemas import EntryMeta
 
 
@@ -89,3 +89,21 @@ def test_reference_ids_reads_single_fields_and_lists_of_mappings() -> None:
 def test_a_grouping_field_has_labels() -> None:
     for taxonomy in TAXONOMIES.values():
         assert taxonomy.group_by is None or taxonomy.group_by in taxonomy.labels, taxonomy.id
+
+
+@pytest.mark.parametrize("collection", [c for c in COLLECTIONS.values() if c.grouping], ids=lambda c: c.id)
+def test_a_grouped_collection_names_every_value_of_its_field(collection: Any) -> None:
+    """Each labelled value has a heading and a folder, and nothing else does: no entry falls outside a group."""
+    grouping = collection.grouping
+    assert grouping.field in collection.model.model_fields
+    assert list(grouping.headings) == list(grouping.folders) == list(collection.labels[grouping.field])
+
+
+def test_one_vocabulary_of_places_and_one_of_subjects() -> None:
+    assert len([t for t in TAXONOMIES.values() if t.places]) == 1
+    assert len([t for t in TAXONOMIES.values() if t.subject]) == 1
+
+
+def test_leads_name_kinds_of_entries() -> None:
+    for taxonomy in TAXONOMIES.values():
+        assert set(taxonomy.leads) <= set(TYPE_GROUPS), taxonomy.id

@@ -9,7 +9,8 @@ from pathlib import Path
 from conftest import replace
 
 from mesbox.checking.checker import check
-from mesbox.rendering.pages import SiteRenderer, SiteSettings, french_date, markdown_heading
+from mesbox.contract.registry import TAXONOMIES
+from mesbox.rendering.pages import SiteRenderer, SiteSettings, french_date, markdown_heading, term_rows
 from mesbox.rendering.site import site_pages
 
 
@@ -273,9 +274,8 @@ def test_latest_entries_newest_first_updates_count(repo: Path) -> None:
 def test_vocabulary_overviews_follow_their_declaration(repo: Path) -> None:
     """Actors are grouped by kind under plural labels (registry `group_by`); territories form a tree."""
     result = check(repo)
-    renderer = SiteRenderer(result.catalogue)
-    actors = list(renderer._term_rows("actors"))
+    actors = term_rows(result.catalogue, TAXONOMIES["actors"])
     assert actors and all(label is not None and label.endswith(("s", "x")) for label, _ in actors)
-    territories = list(renderer._term_rows("territories"))
+    territories = term_rows(result.catalogue, TAXONOMIES["territories"])
     assert [label for label, _ in territories] == [None]
     assert any(depth > 0 for _, _, depth in territories[0][1])  # children sit below their parent

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from mesbox.catalogue.frenchsort import sort_key
-from mesbox.contract.registry import SEE_ALSO_TAXONOMIES, Reference, reference_ids
-from mesbox.contract.schemas import FicheMeta, MonographMeta, TerritoryTerm
+from mesbox.contract.registry import AUDIENCE_KEY, SEE_ALSO_TAXONOMIES, Reference, reference_ids
+from mesbox.contract.schemas import MonographMeta
 from mesbox.reading.documents import COLLECTIONS, TAXONOMIES, Entry, TermEntry
 from mesbox.reading.documents.collections import AUDIENCES
 
@@ -71,17 +71,21 @@ class Catalogue:
             if entry.id in catalogue.entries or entry.id in catalogue.drafts:
                 continue
             (catalogue.drafts if entry.draft else catalogue.entries)[entry.id] = entry
-        catalogue._link_territories()
+        catalogue._link_children()
         return catalogue
 
-    def _link_territories(self) -> None:
-        territories = self.terms["territories"]
-        for term in territories.values():
-            term.children.clear()
-        for term in territories.values():
-            parent = term.term.parent if isinstance(term.term, TerritoryTerm) else None
-            if parent in territories and parent != term.id:
-                territories[parent].children.append(term)
+    def _link_children(self) -> None:
+        """In a hierarchical vocabulary, each term knows the terms whose `parent` it is."""
+        for taxonomy in TAXONOMIES.values():
+            if not taxonomy.hierarchical:
+                continue
+            terms = self.terms[taxonomy.id]
+            for term in terms.values():
+                term.children.clear()
+            for term in terms.values():
+                parent = getattr(term.term, "parent", None)
+                if parent in terms and parent != term.id:
+                    terms[parent].children.append(term)
 
     @cached_property
     def _indexes(self) -> Indexes:
@@ -104,7 +108,7 @@ class Catalogue:
             for target in self.references(entry):
                 cited.setdefault(target.id, {})[entry.id] = entry
             meta = entry.meta
-            for audience in getattr(meta, "audiences", ()):
+            for audience in getattr(meta, AUDIENCE_KEY, ()):
                 indexes.by_audience[audience].append(entry)
             for reference in entry.collection.references:
                 if reference.backlinks:
@@ -214,9 +218,13 @@ class Catalogue:
             stack.extend(term.children)
         return self.in_order(list(found.values()))
 
-    def fiches_by_kind(self) -> dict[str, list[Entry]]:
-        kinds: dict[str, list[Entry]] = {}
-        for entry in self.by_collection.get("fiches", []):
-            if isinstance(entry.meta, FicheMeta):
-                kinds.setdefault(entry.meta.kind, []).append(entry)
-        return kinds
+    def grouped(self, collection_id: str) -> list[tuple[str, list[Entry]]]:
+        """A grouped collection's entries under each heading its grouping declares, in that order
+        (headings without entries left out); a collection without grouping has no groups."""
+        grouping = COLLECTIONS[collection_id].grouping
+        if grouping is None:
+            return []
+        found: dict[object, list[Entry]] = {}
+        for entry in self.by_collection.get(collection_id, []):
+            found.setdefault(getattr(entry.meta, grouping.field, None), []).append(entry)
+        return [(heading, found[value]) for value, heading in grouping.headings.items() if found.get(value)]

@@ -6,7 +6,6 @@ import datetime
 from pathlib import Path
 
 from mesbox.contract.ids import slugify
-from mesbox.contract.registry import FICHE_KIND_FOLDERS
 from mesbox.reading.documents import COLLECTIONS
 from mesbox.reading.files import collection_files
 from mesbox.reading.placeholders import PLACEHOLDER, PLACEHOLDER_ID
@@ -44,12 +43,16 @@ def new_entry(root: Path, collection_id: str, title: str, today: datetime.date |
     collection = COLLECTIONS.get(collection_id)
     if collection is None:
         raise ScaffoldError(f"collection « {collection_id} » inconnue : choisissez parmi {', '.join(COLLECTIONS)}")
-    kinds = ", ".join(list(FICHE_KIND_FOLDERS)[:-1]) + " ou " + list(FICHE_KIND_FOLDERS)[-1]
-    if collection.id == "fiches" and kind not in FICHE_KIND_FOLDERS:
-        given = f"type de fiche « {kind} » inconnu" if kind else "indiquez le type de la fiche"
-        raise ScaffoldError(f"{given} : ajoutez --kind suivi de {kinds} (par exemple --kind methode)")
-    if collection.id != "fiches" and kind is not None:
-        raise ScaffoldError("--kind ne sert qu'aux fiches : retirez-le")
+    grouping = collection.grouping
+    if grouping is not None and kind not in grouping.folders:
+        allowed = list(grouping.folders)
+        kinds = ", ".join(allowed[:-1]) + " ou " + allowed[-1]
+        what = collection.singular.lower()
+        given = f"type de {what} « {kind} » inconnu" if kind else f"indiquez le type de la {what}"
+        raise ScaffoldError(f"{given} : ajoutez --kind suivi de {kinds} (par exemple --kind {allowed[1 % len(allowed)]})")
+    if grouping is None and kind is not None:
+        grouped = [c.plural.lower() for c in COLLECTIONS.values() if c.grouping]
+        raise ScaffoldError(f"--kind ne sert qu'aux {', '.join(grouped)} : retirez-le")
     title = title.strip()
     if any(ord(c) < 32 or ord(c) == 127 for c in title):
         raise ScaffoldError("le titre tient sur une seule ligne, sans tabulation ni caractère de contrôle")
@@ -63,8 +66,8 @@ def new_entry(root: Path, collection_id: str, title: str, today: datetime.date |
             if rel.rsplit("/", 1)[-1] == f"{entry_id}.md":
                 raise ScaffoldError(f"l'identifiant « {entry_id} » est déjà pris par {rel} : choisissez un autre titre")
     folder = root / collection.folder
-    if kind is not None:
-        folder = folder / FICHE_KIND_FOLDERS[kind]
+    if grouping is not None and kind is not None:
+        folder = folder / grouping.folders[kind]
     target = folder / f"{entry_id}.md"
     values = {
         "p": PLACEHOLDER,

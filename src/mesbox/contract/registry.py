@@ -41,6 +41,8 @@ STORY_FORMATS: dict[str, str] = {
     "portrait": "Portrait",
     "reportage": "Reportage",
 }
+# The front-matter key naming an entry's audiences (fiches and paths), values among AUDIENCES.
+AUDIENCE_KEY = "audiences"
 AUDIENCES: dict[str, str] = {
     "accompagnateurs": "Accompagnateurs et accompagnatrices",
     "elus": "Élus et élues",
@@ -111,6 +113,18 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Grouping:
+    """A collection split by one of its fields (fiches by kind): each value has a heading on listings
+    and hub pages, a sub-folder, and a collection of its own in the web editor."""
+
+    field: str
+    # Value → plural heading, in listing order.
+    headings: dict[str, str]
+    # Value → the sub-folder its entries are filed in.
+    folders: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Collection:
     """One collection of entries."""
 
@@ -134,6 +148,8 @@ class Collection:
     # The heading of the collection's own section of an entry page (a path's steps), drawn by the
     # `section_<id>` macro of templates/entry.html; empty: none.
     section: str = ""
+    # The field that splits it into groups, with their headings and folders; None: one list.
+    grouping: Grouping | None = None
     # Lines `mesbox new` writes after the common fields: required ones, then a comment naming the
     # optional ones (`{p}`: the placeholder text, `{p_id}`: an id to fill, `{kind}`: a fiche's kind).
     scaffold: str = ""
@@ -170,6 +186,7 @@ COLLECTIONS: dict[str, Collection] = {
                 Column("audiences", "Publics", "Fiches et parcours : publics visés.", is_list=True),
             ),
             labels={"kind": FICHE_KINDS, "audiences": AUDIENCES},
+            grouping=Grouping("kind", FICHE_GROUPS, FICHE_KIND_FOLDERS),
             scaffold="""\
 # Identifiants tirés de taxonomies/themes.yml (au moins un).
 themes: [{p_id}]
@@ -296,6 +313,14 @@ class Taxonomy:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     # The field whose labelled values group the terms of its overview page (actors by kind); None: one list.
     group_by: str | None = None
+    # What a term's page shows first because it answers the page's question (a method's own fiches, a
+    # territory's monographs and stories): groups of entries, named as hub pages name them (a collection
+    # id, or a value of a collection's grouping field).
+    leads: tuple[str, ...] = ()
+    # The vocabulary that says what an entry is about: JSON-LD `keywords` and `about`, the feed's categories.
+    subject: bool = False
+    # Its terms are places: the overview's map, the GeoJSON export, JSON-LD `spatialCoverage`, term trails.
+    places: bool = False
 
     @property
     def url(self) -> str:
@@ -309,20 +334,20 @@ TAXONOMIES: dict[str, Taxonomy] = {
             "themes", "taxonomies/themes.yml", "themes", "Thème", "Thèmes", Term, "themes", "thème inconnu",
             "choisissez un thème de taxonomies/themes.yml (la liste est sur la page « Thèmes » du site) ; s'il en manque un, "
             "proposez-le en l'ajoutant à ce fichier (« - id: … » et « label: … »)",
-            see_also_rank=2,
+            see_also_rank=2, subject=True,
         ),
         Taxonomy(
             "methods", "taxonomies/methods.yml", "methodes", "Méthode", "Méthodes", Term, "methods", "méthode inconnue",
             "choisissez une méthode de taxonomies/methods.yml (la liste est sur la page « Méthodes » du site) ; s'il en manque une, "
             "proposez-la en l'ajoutant à ce fichier (« - id: … » et « label: … »)",
-            see_also_rank=1,
+            see_also_rank=1, leads=("methode",),
         ),
         Taxonomy(
             "territories", "taxonomies/territories.yml", "territoires", "Territoire", "Territoires", TerritoryTerm, "territories",
             "territoire inconnu",
             "choisissez un territoire de taxonomies/territories.yml, ou ajoutez-le avec ses parents par la commande "
             "« mesbox new territoire \"Nom de la commune\" »",
-            hierarchical=True, see_also_rank=0, labels={"kind": TERRITORY_KINDS},
+            hierarchical=True, see_also_rank=0, labels={"kind": TERRITORY_KINDS}, places=True, leads=("monographies", "recits"),
         ),
         Taxonomy(
             "actors", "taxonomies/actors.yml", "acteurs", "Acteur", "Acteurs", ActorTerm, "actors", "acteur inconnu",
@@ -337,3 +362,14 @@ TAXONOMIES: dict[str, Taxonomy] = {
 SEE_ALSO_TAXONOMIES: tuple[Taxonomy, ...] = tuple(
     sorted((t for t in TAXONOMIES.values() if t.see_also_rank is not None), key=lambda t: t.see_also_rank or 0)
 )
+
+# The one vocabulary of places and the one of subjects (a test checks there is exactly one of each).
+PLACES: Taxonomy = next(t for t in TAXONOMIES.values() if t.places)
+SUBJECTS: Taxonomy = next(t for t in TAXONOMIES.values() if t.subject)
+# Kinds of entries as hub pages group them, in their default order, with their plural heading:
+# a grouped collection's values, any other collection's id.
+TYPE_GROUPS: dict[str, str] = {
+    key: heading
+    for c in COLLECTIONS.values()
+    for key, heading in (c.grouping.headings.items() if c.grouping else [(c.id, c.plural)])
+}

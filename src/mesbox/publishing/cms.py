@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from mesbox.catalogue.catalogue import Catalogue
-from mesbox.contract.registry import FICHE_GROUPS, FICHE_KIND_FOLDERS, FICHE_KINDS, TAXONOMIES
+from mesbox.contract.registry import TAXONOMIES
 from mesbox.publishing.exports import collection_schema
 from mesbox.reading.documents import COLLECTIONS, Collection
 
@@ -172,11 +172,13 @@ def cms_config(catalogue: Catalogue, repo: str, branch: str = "main", site_url: 
     collections: list[dict[str, Any]] = []
     for collection in COLLECTIONS.values():
         fields = collection_fields(collection, catalogue)
-        if collection.id == "fiches":
-            for kind, folder in FICHE_KIND_FOLDERS.items():
-                hidden = {"name": "kind", "label": FIELDS["kind"][0], "widget": "hidden", "default": kind}
-                fixed = [hidden if f["name"] == "kind" else f for f in fields]
-                collections.append(_collection(f"fiches-{folder}", FICHE_GROUPS[kind], f"{collection.folder}/{folder}", fixed, FICHE_KINDS[kind]))
+        grouping = collection.grouping
+        if grouping is not None:  # one editor collection per group (fiche kind), in its folder, its value fixed
+            for value, folder in grouping.folders.items():
+                hidden = {"name": grouping.field, "label": FIELDS[grouping.field][0], "widget": "hidden", "default": value}
+                fixed = [hidden if f["name"] == grouping.field else f for f in fields]
+                label = collection.labels[grouping.field][value]
+                collections.append(_collection(f"{collection.id}-{folder}", grouping.headings[value], f"{collection.folder}/{folder}", fixed, label))
         else:
             collections.append(_collection(collection.id, collection.plural, collection.folder, fields, collection.description))
     config: dict[str, Any] = {

@@ -37,7 +37,7 @@ from pydantic_core import core_schema
 
 from mesbox.catalogue.catalogue import Catalogue
 from mesbox.contract.ids import ID_RE
-from mesbox.contract.registry import COLLECTIONS, Column
+from mesbox.contract.registry import COLLECTIONS, PLACES, Column
 from mesbox.contract.schemas import EntryMeta, TerritoryTerm
 from mesbox.contract.schemas.fields import DEFAULT_LICENCE, JSON_SCHEMA_RULES, OPEN_LICENCES
 from mesbox.reading.documents import Entry
@@ -214,7 +214,7 @@ def spreadsheet_csv(records: list[dict[str, Any]]) -> bytes:
 def territories_geojson(catalogue: Catalogue, site_url: str) -> bytes:
     """One Point per territory with coordinates; `entries` counts its own and its descendants' published entries."""
     features = []
-    for term in sorted(catalogue.terms["territories"].values(), key=lambda t: t.id):
+    for term in sorted(catalogue.terms[PLACES.id].values(), key=lambda t: t.id):
         data = term.term
         if not isinstance(data, TerritoryTerm) or data.lat is None or data.lon is None:
             continue
@@ -229,7 +229,7 @@ def territories_geojson(catalogue: Catalogue, site_url: str) -> bytes:
                     "kind": data.kind,
                     "insee": data.insee,
                     "url": absolute(site_url, term.url),
-                    "entries": len(catalogue.entries_for_term("territories", term.id)),
+                    "entries": len(catalogue.entries_for_term(PLACES.id, term.id)),
                 },
             }
         )

@@ -20,6 +20,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from mesbox.catalogue.catalogue import Catalogue
+from mesbox.contract.registry import SUBJECTS
 from mesbox.rendering.urls import absolute
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -58,7 +59,7 @@ def render_feed(catalogue: Catalogue, site_url: str, title: str, description: st
         ET.SubElement(channel, "atom:link", href=_text(absolute(site_url, FEED_PATH)), rel="self", type="application/rss+xml")
     if entries:
         _add(channel, "lastBuildDate", _rfc822(entries[0].meta.updated or entries[0].meta.date))
-    themes = catalogue.terms.get("themes", {})
+    subjects = catalogue.terms.get(SUBJECTS.id, {})
     for entry in entries:
         meta = entry.meta
         item = ET.SubElement(channel, "item")
@@ -69,7 +70,7 @@ def render_feed(catalogue: Catalogue, site_url: str, title: str, description: st
         _add(item, "guid", f"{link}#{version.isoformat()}", isPermaLink="false")
         _add(item, "description", meta.description)
         _add(item, "pubDate", _rfc822(version))
-        for theme in meta.themes:
-            if theme in themes:
-                _add(item, "category", themes[theme].label)
+        for subject in getattr(meta, SUBJECTS.key):
+            if subject in subjects:
+                _add(item, "category", subjects[subject].label)
     return ET.tostring(rss, encoding="utf-8", xml_declaration=True)

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from mesbox.catalogue.catalogue import Catalogue
+from mesbox.contract.registry import PLACES, SUBJECTS
 from mesbox.reading.documents import Entry
 from mesbox.rendering.licences import LICENCES
 from mesbox.rendering.urls import absolute
@@ -15,7 +16,7 @@ def entry_jsonld(entry: Entry, catalogue: Catalogue, site_url: str) -> dict[str,
     """Its collection's schema.org type (a LearningResource for sheets) with licence, authors, dates, period covered, themes and places."""
     meta = entry.meta
     kind = entry.collection.jsonld_type
-    terms = catalogue.terms
+    subjects, places = catalogue.terms[SUBJECTS.id], catalogue.terms[PLACES.id]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": kind,
@@ -28,9 +29,9 @@ def entry_jsonld(entry: Entry, catalogue: Catalogue, site_url: str) -> dict[str,
         "author": [{"@type": "Organization" if _collective(a) else "Person", "name": a} for a in meta.authors],
         "datePublished": meta.date.isoformat(),
         "isAccessibleForFree": True,
-        "keywords": [terms["themes"][t].label for t in meta.themes if t in terms["themes"]],
-        "about": [{"@type": "Thing", "name": terms["themes"][t].label} for t in meta.themes if t in terms["themes"]],
-        "spatialCoverage": [{"@type": "Place", "name": terms["territories"][t].label} for t in meta.territories if t in terms["territories"]],
+        "keywords": [subjects[t].label for t in getattr(meta, SUBJECTS.key) if t in subjects],
+        "about": [{"@type": "Thing", "name": subjects[t].label} for t in getattr(meta, SUBJECTS.key) if t in subjects],
+        "spatialCoverage": [{"@type": "Place", "name": places[t].label} for t in getattr(meta, PLACES.key) if t in places],
         "publisher": {"@type": "Organization", "name": "Mouvement pour l'Économie Solidaire"},
     }
     if meta.updated:

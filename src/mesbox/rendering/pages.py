@@ -23,8 +23,8 @@ from markupsafe import Markup, escape
 from mesbox.catalogue.catalogue import Catalogue, term_order
 from mesbox.contract.ids import slugify
 from mesbox.contract.period import MONTHS, french_period
-from mesbox.contract.registry import ACTOR_KINDS, AUDIENCES, FICHE_GROUPS, FICHE_KINDS, STORY_FORMATS, TERRITORY_KINDS
-from mesbox.contract.schemas import ActorTerm, FicheMeta, GridMeta, MonographMeta, TerritoryTerm
+from mesbox.contract.registry import ACTOR_KINDS, AUDIENCES, PLACES, STORY_FORMATS, TERRITORY_KINDS, TYPE_GROUPS, Taxonomy
+from mesbox.contract.schemas import ActorTerm, GridMeta, MonographMeta, TerritoryTerm
 from mesbox.reading.documents import COLLECTIONS, TAXONOMIES, Entry, TermEntry
 from mesbox.rendering.jsonld import entry_jsonld, script_json
 from mesbox.rendering.licences import LICENCES
@@ -32,11 +32,9 @@ from mesbox.rendering.templatecache import MemoryBytecodeCache
 from mesbox.rendering.urls import absolute, relative, root_prefix
 from mesbox.rendering.wikilinks import render_wikilinks
 
-# Kinds of entries as hub pages group them, in their default order, with their plural heading.
-TYPE_GROUPS = {**FICHE_GROUPS, **{c.id: c.plural for c in COLLECTIONS.values() if c.id != "fiches"}}
-# What a hub page shows first because it answers the page's question: a method's own sheets,
-# a territory's monographs and stories.
-LEADS = {"methods": ("methode",), "territories": ("monographies", "recits")}
+# References whose field is keyed by the parts of the entry named (a monograph's answers by its grid's
+# dimensions): each entry of the target collection gets a cross-analysis page.
+ANALYSED = tuple((c, r) for c in COLLECTIONS.values() for r in c.references if r.keys_field and r.target)
 AUDIENCES_URL = "publics/"
 EXPLORER_URL = "explorer/"
 # What a territory's official code is, in the words of the public services that publish it.
@@ -59,8 +57,9 @@ class TypeGroup:
 
 
 def type_key(entry: Entry) -> str:
-    """A fiche's kind, or the collection of any other entry: the keys of TYPE_GROUPS."""
-    return entry.meta.kind if isinstance(entry.meta, FicheMeta) else entry.collection.id
+    """The value of a grouped collection's field (a fiche's kind), or any other entry's collection: the keys of TYPE_GROUPS."""
+    grouping = entry.collection.grouping
+    return str(getattr(entry.meta, grouping.field)) if grouping else entry.collection.id
 
 
 def type_groups(entries: list[Entry], leads: tuple[str, ...] = ()) -> list[TypeGroup]:
@@ -105,16 +104,17 @@ Trail = list[tuple[str, str]]
 HOME: tuple[str, str] = ("Accueil", "")
 
 
-def territory_trail(term: TermEntry, territories: dict[str, TermEntry]) -> Trail:
-    """The territories that contain `term`, largest first (a cycle, refused by the check, stops the walk)."""
+def parent_trail(term: TermEntry, terms: dict[str, TermEntry]) -> Trail:
+    """The terms of a hierarchical vocabulary that contain `term`, largest first (a cycle, refused by
+    the check, stops the walk)."""
     chain: Trail = []
     seen = {term.id}
-    parent = term.term.parent if isinstance(term.term, TerritoryTerm) else None
-    while parent in territories and parent not in seen:
+    parent = getattr(term.term, "parent", None)
+    while parent in terms and parent not in seen:
         seen.add(parent)
-        above = territories[parent]
+        above = terms[parent]
         chain.append((above.label, above.url))
-        parent = above.term.parent if isinstance(above.term, TerritoryTerm) else None
+        parent = getattr(above.term, "parent", None)
     return chain[::-1]
 
 
@@ -240,10 +240,11 @@ def count_label(count: int, singular: str, plural: str) -> str:
 
 
 def type_label(entry: Entry) -> str:
-    meta = entry.meta
-    if isinstance(meta, FicheMeta):
-        return FICHE_KINDS[meta.kind]
-    return entry.collection.singular
+    """What an entry is: its group's label in a grouped collection (« Fiche méthode »), else its collection's."""
+    collection = entry.collection
+    if collection.grouping:
+        return collection.labels[collection.grouping.field][type_key(entry)]
+    return collection.singular
 
 
 # mesbox's templates, compiled once per process (a preview makes a renderer for each save).
@@ -268,6 +269,7 @@ def _environment() -> Environment:
         type_label=type_label,
         audiences=AUDIENCES,
         audience_url=audience_url,
+        taxonomies=list(TAXONOMIES.values()),
         formats=STORY_FORMATS,
     )
     return env
@@ -355,8 +357,9 @@ class SiteRenderer:
         link, card, row = self._links(url)
         block = _Blocks()
         trail: Trail = [(entry.collection.plural, entry.collection.url)]
-        if isinstance(meta, FicheMeta):
-            trail.append((FICHE_GROUPS[meta.kind], f"{entry.collection.url}#{slugify(FICHE_GROUPS[meta.kind])}"))
+        if entry.collection.grouping:
+            heading = TYPE_GROUPS[type_key(entry)]
+            trail.append((heading, f"{entry.collection.url}#{slugify(heading)}"))
         parts = [
             # Way-finding, not content: joins the page after indexing, like the card below.
             block(self._breadcrumb(url, trail), late=True),
@@ -415,16 +418,14 @@ class SiteRenderer:
     def collection_page(self, collection_id: str) -> PageSource:
         collection = COLLECTIONS[collection_id]
         entries = self.catalogue.by_collection[collection_id]
-        groups: list[tuple[str, list[Entry]]] = []
-        if collection_id == "fiches":
-            by_kind = self.catalogue.fiches_by_kind()
-            groups = [(FICHE_GROUPS[k], by_kind[k]) for k in FICHE_GROUPS if by_kind.get(k)]
+        groups = self.catalogue.grouped(collection_id)
         analyses = []
-        if collection_id in ("grilles", "monographies"):
-            for grid in self.catalogue.by_collection["grilles"]:
-                count = len(self.catalogue.monographs_by_grid.get(grid.id, []))
-                if count or collection_id == "grilles":
-                    analyses.append((grid, f"{grid.url}analyse/", count))
+        for source, reference in ANALYSED:  # both sides list the analyses; the analysed side, even empty ones
+            if collection_id in (source.id, reference.target):
+                for grid in self.catalogue.by_collection[str(reference.target)]:
+                    count = len(self.catalogue.monographs_by_grid.get(grid.id, []))
+                    if count or collection_id == reference.target:
+                        analyses.append((grid, f"{grid.url}analyse/", count))
         html = self._render("collection.html", collection.url, collection=collection, entries=entries, groups=groups, analyses=analyses)
         return self._page(f"{collection_id}/index.md", collection.url, collection.plural, html, in_nav=True)
 
@@ -434,63 +435,33 @@ class SiteRenderer:
         monographs = self.catalogue.monographs_by_grid.get(grid.id, [])
         html = self._render("analysis.html", url, grid=grid, dimensions=grid.meta.dimensions, monographs=monographs)
         title = f"Analyse croisée : {grid.title}"
-        return self._page(f"grilles/{grid.id}/analyse.md", url, title, html, f"Les monographies comparées selon les dimensions de la grille « {grid.title} ».", wide=True,
-                          trail=[(COLLECTIONS["grilles"].plural, COLLECTIONS["grilles"].url), (grid.title, grid.url)])
+        return self._page(f"{grid.collection.id}/{grid.id}/analyse.md", url, title, html, f"Les monographies comparées selon les dimensions de la grille « {grid.title} ».",
+                          wide=True, trail=[(grid.collection.plural, grid.collection.url), (grid.title, grid.url)])
 
     # Taxonomies --------------------------------------------------------------
 
-    def _term_rows(self, taxonomy: str) -> Iterator[tuple[str | None, list[tuple[TermEntry, int, int]]]]:
-        """The overview's rows: a hierarchical vocabulary as a tree (terms without entries left out), a
-        vocabulary grouped by a field (actors by kind) under that field's plural labels, else a flat list."""
-        declared, terms = TAXONOMIES[taxonomy], self.catalogue.terms[taxonomy]
-        count = lambda term: len(self.catalogue.entries_for_term(taxonomy, term.id))
-        if declared.hierarchical:
-            parent = lambda t: getattr(t.term, "parent", None)
-            roots = [t for t in terms.values() if parent(t) not in terms or parent(t) == t.id]
-            rows: list[tuple[TermEntry, int, int]] = []
-            stack = [(t, 0) for t in sorted(roots, key=term_order, reverse=True)]
-            seen: set[str] = set()
-            while stack:
-                term, depth = stack.pop()
-                if term.id in seen:
-                    continue
-                seen.add(term.id)
-                found = count(term)
-                if not found:  # a place without entries leads to an empty page: kept out of the list
-                    continue
-                rows.append((term, found, depth))
-                stack.extend((child, depth + 1) for child in sorted(term.children, key=term_order, reverse=True))
-            yield None, rows
-        elif declared.group_by:
-            for value, label in declared.labels[declared.group_by].items():
-                group = [(t, count(t), 0) for t in terms.values() if getattr(t.term, declared.group_by, None) == value]
-                if group:
-                    yield label + ("x" if label.endswith("eau") else "s"), group
-        else:
-            yield None, [(t, count(t), 0) for t in terms.values()]
-
     def taxonomy_page(self, taxonomy_id: str, map_svg: str = "", map_credit: str = "") -> PageSource:
         taxonomy = TAXONOMIES[taxonomy_id]
-        groups = list(self._term_rows(taxonomy_id))
+        groups = term_rows(self.catalogue, taxonomy)
         html = self._render("taxonomy.html", taxonomy.url, groups=groups, map_svg=Markup(map_svg), map_credit=Markup(map_credit))
         return self._page(f"{taxonomy.url_segment}/index.md", taxonomy.url, taxonomy.plural, html, in_nav=True)
 
     def term_page(self, term: TermEntry) -> PageSource:
         taxonomy = term.taxonomy
         entries = self.catalogue.entries_for_term(taxonomy.id, term.id)
-        groups = type_groups(entries, LEADS.get(taxonomy.id, ()))
+        groups = type_groups(entries, taxonomy.leads)
         facts, kind_label = self._term_facts(term)
         children = [c for c in sorted(term.children, key=term_order) if self.catalogue.entries_for_term(taxonomy.id, c.id)]
         html = self._render("term.html", term.url, term=term, groups=groups, total=len(entries), facts=facts, kind_label=kind_label, children=children)
         description = term.term.description or f"{taxonomy.singular} « {term.label} » : les entrées de la boîte à outils qui s’y rattachent."
-        trail = [(taxonomy.plural, taxonomy.url), *territory_trail(term, self.catalogue.terms["territories"])]
+        trail = [(taxonomy.plural, taxonomy.url), *parent_trail(term, self.catalogue.terms[taxonomy.id])]
         return self._page(f"{taxonomy.url_segment}/{term.id}.md", term.url, term.label, html, description[:300], trail=trail)
 
     def _term_facts(self, term: TermEntry) -> tuple[list[tuple[str, str, str | None]], str]:
         data = term.term
         facts: list[tuple[str, str, str | None]] = []
         if isinstance(data, TerritoryTerm):
-            territories = self.catalogue.terms["territories"]
+            territories = self.catalogue.terms[PLACES.id]
             if data.insee:
                 facts.append((CODE_LABELS.get(data.kind, "Code officiel"), data.insee, None))
             if data.parent in territories:
@@ -498,7 +469,7 @@ class SiteRenderer:
                 facts.append(("Fait partie de", parent.label, parent.url))
             return facts, TERRITORY_KINDS[data.kind]
         if isinstance(data, ActorTerm):
-            regions = self.catalogue.terms["territories"]
+            regions = self.catalogue.terms[PLACES.id]
             if data.region in regions:
                 facts.append(("Région", regions[data.region].label, regions[data.region].url))
             if data.website:
@@ -533,23 +504,108 @@ class SiteRenderer:
 
     # The whole site ----------------------------------------------------------
 
-    def plan(self, france_map: Callable[[], tuple[str, str]] = lambda: ("", "")) -> list[PlannedPage]:
-        """Every generated page, in publishing order, before any is rendered: entries, listings,
-        grid analyses, overviews and terms. `france_map` gives the territory map and its credit."""
-        catalogue = self.catalogue
-        planned = [PlannedPage(entry_src_uri(e), e.url, False, partial(self.entry_page, e)) for e in catalogue.entries.values()]
-        planned += [PlannedPage(f"{c}/index.md", COLLECTIONS[c].url, True, partial(self.collection_page, c)) for c in COLLECTIONS]
-        planned += [PlannedPage(f"grilles/{g.id}/analyse.md", f"{g.url}analyse/", False, partial(self.analysis_page, g))
-                    for g in catalogue.by_collection["grilles"]]
-        for taxonomy_id, taxonomy in TAXONOMIES.items():
-            overview = (lambda: self.taxonomy_page("territories", *france_map())) if taxonomy_id == "territories" else partial(self.taxonomy_page, taxonomy_id)
-            planned.append(PlannedPage(f"{taxonomy.url_segment}/index.md", taxonomy.url, True, overview))
-            planned += [PlannedPage(f"{taxonomy.url_segment}/{t.id}.md", t.url, False, partial(self.term_page, t)) for t in catalogue.terms[taxonomy_id].values()]
-        planned.append(PlannedPage(f"{AUDIENCES_URL}index.md", AUDIENCES_URL, True, self.audiences_page))
-        planned.append(PlannedPage(f"{EXPLORER_URL}index.md", EXPLORER_URL, False, self.explorer_page))
-        planned += [PlannedPage(f"{audience_url(a).rstrip('/')}.md", audience_url(a), False, partial(self.audience_page, a)) for a in AUDIENCES]
-        return planned
+    def plan(self, france_map: MapMaker = lambda: ("", "")) -> list[PlannedPage]:
+        """Every generated page, in publishing order, before any is rendered: one planner per kind of
+        page (`PLANNERS`). `france_map` gives the map of places and its credit."""
+        return [page for planner in PLANNERS for page in planner(self, france_map)]
 
-    def pages(self, france_map: Callable[[], tuple[str, str]] = lambda: ("", "")) -> list[PageSource]:
+    def pages(self, france_map: MapMaker = lambda: ("", "")) -> list[PageSource]:
         """Every generated page, rendered."""
         return [page.render() for page in self.plan(france_map)]
+
+
+# Vocabulary overviews: rows as (heading or None, [(term, entries, depth)]) ------------------------
+
+TermRows = list[tuple[str | None, list[tuple[TermEntry, int, int]]]]
+
+
+def term_rows(catalogue: Catalogue, taxonomy: Taxonomy) -> TermRows:
+    """An overview's rows as its vocabulary's declaration asks: a tree, groups under a field's labels, or a flat list."""
+    rows = tree_rows if taxonomy.hierarchical else grouped_rows if taxonomy.group_by else flat_rows
+    return rows(catalogue, taxonomy)
+
+
+def tree_rows(catalogue: Catalogue, taxonomy: Taxonomy) -> TermRows:
+    """A hierarchical vocabulary as a tree, each term below its parent; terms without entries are left out."""
+    terms = catalogue.terms[taxonomy.id]
+    parent = lambda t: getattr(t.term, "parent", None)
+    roots = [t for t in terms.values() if parent(t) not in terms or parent(t) == t.id]
+    rows: list[tuple[TermEntry, int, int]] = []
+    stack = [(t, 0) for t in sorted(roots, key=term_order, reverse=True)]
+    seen: set[str] = set()
+    while stack:
+        term, depth = stack.pop()
+        if term.id in seen:
+            continue
+        seen.add(term.id)
+        found = len(catalogue.entries_for_term(taxonomy.id, term.id))
+        if not found:  # a place without entries leads to an empty page: kept out of the list
+            continue
+        rows.append((term, found, depth))
+        stack.extend((child, depth + 1) for child in sorted(term.children, key=term_order, reverse=True))
+    return [(None, rows)]
+
+
+def grouped_rows(catalogue: Catalogue, taxonomy: Taxonomy) -> TermRows:
+    """Terms grouped by the declared field (actors by kind), under that field's labels made plural."""
+    field_name = str(taxonomy.group_by)
+    groups: TermRows = []
+    for value, label in taxonomy.labels[field_name].items():
+        group = [(t, len(catalogue.entries_for_term(taxonomy.id, t.id)), 0) for t in catalogue.terms[taxonomy.id].values()
+                 if getattr(t.term, field_name, None) == value]
+        if group:
+            groups.append((label + ("x" if label.endswith("eau") else "s"), group))
+    return groups
+
+
+def flat_rows(catalogue: Catalogue, taxonomy: Taxonomy) -> TermRows:
+    return [(None, [(t, len(catalogue.entries_for_term(taxonomy.id, t.id)), 0) for t in catalogue.terms[taxonomy.id].values()])]
+
+
+# Planners: one per kind of generated page, in publishing order ----------------------------------
+
+MapMaker = Callable[[], tuple[str, str]]
+Planner = Callable[[SiteRenderer, MapMaker], Iterator[PlannedPage]]
+
+
+def plan_entries(site: SiteRenderer, france_map: MapMaker) -> Iterator[PlannedPage]:
+    for entry in site.catalogue.entries.values():
+        yield PlannedPage(entry_src_uri(entry), entry.url, False, partial(site.entry_page, entry))
+
+
+def plan_listings(site: SiteRenderer, france_map: MapMaker) -> Iterator[PlannedPage]:
+    """One listing per collection, in the menu."""
+    for collection in COLLECTIONS.values():
+        yield PlannedPage(f"{collection.id}/index.md", collection.url, True, partial(site.collection_page, collection.id))
+
+
+def plan_analyses(site: SiteRenderer, france_map: MapMaker) -> Iterator[PlannedPage]:
+    """A cross-analysis per entry that others answer part by part (a grid)."""
+    for target in dict.fromkeys(str(reference.target) for _, reference in ANALYSED):
+        for entry in site.catalogue.by_collection[target]:
+            yield PlannedPage(f"{target}/{entry.id}/analyse.md", f"{entry.url}analyse/", False, partial(site.analysis_page, entry))
+
+
+def plan_vocabularies(site: SiteRenderer, france_map: MapMaker) -> Iterator[PlannedPage]:
+    """Each vocabulary's overview (in the menu; the places' one with the map), then a page per term."""
+    for taxonomy in TAXONOMIES.values():
+        overview = partial(site.taxonomy_page, taxonomy.id)
+        if taxonomy.places:
+            overview = partial(lambda t: site.taxonomy_page(t, *france_map()), taxonomy.id)
+        yield PlannedPage(f"{taxonomy.url_segment}/index.md", taxonomy.url, True, overview)
+        for term in site.catalogue.terms[taxonomy.id].values():
+            yield PlannedPage(f"{taxonomy.url_segment}/{term.id}.md", term.url, False, partial(site.term_page, term))
+
+
+def plan_audiences(site: SiteRenderer, france_map: MapMaker) -> Iterator[PlannedPage]:
+    """The audiences' overview (in the menu), then a page per audience."""
+    yield PlannedPage(f"{AUDIENCES_URL}index.md", AUDIENCES_URL, True, site.audiences_page)
+    for audience in AUDIENCES:
+        yield PlannedPage(f"{audience_url(audience).rstrip('/')}.md", audience_url(audience), False, partial(site.audience_page, audience))
+
+
+def plan_explorer(site: SiteRenderer, france_map: MapMaker) -> Iterator[PlannedPage]:
+    yield PlannedPage(f"{EXPLORER_URL}index.md", EXPLORER_URL, False, site.explorer_page)
+
+
+PLANNERS: tuple[Planner, ...] = (plan_entries, plan_listings, plan_analyses, plan_vocabularies, plan_audiences, plan_explorer)

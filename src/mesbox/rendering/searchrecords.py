@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from mesbox.catalogue.catalogue import Catalogue
 from mesbox.contract.period import parse_period
-from mesbox.contract.schemas import TerritoryTerm
+from mesbox.contract.registry import AUDIENCE_KEY
 from mesbox.reading.documents import COLLECTIONS, TAXONOMIES, Entry, TermEntry
 from mesbox.reading.documents.collections import AUDIENCES
 from mesbox.rendering.pages import audience_url, type_label
@@ -44,17 +44,17 @@ def plain_text(html: str) -> str:
     return _BEFORE_STOP.sub(r"\1", _SPACES.sub(" ", _TAGS.sub(" ", _PERMALINKS.sub("", html)))).strip()
 
 
-def _territories_with_ancestors(catalogue: Catalogue, ids: list[str]) -> list[str]:
-    """Labels of the entry's territories and of every territory that contains them, once each."""
-    territories = catalogue.terms["territories"]
+def _with_ancestors(terms: dict[str, TermEntry], ids: list[str]) -> list[str]:
+    """Labels of the entry's terms in a hierarchical vocabulary (territories) and of every term that
+    contains them, once each."""
     labels: dict[str, str] = {}
     for start in ids:
-        current, seen = territories.get(start), set()
+        current, seen = terms.get(start), set()
         while current is not None and current.id not in seen:
             seen.add(current.id)
             labels.setdefault(current.id, current.label)
-            parent = current.term.parent if isinstance(current.term, TerritoryTerm) else None
-            current = territories.get(parent) if parent else None
+            parent = getattr(current.term, "parent", None)
+            current = terms.get(parent) if parent else None
     return list(labels.values())
 
 
@@ -73,10 +73,10 @@ def entry_record(entry: Entry, catalogue: Catalogue, body: str = "") -> SearchRe
     filters: dict[str, list[str]] = {"Type": [type_label(entry)]}
     for taxonomy_id, taxonomy in TAXONOMIES.items():
         ids = [ref for ref in getattr(meta, taxonomy.key, []) if ref in catalogue.terms[taxonomy_id]]
-        values = _territories_with_ancestors(catalogue, ids) if taxonomy.hierarchical else [catalogue.terms[taxonomy_id][ref].label for ref in ids]
+        values = _with_ancestors(catalogue.terms[taxonomy_id], ids) if taxonomy.hierarchical else [catalogue.terms[taxonomy_id][ref].label for ref in ids]
         if values:
             filters[taxonomy.singular] = values
-    audiences = [AUDIENCES[a] for a in getattr(meta, "audiences", []) if a in AUDIENCES]
+    audiences = [AUDIENCES[a] for a in getattr(meta, AUDIENCE_KEY, []) if a in AUDIENCES]
     if audiences:
         filters["Public"] = audiences
     filters["Année"] = _years(entry)

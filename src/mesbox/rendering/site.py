@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mesbox.catalogue.catalogue import Catalogue
+from mesbox.contract.registry import PLACES
 from mesbox.contract.schemas import TerritoryTerm
 from mesbox.rendering.francemap import MapMark, MapPoint, legend, map_credit, render_france_map
 from mesbox.rendering.pages import PageSource, PlannedPage, SiteRenderer, SiteSettings
@@ -12,10 +13,10 @@ from mesbox.rendering.urls import relative
 def departement_marks(catalogue: Catalogue) -> dict[str, MapMark]:
     """One mark per département term with an INSEE code: its entries, its own territories' included."""
     marks: dict[str, MapMark] = {}
-    for term in catalogue.terms["territories"].values():
+    for term in catalogue.terms[PLACES.id].values():
         data = term.term
         if isinstance(data, TerritoryTerm) and data.kind == "departement" and data.insee:
-            count = len(catalogue.entries_for_term("territories", term.id))
+            count = len(catalogue.entries_for_term(PLACES.id, term.id))
             marks[data.insee] = MapMark(code=data.insee, label=term.label, count=count, href=relative("territoires/", term.url))
     return marks
 
@@ -27,11 +28,11 @@ POINT_KINDS = ("commune", "intercommunalite", "pays", "quartier")
 def territory_points(catalogue: Catalogue) -> list[MapPoint]:
     """A dot per territory below the département that has entries of its own and coordinates;
     of several at the same place (a city and its intercommunality), the one with more entries."""
-    territories = catalogue.terms["territories"]
+    territories = catalogue.terms[PLACES.id]
     found: dict[tuple[float, float], MapPoint] = {}
     for term in territories.values():
         data = term.term
-        own = len(catalogue.by_term["territories"].get(term.id, []))
+        own = len(catalogue.by_term[PLACES.id].get(term.id, []))
         if not isinstance(data, TerritoryTerm) or data.kind not in POINT_KINDS or not own or data.lat is None or data.lon is None:
             continue
         departement, seen = term, {term.id}

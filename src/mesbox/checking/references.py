@@ -8,7 +8,7 @@ from functools import partial
 
 from mesbox.contract.ids import did_you_mean
 from mesbox.contract.issues import Issue
-from mesbox.contract.registry import COLLECTIONS, TAXONOMIES, Reference
+from mesbox.contract.registry import COLLECTIONS, PLACES, TAXONOMIES, Reference
 from mesbox.contract.schemas import ActorTerm, TerritoryTerm
 from mesbox.reading.documents import Candidate, TermEntry
 from mesbox.reading.loader import Loaded, PageLinks
@@ -238,28 +238,28 @@ def check_numbers(candidates: list[Candidate]) -> list[Issue]:
 def check_taxonomies(loaded: Loaded) -> list[Issue]:
     """Territory parents exist and form no cycle; an actor's region is a territory of kind `region` (E301)."""
     issues: list[Issue] = []
-    territories = {t.id: t for t in loaded.terms.get("territories", [])}
-    for term in loaded.terms.get("territories", []):
+    territories = {t.id: t for t in loaded.terms.get(PLACES.id, [])}
+    for term in territories.values():
         parent = getattr(term.term, "parent", None)
         if parent is None:
             continue
         if parent not in territories:  # a territory that is its own parent is reported as a cycle
-            line, col = _term_place(loaded, "territories", term, "parent")
+            line, col = _term_place(loaded, term, "parent")
             hint = did_you_mean(parent, territories)
             issues.append(Issue(term.taxonomy.file, line, col, "E301", f"parent « {parent} » inconnu pour « {term.id} »{hint or ' : indiquez un territoire de ce fichier'}"))
     issues.extend(_cycles(loaded, territories))
     regions = {i for i, t in territories.items() if isinstance(t.term, TerritoryTerm) and t.term.kind == "region"}
-    for term in loaded.terms.get("actors", []):
+    for term in (term for terms in loaded.terms.values() for term in terms):
         region = term.term.region if isinstance(term.term, ActorTerm) else None
         if region is not None and region not in regions:
-            line, col = _term_place(loaded, "actors", term, "region")
+            line, col = _term_place(loaded, term, "region")
             hint = did_you_mean(region, regions)
             issues.append(Issue(term.taxonomy.file, line, col, "E301", f"région « {region} » inconnue pour « {term.id} »{hint or ' : indiquez un territoire de type « region »'}"))
     return issues
 
 
-def _term_place(loaded: Loaded, taxonomy: str, term: TermEntry, key: str) -> tuple[int, int]:
-    return loaded.term_data[taxonomy].where((term.index, key))
+def _term_place(loaded: Loaded, term: TermEntry, key: str) -> tuple[int, int]:
+    return loaded.term_data[term.taxonomy.id].where((term.index, key))
 
 
 def _cycles(loaded: Loaded, territories: dict[str, TermEntry]) -> list[Issue]:
@@ -273,7 +273,7 @@ def _cycles(loaded: Loaded, territories: dict[str, TermEntry]) -> list[Issue]:
         while current is not None and current in territories and current not in done:
             if current in on_path:
                 cycle = path[path.index(current):] + [current]
-                line, col = _term_place(loaded, "territories", territories[current], "parent")
+                line, col = _term_place(loaded, territories[current], "parent")
                 issues.append(Issue(territories[current].taxonomy.file, line, col, "E301", "boucle de parents : " + " → ".join(cycle) + " — un territoire ne peut pas être son propre ancêtre"))
                 break
             path.append(current)

@@ -12,6 +12,7 @@ from mesbox.checking.checker import CheckResult, check
 from mesbox.cli.frenchargs import FrenchParser
 from mesbox.cli.scaffold import ScaffoldError, new_entry
 from mesbox.cli.selection import SelectionError, find_root, select
+from mesbox.contract.ids import slugify
 from mesbox.contract.report import FORMATS, WRITERS, write_github_summary
 from mesbox.reading.documents import COLLECTIONS
 from mesbox.reading.source import os_error_text
@@ -47,15 +48,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 TERRITORY = "territoire"
-# The singular, as people say it: `mesbox new fiche …` works too.
-_SINGULAR = {"fiche": "fiches", "monographie": "monographies", "recit": "recits", "récit": "recits", "récits": "recits", "grille": "grilles",
-             "territoires": TERRITORY, "territory": TERRITORY}
+# Collections as people name them, from their French names: `mesbox new fiche …`, `récit`, `grilles` work too.
+_SINGULAR = {
+    **{slug: c.id for c in COLLECTIONS.values() for name in (c.singular, c.plural) for word in [name.split()[0].lower()] for slug in (word, slugify(word))},
+    "territoires": TERRITORY, "territory": TERRITORY,
+}
 
 
 def _collection(text: str) -> str:
     name = _SINGULAR.get(text.lower(), text.lower())
     if name not in COLLECTIONS and name != TERRITORY:
-        raise argparse.ArgumentTypeError(f"« {text} » inconnu — choisissez fiches, monographies, recits, grilles ou territoire")
+        raise argparse.ArgumentTypeError(f"« {text} » inconnu — choisissez {', '.join(COLLECTIONS)} ou {TERRITORY}")
     return name
 
 

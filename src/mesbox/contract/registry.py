@@ -306,6 +306,10 @@ class Taxonomy:
     unknown: str
     # The next step an E104 message gives when no close term exists.
     how_to_add: str
+    # What replaces `mesbox new`'s placeholder id in its key (E101).
+    fill_hint: str
+    # The web editor's hint under its field (empty: none).
+    form_hint: str = ""
     # Whether a term also gathers the entries of the terms below it (`parent`).
     hierarchical: bool = False
     # Rank in "Voir aussi" (shared terms of rarer vocabularies first); None: not used there.
@@ -334,12 +338,14 @@ TAXONOMIES: dict[str, Taxonomy] = {
             "themes", "taxonomies/themes.yml", "themes", "Thème", "Thèmes", Term, "themes", "thème inconnu",
             "choisissez un thème de taxonomies/themes.yml (la liste est sur la page « Thèmes » du site) ; s'il en manque un, "
             "proposez-le en l'ajoutant à ce fichier (« - id: … » et « label: … »)",
-            see_also_rank=2, subject=True,
+            "un ou plusieurs thèmes de taxonomies/themes.yml (la liste est sur la page « Thèmes » du site)",
+            see_also_rank=2, subject=True, form_hint="au moins un",
         ),
         Taxonomy(
             "methods", "taxonomies/methods.yml", "methodes", "Méthode", "Méthodes", Term, "methods", "méthode inconnue",
             "choisissez une méthode de taxonomies/methods.yml (la liste est sur la page « Méthodes » du site) ; s'il en manque une, "
             "proposez-la en l'ajoutant à ce fichier (« - id: … » et « label: … »)",
+            "des méthodes de taxonomies/methods.yml",
             see_also_rank=1, leads=("methode",),
         ),
         Taxonomy(
@@ -347,12 +353,15 @@ TAXONOMIES: dict[str, Taxonomy] = {
             "territoire inconnu",
             "choisissez un territoire de taxonomies/territories.yml, ou ajoutez-le avec ses parents par la commande "
             "« mesbox new territoire \"Nom de la commune\" »",
+            "des territoires de taxonomies/territories.yml (un territoire absent s'ajoute par « mesbox new territoire \"Nom\" »)",
             hierarchical=True, see_also_rank=0, labels={"kind": TERRITORY_KINDS}, places=True, leads=("monographies", "recits"),
+            form_hint="un territoire absent s'ajoute par « mesbox new territoire » ou en le demandant à l'équipe",
         ),
         Taxonomy(
             "actors", "taxonomies/actors.yml", "acteurs", "Acteur", "Acteurs", ActorTerm, "actors", "acteur inconnu",
             "choisissez un acteur de taxonomies/actors.yml, ou ajoutez-le à ce fichier : « - id: … », « label: … » et « kind: » "
             "(reseau, structure, collectivite, recherche ou financeur)",
+            "des acteurs de taxonomies/actors.yml",
             labels={"kind": ACTOR_KINDS}, group_by="kind",
         ),
     )

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from mesbox.catalogue.catalogue import Catalogue
-from mesbox.contract.registry import TAXONOMIES
+from mesbox.contract.registry import AUDIENCE_KEY, TAXONOMIES
 from mesbox.publishing.exports import collection_schema
 from mesbox.reading.documents import COLLECTIONS, Collection
 
@@ -28,16 +28,13 @@ FIELDS: dict[str, tuple[str, str]] = {
     "updated": ("Mise à jour", "la date de la dernière mise à jour, après la date de publication"),
     "period": ("Période couverte", "ce que la page rapporte : 2017, 2021-04, 2017-11-29 ou 2021-04/2022-03"),
     "licence": ("Licence", "CC-BY-SA-4.0 par défaut ; etalab-2.0 est la Licence Ouverte 2.0"),
-    "themes": ("Thèmes", "au moins un"),
-    "methods": ("Méthodes", ""),
-    "territories": ("Territoires", "un territoire absent s'ajoute par « mesbox new territoire » ou en le demandant à l'équipe"),
-    "actors": ("Acteurs", ""),
+    **{taxonomy.key: (taxonomy.plural, taxonomy.form_hint) for taxonomy in TAXONOMIES.values()},
     "related": ("À lire ensuite", "les identifiants d'autres pages (le nom de leur fichier, sans .md)"),
     "sources": ("Sources", "les documents sur lesquels la page s'appuie"),
     "draft": ("Brouillon", "un brouillon est vérifié mais pas publié"),
     "kind": ("Type de fiche", ""),
     "number": ("Numéro", "par exemple 2.14, unique parmi les fiches"),
-    "audiences": ("Pour qui", ""),
+    AUDIENCE_KEY: ("Pour qui", ""),
     "initiative": ("Initiative étudiée", "l'initiative phare de l'écosystème"),
     "visit": ("Visite apprenante", ""),
     "start": ("Début", ""),

@@ -37,7 +37,7 @@ from pydantic_core import core_schema
 
 from mesbox.catalogue.catalogue import Catalogue
 from mesbox.contract.ids import ID_RE
-from mesbox.contract.registry import COLLECTIONS, PLACES, Column
+from mesbox.contract.registry import COLLECTIONS, PLACES, TAXONOMIES, Column
 from mesbox.contract.schemas import EntryMeta, TerritoryTerm
 from mesbox.contract.schemas.fields import DEFAULT_LICENCE, JSON_SCHEMA_RULES, OPEN_LICENCES
 from mesbox.reading.documents import Entry
@@ -50,10 +50,7 @@ COMMON_FIELDS = (
     "title",
     "description",
     "url",
-    "themes",
-    "methods",
-    "territories",
-    "actors",
+    *(taxonomy.key for taxonomy in TAXONOMIES.values()),
     "authors",
     "date",
     "updated",
@@ -68,7 +65,7 @@ for _collection in COLLECTIONS.values():
     for _column in _collection.csv_columns:
         _OWN_COLUMNS.setdefault(_column.name, _column)
 CSV_EXTRA = tuple(_OWN_COLUMNS)
-LIST_FIELDS = {"themes", "methods", "territories", "actors", "authors", "related", "cited_by"} | {c.name for c in _OWN_COLUMNS.values() if c.is_list}
+LIST_FIELDS = {t.key for t in TAXONOMIES.values()} | {"authors", "related", "cited_by"} | {c.name for c in _OWN_COLUMNS.values() if c.is_list}
 LIST_SEPARATOR = ";"
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -84,10 +81,10 @@ _COLUMN_DOCS: dict[str, tuple[str, str]] = {
     "title": ("Titre", "Titre de l'entrée."),
     "description": ("Description", "Résumé en une ou deux phrases."),
     "url": ("Adresse", "Adresse de la page de l'entrée sur le site."),
-    "themes": ("Thèmes", "Identifiants des thèmes (vocabulaire « Thèmes »)."),
-    "methods": ("Méthodes", "Identifiants des méthodes (vocabulaire « Méthodes »)."),
-    "territories": ("Territoires", "Identifiants des territoires (voir territoires.geojson)."),
-    "actors": ("Acteurs", "Identifiants des acteurs (vocabulaire « Acteurs »)."),
+    **{
+        t.key: (t.plural, f"Identifiants des {t.plural.lower()} " + ("(voir territoires.geojson)." if t.places else f"(vocabulaire « {t.plural} »)."))
+        for t in TAXONOMIES.values()
+    },
     "authors": ("Auteurs", "Personnes ou collectifs auteurs."),
     "date": ("Date de publication", "Date de première publication."),
     "updated": ("Date de mise à jour", "Date de la dernière mise à jour, si l'entrée a été mise à jour."),
@@ -116,10 +113,7 @@ def entry_record(entry: Entry, catalogue: Catalogue, site_url: str) -> dict[str,
         "title": meta.title,
         "description": meta.description,
         "url": absolute(site_url, entry.url),
-        "themes": list(meta.themes),
-        "methods": list(meta.methods),
-        "territories": list(meta.territories),
-        "actors": list(meta.actors),
+        **{taxonomy.key: list(getattr(meta, taxonomy.key)) for taxonomy in TAXONOMIES.values()},
         "authors": list(meta.authors),
         "date": meta.date.isoformat(),
         "updated": meta.updated.isoformat() if meta.updated else None,

@@ -9,19 +9,15 @@ from __future__ import annotations
 import re
 
 from mesbox.contract.issues import Issue
+from mesbox.contract.registry import TAXONOMIES
 
 PLACEHOLDER = "À COMPLÉTER"
 # The id `mesbox new` writes where an identifier is expected (`themes: [a-completer]`).
 PLACEHOLDER_ID = "a-completer"
 _PLACEHOLDER_ID = re.compile(r"(?<![\w-])a-completer(?![\w-])")
 
-# What replaces the placeholder id, per field.
-_ID_HINTS = {
-    "themes": "un ou plusieurs thèmes de taxonomies/themes.yml (la liste est sur la page « Thèmes » du site)",
-    "methods": "des méthodes de taxonomies/methods.yml",
-    "territories": "des territoires de taxonomies/territories.yml (un territoire absent s'ajoute par « mesbox new territoire \"Nom\" »)",
-    "actors": "des acteurs de taxonomies/actors.yml",
-}
+# What replaces the placeholder id, per field: the vocabularies say it.
+_ID_HINTS = {taxonomy.key: taxonomy.fill_hint for taxonomy in TAXONOMIES.values()}
 
 _KEY = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*)\s*:(?:\s|$)")
 _ITEM = re.compile(r"^(\s*)-(?:\s|$)")

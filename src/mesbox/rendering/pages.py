@@ -433,7 +433,8 @@ class SiteRenderer:
         assert isinstance(grid.meta, GridMeta)
         url = f"{grid.url}analyse/"
         monographs = self.catalogue.monographs_by_grid.get(grid.id, [])
-        html = self._render("analysis.html", url, grid=grid, dimensions=grid.meta.dimensions, monographs=monographs)
+        answering = next(source for source, reference in ANALYSED if reference.target == grid.collection.id)
+        html = self._render("analysis.html", url, grid=grid, dimensions=grid.meta.dimensions, monographs=monographs, answering=answering)
         title = f"Analyse croisée : {grid.title}"
         return self._page(f"{grid.collection.id}/{grid.id}/analyse.md", url, title, html, f"Les monographies comparées selon les dimensions de la grille « {grid.title} ».",
                           wide=True, trail=[(grid.collection.plural, grid.collection.url), (grid.title, grid.url)])

@@ -60,10 +60,12 @@ FIELDS: dict[str, tuple[str, str]] = {
 # The editor's page: loads the configuration beside it and the script served by the site.
 ADMIN_PAGE = resources.files("mesbox").joinpath("templates/admin.html").read_text(encoding="utf-8")
 _TERM_KEYS = {taxonomy.key: taxonomy for taxonomy in TAXONOMIES.values()}
+# A collection's own field without words above takes its column's French title (registry).
+_COLUMN_TITLES = {column.name: column.title for collection in COLLECTIONS.values() for column in collection.csv_columns}
 
 
 def _label(name: str) -> str:
-    return FIELDS.get(name, (name, ""))[0]
+    return FIELDS[name][0] if name in FIELDS else _COLUMN_TITLES.get(name, name)
 
 
 def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
@@ -88,7 +90,7 @@ def _options(values: list[str], labels: dict[str, str]) -> list[Any]:
 def _field(name: str, node: dict[str, Any], required: bool, defs: dict[str, Any], labels: dict[str, dict[str, str]], catalogue: Catalogue) -> dict[str, Any]:
     node, optional = _optional(_resolve(node, defs))
     node = _resolve(node, defs)
-    label, hint = FIELDS.get(name, (name, ""))
+    label, hint = FIELDS.get(name) or (_label(name), node.get("description", ""))
     spec: dict[str, Any] = {"name": name, "label": label, "required": required and not optional}
     if hint:
         spec["hint"] = hint
@@ -172,7 +174,7 @@ def cms_config(catalogue: Catalogue, repo: str, branch: str = "main", site_url: 
         grouping = collection.grouping
         if grouping is not None:  # one editor collection per group (fiche kind), in its folder, its value fixed
             for value, folder in grouping.folders.items():
-                hidden = {"name": grouping.field, "label": FIELDS[grouping.field][0], "widget": "hidden", "default": value}
+                hidden = {"name": grouping.field, "label": _label(grouping.field), "widget": "hidden", "default": value}
                 fixed = [hidden if f["name"] == grouping.field else f for f in fields]
                 label = collection.labels[grouping.field][value]
                 collections.append(_collection(f"{collection.id}-{folder}", grouping.headings[value], f"{collection.folder}/{folder}", fixed, label))

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 import types
 import typing
+from pathlib import Path
 from typing import Any, Literal
 
 import pytest
 from pydantic import BaseModel
 
-from mesbox.contract.registry import COLLECTIONS, TAXONOMIES, TYPE_GROUPS, reference_ids
+from mesbox.contract import registry
+from mesbox.contract.registry import AUDIENCE_KEY, COLLECTIONS, TAXONOMIES, TYPE_GROUPS, reference_ids
 from mesbox.contract.schemas import EntryMeta
 
 
@@ -107,3 +110,21 @@ def test_one_vocabulary_of_places_and_one_of_subjects() -> None:
 def test_leads_name_kinds_of_entries() -> None:
     for taxonomy in TAXONOMIES.values():
         assert set(taxonomy.leads) <= set(TYPE_GROUPS), taxonomy.id
+
+
+def test_no_module_names_a_collection_or_a_vocabulary_by_its_id() -> None:
+    """Ids are compared in one place: elsewhere a collection or a vocabulary is found through a field of
+    its declaration, so adding one is a declaration, not a hunt through the modules and templates."""
+    ids = set(COLLECTIONS) | {c.folder for c in COLLECTIONS.values()} | set(TAXONOMIES) | {t.key for t in TAXONOMIES.values()} | {AUDIENCE_KEY}
+    package = Path(registry.__file__).parent.parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path == Path(registry.__file__):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in ids:
+                found.append(f"{path.relative_to(package)}:{node.lineno} {node.value!r}")
+    for path in sorted((package / "templates").glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        found += [f"{path.relative_to(package)} {i!r}" for i in ids if f'"{i}"' in text or f"'{i}'" in text]
+    assert found == []

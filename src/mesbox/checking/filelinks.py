@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from mesbox.contract.issues import Issue
+from mesbox.contract.registry import ANALYSED
 from mesbox.reading.bodylinks import FileLink, resolve
 from mesbox.reading.documents import COLLECTIONS, TAXONOMIES
 from mesbox.reading.publication import site_path
@@ -24,8 +25,8 @@ def site_files(loaded: Loaded) -> tuple[set[str], set[str]]:
     for candidate in loaded.candidates:
         path = site_path(candidate.path)
         (drafts if candidate.draft else published).add(path)
-        if candidate.collection.id == "grilles" and not candidate.draft:
-            published.add(f"grilles/{candidate.id}/analyse.md")
+        if candidate.collection.id in ANALYSED and not candidate.draft:
+            published.add(f"{candidate.collection.id}/{candidate.id}/analyse.md")
     for taxonomy_id, terms in loaded.terms.items():
         segment = TAXONOMIES[taxonomy_id].url_segment
         published.add(f"{segment}/index.md")

@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--no-cache", action="store_true",
                            help="tout relire, sans réutiliser ce que les fichiers inchangés ont donné à la vérification précédente")
     new_cmd = commands.add_parser("new", help="créer une entrée prête à remplir")
-    new_cmd.add_argument("collection", type=_collection, help="fiches, monographies, recits, grilles, ou territoire")
+    new_cmd.add_argument("collection", type=_collection, help=f"{', '.join(COLLECTIONS)} ou {TERRITORY}")
     new_cmd.add_argument("title", metavar="titre", help="titre de l'entrée, ou nom (ou code INSEE) du territoire, entre guillemets")
     new_cmd.add_argument("--kind", metavar="TYPE", help="pour une fiche : thematique, methode, outil ou projet (son dossier en dépend) ; "
                          "pour un territoire : commune, intercommunalite, departement ou region")

@@ -372,6 +372,10 @@ SEE_ALSO_TAXONOMIES: tuple[Taxonomy, ...] = tuple(
     sorted((t for t in TAXONOMIES.values() if t.see_also_rank is not None), key=lambda t: t.see_also_rank or 0)
 )
 
+# Collections whose entries others answer part by part (a monograph's answers by its grid's dimensions,
+# a reference with `keys_field`): each of their entries has a cross-analysis page, `<id>/<entry>/analyse.md`.
+ANALYSED: tuple[str, ...] = tuple(dict.fromkeys(str(r.target) for c in COLLECTIONS.values() for r in c.references if r.keys_field and r.target))
+
 # The one vocabulary of places and the one of subjects (a test checks there is exactly one of each).
 PLACES: Taxonomy = next(t for t in TAXONOMIES.values() if t.places)
 SUBJECTS: Taxonomy = next(t for t in TAXONOMIES.values() if t.subject)

@@ -361,8 +361,8 @@ def datapackage(catalogue: Catalogue, site_url: str) -> bytes:
         "name": "mesbox-catalogue",
         "title": "Boîte à outils du Mouvement pour l'Économie Solidaire : catalogue des entrées publiées",
         "description": (
-            "Les entrées publiées de la boîte à outils (fiches, monographies, récits de territoire, grilles de "
-            "questionnement) et les territoires qu'elles concernent. Les brouillons n'y figurent pas. Le schéma JSON "
+            f"Les entrées publiées de la boîte à outils ({', '.join(c.plural.lower() for c in COLLECTIONS.values())}) "
+            "et les territoires qu'elles concernent. Les brouillons n'y figurent pas. Le schéma JSON "
             "(draft 2020-12) de l'en-tête de chaque collection est publié à côté, dans schemas/<collection>.schema.json. " + LICENCE_NOTE
         ),
         "licenses": _licences_in_use(catalogue),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mesbox.contract.issues import Issue
+from mesbox.contract.registry import ANALYSED
 from mesbox.reading.documents import COLLECTIONS, TAXONOMIES
 
 EDITORIAL_FOLDER = "content"
@@ -28,7 +29,7 @@ SITE_FILE_TYPES = frozenset({".css", ".js"})
 MARKDOWN_TYPES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext"})
 # Ids whose page would take the place of a generated one: `fiches/index.md` is the listing, and a
 # grid `grids/<other>/analyse.md` the cross-analysis of grid `<other>`.
-RESERVED_IDS: dict[str, frozenset[str]] = {"*": frozenset({"index"}), "grilles": frozenset({"analyse"})}
+RESERVED_IDS: dict[str, frozenset[str]] = {"*": frozenset({"index"}), **{c: frozenset({"analyse"}) for c in ANALYSED}}
 # First path segments of the site that mesbox or the theme fill: collections and vocabularies,
 # open data, search index, theme assets.
 # `publics` and `explorer` are `render.pages.AUDIENCES_URL` and `EXPLORER_URL` (a test ties them:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 
 from mesbox.catalogue.catalogue import Catalogue
 from mesbox.contract.issues import Issue
-from mesbox.contract.registry import reference_ids
+from mesbox.contract.registry import ANALYSED, reference_ids
 from mesbox.reading.documents import TAXONOMIES, Entry
 from mesbox.reading.documents.collections import AUDIENCES
 from mesbox.rendering.pages import audience_url, entry_src_uri
@@ -66,8 +66,8 @@ def page_fingerprints(catalogue: Catalogue, issues: Mapping[str, list[Issue]]) -
     for entry in catalogue.entries.values():
         messages = [str(issue) for issue in issues.get(entry.path, [])]
         found[entry_src_uri(entry)] = fingerprint(_digest([versions[entry.id], *messages]), _entry_mentions(entry, catalogue))
-    for grid in catalogue.by_collection["grilles"]:
-        found[f"grilles/{grid.id}/analyse.md"] = fingerprint("analyse", [grid.id, *(e.id for e in catalogue.monographs_by_grid.get(grid.id, []))])
+    for grid in (entry for analysed in ANALYSED for entry in catalogue.by_collection[analysed]):
+        found[f"{grid.collection.id}/{grid.id}/analyse.md"] = fingerprint("analyse", [grid.id, *(e.id for e in catalogue.monographs_by_grid.get(grid.id, []))])
     for taxonomy_id, taxonomy in TAXONOMIES.items():
         for term in catalogue.terms[taxonomy_id].values():
             children = sorted(c.id for c in term.children if catalogue.entries_for_term(taxonomy_id, c.id))

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from mesbox.catalogue.catalogue import Catalogue, term_order
 from mesbox.contract.ids import slugify
 from mesbox.contract.period import MONTHS, french_period
-from mesbox.contract.registry import ACTOR_KINDS, AUDIENCES, PLACES, STORY_FORMATS, TERRITORY_KINDS, TYPE_GROUPS, Taxonomy
+from mesbox.contract.registry import ACTOR_KINDS, ANALYSED, AUDIENCES, PLACES, STORY_FORMATS, TERRITORY_KINDS, TYPE_GROUPS, Taxonomy
 from mesbox.contract.schemas import ActorTerm, GridMeta, MonographMeta, TerritoryTerm
 from mesbox.reading.documents import COLLECTIONS, TAXONOMIES, Entry, TermEntry
 from mesbox.rendering.jsonld import entry_jsonld, script_json
@@ -33,8 +33,8 @@ from mesbox.rendering.urls import absolute, relative, root_prefix
 from mesbox.rendering.wikilinks import render_wikilinks
 
 # References whose field is keyed by the parts of the entry named (a monograph's answers by its grid's
-# dimensions): each entry of the target collection gets a cross-analysis page.
-ANALYSED = tuple((c, r) for c in COLLECTIONS.values() for r in c.references if r.keys_field and r.target)
+# dimensions): each entry of the target collection gets a cross-analysis page (registry `ANALYSED`).
+ANSWERS = tuple((c, r) for c in COLLECTIONS.values() for r in c.references if r.keys_field and r.target)
 AUDIENCES_URL = "publics/"
 EXPLORER_URL = "explorer/"
 # What a territory's official code is, in the words of the public services that publish it.
@@ -420,7 +420,7 @@ class SiteRenderer:
         entries = self.catalogue.by_collection[collection_id]
         groups = self.catalogue.grouped(collection_id)
         analyses = []
-        for source, reference in ANALYSED:  # both sides list the analyses; the analysed side, even empty ones
+        for source, reference in ANSWERS:  # both sides list the analyses; the analysed side, even empty ones
             if collection_id in (source.id, reference.target):
                 for grid in self.catalogue.by_collection[str(reference.target)]:
                     count = len(self.catalogue.monographs_by_grid.get(grid.id, []))
@@ -433,7 +433,7 @@ class SiteRenderer:
         assert isinstance(grid.meta, GridMeta)
         url = f"{grid.url}analyse/"
         monographs = self.catalogue.monographs_by_grid.get(grid.id, [])
-        answering = next(source for source, reference in ANALYSED if reference.target == grid.collection.id)
+        answering = next(source for source, reference in ANSWERS if reference.target == grid.collection.id)
         html = self._render("analysis.html", url, grid=grid, dimensions=grid.meta.dimensions, monographs=monographs, answering=answering)
         title = f"Analyse croisée : {grid.title}"
         return self._page(f"{grid.collection.id}/{grid.id}/analyse.md", url, title, html, f"Les monographies comparées selon les dimensions de la grille « {grid.title} ».",
@@ -582,7 +582,7 @@ def plan_listings(site: SiteRenderer, france_map: MapMaker) -> Iterator[PlannedP
 
 def plan_analyses(site: SiteRenderer, france_map: MapMaker) -> Iterator[PlannedPage]:
     """A cross-analysis per entry that others answer part by part (a grid)."""
-    for target in dict.fromkeys(str(reference.target) for _, reference in ANALYSED):
+    for target in ANALYSED:
         for entry in site.catalogue.by_collection[target]:
             yield PlannedPage(f"{target}/{entry.id}/analyse.md", f"{entry.url}analyse/", False, partial(site.analysis_page, entry))
 

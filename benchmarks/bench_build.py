@@ -200,7 +200,9 @@ def main() -> int:
             print(f"aperçu à {small} entrées (mkdocs serve --dirty) : un enregistrement affiché en {save:.2f} s "
                   f"(médiane de {len(preview.saves)} : {spread(preview.saves)}) ; construction complète {scale['small']:.1f} s "
                   f"(processus entier), {preview.full[0]:.1f} s (dans le même processus que l'aperçu)")
-            print(f"aperçu / construction complète : {save / preview.full[0]:.2f} ; objectif ≤ {GOAL_SECONDS:g} s : "
+            save_cpu = statistics.median(preview.saves_cpu)
+            print(f"aperçu / construction complète : {save / preview.full[0]:.2f} (temps processeur : {save_cpu:.2f} s / "
+                  f"{preview.full_cpu[0]:.2f} s = {save_cpu / preview.full_cpu[0]:.2f}) ; objectif ≤ {GOAL_SECONDS:g} s : "
                   f"{'atteint' if save <= GOAL_SECONDS else 'non atteint'} ; charge moyenne : {' | '.join(preview.loads)}")
     except CommandFailed as failure:
         print(f"mesure impossible : {failure}", file=sys.stderr)

@@ -33,18 +33,25 @@ GOAL_SECONDS = 2.0
 SITE_URL = "http://127.0.0.1:8000/"
 
 
-def build(root: Path, site: Path, *, dirty: bool, command: str | None = None) -> float:
-    """One build as MkDocs runs it; `command` starts a new session first (`mkdocs build` does, each
-    save of `mkdocs serve` does not: its plugin instance goes on)."""
+def cpu() -> float:
+    """Processor seconds of this process and of the programs it waited for (Pagefind's): less
+    sensitive than wall-clock time to what else the machine runs."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def build(root: Path, site: Path, *, dirty: bool, command: str | None = None) -> tuple[float, float]:
+    """One build as MkDocs runs it, its wall-clock and processor seconds; `command` starts a new
+    session first (`mkdocs build` does, each save of `mkdocs serve` does not: its plugin instance goes on)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    started = time.perf_counter()
+    started, used = time.perf_counter(), cpu()
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), site_url=SITE_URL)
     if command is not None:
         config.plugins.on_startup(command=command, dirty=dirty)
     mkdocs_build(config, dirty=dirty)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, cpu() - used
 
 
 def load() -> str:
@@ -72,6 +79,8 @@ class Preview:
     first: float
     saves: list[float]
     loads: list[str]
+    full_cpu: list[float]
+    saves_cpu: list[float]
 
     @property
     def ratio(self) -> float:
@@ -85,6 +94,9 @@ class Preview:
             f"construction complète (mkdocs build) : médiane {full:.2f} s ({spread(self.full)})\n"
             f"première construction de l'aperçu (mkdocs serve --dirty, tout le site) : {self.first:.2f} s\n"
             f"aperçu après un enregistrement : médiane {save:.2f} s ({spread(self.saves)})\n"
+            f"temps processeur (peu sensible à la charge) : construction complète {statistics.median(self.full_cpu):.2f} s, "
+            f"enregistrement {statistics.median(self.saves_cpu):.2f} s (médianes), "
+            f"rapport {statistics.median(self.saves_cpu) / statistics.median(self.full_cpu):.2f}\n"
             f"rapport aperçu / complète : {self.ratio:.2f} ; objectif ≤ {GOAL_SECONDS:g} s : "
             f"{'atteint' if save <= GOAL_SECONDS else 'non atteint'}\n"
             f"charge moyenne (1, 5, 15 min) : {' | '.join(self.loads)}"
@@ -105,23 +117,25 @@ def measure(entries: int, edits: int = 10, full_runs: int = 3, echo: bool = True
         fiches = sorted((root / "fiches").rglob("*.md"))
         picked = [fiches[(i * 97) % len(fiches)] for i in range(edits)]
         loads = [load()]
-        full = [build(root, Path(scratch) / "built", dirty=False, command="build") for _ in range(full_runs)]
+        full, full_cpu = zip(*(build(root, Path(scratch) / "built", dirty=False, command="build") for _ in range(full_runs)))
         say(f"constructions complètes : {spread(full)} s (charge {load()})", flush=True)
         served = Path(scratch) / "served"
         from mkdocs.config import load_config
 
         try:
-            first = build(root, served, dirty=True, command="serve")
+            first = build(root, served, dirty=True, command="serve")[0]
             loads.append(load())
-            saves = []
+            saves, saves_cpu = [], []
             for number, path in enumerate(picked):
                 edit(path, number)
-                saves.append(build(root, served, dirty=True))
-                say(f"enregistrement {number + 1} ({path.name}) : {saves[-1]:.2f} s (charge {load()})", flush=True)
+                wall, used = build(root, served, dirty=True)
+                saves.append(wall)
+                saves_cpu.append(used)
+                say(f"enregistrement {number + 1} ({path.name}) : {wall:.2f} s, processeur {used:.2f} s (charge {load()})", flush=True)
         finally:
             load_config(str(root / "mkdocs.yml"), site_dir=str(served), site_url=SITE_URL).plugins.on_shutdown()
         loads.append(load())
-    return Preview(entries, full, first, saves, loads)
+    return Preview(entries, list(full), first, saves, loads, list(full_cpu), saves_cpu)
 
 
 def main() -> int:

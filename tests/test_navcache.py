@@ -40,15 +40,6 @@ def test_pages_of_one_folder_share_one_rendering() -> None:
     assert calls == ["fiches/a/"]
 
 
-def test_the_theme_is_listed_once() -> None:
-    """MkDocs lists the environment's templates to copy the theme's files: the prefixed originals are not listed."""
-    env = theme([])
-    listed = env.list_templates()
-    install(env, NavCache(set()))
-    assert set(env.list_templates()) == {*listed, "partials/tabs.html"}  # the wrappers, not the prefixed copies
-    assert env.get_template("mesbox-theme/partials/toc.html").render(page=FakePage("a/b/")) == "toc of a/b/"
-
-
 def test_pages_of_the_nav_and_other_folders_render_alone() -> None:
     calls: list[str] = []
     env = theme(calls)

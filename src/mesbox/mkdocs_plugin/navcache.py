@@ -49,14 +49,6 @@ class NavCache:
         return html
 
 
-class _Unlisted(PrefixLoader):
-    """The theme under a prefix, for the wrappers' includes only: MkDocs lists the environment's
-    templates to copy the theme's files, and these names are no files (listing them again doubled the work)."""
-
-    def list_templates(self) -> list[str]:
-        return []
-
-
 def install(env: Environment, cache: NavCache) -> None:
     """Put caching wrappers in front of the theme's partials; the originals stay reachable under a prefix."""
     original: BaseLoader | None = env.loader
@@ -65,7 +57,7 @@ def install(env: Environment, cache: NavCache) -> None:
     wrappers = {
         name: f'{{% call mesbox_nav_cache("{name}") %}}{{% include "{ORIGINAL}/{name}" %}}{{% endcall %}}' for name in PARTIALS
     }
-    env.loader = ChoiceLoader([DictLoader(wrappers), _Unlisted({ORIGINAL: original}), original])
+    env.loader = ChoiceLoader([DictLoader(wrappers), PrefixLoader({ORIGINAL: original}), original])
     env.globals["mesbox_nav_cache"] = cache
     if env.cache is not None:
         env.cache.clear()

@@ -1,14 +1,18 @@
 """A dirty build (`mkdocs serve --dirty`) rebuilds only the pages an edit touches, and the site it
 leaves is the one a full build writes, byte for byte, after edits, renames and deletions.
 
-Serving is simulated as MkDocs does it: `on_startup(command="serve", dirty=…)`, then a build with
-the configuration read again (the plugin instance is kept between builds, as under `mkdocs serve`).
+Serving is simulated as MkDocs does it: `on_startup(command="serve", dirty=…)` once, then a build
+per save with the configuration read again (the plugin instance and what it keeps between saves
+go on, as under `mkdocs serve`). The full builds compared run in another process, so that they
+leave that session alone.
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,7 +86,7 @@ def test_edits_renames_and_deletions_give_the_full_build(repo: Path, tmp_path: P
     before = stamps(served)
     edit(repo, SEMINAIRE, "title: Le séminaire réflexif", "title: Le séminaire réflexif entre deux visites")
     edit(repo, INITIATIVE, "\n---\n", "\n---\nVoir aussi [[seminaire]].\n\n")
-    build(repo, served, dirty=True)
+    build(repo, served, dirty=True, start=False)
     same_site(served, _full(repo, tmp_path / "full1"))
     after = stamps(served)
     assert after["fiches/seminaire/index.html"] != before["fiches/seminaire/index.html"]
@@ -94,14 +98,14 @@ def test_edits_renames_and_deletions_give_the_full_build(repo: Path, tmp_path: P
     (repo / "monographies/visite-colombelles.md").unlink()
     shutil.copy(repo / INITIATIVE, repo / "fiches/nouvelle-initiative.md")
     edit(repo, "fiches/nouvelle-initiative.md", "title: ", "title: Nouvelle ")
-    build(repo, served, dirty=True)
+    build(repo, served, dirty=True, start=False)
     same_site(served, _full(repo, tmp_path / "full2"))
     assert not (served / "fiches" / "seminaire").exists()
 
     # A vocabulary label (shown on every page naming the term) and an entry turned into a draft.
     edit(repo, "taxonomies/themes.yml", "label: Coopération", "label: Coopération locale")
     edit(repo, "fiches/nouvelle-initiative.md", "\n---\n", "\ndraft: true\n---\n")
-    build(repo, served, dirty=True)
+    build(repo, served, dirty=True, start=False)
     same_site(served, _full(repo, tmp_path / "full3"))
 
 
@@ -134,8 +138,20 @@ def test_a_preview_writes_the_search_index_once_and_says_so(repo: Path, tmp_path
     assert "pagefind/pagefind.js" in pagefind(published)
 
 
+FULL_BUILD = """
+import logging, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.getLogger("mkdocs").setLevel(logging.CRITICAL)
+config = load_config(sys.argv[1], site_dir=sys.argv[2], site_url=sys.argv[3], strict=False)
+config.plugins.on_startup(command="serve", dirty=False)
+build(config)
+"""
+
+
 def _full(root: Path, site: Path) -> Path:
-    build(root, site, dirty=False)
+    """A full build of the same preview, by a new plugin instance in another process."""
+    subprocess.run([sys.executable, "-c", FULL_BUILD, str(root / "mkdocs.yml"), str(site), SITE_URL], check=True)
     return site
 
 

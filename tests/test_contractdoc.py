@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mesbox.cli.contractdoc import FILES, blocks, describe, main, refresh
+from mesbox.cli.contractdoc import FILES, OTHERS, blocks, describe, main, refresh
 from mesbox.contract.registry import COLLECTIONS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -21,8 +21,17 @@ def test_committed_file_equals_the_generated_one(rel: str) -> None:
 @pytest.mark.parametrize("rel", FILES)
 def test_every_field_table_is_in_both_documents(rel: str) -> None:
     text = (REPO / rel).read_text(encoding="utf-8")
-    for name in ("champs-communs", "codes", *(f"champs-{c}" for c in COLLECTIONS)):
+    for name in ("champs-communs", "codes", OTHERS, *(f"champs-{c}" for c in COLLECTIONS)):
         assert f"<!-- généré:{name} -->" in text, (rel, name)
+
+
+def test_a_collection_without_its_own_block_is_written_with_the_others() -> None:
+    text = "<!-- généré:champs-fiches -->\n<!-- fin du bloc généré -->\n<!-- généré:champs-autres -->\n<!-- fin du bloc généré -->\n"
+    fresh = refresh(text)
+    others = fresh.split("<!-- généré:champs-autres -->")[1]
+    assert "### `parcours` (parcours)" in others and "| `steps` | oui |" in others
+    assert "`fiches`" not in others and "| `kind` | oui |" in fresh.split("<!-- généré:champs-autres -->")[0]
+    assert refresh(fresh) == fresh
 
 
 def test_a_stale_block_is_rewritten_and_reported(

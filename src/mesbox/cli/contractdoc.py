@@ -173,9 +173,22 @@ def blocks() -> dict[str, list[str]]:
     return found
 
 
+OTHERS = "champs-autres"
+
+
+def other_collections(text: str) -> list[str]:
+    """The field tables of the collections that have no block of their own in `text`, each under its
+    heading: a new collection is documented by its declaration until someone writes its section."""
+    rows: list[str] = []
+    for collection in COLLECTIONS.values():
+        if f"<!-- généré:champs-{collection.id} -->" not in text:
+            rows += ["", f"### `{collection.id}` ({collection.plural.lower()})", "", *own_fields(collection)]
+    return rows[1:]
+
+
 def refresh(text: str) -> str:
     """`text` with each generated block rewritten; an unknown block name is an error."""
-    generated = blocks()
+    generated = {**blocks(), OTHERS: other_collections(text)}
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(2)

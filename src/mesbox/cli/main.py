@@ -34,11 +34,16 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--no-cache", action="store_true",
                            help="tout relire, sans réutiliser ce que les fichiers inchangés ont donné à la vérification précédente")
     new_cmd = commands.add_parser("new", help="créer une entrée prête à remplir")
-    new_cmd.add_argument("collection", type=_collection, help=f"{', '.join(COLLECTIONS)} ou {TERRITORY}")
-    new_cmd.add_argument("title", metavar="titre", help="titre de l'entrée, ou nom (ou code INSEE) du territoire, entre guillemets")
+    new_cmd.add_argument("collection", type=_collection, help=f"{', '.join(COLLECTIONS)}, {TERRITORY} ou {ACTOR}")
+    new_cmd.add_argument("title", metavar="titre", help="titre de l'entrée, nom (ou code INSEE) du territoire, ou nom de l'acteur, entre guillemets")
     new_cmd.add_argument("--kind", metavar="TYPE", help="pour une fiche : thematique, methode, outil ou projet (son dossier en dépend) ; "
-                         "pour un territoire : commune, intercommunalite, departement ou region")
+                         "pour un territoire : commune, intercommunalite, departement ou region ; "
+                         "pour un acteur : reseau, structure, collectivite, recherche ou financeur")
     new_cmd.add_argument("--departement", metavar="CODE", help="pour un territoire : le code du département, quand plusieurs communes portent ce nom")
+    new_cmd.add_argument("--siren", metavar="NUMÉRO", help="pour un acteur : son numéro SIREN (9 chiffres), vérifié par sa clé")
+    new_cmd.add_argument("--rna", metavar="NUMÉRO", help="pour une association : son numéro RNA (« W » et 9 caractères)")
+    new_cmd.add_argument("--region", metavar="IDENTIFIANT", help="pour un acteur : l'identifiant de sa région dans taxonomies/territories.yml")
+    new_cmd.add_argument("--distinct", action="store_true", help="pour un acteur : son nom ressemble à celui d'un autre acteur, mais c'en est bien un autre")
     new_cmd.add_argument("--root", type=Path, metavar="DOSSIER", help=_ROOT_HELP)
     export_cmd = commands.add_parser("export", help="écrire les données ouvertes sans construire le site")
     export_cmd.add_argument("--root", type=Path, metavar="DOSSIER", help=_ROOT_HELP)
@@ -48,17 +53,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 TERRITORY = "territoire"
+ACTOR = "acteur"
 # Collections as people name them, from their French names: `mesbox new fiche …`, `récit`, `grilles` work too.
 _SINGULAR = {
     **{slug: c.id for c in COLLECTIONS.values() for name in (c.singular, c.plural) for word in [name.split()[0].lower()] for slug in (word, slugify(word))},
-    "territoires": TERRITORY, "territory": TERRITORY,
+    "territoires": TERRITORY, "territory": TERRITORY, "acteurs": ACTOR, "actor": ACTOR,
 }
+# Options of one kind of `new` only, by the dest argparse gives them.
+_OWN_OPTIONS = {"departement": (TERRITORY,), "siren": (ACTOR,), "rna": (ACTOR,), "region": (ACTOR,), "distinct": (ACTOR,)}
 
 
 def _collection(text: str) -> str:
     name = _SINGULAR.get(text.lower(), text.lower())
-    if name not in COLLECTIONS and name != TERRITORY:
-        raise argparse.ArgumentTypeError(f"« {text} » inconnu — choisissez {', '.join(COLLECTIONS)} ou {TERRITORY}")
+    if name not in COLLECTIONS and name not in (TERRITORY, ACTOR):
+        raise argparse.ArgumentTypeError(f"« {text} » inconnu — choisissez {', '.join(COLLECTIONS)}, {TERRITORY} ou {ACTOR}")
     return name
 
 
@@ -113,10 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         args.root = _require_root(args.root)
         try:
+            for option, kinds in _OWN_OPTIONS.items():
+                if getattr(args, option) and args.collection not in kinds:
+                    raise ScaffoldError(f"--{option} ne sert qu'{'aux territoires' if kinds == (TERRITORY,) else 'aux acteurs'} : retirez-le")
             if args.collection == TERRITORY:
                 return _new_territory(args.root, args.title, args.kind, args.departement)
-            if args.departement:
-                raise ScaffoldError("--departement ne sert qu'aux territoires : retirez-le")
+            if args.collection == ACTOR:
+                return _new_actor(args.root, args.title, args)
             path = new_entry(args.root, args.collection, args.title, kind=args.kind)
         except ScaffoldError as error:
             sys.stderr.write(f"mesbox : {error}\n")
@@ -158,6 +169,21 @@ def _new_territory(root: Path, query: str, kind: str | None, departement: str | 
             "(degrés décimaux, avec un point, et la source en commentaire), puis lancez « mesbox check ».\n"
         )
     sys.stdout.write(f"Dans vos pages, écrivez : territories: [{added.id}]\n")
+    return 0
+
+
+def _new_actor(root: Path, name: str, args: argparse.Namespace) -> int:
+    """Add an actor term, checked as the check would; say how to use it."""
+    from mesbox.cli.newactor import ACTORS, Actor, add_actor, compact
+
+    actor = Actor(label=name, kind=args.kind or "", siren=compact(args.siren), rna=compact(args.rna), region=args.region)
+    added = add_actor(root, actor, distinct=args.distinct)
+    if not added.written:
+        sys.stdout.write(f"Déjà dans {ACTORS} avec ce numéro : identifiant « {added.id} ». Dans vos pages : actors: [{added.id}]\n")
+        return 0
+    sys.stdout.write(f"Ajouté à {ACTORS} : « {added.id} ». Dans vos pages, écrivez : actors: [{added.id}]\n")
+    if not actor.siren and not actor.rna:
+        sys.stdout.write("Son numéro SIREN ou RNA, si vous le connaissez, s'ajoute à la ligne laissée en commentaire ; lancez ensuite « mesbox check ».\n")
     return 0
 
 

@@ -54,15 +54,16 @@ def choose(code: Code, query: str, kind: str | None = None, departement: str | N
     )
 
 
-def _existing(text: str) -> list[dict[str, object]]:
+def existing_terms(text: str, rel: str) -> list[dict[str, object]]:
+    """The terms of a vocabulary file's text, or a ScaffoldError sending to `mesbox check` when it does not read."""
     try:
         terms = yaml.safe_load(text) if text.strip() else []
     except yaml.YAMLError:
-        raise ScaffoldError(f"{TERRITORIES} contient une erreur de syntaxe : lancez « mesbox check » et corrigez-la d'abord") from None
+        raise ScaffoldError(f"{rel} contient une erreur de syntaxe : lancez « mesbox check » et corrigez-la d'abord") from None
     if terms is None:
         return []
     if not isinstance(terms, list):
-        raise ScaffoldError(f"{TERRITORIES} doit être une liste de termes : lancez « mesbox check » et corrigez-le d'abord")
+        raise ScaffoldError(f"{rel} doit être une liste de termes : lancez « mesbox check » et corrigez-le d'abord")
     return [t for t in terms if isinstance(t, dict)]
 
 
@@ -75,7 +76,7 @@ def _new_id(place: Place, taken: set[str]) -> str:
 
 
 def _term_text(term_id: str, place: Place, parent: str | None) -> str:
-    lines = [f"- id: {term_id}", f"  label: {_quoted(place.label)}", f"  kind: {place.kind}", f'  insee: "{place.code}"']
+    lines = [f"- id: {term_id}", f"  label: {yaml_text(place.label)}", f"  kind: {place.kind}", f'  insee: "{place.code}"']
     if parent:
         lines.append(f"  parent: {parent}")
     if place.kind in _NEEDS_POINT:
@@ -85,7 +86,7 @@ def _term_text(term_id: str, place: Place, parent: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _quoted(text: str) -> str:
+def yaml_text(text: str) -> str:
     """A label as YAML text: quoted when a character could make it something else."""
     plain = text and not any(c in text for c in ":#'\"[]{},&*!|>%@`") and not text[0] in "-?" and not text[0].isdigit()
     return text if plain else '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -95,7 +96,7 @@ def add_territory(root: Path, code: Code, place: Place, query: str) -> Added:
     """Append `place` and its missing parents to taxonomies/territories.yml; return what was written."""
     path = root / TERRITORIES
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    terms = _existing(text)
+    terms = existing_terms(text, TERRITORIES)
     by_code = {(str(t.get("kind")), str(t.get("insee"))): str(t.get("id")) for t in terms if t.get("insee") is not None}
     taken = {str(t.get("id")) for t in terms}
     itself = by_code.get((place.kind, place.code))

@@ -475,6 +475,10 @@ class SiteRenderer:
                 facts.append(("Région", regions[data.region].label, regions[data.region].url))
             if data.website:
                 facts.append(("Site web", data.website, data.website))
+            if data.siren:
+                facts.append(("SIREN", data.siren, None))
+            if data.rna:
+                facts.append(("Numéro RNA", data.rna, None))
             return facts, ACTOR_KINDS[data.kind]
         return facts, ""
 

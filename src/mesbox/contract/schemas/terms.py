@@ -5,12 +5,27 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from mesbox.contract.schemas.fields import HttpsUrl, Id, Ref, Strict
+from mesbox.contract.schemas.registers import rna_problem, siren_problem
 
 Label = Annotated[str, Field(min_length=2, max_length=100)]
+
+
+def _siren(value: str) -> str:
+    problem = siren_problem(value)
+    if problem:
+        raise PydanticCustomError("E301", "SIREN « {value} » invalide : {problem}", {"value": value[:40], "problem": problem})
+    return value
+
+
+def _rna(value: str) -> str:
+    problem = rna_problem(value)
+    if problem:
+        raise PydanticCustomError("E301", "numéro RNA « {value} » invalide : {problem}", {"value": value[:40], "problem": problem})
+    return value
 
 
 class Term(Strict):
@@ -27,6 +42,8 @@ class ActorTerm(Term):
     kind: Literal["reseau", "structure", "collectivite", "recherche", "financeur"]
     region: Ref | None = None
     website: HttpsUrl | None = None
+    siren: Annotated[str, AfterValidator(_siren), Field(description="numéro SIREN (9 chiffres) au répertoire Sirene de l'INSEE")] | None = None
+    rna: Annotated[str, AfterValidator(_rna), Field(description="numéro d'association au Répertoire national des associations (« W » et 9 caractères)")] | None = None
 
 
 TerritoryKind = Literal["quartier", "commune", "intercommunalite", "pays", "departement", "region"]

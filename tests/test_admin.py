@@ -16,6 +16,7 @@ import yaml
 from sitebuild import REPO, build, make_repo
 
 from mesbox.checking.checker import check
+from mesbox.contract.registry import TAXONOMIES
 from mesbox.contract.schemas import FicheMeta
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -91,12 +92,33 @@ def test_admin_loads_in_french_without_a_third_party_request(admin: Any, site: t
     assert any(url.endswith("/admin/vendor/fonts/material-symbols-outlined-latin-wght-normal.woff2") for url in admin.requests)
 
 
+def scroll_to(page: Any, key: str) -> Any:
+    """The form renders its fields as they scroll into view: scroll until the field is there."""
+    section = page.locator(f"section.field[data-key-path={key}]")
+    for _ in range(20):
+        if section.count():
+            break
+        page.mouse.move(300, 400)
+        page.mouse.wheel(0, 1500)
+        page.wait_for_timeout(200)
+    return section
+
+
 @pytest.mark.parametrize("collection", ["fiches-thematiques", "fiches-methodes", "fiches-outils", "fiches-projets", "monographies", "recits", "grilles"])
 def test_each_form_offers_the_vocabularies_with_their_labels(admin: Any, site: tuple[str, Path], collection: str) -> None:
-    open_form(admin, site[0], collection)
-    themes = admin.locator("section.field[data-key-path=themes]")
-    for label in ("Coopération", "Culture", "Économie solidaire", "Emploi"):
-        assert themes.get_by_role("checkbox", name=label).count() == 1, label
+    """Every vocabulary field of the form lists every term of its file, by its French label."""
+    base, root = site
+    config = yaml.safe_load((root / "site" / "admin" / "config.yml").read_text(encoding="utf-8"))
+    fields = next(c for c in config["collections"] if c["name"] == collection)["fields"]
+    keys = {t.key: t for t in TAXONOMIES.values()}
+    vocabularies = [f["name"] for f in fields if f["name"] in keys]
+    assert "themes" in vocabularies
+    open_form(admin, base, collection)
+    for name in vocabularies:
+        terms = yaml.safe_load((root / keys[name].file).read_text(encoding="utf-8"))
+        section = scroll_to(admin, name)
+        for term in terms:
+            assert section.get_by_role("checkbox", name=term["label"], exact=True).count() == 1, (name, term["label"])
 
 
 def test_an_entry_saved_through_the_form_passes_the_check(admin: Any, site: tuple[str, Path], tmp_path: Path) -> None:
@@ -107,13 +129,7 @@ def test_an_entry_saved_through_the_form_passes_the_check(admin: Any, site: tupl
     admin.locator("section.field[data-key-path=authors] input").first.fill("Marie Le Gall")
     admin.locator("section.field[data-key-path=date] input").first.fill("2026-11-30")
     admin.locator("section.field[data-key-path=themes]").get_by_role("checkbox", name="Emploi").check()
-    for _ in range(20):  # the form renders its fields as they scroll into view
-        if admin.locator("section.field[data-key-path=body]").count():
-            break
-        admin.mouse.move(300, 400)
-        admin.mouse.wheel(0, 4000)
-        admin.wait_for_timeout(200)
-    admin.locator("section.field[data-key-path=body] [contenteditable=true]").first.click()
+    scroll_to(admin, "body").locator("[contenteditable=true]").first.click()
     admin.keyboard.type("Née d'un collectif d'habitants, la recyclerie collecte et répare des objets.")
     admin.get_by_role("button", name="Enregistrer").click()
     stored: dict[str, str] = {}

@@ -96,3 +96,26 @@ def test_a_root_link_on_an_editorial_page_is_reported_too(valid_repo: Path) -> N
     (issue,) = check(valid_repo).issues
     assert (issue.code, issue.path) == ("E105", HOME)
     assert "« fiches/index.md »" in issue.message
+
+
+@pytest.mark.parametrize(("link", "advice"), [
+    ("[visite](organiser-une-visite.md)", "vouliez-vous dire « methodes/organiser-une-visite.md » ou [[organiser-une-visite]] ?"),
+    ("[visite](methodes/organiser-une-visit.md)", "vouliez-vous dire « methodes/organiser-une-visite.md » ou [[organiser-une-visite]] ?"),
+    ("![carte](images/carte.png)", "vouliez-vous dire « carte.png » ?"),
+    ("![photo](photo-recyclerie.jpg)", ": enregistrez l'image dans fiches/, à côté de la page, sous ce nom, ou corrigez le nom"),
+    ("![photo](../images/photo.jpg)", ": corrigez le chemin, relatif à ce fichier (une image se range de préférence à côté de la page)"),
+    ("[plan](plan-de-la-visite.pdf)", ": corrigez le chemin, relatif à ce fichier"),
+])
+def test_a_missing_target_gets_what_to_write_instead(valid_repo: Path, link: str, advice: str) -> None:
+    write(valid_repo, "fiches/carte.png", b"png")
+    add(valid_repo, FICHE, "Voir " + link)
+    (issue,) = check(valid_repo).issues
+    assert (issue.code, issue.path) == ("E105", FICHE)
+    assert advice in issue.message
+
+
+def test_a_site_address_in_the_wrong_folder_still_finds_the_entry(valid_repo: Path) -> None:
+    """The review's `/fiches/protocole-visite-apprenante/` for a method fiche filed under fiches/methodes/."""
+    add(valid_repo, FICHE, "Voir [la visite](/fiches/organiser-une-visite/).")
+    (issue,) = check(valid_repo).issues
+    assert "écrivez [[organiser-une-visite]] ou le lien relatif « methodes/organiser-une-visite.md »" in issue.message

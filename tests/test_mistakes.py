@@ -2,9 +2,8 @@
 by a French message that names the fix — the corrected value where the checker can compute it.
 
 Each case breaks the valid thematic fiche of conftest.py in one place, like the review's 53
-isolated mistakes; the ones another part of the checker owns (relative `.md` links, images,
-absolute links, files outside the collections, future dates, YAML syntax positions) are in their
-own tests.
+isolated mistakes (docs of the contributors' review, appendix): `REVIEW_WALK` maps each of the
+53 to the case here that replays it, so that none is left without a message that names the fix.
 """
 
 from __future__ import annotations
@@ -35,6 +34,7 @@ DATE = "date: 2026-01-15"
 KIND = "kind: thematique"
 THEMES = "themes: [economie-solidaire, cooperation]"
 BODY = "Une initiative solidaire part des besoins d'un territoire."
+TITLE = "title: Qu'est-ce qu'une initiative solidaire ?"
 
 MISTAKES: list[Mistake] = [
     Mistake("date-day-first", DATE, "date: 12/03/2026", "E102", "date:", "écrivez 2026-03-12 (12 mars 2026)"),
@@ -57,7 +57,7 @@ MISTAKES: list[Mistake] = [
     Mistake("theme-label", "economie-solidaire,", "Économie solidaire,", "E104", "themes:", "vouliez-vous dire « economie-solidaire »"),
     Mistake("theme-unknown", "cooperation]", "tiers-lieux]", "E104", "themes:", "la liste est sur la page « Thèmes » du site"),
     Mistake("themes-text", THEMES, "themes: cooperation", "E102", "themes:", "une liste"),
-    Mistake("themes-empty", THEMES, "themes: []", "E101", "themes:", "au moins 1 élément"),
+    Mistake("themes-empty", THEMES, "themes: []", "E101", "themes:", "ajoutez-y l'identifiant d'un terme de taxonomies/themes.yml"),
     Mistake("theme-twice", THEMES, "themes: [cooperation, cooperation]", "E102", "themes:", "retirez le doublon"),
     Mistake("description-missing", "description: Les traits communs des initiatives d'économie solidaire sur un territoire.\n", "", "E101", "title:", "ajoutez une ligne « description: … »"),
     Mistake("description-short", "description: Les traits communs des initiatives d'économie solidaire sur un territoire.", "description: Une recyclerie.", "E102", "description:", "20 caractères au moins"),
@@ -87,7 +87,87 @@ MISTAKES: list[Mistake] = [
     Mistake("placeholder-in-description", "description: Les traits", "description: À COMPLÉTER Les traits", "E101", "description:", "laissé tel quel dans « description »"),
     Mistake("placeholder-author", "  - Communauté apprenante du MES", "  - \"À COMPLÉTER : votre nom\"", "E101", "À COMPLÉTER", "laissé tel quel dans « authors »"),
     Mistake("key-twice", KIND, KIND + "\nkind: outil", "E003", "kind: outil", "gardez une seule ligne « kind: »"),
+    Mistake("theme-capitalised", "cooperation]", "Cooperation]", "E104", "themes:", "vouliez-vous dire « cooperation »"),
+    Mistake("title-missing", TITLE + "\n", "", "E101", "description:", "ajoutez une ligne « title: … »"),
+    Mistake("quote-unclosed", TITLE, "title: 'La recyclerie de Morlaix", "E002", "title:", "ajoutez « ' » à la fin de la valeur, ligne 2"),
+    Mistake("closing-marker-missing", "---\n\n" + BODY, "\n" + BODY, "E002", "---", "ajoutez une ligne « --- » après le dernier champ"),
+    Mistake("territory-accented", "territories: [normandie]", "territories: [normandié]", "E104", "territories:", "vouliez-vous dire « normandie »"),
+    Mistake("iframe", BODY, '<iframe src="https://exemple.org/video"></iframe>\n\n' + BODY, "E201", "<iframe", "supprimez-la avec son contenu"),
+    Mistake("date-future", DATE, "date: 2099-03-12", "E102", "date:", "indiquez le jour où l'entrée a été publiée"),
+    Mistake("md-link-wrong-path", BODY, "Voir [le protocole](organiser-une-visite.md).\n\n" + BODY, "E105", "[le protocole]",
+            "vouliez-vous dire « methodes/organiser-une-visite.md » ou [[organiser-une-visite]] ?"),
+    Mistake("site-address-link", BODY, "Voir [le protocole](/fiches/organiser-une-visite/).\n\n" + BODY, "E105", "[le protocole]",
+            "écrivez [[organiser-une-visite]] ou le lien relatif « methodes/organiser-une-visite.md »"),
+    Mistake("image-missing", BODY, "![La recyclerie](photo-recyclerie.jpg)\n\n" + BODY, "E105", "![La recyclerie]",
+            "enregistrez l'image dans fiches/, à côté de la page, sous ce nom, ou corrigez le nom"),
 ]
+
+# The review's 53 isolated mistakes, by their heading there, and the case of this module that
+# replays each: a Mistake's name, or a test of this module for those that are not one edit and one
+# error (a value that must pass, a number taken by another fiche).
+REVIEW_WALK: dict[str, str] = {
+    "date JJ/MM/AAAA": "date-day-first",
+    "date sans zéro": "date-without-zeros",
+    "date impossible": "date-impossible",
+    "date en toutes lettres": "date-in-words",
+    "date année seule": "date-year-only",
+    "date entre guillemets": "test_quoted_iso_date_passes",
+    "date future": "date-future",
+    "updated avant date": "updated-before-date",
+    "licence CC-BY-NC-4.0": "licence-nc",
+    "licence 'CC BY-NC'": "licence-nc-spaces",
+    "licence 'CC BY-SA 4.0' (espaces)": "licence-cc-name",
+    "licence cc-by-sa (minuscules, sans version)": "licence-lowercase",
+    "licence Licence Ouverte 2.0": "licence-ouverte",
+    "licence tous droits réservés": "licence-reserved",
+    "theme accentué": "theme-accented",
+    "theme libellé": "theme-label",
+    "theme majuscules": "theme-capitalised",
+    "themes texte seul": "themes-text",
+    "themes vide": "themes-empty",
+    "theme en double": "theme-twice",
+    "description manquante": "description-missing",
+    "description trop courte": "description-short",
+    "title manquant": "title-missing",
+    "champ en français titre:": "title-in-french",
+    "champ Title majuscule": "title-capitalised",
+    "champ auteurs:": "authors-in-french",
+    "authors texte seul": "authors-text",
+    "deux-points sans guillemets": "colon-in-title",
+    "apostrophe en tête sans guillemets fermants": "quote-unclosed",
+    "tabulation": "tab-indent",
+    "--- de fin manquant": "closing-marker-missing",
+    "kind accentué": "kind-accented",
+    "kind manquant": "kind-missing",
+    "territoire inexistant": "territory-unknown",
+    "territoire libellé": "territory-label",
+    "territoire proche": "territory-close",
+    "territoire accentué": "territory-accented",
+    "acteur inexistant": "actor-unknown",
+    "lien [[...]] faute": "wiki-link-typo",
+    "lien [[...]] par titre": "wiki-link-title",
+    "lien [[...]] vers thème": "wiki-link-to-theme",
+    "lien markdown relatif .md": "md-link-wrong-path",
+    "lien markdown vers adresse du site": "site-address-link",
+    "image locale": "image-missing",
+    "related inconnu": "related-unknown",
+    "related vers soi": "related-self",
+    "number non quoté": "number-unquoted",
+    "number déjà pris": "test_duplicate_number_is_reported_on_the_new_fiche_wherever_it_sits",
+    "source url http": "source-http",
+    "source sans title": "source-as-text",
+    "iframe vidéo": "iframe",
+    "À COMPLÉTER restant": "placeholder-in-body",
+    "champ écrit deux fois": "key-twice",
+}
+
+
+def test_the_walk_covers_the_53_mistakes_of_the_review() -> None:
+    names = {m.name for m in MISTAKES}
+    tests = {name for name in globals() if name.startswith("test_")}
+    assert len(REVIEW_WALK) == 53
+    assert [case for case in REVIEW_WALK.values() if case not in names | tests] == []
+    assert len(names) == len(MISTAKES)
 
 
 def run(root: Path, mistake: Mistake) -> tuple[list[Issue], int]:

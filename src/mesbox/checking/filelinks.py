@@ -3,6 +3,7 @@ named relative to the page, never from the site's root, which breaks under a sub
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import urllib.parse
 from collections.abc import Callable, Mapping
@@ -41,6 +42,45 @@ def entry_paths(loaded: Loaded) -> dict[str, str]:
     return {site_path(candidate.path): candidate.id for candidate in loaded.candidates}
 
 
+_IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
+
+
+def _relative(page: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def _nearest(page: str, target: str, published: set[str], entries: Mapping[str, str]) -> str | None:
+    """What the link probably meant: the same entry or file in another folder, or the closest path (relative, with `[[id]]` for an entry)."""
+    name = posixpath.basename(target)
+    by_id = {entry_id: path for path, entry_id in entries.items() if path in published}
+    if name.endswith(".md") and name[: -len(".md")] in by_id:
+        entry_id = name[: -len(".md")]
+        return f"« {_relative(page, by_id[entry_id])} » ou [[{entry_id}]]"
+    same_name = sorted(path for path in published if posixpath.basename(path) == name)
+    if same_name:
+        return f"« {_relative(page, same_name[0])} »"
+    close = difflib.get_close_matches(target, sorted(p for p in published if p.endswith(".md") == target.endswith(".md")), n=1, cutoff=0.85)
+    if close:
+        found = close[0]
+        return f"« {_relative(page, found)} »" + (f" ou [[{entries[found]}]]" if found in entries else "")
+    return None
+
+
+def _missing_message(path: str, page: str, written: str, target: str, published: set[str], entries: Mapping[str, str]) -> str:
+    """E105 for a relative link of the file at `path` (site path `page`) to a page or file the site will
+    not have, naming what to write instead."""
+    start = f"lien « {written[:80]} » vers une page ou un fichier absent ({target or 'hors du site'})"
+    nearest = _nearest(page, target, published, entries) if target else None
+    if nearest:
+        return f"{start} — vouliez-vous dire {nearest} ? Un lien s'écrit relatif à ce fichier"
+    if target.lower().endswith(_IMAGES):
+        if "/" not in written.split("#", 1)[0]:
+            folder = posixpath.dirname(path)
+            return f"{start} : enregistrez l'image dans {folder + '/' if folder else 'le même dossier que la page'}, à côté de la page, sous ce nom, ou corrigez le nom"
+        return f"{start} : corrigez le chemin, relatif à ce fichier (une image se range de préférence à côté de la page)"
+    return f"{start} : corrigez le chemin, relatif à ce fichier"
+
+
 def _url_sources(url: str) -> list[str]:
     """The site paths a root-absolute URL may be the page or file of, most likely first."""
     path = url.lstrip("/")
@@ -63,6 +103,10 @@ def _absolute_message(page: str, written: str, known: Callable[[str], bool], ent
             if source in entries and not anchor:
                 return start + f"écrivez [[{entries[source]}]] ou le lien relatif « {relative} »"
             return start + f"écrivez le lien relatif au fichier « {relative} »"
+    by_id = {entry_id: path for path, entry_id in entries.items()}
+    last = url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html").removesuffix(".md")
+    if last in by_id and known(by_id[last]):
+        return start + f"écrivez [[{last}]] ou le lien relatif « {_relative(page, by_id[last])}{anchor} »"
     return start + "écrivez un lien relatif au fichier visé (par exemple « ../themes/emploi.md ») ou [[identifiant]] pour une entrée"
 
 
@@ -89,7 +133,7 @@ def check_file_links(path: str, links: list[FileLink], published: set[str], draf
         if target in drafts:
             message = f"lien « {link.target} » vers un brouillon : il ne sera pas publié — retirez le lien ou publiez la page"
         else:
-            message = f"lien « {link.target[:80]} » vers une page ou un fichier absent ({target or 'hors du site'}) : corrigez le chemin, relatif à ce fichier"
+            message = _missing_message(path, page, link.target, target, published, entries)
         found.append(Issue(path, link.line, link.col, "E105", message))
     return found
 

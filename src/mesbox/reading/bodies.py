@@ -151,7 +151,7 @@ def _definitions(body: str, report: Report, code: _Code) -> None:
 def _check_tag(name: str, attributes: str, offset: int, attributes_offset: int, report: Report) -> None:
     if name not in TAGS:
         what = "avec son contenu " if name in DROPPED_WITH_CONTENT else ""
-        hint = " (une vidéo se donne par le champ « media »)" if name in ("iframe", "video", "embed", "object") else ""
+        hint = " ; une vidéo se publie dans un récit, par son champ « media » ; ailleurs, mettez un lien vers elle" if name in ("iframe", "video", "embed", "object") else ""
         report(offset, f"balise <{name[:40]}> retirée à la publication : supprimez-la {what}(balises gardées : {_ALLOWED_TAGS_HINT}){hint}")
         return
     _check_attributes(name, attributes, attributes_offset, report)

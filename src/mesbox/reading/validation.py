@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from mesbox.contract.ids import did_you_mean
 from mesbox.contract.issues import Issue
+from mesbox.contract.registry import TAXONOMIES
 from mesbox.contract.schemas import EntryMeta, PageMeta
 from mesbox.reading.placeholders import PLACEHOLDER
 from mesbox.reading.yamldata import YamlData
@@ -115,7 +116,10 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None = No
         limit = ctx.get("max_length")
         return "E102", f"{name} est trop long : {limit} caractères au plus (ici {length}) — raccourcissez-le"
     if kind == "too_short":
-        return "E101", f"{name} doit contenir au moins {ctx.get('min_length')} élément{'s' if ctx.get('min_length', 1) > 1 else ''}"
+        vocabulary = next((t for t in TAXONOMIES.values() if (t.key,) == loc), None)
+        add = (f" : ajoutez-y l'identifiant d'un terme de {vocabulary.file} (la liste est sur la page « {vocabulary.plural} » du site)"
+               if vocabulary else " : ajoutez-en")
+        return "E101", f"{name} doit contenir au moins {ctx.get('min_length')} élément{'s' if ctx.get('min_length', 1) > 1 else ''}{add}"
     if kind == "too_long":
         return "E102", f"{name} contient trop d'éléments ({ctx.get('max_length')} au plus)"
     if kind == "literal_error":

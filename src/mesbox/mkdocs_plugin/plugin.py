@@ -26,7 +26,7 @@ Events used, in build order:
   entry pages' rendered text (while serving, at the first build only: see `previewsearch`); last,
   audit every HTML, SVG and XML file written.
 - on_serve: watch the collection and taxonomy folders.
-- on_shutdown: remove the preview's copy of the search index.
+- on_shutdown: forget the preview's copy of the search index and what else a preview keeps.
 
 In a dirty build (`mkdocs serve --dirty`), only the generated pages whose content changed are
 rebuilt (see `incremental`): the result is the same site, byte for byte, as a full build.
@@ -145,7 +145,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.compiled.clear()
 
     def on_shutdown(self) -> None:
-        """The end of `mkdocs serve`: the preview's copy of the search index is removed."""
+        """The end of `mkdocs serve`: what the preview kept between saves is released."""
         self.preview_search.reset()
         self.compiled.clear()
         self.memo = None

@@ -23,6 +23,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -40,7 +41,7 @@ def cpu() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
-def build(root: Path, site: Path, *, dirty: bool, command: str | None = None) -> tuple[float, float]:
+def build(root: Path, site: Path, *, dirty: bool, command: Literal["build", "serve"] | None = None) -> tuple[float, float]:
     """One build as MkDocs runs it, its wall-clock and processor seconds; `command` starts a new
     session first (`mkdocs build` does, each save of `mkdocs serve` does not: its plugin instance goes on)."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -117,7 +118,8 @@ def measure(entries: int, edits: int = 10, full_runs: int = 3, echo: bool = True
         fiches = sorted((root / "fiches").rglob("*.md"))
         picked = [fiches[(i * 97) % len(fiches)] for i in range(edits)]
         loads = [load()]
-        full, full_cpu = zip(*(build(root, Path(scratch) / "built", dirty=False, command="build") for _ in range(full_runs)))
+        timings = [build(root, Path(scratch) / "built", dirty=False, command="build") for _ in range(full_runs)]
+        full, full_cpu = [wall for wall, _ in timings], [used for _, used in timings]
         say(f"constructions complètes : {spread(full)} s (charge {load()})", flush=True)
         served = Path(scratch) / "served"
         from mkdocs.config import load_config
@@ -135,7 +137,7 @@ def measure(entries: int, edits: int = 10, full_runs: int = 3, echo: bool = True
         finally:
             load_config(str(root / "mkdocs.yml"), site_dir=str(served), site_url=SITE_URL).plugins.on_shutdown()
         loads.append(load())
-    return Preview(entries, list(full), first, saves, loads, list(full_cpu), saves_cpu)
+    return Preview(entries, full, first, saves, loads, full_cpu, saves_cpu)
 
 
 def main() -> int:

@@ -3,10 +3,11 @@
 Usage: python benchmarks/bench_build.py [--entries 2000] [--runs 3] [--seed 1] [--quick] [--no-preview]
 
 Three sites built from one generated corpus, one after the other in each round:
-- mesbox: the repository's own mkdocs.yml (read at run time), its plugins (search, mesbox) mounting the
-  collections of the corpus;
+- mesbox: the repository's own mkdocs.yml (read at run time), its plugins (mesbox alone: readers search
+  with its Pagefind index, so the theme's `search` plugin is off) mounting the collections of the corpus;
 - plain: the same entry files copied as ordinary pages of a Material site with the same theme, extensions
-  and styles, only `search`, the entries kept out of the nav (`not_in_nav`) as mesbox keeps them;
+  and styles, and Material's `search` plugin as a plain Material site has it (the index its search box
+  needs), the entries kept out of the nav (`not_in_nav`) as mesbox keeps them;
 - tags: the plain site plus Material's `tags` plugin, each copy tagged with the labels of its themes,
   methods and territories, and a tags index page.
 Then mesbox alone at 1 000 and 4 000 entries, for linearity; then, beside the full build at 1 000
@@ -84,10 +85,10 @@ def check_plugin(config: dict) -> None:
 
 
 def plain_config(config: dict, tags: bool) -> dict:
-    """The repository's configuration (theme, extensions, styles) with only search (and tags), nav = home page."""
+    """The repository's configuration (theme, extensions, styles) with search (and tags), nav = home page.
+    Search as a plain Material site has it (the theme's language), whether or not the repository uses it."""
     plain = dict(config)
-    search = [{name: options} if options else name for name, options in plugin_entries(config) if name == "search"] or ["search"]
-    plain["plugins"] = search + (["tags"] if tags else [])
+    plain["plugins"] = ["search"] + (["tags"] if tags else [])
     plain["nav"] = [{"Accueil": "index.md"}] + ([{"Étiquettes": "etiquettes.md"}] if tags else [])
     plain["not_in_nav"] = "".join(f"/{folder}/\n" for folder in ENTRY_FOLDERS.values())
     for key in ("site_url",):  # None after !ENV without a value: MkDocs wants a string or nothing

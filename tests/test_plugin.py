@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -165,11 +166,19 @@ def test_feed_lists_published_entries(site: Path) -> None:
     assert len(titles) == 7 and "Une fiche en brouillon" not in titles
 
 
-def test_search_index_is_french_and_folded(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["fr"]
-    doc = next(d for d in index["docs"] if d["location"] == "fiches/seminaire/")
-    assert "seminaire" in doc["text"]
+def pagefind_pages(site: Path) -> dict[str, dict]:
+    """The readers' search index as Pagefind wrote it: each page's record (URL, text, meta, filters), by URL."""
+    pages = {}
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[record["url"]] = record
+    return pages
+
+
+def test_only_the_readers_search_index_is_built(site: Path) -> None:
+    """The theme's search index would be built on every build and read by nobody: the header searches with Pagefind."""
+    assert not (site / "search").exists()
+    assert "/fiches/seminaire/" in pagefind_pages(site)
 
 
 def test_check_error_fails_strict_build_with_the_checker_message(tmp_path: Path) -> None:
@@ -324,11 +333,10 @@ def test_serve_rebuilds_when_a_taxonomy_or_an_entry_changes(tmp_path: Path) -> N
 def test_navigation_aids_are_on_pages_but_not_in_the_search_index(site: Path) -> None:
     page = (site / "fiches" / "hostile" / "index.html").read_text(encoding="utf-8")
     assert 'class="mesbox-cited-by"' in page and "<!--mesbox:block" not in page
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     cited = page.split('class="mesbox-cited-by"', 1)[1]
     assert "Récit de Colombelles" in cited
-    assert not [d for d in json.loads(index)["docs"] if d["location"].startswith("fiches/hostile/") and "Récit de Colombelles" in d["text"]]
-    assert "fiches/\"" not in index and '"location":"themes/emploi/"' not in index.replace(" ", "")
+    pages = pagefind_pages(site)
+    assert "Corps sans danger" in pages["/fiches/hostile/"]["content"] and "Récit de Colombelles" not in pages["/fiches/hostile/"]["content"]
 
 
 def test_section_titles_are_in_the_table_of_contents_with_unique_anchors(site: Path) -> None:
@@ -411,8 +419,7 @@ def test_learning_path_page_shows_its_steps_and_every_step_shows_the_path(site: 
         assert "Parcours qui passent par cette entrée" in entry and 'href="../../parcours/preparer-une-visite/"' in entry, step
     listing = (site / "parcours" / "index.html").read_text(encoding="utf-8")
     assert "Préparer une visite de test" in listing
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "parcours/preparer-une-visite/" in index
+    assert "/parcours/preparer-une-visite/" in pagefind_pages(site)
 
 
 def configured(tmp_path: Path, *, site_url: str, strict: bool, publication: bool) -> tuple[MesboxPlugin, MkDocsConfig]:

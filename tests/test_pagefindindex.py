@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
 
-from mesbox.publishing.pagefindindex import HUB_WEIGHT, record_html, write_index
+from mesbox.publishing.pagefindindex import HUB_WEIGHT, SearchIndexer, SearchIndexError, record_html, write_index
 from mesbox.rendering.searchrecords import SearchRecord
 
 
@@ -35,3 +37,41 @@ def test_write_index_writes_the_bundle_there_only(tmp_path: Path, monkeypatch: p
     assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
     assert list((bundle / "filter").iterdir()) and list((bundle / "fragment").iterdir())
     assert list(here.iterdir()) == []
+
+
+def fragments(bundle: Path) -> dict[str, dict]:
+    """Each page Pagefind indexed (URL, text, meta, filters), by URL, read back from its fragment files."""
+    pages = {}
+    for fragment in (bundle / "fragment").iterdir():
+        page = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[page["url"]] = page
+    return pages
+
+
+def test_records_fed_one_by_one_in_any_order_give_the_same_pages(tmp_path: Path) -> None:
+    """Pages render in MkDocs' order, not the catalogue's: the index holds the same pages, facets and text."""
+    records = [
+        SearchRecord("themes/emploi/", "Emploi", "Thème", "Les entrées sur l'emploi.", {"Type": ["Thème"]}, hub=True),
+        *(SearchRecord(f"fiches/f{i}/", f"Fiche {i}", "Fiche outil", f"Coopération n° {i} à Chenôve", {"Type": ["Fiche outil"], "Année": [str(2020 + i)]})
+          for i in range(5)),
+    ]
+    assert write_index(records, tmp_path / "batch") == 6
+    indexer = SearchIndexer()
+    for record in reversed(records):
+        indexer.add(record)
+    assert indexer.write(tmp_path / "streamed") == 6
+    batch, streamed = fragments(tmp_path / "batch" / "pagefind"), fragments(tmp_path / "streamed" / "pagefind")
+    assert batch == streamed and sorted(batch) == sorted(f"/{record.url}" for record in records)
+    assert streamed["/fiches/f3/"]["filters"] == {"Type": ["Fiche outil"], "Année": ["2023"]}
+    assert streamed["/themes/emploi/"]["meta"] == {"title": "Emploi", "label": "Thème", "hub": "1"}
+
+
+def test_a_refused_message_fails_with_pagefind_s_words(tmp_path: Path) -> None:
+    """Pagefind's own error reaches the build's message; nothing is written."""
+    indexer = SearchIndexer()
+    indexer._index += 1  # an index that does not exist in this service
+    indexer.add(SearchRecord("fiches/x/", "X", "Fiche outil", "texte"))
+    with pytest.raises(SearchIndexError) as raised:
+        indexer.write(tmp_path / "site")
+    assert "Pagefind a refusé" in str(raised.value)
+    assert not (tmp_path / "site").exists()

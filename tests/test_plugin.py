@@ -181,6 +181,26 @@ def test_only_the_readers_search_index_is_built(site: Path) -> None:
     assert "/fiches/seminaire/" in pagefind_pages(site)
 
 
+def test_search_index_holds_every_record_and_changes_no_page(site: Path, tmp_path: Path) -> None:
+    """Entries go to Pagefind while their pages render: the index has every record of the catalogue (entries
+    with the text of their page), and a site built without the index has the same pages, byte for byte."""
+    from mesbox.checker import check
+    from mesbox.searchrecords import search_records
+
+    pages = pagefind_pages(site)
+    records = search_records(check(site.parent).catalogue)
+    assert sorted(pages) == sorted(f"/{record.url}" for record in records)
+    assert "Corps sans danger" in pages["/fiches/hostile/"]["content"]
+    root = shutil.copytree(site.parent, tmp_path / "repo", ignore=shutil.ignore_patterns("site"))
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - mesbox:\n", "  - mesbox:\n      search_index: false\n"), encoding="utf-8")
+    done = build(root)
+    assert done.returncode == 0, done.stderr
+    without = _site_files(root / "site")
+    assert not [name for name in without if name.startswith("pagefind/")]
+    assert without == {name: text for name, text in _site_files(site).items() if not name.startswith("pagefind/")}
+
+
 def test_check_error_fails_strict_build_with_the_checker_message(tmp_path: Path) -> None:
     root = make_repo(tmp_path / "repo")
     path = root / "fiches" / "initiative-solidaire.md"

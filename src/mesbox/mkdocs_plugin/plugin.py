@@ -8,7 +8,8 @@ Events used, in build order:
 - on_files, in named steps: check the repository (fail a strict build on any error), keep of the
   docs folder only editorial pages and allowlisted assets, register the
   generated pages (entries and term pages out of the nav), mount the collections' assets, then
-  the open-data exports and the RSS feed, the web editor at admin/. While serving, also the preview's pages: drafts,
+  the open-data exports and the RSS feed, the web editor at admin/, and start the readers' search
+  index (Pagefind, its own program) with the hub pages. While serving, also the preview's pages: drafts,
   an error page at the address of each broken entry, and the list of every current error.
 - on_nav: note the URLs of the nav, which decide which pages may share a rendered nav; give pages
   outside the nav the section of their folder, so their tab is active.
@@ -16,15 +17,15 @@ Events used, in build order:
 - on_page_read_source: hand over a generated page's source, rendered when the engine reaches it.
 - on_page_markdown: render `[[id]]` links in editorial pages; escape their front-matter values.
 - on_page_content: sanitise the HTML Markdown made of the content (and the table of contents' titles),
-  then put the generated HTML blocks in place of their placeholders; while serving,
+  then put the generated HTML blocks in place of their placeholders; hand an entry's text to the
+  search index; while serving,
   open each page whose file has errors with their list, and each draft with a draft notice.
 - on_page_context: give entry pages the edit link of their real file, the home page its latest entries.
 - on_post_page: put in the blocks kept out of the search index ("Voir aussi", "Cité par"); last,
   write the page's Content-Security-Policy (on_post_template does it for the 404 page).
 - on_post_build: fold accents in the search index (in memory before the search plugin writes it,
-  or in its file after); write the readers' search index (Pagefind) from the catalogue and the
-  entry pages' rendered text (while serving, at the first build only: see `previewsearch`); last,
-  audit every HTML, SVG and XML file written.
+  or in its file after); have Pagefind write the readers' search index (while serving, at the
+  first build only: see `previewsearch`); last, audit every HTML, SVG and XML file written.
 - on_serve: watch the collection and taxonomy folders.
 - on_shutdown: forget the preview's copy of the search index and what else a preview keeps.
 
@@ -70,9 +71,9 @@ from mesbox.publishing.cmsassets import EditorUnavailable, editor_files
 from mesbox.publishing.csp import ThemeScripts, with_policy
 from mesbox.publishing.exports import export_files
 from mesbox.publishing.feed import render_feed
-from mesbox.publishing.pagefindindex import write_index
+from mesbox.publishing.pagefindindex import SearchIndexer, SearchIndexError
 from mesbox.publishing.search import fold_search_index
-from mesbox.reading.documents import COLLECTIONS
+from mesbox.reading.documents import COLLECTIONS, Entry
 from mesbox.reading.files import EDITORIAL_FOLDER
 from mesbox.reading.loader import EntryMemo
 from mesbox.reading.publication import links_under, published_editorial
@@ -80,7 +81,7 @@ from mesbox.rendering.contact import Contact, resolve_contact
 from mesbox.rendering.dependencies import page_fingerprints, shared_fingerprint
 from mesbox.rendering.pages import EXPLORER_URL, PageSource, PlannedPage, SiteRenderer, SiteSettings, entry_src_uri, latest_entries
 from mesbox.rendering.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan, search_notice
-from mesbox.rendering.searchrecords import plain_text, search_records
+from mesbox.rendering.searchrecords import entry_record, hub_records, plain_text
 from mesbox.rendering.site import site_plan
 from mesbox.rendering.templatecache import MemoryBytecodeCache
 from mesbox.rendering.urls import relative
@@ -122,7 +123,10 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.timer = PageTimer(0)
         # Rendered text of each entry page, by URL, for the readers' search index.
         self.bodies: dict[str, str] = {}
-        self.entry_urls: set[str] = set()
+        self.entries: dict[str, Entry] = {}  # published entries by URL
+        # The readers' search index, fed while pages render; the URLs of the entries it has.
+        self.indexer: SearchIndexer | None = None
+        self.indexed: set[str] = set()
         self.dirty = False
         self.incremental = Incremental()
         self.audited = AuditedFiles()
@@ -207,9 +211,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         assert self.result is not None
         self._keep_content_only(files, config, self.result)
         self.generated, self.rendering, self.sanitizing = {}, 0.0, 0.0
-        self.entry_urls = {entry.url for entry in self.result.catalogue.entries.values()}
+        self.entries = {entry.url: entry for entry in self.result.catalogue.entries.values()}
         # A dirty build renders only the pages that changed: the others' text is the last build's.
-        self.bodies = {url: text for url, text in self.bodies.items() if url in self.entry_urls} if self.dirty else {}
+        self.bodies = {url: text for url, text in self.bodies.items() if url in self.entries} if self.dirty else {}
         self.theme_scripts = ThemeScripts.from_templates(config.theme.dirs)
         settings = SiteSettings(site_url=config.site_url or "")
         planned = site_plan(self.result.catalogue, settings)
@@ -329,7 +333,28 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             files.append(File.generated(config, f"admin/{rel}", abs_src_path=str(path)))
         return files
 
-    on_files = CombinedEvent(_check_repository, _register_pages, _mount_assets, _mount_data, _mount_admin)
+    @event_priority(50)
+    def _start_search_index(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Start Pagefind before the pages render: it indexes each entry as its page is converted, on
+        another core, and the hub pages (terms, audiences, listings) right away."""
+        assert self.result is not None
+        self._stop_search_index()
+        self.indexed = set()
+        if self.config.search_index and not self.preview_search.ready:  # a preview's saves keep its first index
+            try:
+                self.indexer = SearchIndexer()
+                for record in hub_records(self.result.catalogue):
+                    self.indexer.add(record)
+            except SearchIndexError as error:
+                raise PluginError(f"mesbox : index de recherche : {error}") from None
+        return files
+
+    def _stop_search_index(self) -> None:
+        if self.indexer is not None:
+            self.indexer.close()
+            self.indexer = None
+
+    on_files = CombinedEvent(_check_repository, _register_pages, _mount_assets, _mount_data, _mount_admin, _start_search_index)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A generated page's source, rendered when the engine reaches it."""
@@ -395,11 +420,23 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             page.meta["title"] = escape_text(unescape(page.title))
         self.sanitizing += time.perf_counter() - started
         html = source.fill(html) if source is not None else html
-        if self.config.search_index and not self.preview_search.ready and page.url in self.entry_urls:  # "Voir aussi" and the like are not in yet
-            self.bodies[page.url] = plain_text(html)
+        entry = self.entries.get(page.url)
+        if self.indexer is not None and entry is not None:  # "Voir aussi" and the like are not in yet
+            self._index_entry(entry, plain_text(html))
         if self.serving:
             html = self._preview_notices(page, source) + html
         return html
+
+    def _index_entry(self, entry: Entry, body: str) -> None:
+        """Hand an entry's record to Pagefind (once), and keep its text for the next dirty build."""
+        assert self.indexer is not None and self.result is not None
+        self.bodies[entry.url] = body
+        if entry.url not in self.indexed:
+            self.indexed.add(entry.url)
+            try:
+                self.indexer.add(entry_record(entry, self.result.catalogue, body))
+            except SearchIndexError as error:
+                raise PluginError(f"mesbox : index de recherche : {error}") from None
 
     def _preview_notices(self, page: Page, source: PageSource | None) -> str:
         """What a preview adds above a page: its file's errors, and the draft notice."""
@@ -424,6 +461,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.timer.stop()
         self.incremental.reset()  # what the site folder holds is unknown: the next build rebuilds it all
         self.bodies = {}
+        self._stop_search_index()
 
     def _fill_late(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """"Voir aussi" and "Cité par" go in last: they guide readers but are not what a search should find."""
@@ -485,10 +523,17 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             index.write_text(json.dumps(fold_search_index(data), ensure_ascii=False), encoding="utf-8")
         if self.config.search_index and self.preview_search.ready:  # a preview's saves keep its first index
             self.preview_search.restore(Path(config.site_dir))
-        elif self.config.search_index and self.result is not None:
+        elif self.indexer is not None:
             started = time.perf_counter()
-            count = write_index(search_records(self.result.catalogue, self.bodies), Path(config.site_dir))
-            log.info("mesbox: index de recherche (Pagefind) de %d pages écrit en %.2f s", count, time.perf_counter() - started)
+            for url, entry in self.entries.items():  # pages a dirty build did not render: their last text
+                if url not in self.indexed:
+                    self._index_entry(entry, self.bodies.get(url, ""))
+            indexer, self.indexer = self.indexer, None
+            try:
+                count = indexer.write(Path(config.site_dir))
+            except SearchIndexError as error:
+                raise PluginError(f"mesbox : index de recherche : {error}") from None
+            log.info("mesbox: index de recherche (Pagefind) de %d pages : fin de l'écriture attendue %.2f s", count, time.perf_counter() - started)
             if self.serving:
                 self.preview_search.keep(Path(config.site_dir))
 

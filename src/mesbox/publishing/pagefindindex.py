@@ -5,23 +5,34 @@ browser fetches only for the words searched: nothing is loaded before someone se
 one-word query reads a few kilobytes whatever the size of the site. Words are matched without
 their accents, both ways; excerpts are cut from the text as written.
 
-Each record becomes a tiny HTML file in a scratch folder (title, label and facets as Pagefind's
-data attributes), indexed in one call: the Python API's per-record calls take a tenth of a
-second each, far too slow for thousands of entries.
+Each record is handed to Pagefind as a tiny HTML page (title, label and facets as Pagefind's data
+attributes) while MkDocs renders the others: Pagefind's service runs as its own program, so it
+indexes on another core, and writes its files when asked, at the end of the build. mesbox speaks
+the service's messages itself (the ones Pagefind's Python API sends) because that API reads one
+answer every tenth of a second: 2 000 records would wait 200 s. No file is written for a record.
 """
 
 from __future__ import annotations
 
-import asyncio
-import tempfile
+import base64
+import json
+import subprocess
+import threading
 from html import escape
 from pathlib import Path
+from queue import SimpleQueue
+from typing import IO, Any
 
 from mesbox.rendering.searchrecords import SearchRecord
 
 FOLDER = "pagefind"
 # A hub's name weighs more than any title or word of an entry: it comes first for its name.
 HUB_WEIGHT = 10
+LANGUAGE = "fr"
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not start, refused a record or could not write its files."""
 
 
 def record_html(record: SearchRecord) -> str:
@@ -39,21 +50,132 @@ def record_html(record: SearchRecord) -> str:
     )
 
 
-async def _write(source: Path, out_dir: Path) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+class SearchIndexer:
+    """One Pagefind service fed records as they come; `write` waits for them all, then writes the index.
 
-    # The index is written when the block ends (Pagefind writes it then, to `output_path`).
-    async with PagefindIndex(config=IndexConfig(force_language="fr", output_path=str(out_dir))) as index:
-        added = await index.add_directory(path=str(source))
-    return int(added.get("page_count", 0)) if isinstance(added, dict) else 0
+    Two threads of this process talk to it, so that handing over a record never waits for Pagefind:
+    one writes the queued messages to its input, one reads its answers.
+    """
+
+    def __init__(self) -> None:
+        from pagefind.service import get_executable  # public: the binary bundled by `pagefind[bin]`
+
+        executable = get_executable()
+        if executable is None:
+            raise SearchIndexError("le programme Pagefind est introuvable : installez mesbox avec ses dépendances (pagefind[bin])")
+        try:
+            self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        except OSError as error:
+            raise SearchIndexError(f"Pagefind ne démarre pas : {error}") from None
+        self._outbox: SimpleQueue[bytes | None] = SimpleQueue()
+        self._answered = threading.Condition()
+        self._answers: dict[int, dict[str, Any]] = {}  # kept for the messages someone waits for
+        self._waited: set[int] = set()
+        self._sent = self._received = self._pages = 0
+        self._errors: list[str] = []
+        self._ended = False
+        assert self._process.stdin is not None and self._process.stdout is not None
+        threading.Thread(target=self._write_messages, args=(self._process.stdin,), name="pagefind-in", daemon=True).start()
+        threading.Thread(target=self._read_answers, args=(self._process.stdout,), name="pagefind-out", daemon=True).start()
+        self._index = int(self._request({"type": "NewIndex", "config": {"force_language": LANGUAGE}})["index_id"])
+
+    def add(self, record: SearchRecord) -> None:
+        """Queue one record (its URL relative to the site's root); Pagefind indexes it meanwhile."""
+        self._send({"type": "AddFile", "index_id": self._index, "url": "/" + record.url, "file_path": None, "file_contents": record_html(record)})
+
+    def write(self, site_dir: Path) -> int:
+        """Wait for every record, write the index under `site_dir/pagefind/`, stop Pagefind; the number of pages indexed."""
+        try:
+            with self._answered:
+                self._answered.wait_for(lambda: self._received >= self._sent or self._ended)
+            self._raise_errors()
+            self._request({"type": "WriteFiles", "index_id": self._index, "output_path": str(Path(site_dir) / FOLDER)})
+            self._raise_errors()
+            return self._pages
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop Pagefind (after `write`, or when the build fails)."""
+        self._outbox.put(None)
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+
+    def _send(self, payload: dict[str, Any], waited: bool = False) -> int:
+        with self._answered:
+            if self._ended:
+                raise SearchIndexError("Pagefind s'est arrêté pendant l'indexation" + self._said())
+            self._sent += 1
+            number = self._sent
+            if waited:
+                self._waited.add(number)
+        self._outbox.put(base64.b64encode(json.dumps({"message_id": number, "payload": payload}).encode("utf-8")) + b",")
+        return number
+
+    def _request(self, payload: dict[str, Any]) -> dict[str, Any]:
+        number = self._send(payload, waited=True)
+        with self._answered:
+            self._answered.wait_for(lambda: number in self._answers or self._ended)
+            if number not in self._answers:
+                raise SearchIndexError(f"Pagefind s'est arrêté sans répondre à « {payload['type']} »" + self._said())
+            answer = self._answers.pop(number)
+        if answer.get("type") == "Error":
+            raise SearchIndexError(f"Pagefind a refusé « {payload['type']} » :" + self._said())
+        return answer
+
+    def _raise_errors(self) -> None:
+        if self._errors:
+            raise SearchIndexError("Pagefind a refusé l'index :" + self._said())
+
+    def _said(self) -> str:
+        return "".join(f"\n  {error}" for error in self._errors[:10])
+
+    def _write_messages(self, stream: IO[bytes]) -> None:
+        try:
+            while (message := self._outbox.get()) is not None:
+                stream.write(message)
+                if self._outbox.empty():
+                    stream.flush()
+        except OSError:
+            pass  # Pagefind has stopped: the reader says so to whoever waits
+        finally:
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+    def _read_answers(self, stream: IO[bytes]) -> None:
+        pending = b""
+        while chunk := stream.read1(1 << 16):  # type: ignore[attr-defined]  # a BufferedReader
+            *messages, pending = (pending + chunk).split(b",")
+            with self._answered:
+                for message in messages:
+                    self._take(json.loads(base64.b64decode(message)))
+                self._answered.notify_all()
+        with self._answered:
+            self._ended = True
+            self._answered.notify_all()
+
+    def _take(self, answer: dict[str, Any]) -> None:
+        """One answer of Pagefind, counted; an error is kept with what it was about."""
+        self._received += 1
+        payload = answer.get("payload") or {}
+        if payload.get("type") == "Error":
+            self._errors.append(str(payload.get("message", "erreur inconnue")))
+        elif payload.get("type") == "IndexedFile":
+            self._pages += 1
+        number = answer.get("message_id")
+        if number in self._waited:
+            self._waited.discard(number)
+            self._answers[number] = payload
 
 
 def write_index(records: list[SearchRecord], site_dir: Path) -> int:
-    """Write the index and Pagefind's scripts under `site_dir/pagefind/`; returns how many pages it holds."""
-    with tempfile.TemporaryDirectory(prefix="mesbox-search-") as scratch:
-        root = Path(scratch)
-        for record in records:
-            target = root / record.url / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(record_html(record), encoding="utf-8")
-        return asyncio.run(_write(root, Path(site_dir) / FOLDER))
+    """Write the index of `records` and Pagefind's scripts under `site_dir/pagefind/`; returns how many pages it holds."""
+    indexer = SearchIndexer()
+    for record in records:
+        indexer.add(record)
+    return indexer.write(site_dir)

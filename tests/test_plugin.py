@@ -201,6 +201,29 @@ def test_search_index_holds_every_record_and_changes_no_page(site: Path, tmp_pat
     assert without == {name: text for name, text in _site_files(site).items() if not name.startswith("pagefind/")}
 
 
+def test_a_file_no_known_source_wrote_fails_the_build(tmp_path: Path) -> None:
+    """A file another plugin's hook drops in the site folder fails the build with its path, strict or not;
+    a file a plugin adds through MkDocs' files (the documented way) is known and audited like any other."""
+    root = make_repo(tmp_path / "repo")
+    (root / "hooks.py").write_text(
+        "from pathlib import Path\n"
+        "from mkdocs.structure.files import File\n\n"
+        "def on_files(files, config):\n"
+        "    files.append(File.generated(config, 'annonce.txt', content='Bonjour'))\n"
+        "    return files\n\n"
+        "def on_post_build(config):\n"
+        "    Path(config.site_dir, 'assets', 'inconnu.js').write_text('alert(1)', encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
+    for strict in (True, False):
+        done = build(root, strict=strict)
+        assert done.returncode != 0
+        assert "assets/inconnu.js: fichier écrit dans le site par aucune source connue" in done.stderr
+        assert "annonce.txt" not in done.stderr and (root / "site" / "annonce.txt").is_file()
+
+
 def test_check_error_fails_strict_build_with_the_checker_message(tmp_path: Path) -> None:
     root = make_repo(tmp_path / "repo")
     path = root / "fiches" / "initiative-solidaire.md"

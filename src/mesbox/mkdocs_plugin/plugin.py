@@ -65,13 +65,13 @@ from mesbox.mkdocs_plugin.config import MesboxConfig
 from mesbox.mkdocs_plugin.incremental import AuditedFiles, GeneratedPage, Incremental, SearchEntries, rebuilt, stamp, tree
 from mesbox.mkdocs_plugin.pagetimer import PageTimer
 from mesbox.mkdocs_plugin.previewsearch import PreviewSearch
-from mesbox.publishing.audit import Allowed, audit_site
+from mesbox.publishing.audit import AUDITED, Allowed, Finding, Known, audit_site, audit_text, unknown_files
 from mesbox.publishing.cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
 from mesbox.publishing.cmsassets import EditorUnavailable, editor_files
 from mesbox.publishing.csp import ThemeScripts, with_policy
 from mesbox.publishing.exports import export_files
 from mesbox.publishing.feed import render_feed
-from mesbox.publishing.pagefindindex import SearchIndexer, SearchIndexError
+from mesbox.publishing.pagefindindex import FOLDER, SearchIndexer, SearchIndexError
 from mesbox.publishing.search import fold_search_index
 from mesbox.reading.documents import COLLECTIONS, Entry
 from mesbox.reading.files import EDITORIAL_FOLDER
@@ -137,6 +137,11 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.preview_search = PreviewSearch()
         self.compiled = MemoryBytecodeCache()
         self.memo: EntryMemo | None = None
+        # The output audit: what it allows, what it found, the pages it read in memory (path → size in bytes).
+        self.allowed = Allowed(ThemeScripts(()), frozenset())
+        self.findings: list[Finding] = []
+        self.audited_pages: dict[str, int] = {}
+        self.auditing = 0.0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps one plugin instance (per-build state is reset in
@@ -385,6 +390,11 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         if self.serving:
             env.bytecode_cache = self.compiled
         self.files = files
+        # The theme's scripts, the site's own (extra_javascript) and the web editor's, which mesbox mounts at admin/.
+        scripts = {"assets/javascripts/", "admin/", *(str(getattr(item, "path", item)).lstrip("/") for item in config.extra_javascript)}
+        base = urlsplit(config.site_url or "").path or "/"
+        self.allowed = Allowed(self.theme_scripts, frozenset(scripts), base if base.endswith("/") else base + "/")
+        self.findings, self.audited_pages, self.auditing = [], {}, 0.0
         if self.config.cache_nav:
             navcache.install(env, navcache.NavCache(self.nav_urls))
         return env
@@ -472,12 +482,32 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         """After every other plugin: the policy hashes the page's inline scripts as they will be served."""
         return with_policy(output, self.theme_scripts)
 
-    on_post_page = CombinedEvent(_fill_late, event_priority(-100)(_add_policy))
+    def _audit_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """The page as MkDocs writes it, audited while it is in memory (the site folder's pass skips it)."""
+        self._audit_output(output, page.file.dest_uri)
+        return output
 
-    @event_priority(-100)
-    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    def _audit_output(self, output: str, rel: str) -> None:
+        if self.dirty:
+            return  # a dirty build audits the files it changed on disk, as it finds them (`AuditedFiles`)
+        started = time.perf_counter()
+        self.findings.extend(audit_text(output, rel, self.allowed))
+        self.audited_pages[rel] = len(output.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes it
+        self.auditing += time.perf_counter() - started
+
+    on_post_page = CombinedEvent(_fill_late, event_priority(-100)(_add_policy), event_priority(-110)(_audit_page))
+
+    def _template_policy(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """Pages written from a bare template (the 404 page) get their policy too."""
         return with_policy(output_content, self.theme_scripts) if template_name.endswith(".html") else output_content
+
+    def _audit_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Templates are written at their own name in the site (404.html, sitemap.xml)."""
+        if template_name.lower().endswith(AUDITED):
+            self._audit_output(output_content, template_name)
+        return output_content
+
+    on_post_template = CombinedEvent(event_priority(-100)(_template_policy), event_priority(-110)(_audit_template))
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         source = self.generated.get(page.file.src_uri)
@@ -537,20 +567,33 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             if self.serving:
                 self.preview_search.keep(Path(config.site_dir))
 
+    def _known(self, config: MkDocsConfig) -> Known:
+        """What this build wrote through a known source: MkDocs' files (pages, the theme's and the docs
+        folder's files, mesbox's generated pages and data), the theme's templates, Pagefind's folder, and
+        the theme's search index when its plugin is on."""
+        paths = {f.dest_uri for f in self.files or () if self._inclusion(f.inclusion)}
+        templates = [*config.theme.static_templates, *config.extra_templates]
+        paths.update(templates, ["sitemap.xml.gz"] if "sitemap.xml" in templates else [])
+        folders = [FOLDER + "/"] if self.config.search_index else []
+        if any(name.rsplit("/", 1)[-1] == "search" for name in config.plugins):
+            folders.append("search/")
+        return Known(frozenset(paths), tuple(folders))
+
     def _audit(self, *, config: MkDocsConfig) -> None:
-        """Last of all: every HTML, SVG and XML file of the site is parsed; a finding fails the build, strict or not."""
+        """Last of all: every HTML, SVG and XML file of the site is parsed (pages were, as they were written),
+        and every file must come from a known source; a finding fails the build, strict or not."""
         started = time.perf_counter()
-        # The theme's scripts, the site's own (extra_javascript) and the web editor's, which mesbox mounts at admin/.
-        scripts = {"assets/javascripts/", "admin/", *(str(getattr(item, "path", item)).lstrip("/") for item in config.extra_javascript)}
-        base = urlsplit(config.site_url or "").path or "/"
-        allowed = Allowed(self.theme_scripts, frozenset(scripts), base if base.endswith("/") else base + "/")
-        # A dirty build audits again only what it wrote (and what an earlier audit did not find clean).
-        findings = self.audited.audit(Path(config.site_dir), allowed) if self.dirty else audit_site(Path(config.site_dir), allowed)
-        log.info("mesbox: contenu assaini en %.2f s, site audité en %.2f s", self.sanitizing, time.perf_counter() - started)
+        site, known = Path(config.site_dir), self._known(config)
+        if self.dirty:  # audits again only what it wrote (and what an earlier audit did not find clean)
+            findings = self.audited.audit(site, self.allowed) + unknown_files(site, known)
+        else:
+            findings = self.findings + audit_site(site, self.allowed, known, self.audited_pages)
+        self.findings, self.audited_pages = [], {}
+        log.info("mesbox: contenu assaini en %.2f s, site audité en %.2f s", self.sanitizing, self.auditing + time.perf_counter() - started)
         if findings:
             listed = "\n".join(f"  {finding}" for finding in findings[:50])
             more = f"\n  … et {len(findings) - 50} autres" if len(findings) > 50 else ""
-            raise PluginError(f"mesbox : l'audit du site a trouvé {len(findings)} élément(s) qui pourraient exécuter du code :\n{listed}{more}")
+            raise PluginError(f"mesbox : l'audit du site a trouvé {len(findings)} élément(s) qui pourraient exécuter du code ou qu'aucune source connue n'a écrits :\n{listed}{more}")
 
     # Before the search plugin writes its index, then after every other plugin is done, then the audit.
     on_post_build = CombinedEvent(event_priority(100)(_fold_in_memory), event_priority(-100)(_finish), event_priority(-110)(_audit))

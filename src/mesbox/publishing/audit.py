@@ -9,6 +9,11 @@ a `<style>` (the theme and mesbox style pages from their stylesheets only). Any 
 the build: the sanitiser should have made each of them impossible, so one means a hole, not a
 contributor's mistake.
 
+A file that no known source wrote (MkDocs' own files, the theme's, mesbox's generated pages and
+data, Pagefind's index) fails the build too: whatever put it there is not reviewed by anyone.
+The plugin audits each page as MkDocs hands it over (its HTML is in memory), so the pass over the
+site folder only lists the files and reads those that were not audited yet (or changed since).
+
 Parsing 2 000 pages in pure Python costs more than a tenth of a build, so each file is first
 read by a few regular expressions: its `<script>` elements are checked against what is allowed,
 and the rest of the text is searched for anything the parser could report (an embedding tag, `on…=`, `= refresh`, the letters of `script:` or `data:` even split by
@@ -21,7 +26,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -95,7 +100,21 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+UNKNOWN = "fichier écrit dans le site par aucune source connue (ni MkDocs, ni le thème, ni mesbox) : ce qui l'écrit doit passer par les fichiers de MkDocs"
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the build wrote through a known source: paths in the site, and folders written whole (Pagefind's)."""
+
+    paths: frozenset[str]
+    folders: tuple[str, ...] = ()  # each ends with `/`
+
+    def __contains__(self, rel: object) -> bool:
+        return isinstance(rel, str) and (rel in self.paths or rel.startswith(self.folders))
 
 
 @dataclass(frozen=True)
@@ -227,9 +246,32 @@ def site_files(site_dir: Path) -> Iterable[tuple[str, Path]]:
                 yield path.relative_to(site_dir).as_posix(), path
 
 
-def audit_site(site_dir: Path, allowed: Allowed) -> list[Finding]:
-    """Every finding in every HTML, SVG and XML file of a built site."""
+def every_file(site_dir: Path) -> Iterable[tuple[str, os.DirEntry[str]]]:
+    """Every file of the site, as (relative path, its directory entry), folder by folder in name order."""
+    with os.scandir(site_dir) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            for rel, inner in every_file(Path(entry.path)):
+                yield f"{entry.name}/{rel}", inner
+        else:
+            yield entry.name, entry
+
+
+def unknown_files(site_dir: Path, known: Known) -> list[Finding]:
+    """A finding for each file of the site that no known source wrote."""
+    return [Finding(rel, 0, UNKNOWN) for rel, _ in every_file(site_dir) if rel not in known]
+
+
+def audit_site(site_dir: Path, allowed: Allowed, known: Known | None = None, audited: Mapping[str, int] | None = None) -> list[Finding]:
+    """Every finding in the files of a built site: each HTML, SVG and XML file is read, except those
+    `audited` already (path → size in bytes when audited: a file since rewritten is read again);
+    with `known`, every file no known source wrote is a finding."""
     findings: list[Finding] = []
-    for rel, path in site_files(site_dir):
-        findings.extend(audit_text(path.read_text(encoding="utf-8", errors="replace"), rel, allowed))
+    done = audited or {}
+    for rel, entry in every_file(site_dir):
+        if known is not None and rel not in known:
+            findings.append(Finding(rel, 0, UNKNOWN))
+        elif rel.lower().endswith(AUDITED) and done.get(rel, -1) != entry.stat(follow_symlinks=False).st_size:
+            findings.extend(audit_text(Path(entry.path).read_text(encoding="utf-8", errors="replace"), rel, allowed))
     return findings

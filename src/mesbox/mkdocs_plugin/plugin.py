@@ -13,7 +13,8 @@ Events used, in build order:
   an error page at the address of each broken entry, and the list of every current error.
 - on_nav: note the URLs of the nav, which decide which pages may share a rendered nav; give pages
   outside the nav the section of their folder, so their tab is active.
-- on_env: wrap the theme's nav partials in a per-folder cache; while serving, keep the compiled templates.
+- on_env: wrap the theme's nav partials in a per-folder cache; while serving, keep the compiled templates;
+  every page is converted, so Pagefind starts writing the readers' search index while MkDocs writes the pages.
 - on_page_read_source: hand over a generated page's source, rendered when the engine reaches it.
 - on_page_markdown: render `[[id]]` links in editorial pages; escape their front-matter values.
 - on_page_content: sanitise the HTML Markdown made of the content (and the table of contents' titles),
@@ -22,10 +23,11 @@ Events used, in build order:
   open each page whose file has errors with their list, and each draft with a draft notice.
 - on_page_context: give entry pages the edit link of their real file, the home page its latest entries.
 - on_post_page: put in the blocks kept out of the search index ("Voir aussi", "Cité par"); last,
-  write the page's Content-Security-Policy (on_post_template does it for the 404 page).
+  write the page's Content-Security-Policy, then audit the page as it will be written
+  (on_post_template does both for the 404 page and the sitemap).
 - on_post_build: fold accents in the search index (in memory before the search plugin writes it,
-  or in its file after); have Pagefind write the readers' search index (while serving, at the
-  first build only: see `previewsearch`); last, audit every HTML, SVG and XML file written.
+  or in its file after); wait for Pagefind's index (while serving, written at the first build only:
+  see `previewsearch`); last, audit the files not audited yet, and fail on any file no known source wrote.
 - on_serve: watch the collection and taxonomy folders.
 - on_shutdown: forget the preview's copy of the search index and what else a preview keeps.
 
@@ -395,6 +397,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         base = urlsplit(config.site_url or "").path or "/"
         self.allowed = Allowed(self.theme_scripts, frozenset(scripts), base if base.endswith("/") else base + "/")
         self.findings, self.audited_pages, self.auditing = [], {}, 0.0
+        self._write_search_index(config)
         if self.config.cache_nav:
             navcache.install(env, navcache.NavCache(self.nav_urls))
         return env
@@ -447,6 +450,15 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                 self.indexer.add(entry_record(entry, self.result.catalogue, body))
             except SearchIndexError as error:
                 raise PluginError(f"mesbox : index de recherche : {error}") from None
+
+    def _write_search_index(self, config: MkDocsConfig) -> None:
+        """Every page is converted (on_env comes next): Pagefind writes its index while MkDocs writes the pages."""
+        if self.indexer is None:
+            return
+        for url, entry in self.entries.items():  # pages a dirty build did not convert: their last text
+            if url not in self.indexed:
+                self._index_entry(entry, self.bodies.get(url, ""))
+        self.indexer.write_soon(Path(config.site_dir))
 
     def _preview_notices(self, page: Page, source: PageSource | None) -> str:
         """What a preview adds above a page: its file's errors, and the draft notice."""
@@ -555,12 +567,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             self.preview_search.restore(Path(config.site_dir))
         elif self.indexer is not None:
             started = time.perf_counter()
-            for url, entry in self.entries.items():  # pages a dirty build did not render: their last text
-                if url not in self.indexed:
-                    self._index_entry(entry, self.bodies.get(url, ""))
             indexer, self.indexer = self.indexer, None
             try:
-                count = indexer.write(Path(config.site_dir))
+                count = indexer.finish()
             except SearchIndexError as error:
                 raise PluginError(f"mesbox : index de recherche : {error}") from None
             log.info("mesbox: index de recherche (Pagefind) de %d pages : fin de l'écriture attendue %.2f s", count, time.perf_counter() - started)

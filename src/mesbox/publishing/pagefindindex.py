@@ -7,7 +7,8 @@ their accents, both ways; excerpts are cut from the text as written.
 
 Each record is handed to Pagefind as a tiny HTML page (title, label and facets as Pagefind's data
 attributes) while MkDocs renders the others: Pagefind's service runs as its own program, so it
-indexes on another core, and writes its files when asked, at the end of the build. mesbox speaks
+indexes on another core, and writes its files when asked (as soon as the last page is converted,
+while MkDocs writes the pages). mesbox speaks
 the service's messages itself (the ones Pagefind's Python API sends) because that API reads one
 answer every tenth of a second: 2 000 records would wait 200 s. No file is written for a record.
 """
@@ -51,7 +52,8 @@ def record_html(record: SearchRecord) -> str:
 
 
 class SearchIndexer:
-    """One Pagefind service fed records as they come; `write` waits for them all, then writes the index.
+    """One Pagefind service fed records as they come; `write_soon` has it write the index once they are
+    all indexed, `finish` waits for that.
 
     Two threads of this process talk to it, so that handing over a record never waits for Pagefind:
     one writes the queued messages to its input, one reads its answers.
@@ -74,6 +76,8 @@ class SearchIndexer:
         self._sent = self._received = self._pages = 0
         self._errors: list[str] = []
         self._ended = False
+        self._writing: threading.Thread | None = None
+        self._failure: SearchIndexError | None = None
         assert self._process.stdin is not None and self._process.stdout is not None
         threading.Thread(target=self._write_messages, args=(self._process.stdin,), name="pagefind-in", daemon=True).start()
         threading.Thread(target=self._read_answers, args=(self._process.stdout,), name="pagefind-out", daemon=True).start()
@@ -84,16 +88,38 @@ class SearchIndexer:
         self._send({"type": "AddFile", "index_id": self._index, "url": "/" + record.url, "file_path": None, "file_contents": record_html(record)})
 
     def write(self, site_dir: Path) -> int:
-        """Wait for every record, write the index under `site_dir/pagefind/`, stop Pagefind; the number of pages indexed."""
+        """Write the index under `site_dir/pagefind/` once every record is in, stop Pagefind; the number of pages indexed."""
+        self.write_soon(site_dir)
+        return self.finish()
+
+    def write_soon(self, site_dir: Path) -> None:
+        """No more records: the index is written under `site_dir/pagefind/` once Pagefind has them all,
+        while this process goes on (a thread waits for Pagefind)."""
+        if self._writing is None:
+            self._writing = threading.Thread(target=self._write, args=(Path(site_dir) / FOLDER,), name="pagefind-write", daemon=True)
+            self._writing.start()
+
+    def finish(self) -> int:
+        """Wait until the index is written, stop Pagefind; the number of pages indexed."""
+        try:
+            if self._writing is None:
+                raise SearchIndexError("l'index n'a pas été écrit")
+            self._writing.join()
+            if self._failure is not None:
+                raise self._failure
+            return self._pages
+        finally:
+            self.close()
+
+    def _write(self, out_dir: Path) -> None:
         try:
             with self._answered:
                 self._answered.wait_for(lambda: self._received >= self._sent or self._ended)
             self._raise_errors()
-            self._request({"type": "WriteFiles", "index_id": self._index, "output_path": str(Path(site_dir) / FOLDER)})
+            self._request({"type": "WriteFiles", "index_id": self._index, "output_path": str(out_dir)})
             self._raise_errors()
-            return self._pages
-        finally:
-            self.close()
+        except SearchIndexError as failure:
+            self._failure = failure
 
     def close(self) -> None:
         """Stop Pagefind (after `write`, or when the build fails)."""

@@ -184,8 +184,8 @@ def test_only_the_readers_search_index_is_built(site: Path) -> None:
 def test_search_index_holds_every_record_and_changes_no_page(site: Path, tmp_path: Path) -> None:
     """Entries go to Pagefind while their pages render: the index has every record of the catalogue (entries
     with the text of their page), and a site built without the index has the same pages, byte for byte."""
-    from mesbox.checker import check
-    from mesbox.searchrecords import search_records
+    from mesbox.checking.checker import check
+    from mesbox.rendering.searchrecords import search_records
 
     pages = pagefind_pages(site)
     records = search_records(check(site.parent).catalogue)

@@ -30,6 +30,9 @@ FOLDER = "pagefind"
 # A hub's name weighs more than any title or word of an entry: it comes first for its name.
 HUB_WEIGHT = 10
 LANGUAGE = "fr"
+# Messages go to Pagefind's input by batches of about this many bytes: one wake-up of the writing thread
+# per batch rather than per record, so that it takes the interpreter from MkDocs as seldom as possible.
+BATCH_BYTES = 1 << 16
 
 
 class SearchIndexError(RuntimeError):
@@ -77,6 +80,8 @@ class SearchIndexer:
         self._errors: list[str] = []
         self._ended = False
         self._writing: threading.Thread | None = None
+        self._batch: list[bytes] = []
+        self._batched = 0
         self._failure: SearchIndexError | None = None
         assert self._process.stdin is not None and self._process.stdout is not None
         threading.Thread(target=self._write_messages, args=(self._process.stdin,), name="pagefind-in", daemon=True).start()
@@ -95,6 +100,8 @@ class SearchIndexer:
     def write_soon(self, site_dir: Path) -> None:
         """No more records: the index is written under `site_dir/pagefind/` once Pagefind has them all,
         while this process goes on (a thread waits for Pagefind)."""
+        with self._answered:
+            self._flush()
         if self._writing is None:
             self._writing = threading.Thread(target=self._write, args=(Path(site_dir) / FOLDER,), name="pagefind-write", daemon=True)
             self._writing.start()
@@ -138,8 +145,18 @@ class SearchIndexer:
             number = self._sent
             if waited:
                 self._waited.add(number)
-        self._outbox.put(base64.b64encode(json.dumps({"message_id": number, "payload": payload}).encode("utf-8")) + b",")
+            message = base64.b64encode(json.dumps({"message_id": number, "payload": payload}).encode("utf-8")) + b","
+            self._batch.append(message)
+            self._batched += len(message)
+            if waited or self._batched >= BATCH_BYTES:  # someone waits for this answer: send it now
+                self._flush()
         return number
+
+    def _flush(self) -> None:
+        """Hand the batched messages to the writing thread (the caller holds the lock)."""
+        if self._batch:
+            self._outbox.put(b"".join(self._batch))
+            self._batch, self._batched = [], 0
 
     def _request(self, payload: dict[str, Any]) -> dict[str, Any]:
         number = self._send(payload, waited=True)
@@ -161,8 +178,8 @@ class SearchIndexer:
 
     def _write_messages(self, stream: IO[bytes]) -> None:
         try:
-            while (message := self._outbox.get()) is not None:
-                stream.write(message)
+            while (messages := self._outbox.get()) is not None:
+                stream.write(messages)
                 if self._outbox.empty():
                     stream.flush()
         except OSError:

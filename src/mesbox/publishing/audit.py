@@ -249,15 +249,17 @@ def site_files(site_dir: Path) -> Iterable[tuple[str, Path]]:
 
 
 def every_file(site_dir: Path) -> Iterable[tuple[str, os.DirEntry[str]]]:
-    """Every file of the site, as (relative path, its directory entry), folder by folder in name order."""
+    """Every file of the site, as (relative path, its directory entry), in the order of `site_files`:
+    a folder's files by name, then its folders by name."""
     with os.scandir(site_dir) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
+    folders = [entry for entry in entries if entry.is_dir(follow_symlinks=False)]
     for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            for rel, inner in every_file(Path(entry.path)):
-                yield f"{entry.name}/{rel}", inner
-        else:
+        if not entry.is_dir(follow_symlinks=False):
             yield entry.name, entry
+    for folder in folders:
+        for rel, inner in every_file(Path(folder.path)):
+            yield f"{folder.name}/{rel}", inner
 
 
 def unknown_files(site_dir: Path, known: Known) -> list[Finding]:

@@ -227,6 +227,31 @@ def test_spreadsheet_csv_has_the_same_cells_for_a_french_spreadsheet(repo: Path)
     plain = list(csv.reader(io.StringIO(files["catalogue.csv"].decode("utf-8"), newline="")))
     assert table[1:] == plain[1:] and len(table[0]) == len(plain[0])
     assert csv.Sniffer().sniff(raw.decode("utf-8-sig").splitlines()[0]).delimiter == ";"
+    # LibreOffice's import dialog splits on commas, semicolons and tabs at once unless told otherwise.
+    lines = raw.decode("utf-8-sig").split("\r\n")[:-1]
+    assert [_split_on_any_separator(line) for line in lines] == table
+
+
+def _split_on_any_separator(line: str) -> list[str]:
+    """One CSV line's cells, split on a comma, a semicolon or a tab outside quotes (LibreOffice's defaults)."""
+    cells: list[str] = []
+    cell: list[str] = []
+    quoted = False
+    i = 0
+    while i < len(line):
+        char = line[i]
+        if quoted and char == '"' and line[i + 1 : i + 2] == '"':
+            cell.append('"')
+            i += 1
+        elif char == '"':
+            quoted = not quoted
+        elif not quoted and char in ",;\t":
+            cells.append("".join(cell))
+            cell = []
+        else:
+            cell.append(char)
+        i += 1
+    return [*cells, "".join(cell)]
 
 
 def test_open_data_page_explains_every_column_in_french() -> None:

@@ -13,8 +13,9 @@ Files, relative to the export folder (`donnees/` on the site):
   few flat collection-specific ones (`CSV_EXTRA`); lists joined with `;`, empty cell for an absent
   value; UTF-8 without BOM, RFC 4180 quoting, CRLF line ends.
 - `catalogue-tableur.csv`: the same cells for people with a spreadsheet: columns named in French,
-  separated by `;` (what a French spreadsheet expects), UTF-8 with a byte order mark (so that
-  accents are read as UTF-8), CRLF line ends.
+  separated by `;` (what a French spreadsheet expects), every cell quoted (so that a spreadsheet
+  that also splits on commas keeps them), UTF-8 with a byte order mark (so that accents are read
+  as UTF-8), CRLF line ends.
 - `territoires.geojson`: one Point per territory that has coordinates, sorted by id.
 - `datapackage.json`: a Frictionless Data package describing the CSV, the JSON and the GeoJSON.
 - `schemas/<collection>.schema.json`: JSON Schema (draft 2020-12) of each collection's
@@ -191,10 +192,11 @@ def column_doc(name: str) -> tuple[str, str]:
 
 def spreadsheet_csv(records: list[dict[str, Any]]) -> bytes:
     """`catalogue.csv` for a French spreadsheet: French column names, `;` between cells, a UTF-8 BOM.
-    Opened with a double click, Excel and LibreOffice then show one column per field and the accents."""
+    Every cell is quoted: LibreOffice's import dialog ticks comma, semicolon and tab by default, and
+    an unquoted comma inside a title would split it into two columns."""
     fields = (*COMMON_FIELDS, *CSV_EXTRA)
     out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow([column_doc(name)[0] for name in fields])
     for record in records:
         row = csv_row(record)

@@ -168,12 +168,15 @@
     if (ticket === running) drawFacets(state, found.filters);
   }
 
-  /* Results are drawn ten at a time: each one's excerpt is a fragment of the index to fetch. */
+  /* Results are drawn ten at a time: each one's excerpt is a fragment of the index. The ten are
+     fetched at once and each card is drawn as soon as it and those before it have arrived. */
   async function showMore(ticket) {
-    var next = pending.splice(0, PAGE);
-    var data = await Promise.all(next.map(function (result) { return result.data(); }));
-    if (ticket !== running) return;
-    data.forEach(function (item) { results.appendChild(card(item)); });
+    var next = pending.splice(0, PAGE).map(function (result) { return result.data(); });
+    for (var i = 0; i < next.length; i++) {
+      var item = await next[i];
+      if (ticket !== running) return;
+      results.appendChild(card(item));
+    }
     more.hidden = pending.length === 0;
     more.textContent = "Afficher " + Math.min(PAGE, pending.length) + " résultats de plus";
   }

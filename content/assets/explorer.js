@@ -164,8 +164,15 @@
     var total = found.results.length;
     status.textContent = total === 0 ? "Aucun résultat : retirez un filtre ou essayez d’autres mots."
       : total + (total > 1 ? " résultats." : " résultat.");
-    await filterList();
-    if (ticket === running) drawFacets(state, found.filters);
+    var counts = found.filters;
+    if (!allFilters) {
+      /* Pagefind counts only the filters it has read: the first search read those asked for, so it is
+         asked again once every filter is in (from memory by then) for the counts of all of them. */
+      await filterList();
+      if (ticket !== running) return;
+      counts = (await api.search(state.q || null, { filters: filters })).filters;
+    }
+    if (ticket === running) drawFacets(state, counts);
   }
 
   /* Results are drawn ten at a time: each one's excerpt is a fragment of the index. The ten are

@@ -144,6 +144,51 @@ def test_facets_combine_with_counts_from_the_catalogue_and_the_address_restores_
     assert p.locator(".mesbox-explorer__facet", has_text="Type").get_by_label("Monographie").is_checked()  # type: ignore[attr-defined]
 
 
+def _shown_facets(p: object) -> dict[str, dict[str, int]]:
+    """The Explorer's filters as drawn: {facet: {value: count}}."""
+    p.locator(".mesbox-explorer__facet legend", has_text="Année").wait_for(timeout=15000)  # type: ignore[attr-defined]
+    shown: dict[str, dict[str, int]] = {}
+    for facet in p.locator(".mesbox-explorer__facet").all():  # type: ignore[attr-defined]
+        values = shown.setdefault(facet.locator("legend").inner_text(), {})
+        for label in facet.locator("label").all():
+            values[label.locator("input").get_attribute("value") or ""] = int(label.locator(".mesbox-count").inner_text().strip("()"))
+    return shown
+
+
+def test_every_facet_counts_the_entries_the_catalogue_gives_it(page: object, base_url: str) -> None:
+    """Type (with the sheet's kind), theme, territory (with the entries of the places inside it), method, actor,
+    audience and year: every count is the number of entries the catalogue files under that value."""
+    from collections import Counter
+    from urllib.parse import urlencode
+
+    from sitebuild import FIXTURE
+
+    from mesbox.checking.checker import check
+    from mesbox.rendering.pages import type_label
+    from mesbox.reading.documents import TAXONOMIES
+    from mesbox.reading.documents.collections import AUDIENCES
+
+    catalogue = check(FIXTURE).catalogue
+    entries = list(catalogue.entries.values())
+    assert not [e for e in entries if getattr(e.meta, "period", None)]  # each entry's year is its publication's
+    expected: dict[str, dict[str, int]] = {"Type": dict(Counter(type_label(e) for e in entries)),
+                                           "Année": dict(Counter(str(e.meta.date.year) for e in entries))}
+    for taxonomy_id, taxonomy in TAXONOMIES.items():
+        counts = {term.label: len(catalogue.entries_for_term(taxonomy_id, term.id)) for term in catalogue.terms[taxonomy_id].values()}
+        expected[taxonomy.singular] = {label: count for label, count in counts.items() if count}
+    expected["Public"] = {AUDIENCES[a]: len(found) for a, found in catalogue.by_audience.items() if found}
+    assert len(expected["Type"]) >= 4 and expected["Public"] and expected["Territoire"]["Normandie"] == 3
+    # Every year ticked: every entry and no hub (hubs have no year), so the counts are the entries' own.
+    _explore(page, base_url, "?" + urlencode([("Année", year) for year in expected["Année"]]))
+    assert _shown_facets(page) == {name: values for name, values in expected.items() if values}
+
+
+def test_contributor_pages_are_not_among_the_results(page: object, base_url: str) -> None:
+    for words in ("contribuer", "page contribuer", "licences"):
+        found = _explore(page, base_url, f"?q={words}")
+        assert not [href for _, _, href in found if "contribuer/" in href or "licences/" in href], (words, found)
+
+
 def test_territory_map_marks_are_named_focusable_links(page: object, base_url: str) -> None:
     p = page
     p.goto(base_url + "territoires/")  # type: ignore[attr-defined]
@@ -157,26 +202,38 @@ def test_territory_map_marks_are_named_focusable_links(page: object, base_url: s
     assert box is not None and min(box["width"], box["height"]) >= 24  # a target a finger can hit
     dot.focus()
     assert shown.text_content() == "Colombelles : 2 entrées"
+    reachable = p.locator("svg a:not([tabindex='-1'])")  # type: ignore[attr-defined]
+    assert reachable.count() >= 2
+    for link in reachable.all():
+        box = link.bounding_box()
+        assert box is not None and min(box["width"], box["height"]) >= 24, link.get_attribute("aria-label")
     mark.focus()
     mark.press("Enter")
     p.wait_for_url("**/territoires/calvados/")  # type: ignore[attr-defined]
     assert "Visite à Colombelles" in p.locator("article").inner_text()  # type: ignore[attr-defined]
 
 
-def test_no_serious_accessibility_violation(page: object, base_url: str) -> None:
-    """Whole pages (header, tabs, search dialog, footer), in the light and the dark palette."""
+def test_no_serious_accessibility_violation(browser: object, base_url: str) -> None:
+    """Whole pages (header, tabs, search box, footer), in the light and the dark palette. A fresh browser
+    per palette: the theme keeps the first palette it showed (in local storage) for the next pages."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     for scheme in ("light", "dark"):
-        page.emulate_media(color_scheme=scheme)  # type: ignore[attr-defined]
+        context = browser.new_context(locale="fr-FR", color_scheme=scheme)  # type: ignore[attr-defined]
+        page = context.new_page()
         for path in ("", "fiches/initiative-solidaire/", "territoires/", "grilles/grille-test/analyse/", "publics/", "publics/elus/",
                      "territoires/colombelles/", "methodes/seminaire-reflexif/", "404.html", "donnees/", "explorer/?q=seminaire"):
-            page.goto(base_url + path)  # type: ignore[attr-defined]
+            page.goto(base_url + path)
+            if path.startswith("explorer/"):
+                page.locator(".mesbox-explorer__facet").first.wait_for(timeout=15000)  # results and filters drawn
+            palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            assert palette == {"light": "default", "dark": "slate"}[scheme], (path, palette)
             results = axe.run(page)
             serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-            assert serious == [], (scheme, path, [(v["id"], v["help"]) for v in serious])
-    assert page.locator(".md-search").count() == 0 and page.get_by_label("Rechercher dans la boîte à outils").count() == 1  # type: ignore[attr-defined]
+            assert serious == [], (scheme, path, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:5]) for v in serious])
+        assert page.locator(".md-search").count() == 0 and page.get_by_label("Rechercher dans la boîte à outils").count() == 1
+        context.close()
 
 
 def _pdf_text(page: object, path: Path) -> str:
@@ -195,6 +252,7 @@ def test_printed_sheet_is_a_handout(page: object, base_url: str, tmp_path: Path)
     text = _pdf_text(page, tmp_path / "fiche.pdf")
     first = text.split("\f", 1)[0]
     assert "Qu’est-ce qu’une initiative solidaire" in first.replace("'", "’")
+    assert "Une fiche thématique de test sur l’économie solidaire et ses initiatives." in " ".join(first.replace("'", "’").split())
     assert "http://127.0.0.1/fiches/initiative-solidaire/" in first and "Pour citer" in first
     assert "Cité par" not in text and "Voir aussi" not in text and "Accueil" not in text
     assert "(https://creativecommons.org/licenses/by-sa/4.0/deed.fr)" in "".join(text.split())  # external link targets are printed
@@ -208,6 +266,34 @@ def test_printed_analysis_has_every_dimension(page: object, base_url: str, tmp_p
     for title in titles:
         assert " ".join(title.split()) in text
     assert "http://127.0.0.1/grilles/grille-test/analyse/" in text
+
+
+def test_analysis_table_shows_that_it_scrolls_and_scrolls_from_the_keyboard(browser: object, base_url: str) -> None:
+    """Wider than the screen, the table scrolls inside a named frame reached with Tab; the text says so,
+    and the frame's edge shadows are drawn in the page's foreground colour, so they show in both palettes.
+    The fixture's grid has two dimensions: the text is enlarged (as a reader may) to make it too wide."""
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 760, "height": 900}, locale="fr-FR", color_scheme=scheme)  # type: ignore[attr-defined]
+        p = context.new_page()
+        p.goto(base_url + "grilles/grille-test/analyse/")
+        p.evaluate("document.documentElement.style.fontSize = '200%'")
+        frame = p.get_by_role("region", name="Analyse croisée")
+        assert frame.evaluate("f => f.scrollWidth > f.clientWidth + 50")
+        assert "défile sur le côté" in p.locator("article").inner_text()
+        shadow = frame.evaluate("f => getComputedStyle(f).backgroundImage")
+        foreground = p.evaluate("getComputedStyle(document.body).getPropertyValue('--md-default-fg-color--lighter').trim()")
+        assert shadow.count("radial-gradient") == 2 and foreground, shadow
+        assert _css_colour(p, foreground) in shadow
+        frame.focus()
+        p.keyboard.press("ArrowRight")
+        p.wait_for_function("() => document.querySelector('.mesbox-analysis__table').scrollLeft > 0")
+        context.close()
+
+
+def _css_colour(p: object, value: str) -> str:
+    """A CSS colour as the browser writes it in computed styles (rgba(…))."""
+    return str(p.evaluate("v => { const e = document.createElement('i'); e.style.color = v; document.body.append(e); "  # type: ignore[attr-defined]
+                          "const c = getComputedStyle(e).color; e.remove(); return c; }", value))
 
 
 def test_analysis_on_a_phone_reads_one_dimension_at_a_time(browser: object, base_url: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import replace
+
 from mesbox.checking.checker import check
 from mesbox.rendering.searchrecords import FACETS, plain_text, search_records
 
@@ -24,6 +26,16 @@ def test_entries_carry_their_facets_a_commune_also_under_its_departement_and_reg
     assert sheet.filters["Public"] == ["Élus et élues", "Citoyens et citoyennes"]  # type: ignore[attr-defined]
     assert sheet.filters["Type"] == ["Fiche thématique"] and sheet.filters["Année"]  # type: ignore[attr-defined]
     assert set(sheet.filters) <= set(FACETS)  # type: ignore[attr-defined]
+
+
+def test_a_communes_entries_are_also_under_its_intercommunality(repo: Path) -> None:
+    """Colombelles inside Caen la Mer, inside the Calvados: the monograph on Colombelles is found under all three."""
+    epci = ('- id: caen-la-mer\n  label: Communauté urbaine Caen la Mer\n  kind: intercommunalite\n  insee: "200065597"\n'
+            "  parent: calvados\n  lat: 49.1829\n  lon: -0.3707\n")
+    replace(repo, "taxonomies/territories.yml", "- id: colombelles\n", epci + "- id: colombelles\n")
+    replace(repo, "taxonomies/territories.yml", "  parent: calvados\n  lat: 49.2014", "  parent: caen-la-mer\n  lat: 49.2014")
+    mono = _records(repo)["monographies/visite-colombelles/"]
+    assert mono.filters["Territoire"] == ["Colombelles", "Communauté urbaine Caen la Mer", "Calvados", "Normandie"]  # type: ignore[attr-defined]
 
 
 def test_entry_text_is_its_description_and_rendered_body_without_its_title(repo: Path) -> None:

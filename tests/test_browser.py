@@ -164,9 +164,9 @@ def test_every_facet_counts_the_entries_the_catalogue_gives_it(page: object, bas
     from sitebuild import FIXTURE
 
     from mesbox.checking.checker import check
-    from mesbox.rendering.pages import type_label
     from mesbox.reading.documents import TAXONOMIES
     from mesbox.reading.documents.collections import AUDIENCES
+    from mesbox.rendering.pages import type_label
 
     catalogue = check(FIXTURE).catalogue
     entries = list(catalogue.entries.values())

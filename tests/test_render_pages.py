@@ -105,6 +105,15 @@ def test_territory_overview_has_accessible_map_and_list(repo: Path) -> None:
     assert overview.index("<svg") < overview.index('class="mesbox-terms"')
 
 
+def test_territory_codes_are_named_for_readers(repo: Path) -> None:
+    """A commune's code says what it is; no bare « INSEE / SIREN », no package name under the map."""
+    pages = pages_by_url(repo)
+    colombelles, normandie = pages["territoires/colombelles/"], pages["territoires/normandie/"]
+    assert "Code officiel de la commune (Insee)" in colombelles and "14167" in colombelles
+    assert "Code officiel de la région (Insee)" in normandie
+    assert not [url for url, page in pages.items() if "INSEE / SIREN" in page or "npm" in page]
+
+
 def test_entry_src_uri_keeps_subfolder_and_edit_path(repo: Path) -> None:
     result = check(repo)
     page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["seminaire"])

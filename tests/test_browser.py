@@ -213,6 +213,22 @@ def test_territory_map_marks_are_named_focusable_links(page: object, base_url: s
     assert "Visite à Colombelles" in p.locator("article").inner_text()  # type: ignore[attr-defined]
 
 
+def test_map_targets_on_a_phone_are_24_px_or_repeated_in_the_list_under_the_map(browser: object, base_url: str) -> None:
+    """At 390 px the drawing shrinks: points keep a 24 px target; a smaller shape has the same link in the list."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")  # type: ignore[attr-defined]
+    p = context.new_page()
+    p.goto(base_url + "territoires/")
+    listed = set(p.locator(".mesbox-terms a").evaluate_all("links => links.map(a => a.getAttribute('href'))"))
+    points = p.locator("svg a.mesbox-map__link--point")
+    assert points.count() >= 1
+    for link in p.locator("svg a:not([tabindex='-1'])").all():
+        box = link.bounding_box()
+        assert box is not None
+        small = min(box["width"], box["height"]) < 24
+        assert not small or ("point" not in (link.get_attribute("class") or "") and link.get_attribute("href") in listed), link.get_attribute("aria-label")
+    context.close()
+
+
 def test_no_serious_accessibility_violation(browser: object, base_url: str) -> None:
     """Whole pages (header, tabs, search box, footer), in the light and the dark palette. A fresh browser
     per palette: the theme keeps the first palette it showed (in local storage) for the next pages."""

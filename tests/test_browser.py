@@ -120,6 +120,23 @@ def test_search_is_accent_insensitive_both_ways_and_hubs_come_first(page: object
     assert first[:2] == ("Calvados", "Territoire")
 
 
+def test_every_hub_comes_first_for_its_own_name_typed_without_accents(page: object, base_url: str) -> None:
+    """Every term, audience and section page in the index, searched by its name lower-cased and without accents."""
+    from urllib.parse import quote
+
+    from sitebuild import FIXTURE
+
+    from mesbox.catalogue.frenchsort import fold
+    from mesbox.checking.checker import check
+    from mesbox.rendering.searchrecords import hub_records
+
+    hubs = hub_records(check(FIXTURE).catalogue)
+    assert len(hubs) >= 10 and any(" " in hub.title for hub in hubs)
+    for hub in hubs:
+        first = _explore(page, base_url, "?q=" + quote(fold(hub.title)))[0]
+        assert first[:2] == (hub.title, hub.label) and first[2].endswith(hub.url), (hub.title, first)
+
+
 def test_facets_combine_with_counts_from_the_catalogue_and_the_address_restores_the_view(page: object, base_url: str) -> None:
     """A commune's entries count under its département and région; two facets combine; the address keeps the view."""
     from sitebuild import FIXTURE

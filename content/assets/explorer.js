@@ -13,6 +13,7 @@
   var copy = root.querySelector(".mesbox-explorer__copy");
   var reset = root.querySelector(".mesbox-explorer__reset");
   var facets = JSON.parse(root.getAttribute("data-facets"));
+  var hubs = JSON.parse(root.getAttribute("data-hubs") || "[]");  /* [name, label, site-relative URL] */
   var bundle = new URL(root.getAttribute("data-pagefind"), location.href);
   var siteRoot = new URL(root.getAttribute("data-root"), location.href).pathname;
   var pagefind = null;
@@ -26,6 +27,7 @@
   more.textContent = "Afficher plus de résultats";
   results.after(more);
   var pending = [];
+  var promoted = {};  /* the cards of the hubs named by the query, by path */
 
   function readState() {
     var params = new URLSearchParams(location.search);
@@ -58,7 +60,9 @@
   async function load() {
     if (!pagefind) {
       pagefind = await import(new URL("pagefind.js", bundle).href);
-      await pagefind.options({ basePath: bundle.pathname, baseUrl: siteRoot });
+      /* Short pages weigh more (pageLength 1, Pagefind's default is 0.75): a hub page, short on purpose,
+         comes before the long entries that repeat its name, for names of two words too. */
+      await pagefind.options({ basePath: bundle.pathname, baseUrl: siteRoot, ranking: { pageLength: 1.0 } });
     }
     return pagefind;
   }
@@ -120,6 +124,26 @@
     });
   }
 
+  /* A name as a reader may type it: without accents, case or punctuation. */
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae")
+      .replace(/[^a-z0-9]+/g, " ").trim();
+  }
+
+  /* The hubs whose name is the query come first, whatever the engine's scores (a longer entry that
+     repeats a word of the name can outscore it); only without filters, which hubs do not carry. */
+  function drawNamedHubs(state) {
+    promoted = {};
+    if (!state.q || Object.keys(state.filters).length) return;
+    var wanted = fold(state.q);
+    hubs.forEach(function (hub) {
+      if (fold(hub[0]) !== wanted) return;
+      var path = siteRoot + hub[2];
+      promoted[path] = card({ url: path, meta: { title: hub[0], label: hub[1] }, excerpt: "" });
+      results.appendChild(promoted[path]);
+    });
+  }
+
   function card(data) {
     var item = document.createElement("li");
     item.className = "mesbox-card";
@@ -158,6 +182,7 @@
     var found = await api.search(state.q || null, { filters: filters });
     if (ticket !== running || !found) return;
     results.textContent = "";
+    drawNamedHubs(state);
     pending = found.results.slice();
     await showMore(ticket);
     if (ticket !== running) return;
@@ -182,7 +207,9 @@
     for (var i = 0; i < next.length; i++) {
       var item = await next[i];
       if (ticket !== running) return;
-      results.appendChild(card(item));
+      var drawn = promoted[new URL(item.url, location.href).pathname];
+      if (drawn) drawn.replaceWith(card(item));  /* already first: now with its excerpt */
+      else results.appendChild(card(item));
     }
     more.hidden = pending.length === 0;
     more.textContent = "Afficher " + Math.min(PAGE, pending.length) + " résultats de plus";

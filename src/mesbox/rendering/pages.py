@@ -486,9 +486,11 @@ class SiteRenderer:
 
     def explorer_page(self) -> PageSource:
         """The page where readers search and combine facets; the site's script does the searching."""
-        from mesbox.rendering.searchrecords import FACETS  # the records module builds on this one
+        from mesbox.rendering.searchrecords import FACETS, hub_records  # the records module builds on this one
 
-        html = self._render("explorer.html", EXPLORER_URL, facets=list(FACETS))
+        # The hubs' names: a query that is a hub's name shows that hub first, whatever the engine's scores.
+        hubs = [[record.title, record.label, record.url] for record in hub_records(self.catalogue)]
+        html = self._render("explorer.html", EXPLORER_URL, facets=list(FACETS), hubs=hubs)
         description = "Chercher dans la boîte à outils et combiner les filtres : type, thème, territoire, méthode, acteur, public, année."
         return self._page(f"{EXPLORER_URL}index.md", EXPLORER_URL, "Explorer la boîte à outils", html, description, wide=True)
 

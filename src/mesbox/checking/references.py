@@ -236,7 +236,8 @@ def check_numbers(candidates: list[Candidate]) -> list[Issue]:
 
 
 def check_taxonomies(loaded: Loaded) -> list[Issue]:
-    """Territory parents exist and form no cycle; an actor's region is a territory of kind `region` (E301)."""
+    """Territory parents exist and form no cycle; an actor's region is a territory of kind `region`, and its
+    register numbers belong to it alone (E301)."""
     issues: list[Issue] = []
     territories = {t.id: t for t in loaded.terms.get(PLACES.id, [])}
     for term in territories.values():
@@ -255,6 +256,27 @@ def check_taxonomies(loaded: Loaded) -> list[Issue]:
             line, col = _term_place(loaded, term, "region")
             hint = did_you_mean(region, regions)
             issues.append(Issue(term.taxonomy.file, line, col, "E301", f"région « {region} » inconnue pour « {term.id} »{hint or ' : indiquez un territoire de type « region »'}"))
+    issues.extend(_shared_numbers(loaded))
+    return issues
+
+
+def _shared_numbers(loaded: Loaded) -> list[Issue]:
+    """A SIREN or RNA number given to two actors: the later term is the duplicate of the earlier one."""
+    issues: list[Issue] = []
+    owners: dict[tuple[str, str], str] = {}
+    for term in (term for terms in loaded.terms.values() for term in terms):
+        if not isinstance(term.term, ActorTerm):
+            continue
+        for key, name in (("siren", "SIREN"), ("rna", "numéro RNA")):
+            number = getattr(term.term, key)
+            if number is None:
+                continue
+            first = owners.setdefault((key, number), term.id)
+            if first != term.id:
+                line, col = _term_place(loaded, term, key)
+                issues.append(Issue(term.taxonomy.file, line, col, "E301",
+                                    f"{name} « {number} » déjà donné à « {first} » : un acteur n'a qu'un terme — utilisez « {first} » "
+                                    f"et retirez « {term.id} », ou corrigez le numéro"))
     return issues
 
 

@@ -176,6 +176,11 @@ CASES: list[Case] = [
     Case("semicolon-in-author", change(FICHE, "  - Communauté", "  - Alice; Bob\n  - Communauté"), "E102", FICHE, "Alice; Bob", 5, "point-virgule"),
     Case("page-template-key", put(HOME, "---\ntitle: Accueil\ntemplate: 404.html\n---\n# Accueil\n"), "E103", HOME, 3, 1, "« template »"),
     Case("page-nul-in-title", put(HOME, '---\ntitle: "Accueil\\0"\n---\n# Accueil\n'), "E102", HOME, 2, 8, "U+0000"),
+    Case("nul-in-body", body("Texte\x00 caché"), "E102", FICHE, BODY_LINE, 6, "U+0000 (caractère nul"),
+    Case("c1-in-body", body("Texte\x85 suite"), "E102", FICHE, BODY_LINE, 6, "U+0085"),
+    Case("del-in-fenced-code", body("```\nx\x7f\n```"), "E102", FICHE, BODY_LINE + 1, 2, "U+007F"),
+    Case("bidi-override-in-code-span", body("Voir `code \u202e` fin"), "E102", FICHE, BODY_LINE, 12, "U+202E"),
+    Case("non-character-in-page-body", put(HOME, "# Accueil\n\nTexte \ufdd0\n"), "E102", HOME, 3, 7, "U+FDD0"),
     Case("page-unclosed-front-matter", put(HOME, "---\ntitle: Accueil\n# Accueil\n"), "E002", HOME, 1, 1, "non fermé"),
     # E103 — unknown field
     Case("unknown-key", change(FICHE, "kind: thematique", "kind: thematique\nthemse: [emploi]"), "E103", FICHE, "themse:", 1, "champ inconnu « themse » — vouliez-vous dire « themes » ?"),

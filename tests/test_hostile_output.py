@@ -14,6 +14,7 @@ from sitebuild import build, make_repo
 from test_browser import CHROMIUM, _QuietHandler
 
 from mesbox.checking.checker import check
+from mesbox.reading.textfields import first_refused
 
 pytestmark = pytest.mark.browser
 
@@ -43,8 +44,11 @@ HOSTILE: list[tuple[str, str]] = [
     ("style", "<style>body{display:none}</style>\n"),
     ("script", "<script>alert('script')</script>\n"),
     ("handler", "<p onmouseover=alert('survol')>survolez-moi</p>\n"),
+    # Not script, but what hides or breaks text: controls, bidi overrides, non-characters (E102, then U+FFFD on the page).
+    ("controls", "Nul \x00, C1 \x85, échappement \x1b[2J, \u202eà l'envers\u202c, \ufdd0 et `code \u2066`.\n\n## Titre \x07\n"),
 ]
 EXPECTED_TEXT = {"space-after-lt", "newline-after-lt"}  # text for Markdown and browsers: nothing to report, nothing runs
+EXPECTED_CODE = {"controls": "E102"}
 
 
 def _fiche(name: str, body: str) -> str:
@@ -105,9 +109,17 @@ def test_each_hostile_body_is_reported_by_the_check(hostile_site: tuple[Path, st
         if name in EXPECTED_TEXT:
             assert mine == [], (name, mine)
             continue
-        assert mine and all(i.code == "E201" for i in mine), (name, mine)
+        assert mine and all(i.code == EXPECTED_CODE.get(name, "E201") for i in mine), (name, mine)
         first_body_line = 11  # "Avant." is line 10 of the file, the case starts at line 12
         assert all(first_body_line < i.line <= first_body_line + body.count("\n") + 1 for i in mine), (name, mine)
+
+
+def test_no_refused_character_is_published(hostile_site: tuple[Path, str]) -> None:
+    """The page of the body full of controls shows U+FFFD in their place, in its text, its title and its table of contents."""
+    root, _ = hostile_site
+    html = (root / "site" / "fiches" / "hostile-controls" / "index.html").read_text(encoding="utf-8")
+    assert first_refused(html) is None
+    assert html.count("\ufffd") >= 7
 
 
 def test_no_script_runs_on_any_hostile_page(hostile_site: tuple[Path, str], chromium: object) -> None:

@@ -140,6 +140,19 @@ def test_front_matter_values_are_escaped_at_any_depth_and_mesbox_keys_dropped() 
     assert escape_text("L'économie") == "L'économie"  # apostrophes stay as written: themes quote attributes with "
 
 
+
+def test_control_characters_non_characters_and_bidi_overrides_never_reach_the_page() -> None:
+    """Second layer behind the check's E102: in a rendered body (code included) and in an escaped value, each
+    becomes U+FFFD, the character a browser shows for one it cannot use."""
+    html = render("Texte \x85 et \u202eà l'envers\u202c.\n\n```\ncode\x1b[31m\n```\n\n## Titre \ufdd0\n")
+    cleaned = sanitize_html(html)
+    assert "\x85" in html and "\x1b" in html  # Markdown keeps them
+    for char in "\x00\x1b\x85\u202e\u202c\ufdd0":
+        assert char not in cleaned
+    assert cleaned.count("\ufffd") == 5
+    assert escape_text("Titre\x00 \u2066caché\u2069") == "Titre\ufffd \ufffdcaché\ufffd"
+
+
 # Pieces of hostile Markdown (the issue's classes) and of ordinary Markdown, joined at random.
 FRAGMENTS = [
     "Texte ", "\n", "\n\n", "> ", "- ", "    ", "!!! note\n    ", "## Titre ", "`", "```\n", "*", "_",

@@ -1,4 +1,4 @@
-"""Refused characters in front-matter keys and strings: found wherever they hide, named by code point and field."""
+"""Refused characters in front-matter keys and strings, and in bodies: found wherever they hide, named by code point and field or line."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mesbox.reading.textfields import character_name, check_text_fields, first_refused, may_hold_refused
+from mesbox.reading.textfields import (
+    MAX_BODY_REPORTS,
+    character_name,
+    check_body_text,
+    check_text_fields,
+    first_refused,
+    may_hold_refused,
+)
 from mesbox.reading.yamldata import parse_yaml
 
 
@@ -107,3 +114,18 @@ def test_characters_beyond_the_first_plane_pass_unless_non_characters(text: str)
     assert first_refused(text) is None
     found = first_refused(text + "\U0010fffe")
     assert found is not None and found.start() == len(text)
+
+
+def test_every_refused_character_of_a_body_is_placed_code_included() -> None:
+    """Line and column of each one, counted from the body's first line; tabs and ordinary text pass."""
+    body = "Titre\tok\n\nTexte \x00 et\u202e\n```\ncode\x85\n```\n😀 \U0001FFFF"
+    found = [(i.line, i.col, i.code) for i in check_body_text(body, "fiches/x.md", 9)]
+    assert found == [(11, 7, "E102"), (11, 11, "E102"), (13, 5, "E102"), (15, 3, "E102")]
+    assert check_body_text("Économie\u00a0« solidaire »\t😀 مرحبا\u200f\n", "f.md", 1) == []
+
+
+def test_a_body_full_of_refused_characters_gets_a_bounded_report() -> None:
+    found = check_body_text("a\x01" * 1000, "f.md", 1)
+    assert len(found) == MAX_BODY_REPORTS + 1
+    assert "d'autres suivent" in found[-1].message and found[-1].col == 2 * MAX_BODY_REPORTS + 2
+

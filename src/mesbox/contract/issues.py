@@ -10,7 +10,7 @@ CODES: dict[str, str] = {
     "E003": "fonction YAML refusée (alias, ancre, étiquette, clé en double)",
     "E004": "fichier refusé (type non publiable, extension autre que .md, lien symbolique)",
     "E101": "champ obligatoire manquant ou vide",
-    "E102": "type ou valeur incorrects",
+    "E102": "type ou valeur incorrects, ou caractère invisible refusé",
     "E103": "champ inconnu",
     "E104": "terme de vocabulaire inconnu",
     "E105": "référence inconnue, vers soi-même ou vers un brouillon",
@@ -48,6 +48,7 @@ CODE_DETAILS: dict[str, tuple[str, str]] = {
     "E102": (
         (
             "type ou valeur incorrects (texte trop court ou trop long, date mal écrite ou à venir, valeur hors liste, "
+            "caractère de contrôle, de direction ou non-caractère dans l'en-tête ou le texte, "
             "doublon dans une liste…)"
         ),
         "suivre l'indication du message",

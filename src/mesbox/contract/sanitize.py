@@ -16,6 +16,8 @@ from types import MappingProxyType
 
 import nh3
 
+from mesbox.contract.characters import replace_refused
+
 # Elements, by where they come from (mkdocs.yml's `markdown_extensions`).
 _MARKDOWN = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em", "strong", "a", "img", "ul", "ol", "li", "hr", "br"}
 _EXTENSIONS = {
@@ -95,13 +97,15 @@ _CLEANER = _cleaner()
 
 
 def sanitize_html(fragment: str) -> str:
-    """`fragment` parsed as the inside of a `<body>` and written back with only what the allowlist keeps."""
-    return _CLEANER.clean(fragment)
+    """`fragment` parsed as the inside of a `<body>` and written back with only what the allowlist keeps,
+    control characters, non-characters and bidi overrides replaced by U+FFFD (the check refuses them, E102)."""
+    return replace_refused(_CLEANER.clean(fragment))
 
 
 def escape_text(value: str) -> str:
-    """Text made safe to write as it is into HTML text or a double-quoted attribute (what themes do with front-matter)."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    """Text made safe to write as it is into HTML text or a double-quoted attribute (what themes do with
+    front-matter), refused characters replaced by U+FFFD."""
+    return replace_refused(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def escape_values(values: Mapping[str, object]) -> dict[str, object]:

@@ -20,7 +20,7 @@ from mesbox.reading.files import collection_files, editorial_files
 from mesbox.reading.placeholders import find_in_body, find_in_yaml
 from mesbox.reading.publication import Asset, content_files, reserved_id
 from mesbox.reading.source import SourceError, read_text, split_front_matter
-from mesbox.reading.textfields import check_text_fields, may_hold_refused
+from mesbox.reading.textfields import check_body_text, check_text_fields, may_hold_refused
 from mesbox.reading.validation import validate
 from mesbox.reading.workers import map_slices
 from mesbox.reading.yamldata import YamlData, parse_yaml
@@ -131,6 +131,7 @@ def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep
     issues.extend(find_in_body(source.body, source.body_line, rel))
     data, yaml_issues = parse_yaml(source.front_matter, rel, 2)
     links, body_issues = scan_body(source.body, rel, source.body_line)
+    body_issues.extend(check_body_text(source.body, rel, source.body_line))
     structure_issues = check_structure(source.body, rel, source.body_line)
     body_issues.extend(structure_issues)
     file_links, link_issues = scan_links(source.body, rel, source.body_line) if not structure_issues else ([], [])
@@ -186,6 +187,7 @@ def load_page(path: Path, rel: str, loaded: Loaded) -> None:
         loaded.issues.extend(_page_front_matter(source.front_matter, rel))
     links, issues = scan_body(body, rel, first_line)
     loaded.issues.extend(issues)
+    loaded.issues.extend(check_body_text(body, rel, first_line))
     structure_issues = check_structure(body, rel, first_line)
     loaded.issues.extend(structure_issues)
     file_links, link_issues = scan_links(body, rel, first_line) if not structure_issues else ([], [])

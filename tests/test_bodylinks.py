@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mesbox.reading.bodylinks import resolve, scan_links
+from mesbox.reading.bodylinks import page_url, resolve, resolve_raw, scan_links
 
 
 def scan(body: str) -> tuple[list[tuple[str, int, int]], list[tuple[int, int, str]]]:
@@ -79,3 +79,21 @@ def test_resolve_is_relative_to_the_page_and_ignores_folders() -> None:
     assert resolve("fiches/x.md", "../themes/") is None
     assert resolve("fiches/x.md", "../themes/emploi") is None
     assert resolve("fiches/x.md", "../../../etc/passwd.txt") == ""
+
+
+def test_raw_html_links_and_images_are_kept_as_raw_outside_code() -> None:
+    """`href` of `<a>` and `src` of `<img>`, quoted or not, entities decoded; code spans, fences, other schemes and other attributes left out."""
+    links, issues = scan_links('Voir <img alt="c" src="carte.png"> et <A data-href="x" HREF=\'../y/?a=1&amp;b\'>y</A>.\n'
+                         '`<a href="code.md">` <a href="https://exemple.org">s</a> <a href="#ancre">a</a>\n```\n<img src="f.png">\n```\n', "fiches/x.md", 10)
+    assert issues == []
+    assert [(link.target, link.line, link.col, link.raw) for link in links] == [("carte.png", 10, 24, True), ("../y/?a=1&b", 10, 62, True)]
+
+
+def test_raw_links_are_read_from_the_page_address() -> None:
+    """The engine rewrites Markdown links, not HTML ones: the browser reads these from `/fiches/x/`."""
+    assert [page_url(p) for p in ("fiches/x.md", "fiches/index.md", "index.md", "recits/r.md")] == ["fiches/x/", "fiches/", "", "recits/r/"]
+    assert resolve_raw("fiches/x.md", "carte.png") == "fiches/x/carte.png"
+    assert resolve_raw("fiches/x.md", "../carte.png#a") == "fiches/carte.png"
+    assert resolve_raw("fiches/x.md", "../../monographies/") == "monographies/"
+    assert resolve_raw("fiches/x.md", "../../") == ""
+    assert resolve_raw("fiches/x.md", "../../../etc/passwd") == ".."

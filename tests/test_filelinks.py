@@ -119,3 +119,32 @@ def test_a_site_address_in_the_wrong_folder_still_finds_the_entry(valid_repo: Pa
     add(valid_repo, FICHE, "Voir [la visite](/fiches/organiser-une-visite/).")
     (issue,) = check(valid_repo).issues
     assert "écrivez [[organiser-une-visite]] ou le lien relatif « methodes/organiser-une-visite.md »" in issue.message
+
+
+@pytest.mark.parametrize(("link", "says"), [
+    ('<img alt="carte" src="carte.png">', "(fiches/initiative-solidaire/carte.png) : dans une balise HTML, un lien se lit depuis l'adresse de la page (/fiches/initiative-solidaire/) — écrivez « ../carte.png »"),
+    ('<a href="methodes/organiser-une-visite.md">visite</a>', "écrivez « ../methodes/organiser-une-visite/ »"),
+    ('<img alt="" src="absente.png">', "absent (fiches/initiative-solidaire/absente.png) : corrigez le chemin, relatif à l'adresse de la page"),
+    ('<a href="../../monographies/absente/">x</a>', "absent (monographies/absente/)"),
+    ('<a href="../brouillon/">x</a>', "vers un brouillon"),
+    ('<a href="../../../../proc/self/environ">x</a>', "absent (hors du site)"),
+])
+def test_a_relative_link_in_raw_html_is_judged_where_it_leads(valid_repo: Path, link: str, says: str) -> None:
+    """Same code and message as a Markdown link, read from the page's address; when the file's folder has the
+    target, the message gives the address that reaches it."""
+    write(valid_repo, "fiches/carte.png", b"png")
+    add(valid_repo, FICHE, "Voir " + link + " ![](carte.png)")
+    (issue,) = check(valid_repo).issues
+    assert (issue.code, issue.path, issue.col) == ("E105", FICHE, 6 + link.rindex('="') + 2)
+    assert issue.message.startswith(f"lien « {link.split(chr(34))[-2]} » vers ")
+    assert says in issue.message
+
+
+@pytest.mark.parametrize("link", [
+    '<img alt="carte" src="../carte.png">', '<a href="../methodes/organiser-une-visite/">v</a>', '<a href="../../monographies/">m</a>',
+    '<a href="../../themes/emploi/">e</a>', '<a href="../../donnees/catalogue.csv">d</a>', '<a href="../../">accueil</a>', '<a href="./">ici</a>',
+])
+def test_a_raw_link_to_what_the_site_has_passes(valid_repo: Path, link: str) -> None:
+    write(valid_repo, "fiches/carte.png", b"png")
+    add(valid_repo, FICHE, "Voir " + link)
+    assert found(valid_repo) == []

@@ -199,6 +199,8 @@ CASES: list[Case] = [
     Case("missing-relative-page", body("Voir [la monographie](../monographies/absente.md)."), "E105", FICHE, "[la monographie]", 23, "absent (monographies/absente.md)"),
     Case("missing-relative-image", body("![Carte](images/carte.png)"), "E105", FICHE, "![Carte]", 10, "absent"),
     Case("relative-link-to-draft", body("[Le brouillon](brouillon.md)"), "E105", FICHE, "[Le brouillon]", 16, "brouillon"),
+    Case("missing-raw-html-image", body('<img alt="" src="absente.png">'), "E105", FICHE, "<img", 18, "absent (fiches/initiative-solidaire/absente.png)"),
+    Case("raw-html-link-to-folder", body('<a href="../x/">x</a>'), "E105", FICHE, '<a href="../x/">', 10, "absent (fiches/x/)"),
     Case("relative-link-out-of-site", body("[env](../../../../proc/self/environ.txt)"), "E105", FICHE, "[env]", 7, "hors du site"),
     # E106 — invalid id (file name or term id)
     Case("bad-file-name", put("fiches/Économie Solidaire.md", ENTRY), "E106", "fiches/Économie Solidaire.md", 1, 1, "« economie-solidaire.md »"),

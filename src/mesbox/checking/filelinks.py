@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from mesbox.contract.issues import Issue
 from mesbox.contract.registry import ANALYSED
-from mesbox.reading.bodylinks import FileLink, resolve
+from mesbox.reading.bodylinks import FileLink, page_url, resolve, resolve_raw
 from mesbox.reading.documents import COLLECTIONS, TAXONOMIES
 from mesbox.reading.publication import site_path
 
@@ -125,6 +125,11 @@ def check_file_links(path: str, links: list[FileLink], published: set[str], draf
         if link.target.startswith("/"):
             found.append(Issue(path, link.line, link.col, "E105", _absolute_message(page, link.target, known, entries)))
             continue
+        if link.raw:
+            message = _raw_message(page, link.target, known, drafts)
+            if message:
+                found.append(Issue(path, link.line, link.col, "E105", message))
+            continue
         target = resolve(page, link.target)
         if target is None or target.startswith("donnees/") or target == "flux.xml" or target in published:
             continue  # open data and the feed are written with every build
@@ -138,6 +143,25 @@ def check_file_links(path: str, links: list[FileLink], published: set[str], draf
     return found
 
 
+def _raw_message(page: str, written: str, known: Callable[[str], bool], drafts: set[str]) -> str | None:
+    """What is wrong with a relative link written in an HTML tag, read from the page's address as a browser
+    reads it (the engine does not rewrite it), or None when it leads to a page or file of the site."""
+    url = resolve_raw(page, written)
+    sources = [] if url == ".." else _url_sources(url)
+    if any(known(source) and source not in drafts for source in sources):
+        return None
+    if any(source in drafts for source in sources):
+        return f"lien « {written[:80]} » vers un brouillon : il ne sera pas publié — retirez le lien ou publiez la page"
+    address = page_url(page)
+    message = f"lien « {written[:80]} » vers une page ou un fichier absent ({'hors du site' if url == '..' else url}) : "
+    as_markdown = resolve(page, written)
+    if as_markdown and known(as_markdown):
+        target_url = page_url(as_markdown) if as_markdown.endswith(".md") else as_markdown
+        fix = posixpath.relpath(target_url or ".", address or ".") + ("/" if target_url.endswith("/") or not target_url else "")
+        return message + f"dans une balise HTML, un lien se lit depuis l'adresse de la page (/{address}) — écrivez « {fix} », ou le lien en Markdown"
+    return message + f"corrigez le chemin, relatif à l'adresse de la page (/{address}) dans une balise HTML"
+
+
 def draft_only(loaded: Loaded) -> set[str]:
     """Site paths of the assets that only drafts link to: a draft publishes nothing, attachments included."""
     by_drafts: set[str] = set()
@@ -145,6 +169,6 @@ def draft_only(loaded: Loaded) -> set[str]:
     sources = [(c.path, c.files, c.draft) for c in loaded.candidates] + [(p.path, p.files, False) for p in loaded.pages]
     for path, links, draft in sources:
         page = site_path(path)
-        targets = {target for link in links if (target := resolve(page, link.target))}
+        targets = {target for link in links if (target := resolve_raw(page, link.target) if link.raw else resolve(page, link.target))}
         (by_drafts if draft else by_published).update(targets)
     return by_drafts - by_published

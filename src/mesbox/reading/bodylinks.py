@@ -6,6 +6,9 @@
   checker can tell a link to a page or file that does not exist (E105) before the strict build does.
 - A link from the site's root (`/fiches/x/`) is kept too: it breaks when the site is published
   under a sub-path (`https://exemple.org/mes/`), so the checker asks for the relative link (E105).
+- A relative `href` of `<a>` or `src` of `<img>` written in raw HTML is kept as such: the engine
+  does not rewrite it as it does a Markdown link, so the browser reads it from the page's address
+  (`/fiches/x/`), not from the file's folder; the checker judges it where it will lead.
 
 Links are read from the body with fenced code and inline code blanked out (Markdown does not
 link there); brackets are matched with a stack, so `[![image](a.png)](page.md)` is an image
@@ -14,6 +17,7 @@ inside a link.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import urllib.parse
@@ -31,16 +35,22 @@ _MEDIA_NAMES = ("img", "source", "video", "audio", "track", "input", "image", "p
 _MEDIA_TAG = re.compile(rf"<\s*({'|'.join(_MEDIA_NAMES)})\b([^<>]*)>", re.IGNORECASE)
 _MEDIA_URL = re.compile(r"""\b(src|srcset|poster|href|xlink:href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# Raw HTML links and images (the sanitiser keeps no other URL a browser follows or loads).
+_RAW_TAG = re.compile(r"<(a|img)(\s[^<>]*)>", re.IGNORECASE)
+_RAW_URL = {"a": re.compile(r"""(?<![\w-])href\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)""", re.IGNORECASE),
+            "img": re.compile(r"""(?<![\w-])src\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)""", re.IGNORECASE)}
 _REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class FileLink:
-    """A relative (or root-absolute) link or image source of a body, as written, with the file line and column of its destination."""
+    """A relative (or root-absolute) link or image source of a body, as written, with the file line and
+    column of its destination; `raw` when written in an HTML tag (read from the page's address)."""
 
     target: str
     line: int
     col: int
+    raw: bool = False
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -92,7 +102,26 @@ def scan_links(body: str, rel: str, first_line: int) -> tuple[list[FileLink], li
             url = match.group(2)
             if not _SCHEME.match(url) and not url.startswith(("#", "?", "//")):
                 links.append(FileLink(url, *place(match.start(2))))
+    if "<" in prose:
+        for offset, url in _raw_links(prose):
+            links.append(FileLink(url, *place(offset), raw=True))
+        links.sort(key=lambda link: (link.line, link.col))
     return links, issues
+
+
+def _raw_links(prose: str) -> list[tuple[int, str]]:
+    """(offset, URL as the browser reads it) of each relative `href` of `<a>` and `src` of `<img>`."""
+    found = []
+    for tag in _RAW_TAG.finditer(prose):
+        attribute = _RAW_URL[tag.group(1).lower()].search(tag.group(2))
+        if attribute is None:
+            continue
+        value = attribute.group(1)
+        quoted = value[0] in "\"'"
+        url = html.unescape(value[1:-1] if quoted else value).strip()
+        if url and not _SCHEME.match(url) and not url.startswith(("#", "?", "//")):
+            found.append((tag.start(2) + attribute.start(1) + quoted, url))
+    return found
 
 
 def _destinations(text: str) -> list[tuple[bool, str, int]]:
@@ -134,6 +163,29 @@ def _images_anywhere(body: str) -> list[tuple[int, str]]:
                     found.append((tag.start(), remote))
                     break
     return sorted(found)
+
+
+def page_url(page: str) -> str:
+    """The address (directory style, from the site's root) of the page whose site path is `page`: `fiches/x/` for `fiches/x.md`."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def resolve_raw(page: str, target: str) -> str:
+    """Where a relative raw HTML link of the page at site path `page` leads, as a path from the
+    site's root (`fiches/carte.png`, `monographies/x/`, `""` for the home page), `..` out of the site."""
+    path = urllib.parse.unquote(target.split("#", 1)[0].split("?", 1)[0])
+    base = page_url(page)
+    if not path:
+        return base
+    joined = posixpath.normpath(posixpath.join(base, path))
+    if joined.startswith("../") or joined == "..":
+        return ".."
+    if joined == ".":
+        return ""
+    return joined + "/" if path.endswith("/") else joined
 
 
 def resolve(page: str, target: str) -> str | None:

@@ -25,8 +25,9 @@ def add(root: Path, rel: str, text: str) -> None:
     "![carte](carte.png) [plan](methodes/plan.pdf)",
 ])
 def test_links_to_what_the_site_has_pass(valid_repo: Path, link: str) -> None:
-    write(valid_repo, "fiches/carte.png", b"png")
-    write(valid_repo, "fiches/methodes/plan.pdf", b"%PDF")
+    if "carte.png" in link:  # an attachment no page cites is an error of its own
+        write(valid_repo, "fiches/carte.png", b"png")
+        write(valid_repo, "fiches/methodes/plan.pdf", b"%PDF")
     add(valid_repo, FICHE, link)
     assert found(valid_repo) == []
 
@@ -83,7 +84,8 @@ def test_attachments_only_drafts_link_to_are_not_published(valid_repo: Path) -> 
 ])
 def test_a_link_from_the_site_root_asks_for_the_relative_link(valid_repo: Path, link: str, advice: str) -> None:
     """`/fiches/x/` breaks when the site is published under a sub-path: E105 at the link, proposing what to write."""
-    write(valid_repo, "fiches/carte.png", b"png")
+    if "carte.png" in link:  # an attachment no page cites is an error of its own
+        write(valid_repo, "fiches/carte.png", b"png")
     add(valid_repo, FICHE, "Voir " + link)
     (issue,) = check(valid_repo).issues
     assert (issue.code, issue.path, issue.col) == ("E105", FICHE, 6 + link.index("](") + 2)
@@ -145,6 +147,21 @@ def test_a_relative_link_in_raw_html_is_judged_where_it_leads(valid_repo: Path, 
     '<a href="../../themes/emploi/">e</a>', '<a href="../../donnees/catalogue.csv">d</a>', '<a href="../../">accueil</a>', '<a href="./">ici</a>',
 ])
 def test_a_raw_link_to_what_the_site_has_passes(valid_repo: Path, link: str) -> None:
-    write(valid_repo, "fiches/carte.png", b"png")
+    if "carte.png" in link:  # an attachment no page cites is an error of its own
+        write(valid_repo, "fiches/carte.png", b"png")
     add(valid_repo, FICHE, "Voir " + link)
     assert found(valid_repo) == []
+
+
+def test_an_attachment_no_page_links_to_is_named_and_not_published(valid_repo: Path) -> None:
+    """Beside entries, a file no page cites (nor a draft) is an E004 with its path and stays out of the site;
+    one cited by a raw HTML image is published; a file of `content/` outside a collection is the site's own."""
+    write(valid_repo, "fiches/methodes/orpheline.png", b"png")
+    write(valid_repo, "fiches/citee.png", b"png")
+    write(valid_repo, "content/plan.pdf", b"%PDF")
+    add(valid_repo, FICHE, '<img alt="" src="../citee.png">')
+    result = check(valid_repo)
+    (issue,) = result.issues
+    assert (issue.code, issue.path, issue.line, issue.col) == ("E004", "fiches/methodes/orpheline.png", 1, 1)
+    assert "qu'aucune page ne cite" in issue.message and "![description](orpheline.png)" in issue.message
+    assert sorted(asset.src_uri for asset in result.assets) == ["fiches/citee.png", "plan.pdf"]

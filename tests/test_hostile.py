@@ -139,6 +139,7 @@ CASES: list[Case] = [
     Case("svg-in-content", put("content/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), "E004", "content/logo.svg", 1, 1, "SVG"),
     Case("js-in-content", put("content/outil.js", "alert(1)"), "E004", "content/outil.js", 1, 1, "« .js »"),
     Case("js-beside-entry", put("grids/annexe.js", "alert(1)"), "E004", "grids/annexe.js", 1, 1),
+    Case("unlinked-attachment", put("fiches/methodes/trace.gif", b"GIF89a"), "E004", "fiches/methodes/trace.gif", 1, 1, "qu'aucune page ne cite"),
     Case("symlink-to-environ", link("fiches/env.md", "/proc/self/environ"), "E004", "fiches/env.md", 1, 1, "lien symbolique"),
     Case("symlink-to-outside-asset", link("content/recits/passwd.txt", "/etc/passwd"), "E004", "content/recits/passwd.txt", 1, 1, "lien symbolique"),
     Case("symlink-loop", link("content/boucle", "."), "E004", "content/boucle", 1, 1, "lien symbolique"),

@@ -235,8 +235,9 @@ def test_check_error_fails_strict_build_with_the_checker_message(tmp_path: Path)
 
 
 def test_only_content_is_published_even_by_a_build_that_is_not_strict(tmp_path: Path) -> None:
-    """Files of a type outside the allowlist, non-`.md` Markdown pages and files at generated paths are
-    left out of the site (a strict build fails on them); allowlisted assets are published."""
+    """Files of a type outside the allowlist, non-`.md` Markdown pages, files at generated paths and attachments
+    no page cites are left out of the site (a strict build fails on them), and so are a draft's attachments;
+    allowlisted assets that a page cites are published."""
     root = make_repo(tmp_path / "repo")
     hostile = {
         "content/page.html": "<script>alert(1)</script>",
@@ -247,11 +248,16 @@ def test_only_content_is_published_even_by_a_build_that_is_not_strict(tmp_path: 
         "content/recits/annexe.js": "alert(1)",
         "fiches/annexe.html": "<script>alert(1)</script>",
         "fiches/SECRET.MD": "---\ntitle: brut\n---\n",
+        "fiches/orpheline.png": "png",  # no page cites it
     }
-    allowed = {"content/plan.pdf": "%PDF-1.4\n", "fiches/methodes/photo.png": "png", "content/recits/carte.jpg": "jpg"}
+    # A draft publishes nothing, attachments included; attachments cited by a Markdown or an HTML image are published.
+    allowed = {"content/plan.pdf": "%PDF-1.4\n", "fiches/methodes/photo.png": "png", "content/recits/carte.jpg": "jpg", "fiches/brouillon-carte.png": "png"}
     for rel, text in {**hostile, **allowed}.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
+    for rel, image in {"fiches/methodes/seminaire.md": "![photo](photo.png)", "content/recits/recit-colombelles.md": '<img alt="" src="../carte.jpg">',
+                       "fiches/brouillon.md": "![carte](brouillon-carte.png)"}.items():
+        (root / rel).write_text((root / rel).read_text(encoding="utf-8") + "\n" + image + "\n", encoding="utf-8")
     strict = build(root)
     assert strict.returncode != 0
     for rel in hostile:
@@ -259,7 +265,8 @@ def test_only_content_is_published_even_by_a_build_that_is_not_strict(tmp_path: 
     done = build(root, strict=False)
     assert done.returncode == 0, done.stderr
     site = root / "site"
-    for gone in ("page.html", "logo.svg", "brut/index.html", "brut.markdown", "recits/annexe.js", "fiches/annexe.html", "fiches/SECRET.MD", "fiches/SECRET/index.html"):
+    for gone in ("page.html", "logo.svg", "brut/index.html", "brut.markdown", "recits/annexe.js", "fiches/annexe.html", "fiches/SECRET.MD", "fiches/SECRET/index.html",
+                 "fiches/orpheline.png", "fiches/brouillon-carte.png"):
         assert not (site / gone).exists(), gone
     assert "Thèmes remplacés" not in (site / "themes" / "index.html").read_text(encoding="utf-8")
     assert b"faux" not in (site / "donnees" / "catalogue.csv").read_bytes()

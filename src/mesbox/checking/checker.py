@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mesbox.catalogue.catalogue import Catalogue
 from mesbox.checking.dates import check_future_dates
-from mesbox.checking.filelinks import check_file_links, draft_only, entry_paths, site_files
+from mesbox.checking.filelinks import check_file_links, entry_paths, site_files, unpublished_assets
 from mesbox.checking.references import (
     broken_terms,
     check_entry_references,
@@ -127,6 +127,7 @@ def _check(root: Path, jobs: int, keep_entries: bool, cache: bool, today: dateti
     issues.extend(check_future_dates(loaded.candidates, today))
     if store is not None:
         store.save(loaded, flagged)
+    hidden, unlinked = unpublished_assets(loaded)
+    issues.extend(unlinked)
     issues.sort()
-    hidden = draft_only(loaded)
     return CheckResult(catalogue, issues, paths=loaded.paths, assets=[a for a in loaded.assets if a.src_uri not in hidden])

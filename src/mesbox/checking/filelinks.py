@@ -162,13 +162,35 @@ def _raw_message(page: str, written: str, known: Callable[[str], bool], drafts: 
     return message + f"corrigez le chemin, relatif à l'adresse de la page (/{address}) dans une balise HTML"
 
 
-def draft_only(loaded: Loaded) -> set[str]:
-    """Site paths of the assets that only drafts link to: a draft publishes nothing, attachments included."""
+def _linked_path(page: str, link: FileLink) -> str | None:
+    """The site path a link of the page names (from the site's root too: E105 asks to rewrite it, but it cites the file)."""
+    if link.target.startswith("/"):
+        return urllib.parse.unquote(link.target.split("#", 1)[0].split("?", 1)[0]).lstrip("/")
+    return resolve_raw(page, link.target) if link.raw else resolve(page, link.target)
+
+
+def unpublished_assets(loaded: Loaded) -> tuple[set[str], list[Issue]]:
+    """Site paths of the attachments beside entries that are not published, and an E004 for each one
+    that no page links to. A draft publishes nothing, attachments included: a file only drafts link
+    to waits for its page (no issue). A file no page links to is nobody's: not published either,
+    and named, so that it is linked or removed. Files of `content/` outside a collection are the
+    site's own (mkdocs.yml or the theme may name them): published as they are."""
     by_drafts: set[str] = set()
     by_published: set[str] = set()
     sources = [(c.path, c.files, c.draft) for c in loaded.candidates] + [(p.path, p.files, False) for p in loaded.pages]
     for path, links, draft in sources:
         page = site_path(path)
-        targets = {target for link in links if (target := resolve_raw(page, link.target) if link.raw else resolve(page, link.target))}
-        (by_drafts if draft else by_published).update(targets)
-    return by_drafts - by_published
+        (by_drafts if draft else by_published).update(target for link in links if (target := _linked_path(page, link)))
+    hidden = by_drafts - by_published
+    issues = []
+    for asset in loaded.assets:
+        if asset.src_uri in by_drafts or asset.src_uri in by_published or not asset.rel.startswith(_COLLECTION_FOLDERS):
+            continue
+        hidden.add(asset.src_uri)
+        name = posixpath.basename(asset.rel)
+        issues.append(Issue(asset.rel, 1, 1, "E004", f"fichier joint qu'aucune page ne cite : il n'est pas publié — liez-le depuis la page "
+                            f"qui l'utilise (![description]({name}) pour une image, [titre]({name}) pour un document) ou retirez-le"))
+    return hidden, issues
+
+
+_COLLECTION_FOLDERS = tuple(collection.folder + "/" for collection in COLLECTIONS.values())

@@ -8,7 +8,7 @@ CODES: dict[str, str] = {
     "E001": "fichier illisible, pas en UTF-8 ou trop gros",
     "E002": "en-tête YAML absent, non fermé, pas un ensemble de champs, ou YAML invalide",
     "E003": "fonction YAML refusée (alias, ancre, étiquette, clé en double)",
-    "E004": "fichier refusé (type non publiable, extension autre que .md, lien symbolique)",
+    "E004": "fichier refusé (type non publiable, extension autre que .md, lien symbolique, fichier joint qu'aucune page ne cite)",
     "E101": "champ obligatoire manquant ou vide",
     "E102": "type ou valeur incorrects, ou caractère invisible refusé",
     "E103": "champ inconnu",
@@ -40,9 +40,9 @@ CODE_DETAILS: dict[str, tuple[str, str]] = {
     "E004": (
         (
             "fichier refusé : type qui n'est pas publié (seuls `.md` et les images, PDF et données de la liste le sont), "
-            "page en `.MD` ou `.markdown`, lien symbolique"
+            "page en `.MD` ou `.markdown`, lien symbolique, fichier joint à côté des entrées qu'aucune page ne cite"
         ),
-        "convertir (un SVG en PNG), renommer en `.md`, remplacer le lien par le fichier",
+        "convertir (un SVG en PNG), renommer en `.md`, remplacer le lien par le fichier, lier le fichier joint depuis sa page ou le retirer",
     ),
     "E101": ("champ obligatoire manquant ou vide, ou « À COMPLÉTER » laissé tel quel", "remplir le champ"),
     "E102": (

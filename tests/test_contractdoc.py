@@ -8,6 +8,8 @@ import pytest
 
 from mesbox.cli.contractdoc import FILES, OTHERS, blocks, describe, main, refresh
 from mesbox.contract.registry import COLLECTIONS
+from mesbox.contract.sanitize import ATTRIBUTES, GLOBAL_ATTRIBUTES, TAGS
+from mesbox.reading.publication import ASSET_TYPES
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -78,3 +80,14 @@ def test_every_code_has_its_explanation() -> None:
     from mesbox.contract.issues import CODE_DETAILS, CODES
 
     assert list(CODE_DETAILS) == sorted(CODES) and all(all(detail) for detail in CODE_DETAILS.values())
+
+
+def test_the_contract_states_the_sanitiser_allowlist_from_its_declarations() -> None:
+    """Every kept tag and attribute, the URL schemes and the published file types: the contract cannot drift
+    from the sanitiser (it said `data:` images were allowed after they were not)."""
+    text = (REPO / "docs" / "contrat.md").read_text(encoding="utf-8")
+    table = "\n".join(blocks()["liste-blanche"])
+    assert table in text
+    for name in [*TAGS, *GLOBAL_ATTRIBUTES, *(n for names in ATTRIBUTES.values() for n in names), *ASSET_TYPES]:
+        assert f"`{name}`" in table, name
+    assert "`http:`, `https:`, `mailto:` et les adresses relatives ; aucun autre schéma" in table

@@ -1,8 +1,9 @@
 """The generated parts of the contract (docs/contrat.md) and of the contributor guide (content/contribuer.md).
 
 Fields, their types and bounds, the allowed values with their labels, the folders and URLs,
-the vocabularies and the error codes are written from the models, the registry and the
-codes table, between `<!-- généré:NOM -->` and `<!-- fin du bloc généré -->`; the rest of
+the vocabularies, the error codes and the allowlists of what a body and the content folders may
+publish are written from the models, the registry, the codes table, the sanitiser and the
+publication rules, between `<!-- généré:NOM -->` and `<!-- fin du bloc généré -->`; the rest of
 each file is written by hand. `python -m mesbox.cli.contractdoc` rewrites the blocks,
 `--check` only says whether they are up to date (a test does the same).
 """
@@ -18,8 +19,10 @@ from pydantic import BaseModel
 
 from mesbox.contract.issues import CODE_DETAILS
 from mesbox.contract.registry import COLLECTIONS, TAXONOMIES, Collection
+from mesbox.contract.sanitize import ATTRIBUTES, DROPPED_WITH_CONTENT, GLOBAL_ATTRIBUTES, TAG_SOURCES, URL_ATTRIBUTES, URL_SCHEMES
 from mesbox.contract.schemas import EntryMeta
 from mesbox.publishing.exports import ContractSchema
+from mesbox.reading.publication import ASSET_TYPES, SITE_FILE_TYPES, SITE_FILES_FOLDER
 
 FILES = ("docs/contrat.md", "content/contribuer.md")
 BLOCK = re.compile(r"(<!-- généré:([a-z0-9-]+) -->\n)(.*?)(<!-- fin du bloc généré -->)", re.DOTALL)
@@ -166,9 +169,29 @@ def codes() -> list[str]:
     return rows
 
 
+def _names(names: frozenset[str]) -> str:
+    return ", ".join(f"`{name}`" for name in sorted(names, key=lambda name: (name.rstrip("0123456789"), name)))
+
+
+def allowlist() -> list[str]:
+    """What the sanitiser keeps of a rendered body and which files the content folders publish, from their declarations."""
+    rows = ["| quoi | permis |", "|---|---|"]
+    rows += [f"| balises ({source}) | {_names(tags)} |" for source, tags in TAG_SOURCES.items()]
+    rows.append(f"| attributs sur toute balise permise | {_names(GLOBAL_ATTRIBUTES)} |")
+    rows += [f"| attributs de `<{tag}>` | {_names(names)} |" for tag, names in sorted(ATTRIBUTES.items()) if names]
+    schemes = ", ".join(f"`{scheme}:`" for scheme in sorted(URL_SCHEMES))
+    rows.append(f"| adresses (dans {_names(URL_ATTRIBUTES)}) | {schemes} et les adresses relatives ; aucun autre schéma (`javascript:`, `data:`, `data:image/`…) |")
+    rows.append("| images | fichiers du site seulement : ni autre hôte (`https://…`, `//…`), ni `data:` |")
+    rows.append(f"| balises retirées avec leur contenu | {_names(DROPPED_WITH_CONTENT)} |")
+    types = ", ".join(f"`{suffix}`" for suffix in sorted(ASSET_TYPES))
+    rows.append(f"| fichiers joints (à côté des entrées, dans `content/`) | pages `.md` ; {types} ; "
+                f"{', '.join(f'`{suffix}`' for suffix in sorted(SITE_FILE_TYPES))} directement dans `{SITE_FILES_FOLDER}/` seulement |")
+    return rows
+
+
 def blocks() -> dict[str, list[str]]:
     """Every generated block, by name."""
-    found = {"dossiers": folders(), "champs-communs": common_fields(), "vocabulaires": vocabularies(), "codes": codes()}
+    found = {"dossiers": folders(), "champs-communs": common_fields(), "vocabulaires": vocabularies(), "codes": codes(), "liste-blanche": allowlist()}
     found.update({f"champs-{c.id}": own_fields(c) for c in COLLECTIONS.values()})
     return found
 

@@ -33,6 +33,12 @@ _EXTENSIONS = {
 # Inline and grouping tags contributors write by hand in `md_in_html` blocks and paragraphs.
 _HANDWRITTEN = {"b", "i", "u", "s", "ins", "mark", "small", "kbd", "samp", "var", "q", "cite", "dfn", "time", "figure", "figcaption", "wbr"}
 TAGS: frozenset[str] = frozenset(_MARKDOWN | _EXTENSIONS | _HANDWRITTEN)
+# The same tags by where they come from, as the contract lists them.
+TAG_SOURCES: Mapping[str, frozenset[str]] = MappingProxyType({
+    "Markdown": frozenset(_MARKDOWN),
+    "extensions de mkdocs.yml": frozenset(_EXTENSIONS),
+    "écrites à la main": frozenset(_HANDWRITTEN),
+})
 
 # Attributes allowed on every tag, then per tag. No `style`, no event handler, no `data-*` but
 # `data-search-exclude` (Material leaves the element out of its search index: mesbox's own headings use it).

@@ -70,18 +70,29 @@ def test_hostile_text_is_escaped(repo: Path) -> None:
         repo,
         "fiches/methodes/seminaire.md",
         "description: Une fiche méthode de test sur le séminaire réflexif entre les visites.",
-        'description: "<script>alert(1)</script>\\x01\\x0b Une fiche méthode de test sur le séminaire réflexif entre les visites."',
+        'description: "<script>alert(1)</script> Une fiche méthode de test sur le séminaire réflexif entre les visites."',
     )
-    # The check refuses the control characters (E102); the feed drops them anyway (defence in depth).
-    assert [(i.code, i.path) for i in check(repo).issues] == [("E102", "fiches/methodes/seminaire.md")]
     raw = feed(repo)
     assert b"<b>" not in raw and b"<script>" not in raw and b"&lt;b&gt;Le s\xc3\xa9minaire&lt;/b&gt; &amp; co" in raw
     item = ET.fromstring(raw).findall("channel/item")[1]
     assert item.findtext("title") == "<b>Le séminaire</b> & co ]]> <!--"
-    # Characters XML 1.0 cannot hold are dropped, the rest is kept as text.
-    assert (
-        item.findtext("description") == "<script>alert(1)</script> Une fiche méthode de test sur le séminaire réflexif entre les visites."
-    )
+    assert item.findtext("description") == "<script>alert(1)</script> Une fiche méthode de test sur le séminaire réflexif entre les visites."
+
+
+def test_characters_xml_cannot_hold_never_reach_the_feed(repo: Path) -> None:
+    """The check refuses them (E102) and such an entry is no page, so not in the feed; were one to reach it
+    anyway, the feed drops them (defence in depth) and keeps the rest as text."""
+    replace(repo, "fiches/methodes/seminaire.md", "description: Une fiche", 'description: "\\x01\\x0b Une fiche')
+    replace(repo, "fiches/methodes/seminaire.md", "entre les visites.\n", 'entre les visites."\n')
+    result = check(repo)
+    assert [(i.code, i.path) for i in result.issues] == [("E102", "fiches/methodes/seminaire.md")]
+    assert b"seminaire" not in feed(repo)
+    replace(repo, "fiches/methodes/seminaire.md", '"\\x01\\x0b Une fiche', '"Une fiche')
+    catalogue = check(repo).catalogue
+    entry = catalogue.entries["seminaire"]
+    entry.meta = entry.meta.model_copy(update={"description": "\x01\x0b Une fiche \ufffe méthode."})
+    item = ET.fromstring(render_feed(catalogue, SITE, "Flux du MES", "Nouveautés")).findall("channel/item")[1]
+    assert item.findtext("description") == " Une fiche  méthode."
 
 
 def test_hostile_channel_title(repo: Path) -> None:

@@ -187,3 +187,16 @@ def summary(loaded: Any) -> tuple[list[str], list[str], list[tuple[str, str, int
     """What a load found, comparable from one load to another."""
     return ([repr(e) for e in loaded.entries], [c.id for c in loaded.candidates],
             [(i.code, i.path, i.line, i.col) for i in loaded.issues], [c.path for c in loaded.candidates])
+
+
+def test_refused_characters_never_reach_a_page(valid_repo: Path) -> None:
+    """Second layer behind E102/E301: an entry whose front-matter holds one is a candidate (links to it are judged)
+    but never a page; a term keeps its place (entries cite it) with U+FFFD in its label and description."""
+    replace(valid_repo, FICHE, "title: Qu'est-ce", 'title: "\\u202eQu\'est-ce')
+    replace(valid_repo, FICHE, "solidaire ?\n", 'solidaire ?"\n')
+    replace(valid_repo, THEMES, "  label: Emploi", "  label: Emploi\u2066")
+    loaded = load(valid_repo)
+    assert ("E102", FICHE) in [(i.code, i.path) for i in loaded.issues] and ("E301", THEMES) in [(i.code, i.path) for i in loaded.issues]
+    assert "initiative-solidaire" in [c.id for c in loaded.candidates]
+    assert "initiative-solidaire" not in [e.id for e in loaded.entries]
+    assert [t.term.label for t in loaded.terms["themes"] if t.id == "emploi"] == ["Emploi\ufffd"]

@@ -140,3 +140,11 @@ def test_names_that_would_break_out_of_an_attribute_are_refused(tmp_path: Path, 
 def test_ordinary_names_with_spaces_and_accents_pass(tmp_path: Path) -> None:
     write(tmp_path, "content/img/Carte de Colombelles (2022).PNG", "x")
     assert issues(tmp_path) == []
+
+
+@pytest.mark.parametrize("rel", ['content/a"onmouseover="alert(1).md', "content/x'><img src=x>.png", "content/\x1b[31m/page.md"])
+def test_a_name_that_would_break_out_of_an_attribute_is_never_published(tmp_path: Path, rel: str) -> None:
+    """E106 in the check; and a build that is not strict leaves the file out too."""
+    write(tmp_path, rel, "x")
+    assert issues(tmp_path) == [(rel, "E106")]
+    assert not published_editorial(rel.removeprefix("content/"))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from mesbox.contract.characters import replace_refused
 from mesbox.contract.ids import is_valid_id, slugify
 from mesbox.contract.issues import Issue
 from mesbox.contract.schemas import EntryMeta, PageMeta, Term
@@ -89,7 +90,8 @@ def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
     loaded.term_data[taxonomy.id] = data
     if issues:
         return
-    if may_hold_refused(text):
+    refused = may_hold_refused(text)
+    if refused:
         loaded.issues.extend(check_text_fields(data, rel, code="E301"))
     if data.value is None:
         return
@@ -115,6 +117,8 @@ def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
             id_line, id_col = data.where((index, "id"))
             loaded.issues.append(Issue(rel, id_line, id_col, "E109", f"identifiant « {term.id} » réservé : la page /{taxonomy.url}{term.id}/ prendrait la place de la liste des {taxonomy.plural.lower()} — choisissez-en un autre"))
             continue
+        if refused:  # reported above (E301); what reaches the pages holds U+FFFD in their place
+            term = term.model_copy(update={"label": replace_refused(term.label), "description": term.description and replace_refused(term.description)})
         terms.append(TermEntry(taxonomy, term, line, index))
 
 
@@ -138,8 +142,8 @@ def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep
     body_issues.extend(link_issues)
     issues.extend(yaml_issues)
     issues.extend(body_issues)
-    if not yaml_issues and may_hold_refused(source.front_matter):
-        issues.extend(check_text_fields(data, rel))
+    text_issues = check_text_fields(data, rel) if not yaml_issues and may_hold_refused(source.front_matter) else []
+    issues.extend(text_issues)
     name = os.path.basename(path)
     entry_id = name[:-3]
     id_ok = is_valid_id(entry_id)
@@ -163,8 +167,9 @@ def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep
         return
     draft = meta.draft if isinstance(meta, EntryMeta) else data.value.get("draft") is True
     loaded.candidates.append(Candidate(entry_id, collection, rel, data, links, draft, file_links))
-    # A body the engine would recurse on or take super-linear time to convert never becomes a page.
-    if keep_entries and isinstance(meta, EntryMeta) and not structure_issues:
+    # A body the engine would recurse on or take super-linear time to convert never becomes a page, nor
+    # front-matter holding a control, bidi or non-character (it would reach <title>, JSON-LD and the exports).
+    if keep_entries and isinstance(meta, EntryMeta) and not structure_issues and not text_issues:
         loaded.entries.append(Entry(entry_id, collection, rel, meta, source.body, source.body_line, links, data))
 
 

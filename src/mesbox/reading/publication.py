@@ -184,7 +184,7 @@ def links_under(folder: Path | str) -> list[str]:
 def published_editorial(src_uri: str) -> bool:
     """Whether a file MkDocs found in `content/` (path relative to it) may be published as it is or as a page."""
     rel = f"{EDITORIAL_FOLDER}/{src_uri}"
-    if _reserved_editorial(rel) is not None:
+    if _reserved_editorial(rel) is not None or _UNSAFE_NAME.search(rel):  # a quote would break out of the edit link
         return False
     return src_uri.endswith(".md") or _suffix(src_uri) in ASSET_TYPES or (
         _suffix(src_uri) in SITE_FILE_TYPES and posixpath.dirname(rel) == SITE_FILES_FOLDER

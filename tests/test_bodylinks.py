@@ -87,6 +87,8 @@ def test_raw_html_links_and_images_are_kept_as_raw_outside_code() -> None:
                          '`<a href="code.md">` <a href="https://exemple.org">s</a> <a href="#ancre">a</a>\n```\n<img src="f.png">\n```\n', "fiches/x.md", 10)
     assert issues == []
     assert [(link.target, link.line, link.col, link.raw) for link in links] == [("carte.png", 10, 24, True), ("../y/?a=1&b", 10, 62, True)]
+    links, _ = scan_links("## Titre { data-toc-label='<img src=x onerror=alert(1)>' }\n", "fiches/x.md", 10)
+    assert links == []  # an attribute list's value is an attribute, not an image
 
 
 def test_raw_links_are_read_from_the_page_address() -> None:

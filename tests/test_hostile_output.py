@@ -109,7 +109,9 @@ def test_each_hostile_body_is_reported_by_the_check(hostile_site: tuple[Path, st
         if name in EXPECTED_TEXT:
             assert mine == [], (name, mine)
             continue
-        assert mine and all(i.code == EXPECTED_CODE.get(name, "E201") for i in mine), (name, mine)
+        expected = EXPECTED_CODE.get(name, "E201")
+        # `<img src=x …>` also names a file the site does not have (E105), as a browser would read it.
+        assert expected in [i.code for i in mine] and all(i.code in (expected, "E105") for i in mine), (name, mine)
         first_body_line = 11  # "Avant." is line 10 of the file, the case starts at line 12
         assert all(first_body_line < i.line <= first_body_line + body.count("\n") + 1 for i in mine), (name, mine)
 

@@ -40,6 +40,8 @@ _RAW_TAG = re.compile(r"<(a|img)(\s[^<>]*)>", re.IGNORECASE)
 _RAW_URL = {"a": re.compile(r"""(?<![\w-])href\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)""", re.IGNORECASE),
             "img": re.compile(r"""(?<![\w-])src\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)""", re.IGNORECASE)}
 _REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
+# Attribute lists (`{ data-toc-label='<img src=x>' }`): their values are attributes, not HTML the browser reads.
+_ATTR_LIST = re.compile(r"\{[^{}\n]*=[^{}\n]*\}")
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def scan_links(body: str, rel: str, first_line: int) -> tuple[list[FileLink], li
             if not _SCHEME.match(url) and not url.startswith(("#", "?", "//")):
                 links.append(FileLink(url, *place(match.start(2))))
     if "<" in prose:
-        for offset, url in _raw_links(prose):
+        for offset, url in _raw_links(_ATTR_LIST.sub(_blank, prose) if "{" in prose else prose):
             links.append(FileLink(url, *place(offset), raw=True))
         links.sort(key=lambda link: (link.line, link.col))
     return links, issues

@@ -11,8 +11,10 @@ check refuses (E202) is never converted by a build: its "construction" column re
 convertie » and the raw conversion time says what was avoided. The build of the site without
 the big fiche is timed first: the difference is what the body costs.
 
-Goals (issue 10): any 2 MiB body checks in ≤ 2 s and builds in ≤ 10 s. The load average is
-printed with the figures: on a shared machine, seconds are noisy. A measure, not a test: exit 0.
+Goals (issue 10): any 2 MiB body checks in ≤ 2 s and builds in ≤ 10 s. Each time is given in
+wall-clock seconds and in processor seconds (the process and its children, Pagefind included):
+on a shared machine the wall clock follows the load, the processor time much less, so the
+goals are judged on it; the load average is printed too. A measure, not a test: exit 0.
 
     .venv/bin/python benchmarks/bench_hostile_bodies.py [--size 2097152] [--limit 60] [--only NAME…] [--no-build]
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -142,12 +145,12 @@ _CONVERT = """
 import sys, time, markdown
 extensions, configs = {extensions!r}, {configs!r}
 text = open(sys.argv[1], encoding="utf-8").read()
-started = time.perf_counter()
+started, processor = time.perf_counter(), time.process_time()
 try:
     markdown.Markdown(extensions=extensions, extension_configs=configs).convert(text)
-    print(f"{{time.perf_counter() - started:.2f}} s")
+    print(f"{{time.perf_counter() - started:.1f}} / {{time.process_time() - processor:.1f}}")
 except RecursionError:
-    print(f"RecursionError après {{time.perf_counter() - started:.2f}} s")
+    print(f"RecursionError après {{time.perf_counter() - started:.1f}} / {{time.process_time() - processor:.1f}}")
 """
 
 
@@ -171,12 +174,18 @@ def _extensions() -> tuple[list[str], dict[str, dict[str, object]]]:
     return names, configs
 
 
-def _check(root: Path) -> tuple[float, list[str]]:
-    started = time.perf_counter()
+def _children_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _check(root: Path) -> tuple[float, float, list[str]]:
+    """Wall-clock and processor seconds of a whole `mesbox check`, and the codes found in the big fiche."""
+    started, processor = time.perf_counter(), _children_seconds()
     done = subprocess.run([sys.executable, "-m", "mesbox", "check", str(root), "--format", "json"], capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - started
+    elapsed, processor = time.perf_counter() - started, _children_seconds() - processor
     report = json.loads(done.stdout or "{}")
-    return elapsed, sorted({e["code"] for e in report.get("errors", []) if e["file"] == "fiches/hostile.md"})
+    return elapsed, processor, sorted({e["code"] for e in report.get("errors", []) if e["file"] == "fiches/hostile.md"})
 
 
 def _convert(body: Path, limit: float) -> str:
@@ -189,15 +198,16 @@ def _convert(body: Path, limit: float) -> str:
     return done.stdout.strip() or done.stderr.strip().splitlines()[-1]
 
 
-def _build(root: Path, site: Path) -> tuple[float, str]:
-    """A whole `mkdocs build` of `root`, as CI runs it (not strict: the time is what is measured)."""
+def _build(root: Path, site: Path) -> tuple[float, float, str]:
+    """Wall-clock and processor seconds of a whole `mkdocs build` of `root`, as CI runs it (not strict:
+    the time is what is measured), and its last error line if it failed."""
     env = {**os.environ, "MESBOX_SITE_URL": "http://127.0.0.1/", "NO_MKDOCS_2_WARNING": "1"}
     env.pop("MESBOX_PUBLICATION", None)
-    started = time.perf_counter()
+    started, processor = time.perf_counter(), _children_seconds()
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
                           capture_output=True, text=True, env=env, check=False)
-    elapsed = time.perf_counter() - started
-    return elapsed, "" if done.returncode == 0 else (done.stderr.strip().splitlines() or ["échec"])[-1][:60]
+    elapsed, processor = time.perf_counter() - started, _children_seconds() - processor
+    return elapsed, processor, "" if done.returncode == 0 else (done.stderr.strip().splitlines() or ["échec"])[-1][:60]
 
 
 def _load() -> str:
@@ -221,9 +231,10 @@ def main() -> int:
         print(f"charge moyenne (1, 5, 15 min) : {_load()}")
         baseline = 0.0
         if not args.no_build:
-            baseline, failed = _build(root, Path(tmp, "site"))
-            print(f"construction du site de test seul : {baseline:.2f} s{' — ' + failed if failed else ''}")
-        print(f"{'famille':38} {'check':>8}  {'codes':12} {'construction':>14} {'dont le corps':>14}  markdown brut")
+            wall, baseline, failed = _build(root, Path(tmp, "site"))
+            print(f"construction du site de test seul : {wall:.2f} s d'horloge, {baseline:.2f} s de processeur{' — ' + failed if failed else ''}")
+        print("temps : horloge / processeur, en secondes")
+        print(f"{'famille':38} {'check':>11}  {'codes':10} {'construction':>13} {'dont le corps':>13}  markdown brut")
         for name, make in FAMILIES.items():
             if args.only and not any(name.startswith(prefix) for prefix in args.only):
                 continue
@@ -231,21 +242,22 @@ def main() -> int:
             body = make(room).encode("utf-8")[:room].decode("utf-8", "ignore")
             (root / "fiches" / "hostile.md").write_text(HEAD + body, encoding="utf-8")
             Path(tmp, "body.md").write_text(body, encoding="utf-8")
-            elapsed, codes = _check(root)
-            worst_check = max(worst_check, elapsed)
+            elapsed, processor, codes = _check(root)
+            worst_check = max(worst_check, processor)
             raw = _convert(Path(tmp, "body.md"), args.limit)
             built, own = "non convertie", ""
             if "E202" not in codes and not args.no_build:
-                seconds, failed = _build(root, Path(tmp, "site"))
+                wall, seconds, failed = _build(root, Path(tmp, "site"))
                 worst_build = max(worst_build, seconds)
-                built, own = (f"{seconds:.2f} s", f"{seconds - baseline:.2f} s") if not failed else (failed, "")
+                built, own = (f"{wall:.1f} / {seconds:.1f}", f"{seconds - baseline:.1f}") if not failed else (failed, "")
             elif "E202" not in codes:
                 built = "non mesurée"
-            print(f"{name:38} {elapsed:7.2f}s  {','.join(codes) or '—':12} {built:>14} {own:>14}  {raw}", flush=True)
+            check_time = f"{elapsed:.2f} / {processor:.2f}"
+            print(f"{name:38} {check_time:>11}  {','.join(codes) or '—':10} {built:>13} {own:>13}  {raw}", flush=True)
         print(f"charge moyenne (1, 5, 15 min) : {_load()}")
-    print(f"pire check : {worst_check:.2f} s (objectif ≤ {CHECK_GOAL:.0f} s) — {'atteint' if worst_check <= CHECK_GOAL else 'NON atteint'}")
+    print(f"pire check : {worst_check:.2f} s de processeur (objectif ≤ {CHECK_GOAL:.0f} s) — {'atteint' if worst_check <= CHECK_GOAL else 'NON atteint'}")
     if not args.no_build:
-        print(f"pire construction d'un corps accepté : {worst_build:.2f} s (objectif ≤ {BUILD_GOAL:.0f} s) — "
+        print(f"pire construction d'un corps accepté : {worst_build:.2f} s de processeur (objectif ≤ {BUILD_GOAL:.0f} s) — "
               f"{'atteint' if worst_build <= BUILD_GOAL else 'NON atteint'}")
     return 0
 

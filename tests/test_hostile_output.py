@@ -133,7 +133,7 @@ def test_no_script_runs_on_any_hostile_page(hostile_site: tuple[Path, str], chro
         page.goto(url)  # type: ignore[attr-defined]
         for element in page.locator("article *").all()[:200]:  # type: ignore[attr-defined]
             if element.is_visible():
-                element.hover(timeout=1000, force=True)
+                element.hover(timeout=5000, force=True)  # a loaded CI machine can take a second to scroll
         for index in range(page.locator("article a").count()):  # type: ignore[attr-defined]
             link = page.locator("article a").nth(index)  # type: ignore[attr-defined]
             if link.is_visible():

@@ -141,6 +141,7 @@ def test_no_script_runs_on_any_hostile_page(hostile_site: tuple[Path, str], chro
                 page.wait_for_timeout(100)  # type: ignore[attr-defined]
                 if page.url != url:  # type: ignore[attr-defined]
                     page.goto(url)  # type: ignore[attr-defined]
+        page.wait_for_load_state("load")  # type: ignore[attr-defined]  # a click may have left a navigation under way
         assert page.locator("body").is_visible(), name  # type: ignore[attr-defined]  # no <style> hid the page
     context.close()  # type: ignore[attr-defined]
     assert dialogs == []

@@ -111,7 +111,7 @@ def test_a_root_link_on_an_editorial_page_is_reported_too(valid_repo: Path) -> N
 def test_a_missing_target_gets_what_to_write_instead(valid_repo: Path, link: str, advice: str) -> None:
     write(valid_repo, "fiches/carte.png", b"png")
     add(valid_repo, FICHE, "Voir " + link)
-    (issue,) = check(valid_repo).issues
+    (issue,) = [i for i in check(valid_repo).issues if i.code == "E105"]  # carte.png, cited by no page, is an E004 of its own
     assert (issue.code, issue.path) == ("E105", FICHE)
     assert advice in issue.message
 

@@ -21,6 +21,7 @@ from mesbox.catalogue.frenchsort import fold, sort_key
         ("ﬁche", "fiche"),
         ("Ça ira", "ca ira"),
         ("plain ascii", "plain ascii"),
+        ("ᴭ ꟹ \U00010783", "ae oe ae"),  # modifier letters that decompose to a ligature
     ],
 )
 def test_fold(text: str, folded: str) -> None:

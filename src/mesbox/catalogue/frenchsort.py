@@ -11,8 +11,10 @@ _LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’":
 
 @lru_cache(maxsize=4096)
 def _strip(char: str) -> str:
+    """One character without its accents; a ligature written out, also when it comes out of the
+    decomposition (the modifier letter ᴭ decomposes to Æ)."""
     decomposed = unicodedata.normalize("NFKD", _LIGATURES.get(char, char))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(_LIGATURES.get(c, c) for c in decomposed if not unicodedata.combining(c))
 
 
 # Latin letters with accents (Latin-1 and Latin Extended-A) folded by one `str.translate`:

@@ -172,8 +172,9 @@ class Catalogue:
 
     def see_also(self, entry: Entry) -> list[Entry]:
         """`related` first, then the entries sharing the most themes, methods and territories (at most 6);
-        never one that "Cité par" already lists on the same page."""
+        never one that "Cité par" or a back-link section (a path's steps) already lists on the same page."""
         citing = {source.id for source in self.cited_by.get(entry.id, ())}
+        citing.update(holder.id for holders in self._indexes.held_by.get(entry.id, {}).values() for holder in holders)
         chosen: dict[str, Entry] = {}
         for ref in entry.meta.related:
             target = self.entries.get(ref)

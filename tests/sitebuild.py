@@ -9,8 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import FIXTURE
+
 REPO = Path(__file__).resolve().parent.parent
-FIXTURE = Path(__file__).parent / "fixtures" / "site"
 # The address the built fixture site declares (mkdocs.yml reads it from MESBOX_SITE_URL).
 SITE_URL = "http://127.0.0.1/"
 

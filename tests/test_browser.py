@@ -74,12 +74,12 @@ def test_home_theme_entry_backlink(page: object, base_url: str) -> None:
     p.wait_for_url("**/themes/")  # type: ignore[attr-defined]
     p.locator("article").get_by_role("link", name="Emploi", exact=True).click()  # type: ignore[attr-defined]
     p.wait_for_url("**/themes/emploi/")  # type: ignore[attr-defined]
-    p.locator("article").get_by_role("link", name="Visite à Colombelles").first.click()  # type: ignore[attr-defined]
+    p.locator("article").get_by_role("link", name="Visite apprenante à Colombelles").first.click()  # type: ignore[attr-defined]
     p.wait_for_url("**/monographies/visite-colombelles/")  # type: ignore[attr-defined]
-    assert p.locator("h1").inner_text() == "Visite à Colombelles"  # type: ignore[attr-defined]
+    assert p.locator("h1").inner_text() == "Visite apprenante à Colombelles"  # type: ignore[attr-defined]
     cited_by = p.locator(".mesbox-cited-by")  # type: ignore[attr-defined]
-    cited_by.get_by_role("link", name="Récit de Colombelles").click()
-    p.wait_for_url("**/recits/recit-colombelles/")  # type: ignore[attr-defined]
+    cited_by.get_by_role("link", name="Récit du Plateau").click()
+    p.wait_for_url("**/recits/recit-plateau/")  # type: ignore[attr-defined]
 
 
 def _explore(p: object, base_url: str, query: str = "") -> list[tuple[str, str, str]]:
@@ -93,19 +93,19 @@ def _explore(p: object, base_url: str, query: str = "") -> list[tuple[str, str, 
 
 
 def test_header_search_leads_to_the_explorer_and_finds_accented_words_without_accents(page: object, base_url: str) -> None:
-    """Typed without accents, « seminaire » finds « Le séminaire réflexif »; the excerpt shows the words as written;
+    """Typed without accents, « prepare » finds the method sheet (« Une visite se prépare »); the excerpt shows the words as written;
     titles show their apostrophes, not entities; no page loads the index before someone searches."""
     p = page
     p.goto(base_url + "fiches/initiative-solidaire/")  # type: ignore[attr-defined]
     p.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
     assert not [url for url in p.requests if "/pagefind/" in url or "search_index" in url]  # type: ignore[attr-defined]
-    p.get_by_label("Rechercher dans la boîte à outils").fill("seminaire")  # type: ignore[attr-defined]
+    p.get_by_label("Rechercher dans la boîte à outils").fill("prepare")  # type: ignore[attr-defined]
     p.get_by_label("Rechercher dans la boîte à outils").press("Enter")  # type: ignore[attr-defined]
-    p.wait_for_url("**/explorer/?q=seminaire")  # type: ignore[attr-defined]
+    p.wait_for_url("**/explorer/?q=prepare")  # type: ignore[attr-defined]
     p.locator(".mesbox-explorer__status", has_text="résultat").wait_for(timeout=15000)  # type: ignore[attr-defined]
-    card = p.locator(".mesbox-explorer__results .mesbox-card", has_text="Le séminaire réflexif").first  # type: ignore[attr-defined]
+    card = p.locator(".mesbox-explorer__results .mesbox-card", has_text="Organiser une visite apprenante").first  # type: ignore[attr-defined]
     assert card.is_visible() and card.locator(".mesbox-card__type").text_content() == "Fiche méthode"
-    assert "séminaire" in card.locator("mark").first.inner_text().lower()
+    assert "prépar" in card.locator("mark").first.inner_text().lower()
     titles = [title for title, _, _ in _explore(p, base_url, "?q=initiative")]
     assert any(t.startswith(("Qu’est-ce", "Qu'est-ce")) for t in titles) and not any("&#39;" in t or "&amp;" in t for t in titles)
 
@@ -157,7 +157,7 @@ def test_facets_combine_with_counts_from_the_catalogue_and_the_address_restores_
     p.goto("about:blank")  # type: ignore[attr-defined]
     p.goto(address)  # type: ignore[attr-defined]
     p.locator(".mesbox-explorer__status", has_text="1 résultat").wait_for(timeout=15000)  # type: ignore[attr-defined]
-    assert p.locator(".mesbox-explorer__results .mesbox-card__title").all_inner_texts() == ["Visite à Colombelles"]  # type: ignore[attr-defined]
+    assert p.locator(".mesbox-explorer__results .mesbox-card__title").all_inner_texts() == ["Visite apprenante à Colombelles"]  # type: ignore[attr-defined]
     assert p.locator(".mesbox-explorer__facet", has_text="Type").get_by_label("Monographie").is_checked()  # type: ignore[attr-defined]
 
 
@@ -218,7 +218,7 @@ def test_territory_map_marks_are_named_focusable_links(page: object, base_url: s
     box = dot.bounding_box()
     assert box is not None and min(box["width"], box["height"]) >= 24  # a target a finger can hit
     dot.focus()
-    assert shown.text_content() == "Colombelles : 2 entrées"
+    assert shown.text_content() == "Colombelles : 1 entrée"  # its own: the story has the dot of Le Plateau
     reachable = p.locator("svg a:not([tabindex='-1'])")  # type: ignore[attr-defined]
     assert reachable.count() >= 2
     for link in reachable.all():
@@ -227,7 +227,7 @@ def test_territory_map_marks_are_named_focusable_links(page: object, base_url: s
     mark.focus()
     mark.press("Enter")
     p.wait_for_url("**/territoires/calvados/")  # type: ignore[attr-defined]
-    assert "Visite à Colombelles" in p.locator("article").inner_text()  # type: ignore[attr-defined]
+    assert "Visite apprenante à Colombelles" in p.locator("article").inner_text()  # type: ignore[attr-defined]
 
 
 def test_map_targets_on_a_phone_are_24_px_or_repeated_in_the_list_under_the_map(browser: object, base_url: str) -> None:
@@ -255,8 +255,8 @@ def test_no_serious_accessibility_violation(browser: object, base_url: str) -> N
     for scheme in ("light", "dark"):
         context = browser.new_context(locale="fr-FR", color_scheme=scheme)  # type: ignore[attr-defined]
         page = context.new_page()
-        for path in ("", "fiches/initiative-solidaire/", "territoires/", "grilles/grille-test/analyse/", "publics/", "publics/elus/",
-                     "territoires/colombelles/", "methodes/seminaire-reflexif/", "404.html", "donnees/", "explorer/?q=seminaire"):
+        for path in ("", "fiches/initiative-solidaire/", "territoires/", "grilles/grille-commune/analyse/", "publics/", "publics/elus/",
+                     "territoires/colombelles/", "methodes/visite-apprenante/", "404.html", "donnees/", "explorer/?q=prepare"):
             page.goto(base_url + path)
             if path.startswith("explorer/"):
                 page.locator(".mesbox-explorer__facet").first.wait_for(timeout=15000)  # results and filters drawn
@@ -285,20 +285,20 @@ def test_printed_sheet_is_a_handout(page: object, base_url: str, tmp_path: Path)
     text = _pdf_text(page, tmp_path / "fiche.pdf")
     first = text.split("\f", 1)[0]
     assert "Qu’est-ce qu’une initiative solidaire" in first.replace("'", "’")
-    assert "Une fiche thématique de test sur l’économie solidaire et ses initiatives." in " ".join(first.replace("'", "’").split())
+    assert "Les traits communs des initiatives d’économie solidaire sur un territoire." in " ".join(first.replace("'", "’").split())
     assert "http://127.0.0.1/fiches/initiative-solidaire/" in first and "Pour citer" in first
     assert "Cité par" not in text and "Voir aussi" not in text and "Accueil" not in text
     assert "(https://creativecommons.org/licenses/by-sa/4.0/deed.fr)" in "".join(text.split())  # external link targets are printed
 
 
 def test_printed_analysis_has_every_dimension(page: object, base_url: str, tmp_path: Path) -> None:
-    page.goto(base_url + "grilles/grille-test/analyse/")  # type: ignore[attr-defined]
+    page.goto(base_url + "grilles/grille-commune/analyse/")  # type: ignore[attr-defined]
     titles = page.locator("thead th").all_inner_texts()[1:]  # type: ignore[attr-defined]
     assert len(titles) == 2
     text = " ".join(_pdf_text(page, tmp_path / "analyse.pdf").split())
     for title in titles:
         assert " ".join(title.split()) in text
-    assert "http://127.0.0.1/grilles/grille-test/analyse/" in text
+    assert "http://127.0.0.1/grilles/grille-commune/analyse/" in text
 
 
 def test_analysis_table_shows_that_it_scrolls_and_scrolls_from_the_keyboard(browser: object, base_url: str) -> None:
@@ -308,7 +308,7 @@ def test_analysis_table_shows_that_it_scrolls_and_scrolls_from_the_keyboard(brow
     for scheme in ("light", "dark"):
         context = browser.new_context(viewport={"width": 760, "height": 900}, locale="fr-FR", color_scheme=scheme)  # type: ignore[attr-defined]
         p = context.new_page()
-        p.goto(base_url + "grilles/grille-test/analyse/")
+        p.goto(base_url + "grilles/grille-commune/analyse/")
         p.evaluate("document.documentElement.style.fontSize = '200%'")
         frame = p.get_by_role("region", name="Analyse croisée")
         assert frame.evaluate("f => f.scrollWidth > f.clientWidth + 50")
@@ -333,7 +333,7 @@ def test_analysis_on_a_phone_reads_one_dimension_at_a_time(browser: object, base
     """At 390 px the table gives way to one block per dimension; nothing overflows the screen."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")  # type: ignore[attr-defined]
     p = context.new_page()
-    p.goto(base_url + "grilles/grille-test/analyse/")
+    p.goto(base_url + "grilles/grille-commune/analyse/")
     assert not p.locator(".mesbox-analysis__table").is_visible()
     assert p.locator(".mesbox-analysis__dimension h3").count() == 2 and p.locator(".mesbox-analysis__dimension h3").first.is_visible()
     assert p.evaluate("document.documentElement.scrollWidth") <= 390
@@ -344,16 +344,16 @@ def test_not_found_page_searches_the_toolbox(page: object, base_url: str) -> Non
     """The 404 page's search box opens the site's search with the words typed, accents or not."""
     p = page
     p.goto(base_url + "404.html")  # type: ignore[attr-defined]
-    p.get_by_label("Chercher dans la boîte à outils", exact=True).fill("seminaire")  # type: ignore[attr-defined]
+    p.get_by_label("Chercher dans la boîte à outils", exact=True).fill("prepare")  # type: ignore[attr-defined]
     p.locator("article").get_by_role("button", name="Rechercher").click()  # type: ignore[attr-defined]
-    p.wait_for_url("**/explorer/?q=seminaire")  # type: ignore[attr-defined]
-    p.locator(".mesbox-explorer__results .mesbox-card", has_text="Le séminaire réflexif").first.wait_for(timeout=15000)  # type: ignore[attr-defined]
+    p.wait_for_url("**/explorer/?q=prepare")  # type: ignore[attr-defined]
+    p.locator(".mesbox-explorer__results .mesbox-card", has_text="Organiser une visite apprenante").first.wait_for(timeout=15000)  # type: ignore[attr-defined]
 
 
 def test_explorer_on_a_phone_folds_the_filters_above_the_results(browser: object, base_url: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")  # type: ignore[attr-defined]
     p = context.new_page()
-    p.goto(base_url + "explorer/?q=seminaire")
+    p.goto(base_url + "explorer/?q=prepare")
     p.locator(".mesbox-explorer__status", has_text="résultat").wait_for(timeout=15000)
     assert p.locator(".mesbox-explorer__filters").get_attribute("open") is None
     assert p.locator(".mesbox-explorer__results .mesbox-card").first.is_visible()

@@ -26,7 +26,9 @@ def story(title: str, extra: str = "") -> str:
 
 def test_published_entries_and_drafts_are_kept_apart(valid_repo: Path) -> None:
     cat = catalogue(valid_repo)
-    assert sorted(cat.entries) == ["grille-commune", "initiative-solidaire", "organiser-une-visite", "recit-plateau", "visite-colombelles"]
+    assert sorted(cat.entries) == [
+        "grille-commune", "initiative-solidaire", "organiser-une-visite", "preparer-une-visite", "recit-plateau", "visite-colombelles",
+    ]
     assert list(cat.drafts) == ["brouillon"]
     assert cat.resolve("brouillon") is None
     assert cat.resolve("recit-plateau").url == "recits/recit-plateau/"  # type: ignore[union-attr]
@@ -39,7 +41,7 @@ def test_by_collection_in_listing_order(valid_repo: Path) -> None:
         "monographies": ["visite-colombelles"],
         "recits": ["recit-plateau"],
         "grilles": ["grille-commune"],
-        "parcours": [],
+        "parcours": ["preparer-une-visite"],
     }
     assert [(heading, ids(group)) for heading, group in cat.grouped("fiches")] == [
         ("Fiches thématiques", ["initiative-solidaire"]),
@@ -49,9 +51,11 @@ def test_by_collection_in_listing_order(valid_repo: Path) -> None:
 
 
 def test_by_term_lists_each_term_even_unused(valid_repo: Path) -> None:
-    """Every term has an index, possibly empty (its page invites a contribution); only the term itself here."""
+    """Every term has an index, possibly empty (its page invites a contribution); only the term itself here.
+    Culture is carried by the draft alone: its index is empty too."""
     cat = catalogue(valid_repo)
-    assert ids(cat.by_term["themes"]["cooperation"]) == ["initiative-solidaire", "organiser-une-visite", "visite-colombelles"]
+    assert ids(cat.by_term["themes"]["cooperation"]) == ["initiative-solidaire", "organiser-une-visite", "preparer-une-visite", "visite-colombelles"]
+    assert ids(cat.by_term["themes"]["culture"]) == []
     assert ids(cat.by_term["themes"]["emploi"]) == ["recit-plateau", "visite-colombelles"]
     assert ids(cat.by_term["methods"]["seminaire-reflexif"]) == []
     assert ids(cat.by_term["territories"]["normandie"]) == ["initiative-solidaire"]
@@ -79,7 +83,7 @@ def test_entry_on_parent_and_child_is_listed_once(valid_repo: Path) -> None:
 
 
 def test_drafts_are_in_no_index(valid_repo: Path) -> None:
-    """The draft carries emploi and colombelles and cites initiative-solidaire: none of it shows."""
+    """The draft carries emploi, culture and colombelles and cites initiative-solidaire: none of it shows."""
     cat = catalogue(valid_repo)
     everywhere = [*cat.by_collection.values(), *(e for t in cat.by_term.values() for e in t.values()), *cat.cited_by.values()]
     everywhere += [cat.see_also(e) for e in cat.entries.values()]
@@ -112,16 +116,17 @@ def test_monographs_by_grid(valid_repo: Path) -> None:
 
 
 def test_see_also_related_then_shared_terms(valid_repo: Path) -> None:
-    """visite-colombelles: its related entry, then organiser-une-visite (method + theme); recit-plateau shares
-    a theme but cites it, so "Cité par" lists it and "Voir aussi" does not repeat it."""
+    """visite-colombelles: its related entry, then organiser-une-visite (method + theme), then the path
+    (one theme); recit-plateau shares a theme but cites it, so "Cité par" lists it and "Voir aussi" does not repeat it."""
     cat = catalogue(valid_repo)
-    assert ids(cat.see_also(cat.entries["visite-colombelles"])) == ["initiative-solidaire", "organiser-une-visite"]
+    assert ids(cat.see_also(cat.entries["visite-colombelles"])) == ["initiative-solidaire", "organiser-une-visite", "preparer-une-visite"]
     assert ids(cat.cited_by["visite-colombelles"]) == ["recit-plateau"]
 
 
 def test_see_also_leaves_out_entries_that_cite_the_page_even_related_ones(valid_repo: Path) -> None:
-    """initiative-solidaire is cited by organiser-une-visite and visite-colombelles: neither is in its "Voir aussi",
-    even when initiative-solidaire names one of them in `related`; an entry that shares a term and does not cite it stays."""
+    """initiative-solidaire is cited by organiser-une-visite and visite-colombelles and is a step of the path:
+    none is in its "Voir aussi" (the path has its own section), even when initiative-solidaire names one of them
+    in `related`; an entry that shares a term and does not cite it stays."""
     replace(valid_repo, "fiches/initiative-solidaire.md", "audiences: [elus, citoyens]", "audiences: [elus, citoyens]\nrelated: [visite-colombelles]")
     write(valid_repo, "content/recits/voisin.md", story("Voisin").replace("themes: [emploi]", "themes: [cooperation]"))
     cat = catalogue(valid_repo)
@@ -129,10 +134,11 @@ def test_see_also_leaves_out_entries_that_cite_the_page_even_related_ones(valid_
 
 
 def test_by_audience_lists_every_audience(valid_repo: Path) -> None:
-    """Each audience of the contract has its list, empty or not; drafts are not in it."""
+    """Each audience of the contract has its list, empty or not, fiches and paths alike; drafts are not in it."""
     by_audience = catalogue(valid_repo).by_audience
     assert set(by_audience) == {"accompagnateurs", "elus", "techniciens", "acteurs-ess", "citoyens", "chercheurs"}
-    assert ids(by_audience["elus"]) == ids(by_audience["citoyens"]) == ["initiative-solidaire"]
+    assert ids(by_audience["elus"]) == ["initiative-solidaire"]
+    assert ids(by_audience["citoyens"]) == ["initiative-solidaire", "preparer-une-visite"]
     assert by_audience["chercheurs"] == []
 
 
@@ -161,7 +167,7 @@ def test_french_order_ignores_accents_and_case(valid_repo: Path) -> None:
     assert [e.title for e in cat.by_collection["recits"]] == [
         "economie circulaire", "Économie du lien", "Élan", "Emploi local", "Récit du Plateau", "Zèbre",
     ]
-    assert [t.label for t in cat.terms["themes"].values()] == ["Coopération", "Économie solidaire", "Emploi"]
+    assert [t.label for t in cat.terms["themes"].values()] == ["Coopération", "Culture", "Économie solidaire", "Emploi"]
 
 
 def test_fiches_in_number_order_then_title(valid_repo: Path) -> None:
@@ -182,7 +188,5 @@ def test_first_file_of_an_id_wins(valid_repo: Path) -> None:
     assert entries["initiative-solidaire"].title == "Qu'est-ce qu'une initiative solidaire ?"
 
 
-def test_unknown_territory_has_no_entries(repo: Path) -> None:
-    from mesbox.checking.checker import check
-
-    assert check(repo).catalogue.entries_for_term("territories", "nulle-part") == []
+def test_unknown_territory_has_no_entries(valid_repo: Path) -> None:
+    assert check(valid_repo).catalogue.entries_for_term("territories", "nulle-part") == []

@@ -18,7 +18,7 @@ def test_valid_repository_is_ok(valid_repo: Path) -> None:
     assert result.issues == []
     assert result.ok
     assert result.files == len(VALID_FILES)
-    assert len(result.catalogue.entries) == 5 and len(result.catalogue.drafts) == 1
+    assert len(result.catalogue.entries) == 6 and len(result.catalogue.drafts) == 1
     assert result.counts() == {}
 
 

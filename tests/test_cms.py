@@ -51,7 +51,7 @@ def test_vocabularies_are_lists_of_their_terms_with_french_labels(config: dict[s
     fields = by_name(next(c for c in config["collections"] if c["name"] == "monographies"))
     assert fields["themes"]["widget"] == "select" and fields["themes"]["multiple"] is True
     assert {o["value"]: o["label"] for o in fields["themes"]["options"]} == {
-        "cooperation": "Coopération", "economie-solidaire": "Économie solidaire", "emploi": "Emploi"
+        "cooperation": "Coopération", "culture": "Culture", "economie-solidaire": "Économie solidaire", "emploi": "Emploi"
     }
     assert {o["value"] for o in fields["territories"]["options"]} >= {"normandie", "calvados", "colombelles", "caen", "plateau"}
     assert {"label": "Colombelles", "value": "colombelles"} in fields["territories"]["options"]

@@ -40,9 +40,9 @@ def test_a_missing_file_is_named_with_its_place(valid_repo: Path) -> None:
 
 
 def test_an_editorial_page_is_checked_too(valid_repo: Path) -> None:
-    add(valid_repo, HOME, "[Contribuer](contribuer.md)")
+    add(valid_repo, HOME, "[Agenda](agenda.md)")
     assert [(i.code, i.path) for i in check(valid_repo).issues] == [("E105", HOME)]
-    write(valid_repo, "content/contribuer.md", "# Contribuer\n")
+    write(valid_repo, "content/agenda.md", "# Agenda\n")
     assert found(valid_repo) == []
 
 

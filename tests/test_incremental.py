@@ -17,12 +17,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import FICHE, METHOD, replace
 from sitebuild import SITE_URL, make_repo
 
 from mesbox.mkdocs_plugin.incremental import Incremental
-
-SEMINAIRE = "fiches/methodes/seminaire.md"
-INITIATIVE = "fiches/initiative-solidaire.md"
 
 
 def build(root: Path, site: Path, dirty: bool, start: bool = True) -> None:
@@ -56,13 +54,6 @@ def same_site(incremental: Path, full: Path) -> None:
     assert folders(incremental) == folders(full)
 
 
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def stamps(site: Path) -> dict[str, int]:
     return {path.relative_to(site).as_posix(): path.stat().st_mtime_ns for path in site.rglob("index.html")}
 
@@ -84,27 +75,28 @@ def test_edits_renames_and_deletions_give_the_full_build(repo: Path, tmp_path: P
 
     # An entry's title and a new [[link]] to it: its page, its listings, its term pages and the citing page change.
     before = stamps(served)
-    edit(repo, SEMINAIRE, "title: Le séminaire réflexif", "title: Le séminaire réflexif entre deux visites")
-    edit(repo, INITIATIVE, "\n---\n", "\n---\nVoir aussi [[seminaire]].\n\n")
+    replace(repo, METHOD, "title: Organiser une visite apprenante", "title: Organiser une visite apprenante entre pairs")
+    replace(repo, FICHE, "\n---\n", "\n---\nVoir aussi [[recit-plateau]].\n\n")
     build(repo, served, dirty=True, start=False)
     same_site(served, _full(repo, tmp_path / "full1"))
     after = stamps(served)
-    assert after["fiches/seminaire/index.html"] != before["fiches/seminaire/index.html"]
+    assert after["fiches/organiser-une-visite/index.html"] != before["fiches/organiser-une-visite/index.html"]
+    assert after["recits/recit-plateau/index.html"] != before["recits/recit-plateau/index.html"]  # now cited
     untouched = [name for name in before if after.get(name) == before[name]]
     assert untouched, "a dirty build rewrote every page"
 
     # A rename, a deletion and a new entry.
-    (repo / SEMINAIRE).rename(repo / "fiches/methodes/seminaire-entre-visites.md")
+    (repo / METHOD).rename(repo / "fiches/methodes/organiser-une-visite-entre-pairs.md")
     (repo / "monographies/visite-colombelles.md").unlink()
-    shutil.copy(repo / INITIATIVE, repo / "fiches/nouvelle-initiative.md")
-    edit(repo, "fiches/nouvelle-initiative.md", "title: ", "title: Nouvelle ")
+    shutil.copy(repo / FICHE, repo / "fiches/nouvelle-initiative.md")
+    replace(repo, "fiches/nouvelle-initiative.md", "title: ", "title: Nouvelle ")
     build(repo, served, dirty=True, start=False)
     same_site(served, _full(repo, tmp_path / "full2"))
-    assert not (served / "fiches" / "seminaire").exists()
+    assert not (served / "fiches" / "organiser-une-visite").exists()
 
     # A vocabulary label (shown on every page naming the term) and an entry turned into a draft.
-    edit(repo, "taxonomies/themes.yml", "label: Coopération", "label: Coopération locale")
-    edit(repo, "fiches/nouvelle-initiative.md", "\n---\n", "\ndraft: true\n---\n")
+    replace(repo, "taxonomies/themes.yml", "label: Coopération", "label: Coopération locale")
+    replace(repo, "fiches/nouvelle-initiative.md", "\n---\n", "\ndraft: true\n---\n")
     build(repo, served, dirty=True, start=False)
     same_site(served, _full(repo, tmp_path / "full3"))
 
@@ -122,7 +114,7 @@ def test_a_preview_writes_the_search_index_once_and_says_so(repo: Path, tmp_path
     explorer = (served / "explorer" / "index.html").read_text(encoding="utf-8")
     assert "mesbox-preview-search" in explorer and "au lancement de <code>mkdocs serve</code>" in explorer
 
-    edit(repo, INITIATIVE, "\n---\n", "\n---\nUne phrase de plus.\n\n")
+    replace(repo, FICHE, "\n---\n", "\n---\nUne phrase de plus.\n\n")
     build(repo, served, dirty=dirty, start=False)  # a save: the session goes on
     # Without --dirty MkDocs empties the site folder: the kept index comes back, the same files.
     assert pagefind(served).keys() == first.keys()

@@ -17,17 +17,19 @@ def places(root: Path) -> list[tuple[str, str, int, int]]:
 
 
 def test_valid_repository_loads_everything_once(valid_repo: Path) -> None:
-    """Six entries (draft included), every term in file order, one editorial page, 11 files, no issue."""
+    """Seven entries (draft included), every term in file order, five editorial pages, 16 files, no issue."""
     loaded = load(valid_repo)
     assert loaded.issues == []
-    assert loaded.files == 4 + 6 + 1
+    assert loaded.files == 4 + 7 + 5
     assert sorted(e.id for e in loaded.entries) == [
-        "brouillon", "grille-commune", "initiative-solidaire", "organiser-une-visite", "recit-plateau", "visite-colombelles",
+        "brouillon", "grille-commune", "initiative-solidaire", "organiser-une-visite", "preparer-une-visite", "recit-plateau", "visite-colombelles",
     ]
     assert [c.id for c in loaded.candidates] == [e.id for e in loaded.entries]
     assert [t.id for t in loaded.terms["territories"]] == ["normandie", "calvados", "colombelles", "caen", "plateau"]
     assert [t.line for t in loaded.terms["territories"]] == [line_of(valid_repo, TERRITORIES, f"id: {t}") for t in ("normandie", "calvados", "colombelles", "caen", "plateau")]
-    assert [(p.path, [link.target for link in p.links]) for p in loaded.pages] == [(HOME, ["initiative-solidaire"])]
+    assert [(p.path, [link.target for link in p.links]) for p in loaded.pages] == [
+        ("content/a-propos.md", []), ("content/contribuer.md", []), ("content/donnees.md", []), (HOME, ["initiative-solidaire"]), ("content/licences.md", []),
+    ]
 
 
 def test_entries_know_collection_body_line_and_links(valid_repo: Path) -> None:
@@ -124,7 +126,7 @@ def test_duplicate_term_names_the_first_line(valid_repo: Path) -> None:
     issue = next(i for i in loaded.issues if i.code == "E107")
     assert (issue.path, issue.line, issue.col) == (THEMES, line_of(valid_repo, THEMES, "label: Coopération") - 1, 7)
     assert f"ligne {line_of(valid_repo, THEMES, 'id: emploi')}" in issue.message
-    assert [t.id for t in loaded.terms["themes"]] == ["economie-solidaire", "emploi"]
+    assert [t.id for t in loaded.terms["themes"]] == ["economie-solidaire", "emploi", "culture"]
 
 
 def test_editorial_pages_are_scanned_for_links_and_unsafe_html(valid_repo: Path) -> None:
@@ -169,7 +171,7 @@ def test_a_memo_gives_the_same_load_and_parses_only_changed_files(valid_repo: Pa
     assert summary(load(valid_repo, memo=memo)) == summary(load(valid_repo))
     parsed.clear()
     assert summary(load(valid_repo, memo=memo)) == summary(load(valid_repo))
-    assert len(parsed) == 6 and len(set(parsed)) == 6, "the memo parsed an unchanged file again"  # only the plain loads parsed
+    assert len(parsed) == 7 and len(set(parsed)) == 7, "the memo parsed an unchanged file again"  # only the plain loads parsed (every entry, the path too)
 
     parsed.clear()
     replace(valid_repo, FICHE, "title: ", "title: Nouveau ")

@@ -32,7 +32,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     home = root / "content" / "index.md"  # a section: the home page's search box and news come before it
     home.write_text(home.read_text(encoding="utf-8") + "\n## Une section de l'accueil\n\nTexte.\n", encoding="utf-8")
-    story = root / "content" / "recits" / "recit-colombelles.md"  # cites the hostile fiche: it gets a "Cité par"
+    story = root / "content" / "recits" / "recit-plateau.md"  # cites the hostile fiche: it gets a "Cité par"
     story.write_text(story.read_text(encoding="utf-8") + "\nVoir aussi [[hostile]].\n", encoding="utf-8")
     done = build(root)
     assert done.returncode == 0, done.stderr
@@ -44,7 +44,7 @@ def html_files(site: Path) -> list[Path]:
 
 
 def test_entry_pages_at_contract_urls(site: Path) -> None:
-    for url in ("parcours/preparer-une-visite", "parcours", "fiches/initiative-solidaire", "fiches/seminaire", "monographies/visite-colombelles", "recits/recit-colombelles", "grilles/grille-test", "grilles/grille-test/analyse"):
+    for url in ("parcours/preparer-une-visite", "parcours", "fiches/initiative-solidaire", "fiches/organiser-une-visite", "monographies/visite-colombelles", "recits/recit-plateau", "grilles/grille-commune", "grilles/grille-commune/analyse"):
         assert (site / url / "index.html").is_file(), url
     assert not (site / "fiches" / "methodes").exists()
 
@@ -52,18 +52,18 @@ def test_entry_pages_at_contract_urls(site: Path) -> None:
 def test_drafts_reach_no_page_index_or_export(site: Path) -> None:
     assert not (site / "fiches" / "brouillon").exists()
     for path in [*html_files(site), site / "donnees" / "catalogue.json", site / "flux.xml"]:
-        assert "Une fiche en brouillon" not in path.read_text(encoding="utf-8"), path
+        assert "Une fiche en préparation" not in path.read_text(encoding="utf-8"), path
 
 
 def test_exports_one_row_per_published_entry(site: Path) -> None:
     data = json.loads((site / "donnees" / "catalogue.json").read_text(encoding="utf-8"))
     entries = data["entries"] if isinstance(data, dict) else data
     ids = sorted(e["id"] for e in entries)
-    assert ids == ["grille-test", "hostile", "initiative-solidaire", "preparer-une-visite", "recit-colombelles", "seminaire", "visite-colombelles"]
+    assert ids == ["grille-commune", "hostile", "initiative-solidaire", "organiser-une-visite", "preparer-une-visite", "recit-plateau", "visite-colombelles"]
     rows = list(csv.DictReader(io.StringIO((site / "donnees" / "catalogue.csv").read_text(encoding="utf-8"))))
     assert sorted(r["id"] for r in rows) == ids
     geo = json.loads((site / "donnees" / "territoires.geojson").read_text(encoding="utf-8"))
-    assert [f["properties"]["id"] for f in geo["features"]] == ["colombelles"]
+    assert [f["properties"]["id"] for f in geo["features"]] == ["caen", "colombelles", "plateau"]  # those with coordinates
     for collection in COLLECTIONS:
         assert (site / "donnees" / "schemas" / f"{collection}.schema.json").is_file()
     assert (site / "donnees" / "datapackage.json").is_file()
@@ -79,19 +79,19 @@ def test_hostile_front_matter_is_escaped(site: Path) -> None:
 
 
 def test_entry_page_has_jsonld_licence_and_edit_link(site: Path) -> None:
-    page = (site / "fiches" / "seminaire" / "index.html").read_text(encoding="utf-8")
+    page = (site / "fiches" / "organiser-une-visite" / "index.html").read_text(encoding="utf-8")
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)
     assert block is not None
     data = json.loads(block.group(1))
-    assert data["name"] == "Le séminaire réflexif" and data["license"].endswith("/by/4.0/deed.fr")
+    assert data["name"] == "Organiser une visite apprenante" and data["license"].endswith("/by/4.0/deed.fr")
     assert '<link rel="license" href="https://creativecommons.org/licenses/by/4.0/deed.fr">' in page
-    assert "/edit/main/fiches/methodes/seminaire.md" in page
+    assert "/edit/main/fiches/methodes/organiser-une-visite.md" in page
 
 
 def test_navigation_keeps_entries_out(site: Path) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
     nav = home[home.index('<nav class="md-nav md-nav--primary'):home.index('<div class="md-content"')]
-    assert "fiches/seminaire/" not in nav
+    assert "fiches/organiser-une-visite/" not in nav
     assert "themes/emploi/" not in nav
     assert 'href="fiches/"' in home
 
@@ -102,8 +102,8 @@ def _active_tab(page: str) -> list[str]:
 
 def test_entries_and_term_pages_mark_their_tab_active_and_stay_out_of_the_nav(site: Path) -> None:
     """The page's tab is the section of its folder; the page itself is still in no nav list."""
-    for url, tab in [("fiches/seminaire", ("../", "Fiches")), ("themes/emploi", ("../", "Thèmes")),
-                     ("territoires/colombelles", ("../", "Territoires")), ("grilles/grille-test/analyse", ("../../", "Grilles")),
+    for url, tab in [("fiches/organiser-une-visite", ("../", "Fiches")), ("themes/emploi", ("../", "Thèmes")),
+                     ("territoires/colombelles", ("../", "Territoires")), ("grilles/grille-commune/analyse", ("../../", "Grilles")),
                      ("publics/elus", ("../", "Publics")), ("fiches", ("./", "Fiches"))]:
         page = (site / url / "index.html").read_text(encoding="utf-8")
         assert _active_tab(page) == [tab], url
@@ -128,10 +128,10 @@ def test_reader_wording_footer_edit_link_and_404(site: Path) -> None:
     the edit link says « Proposer une correction »; a French 404 page with a search and ways in."""
     for path in html_files(site):
         assert "Made with" not in path.read_text(encoding="utf-8"), path
-    sheet = (site / "fiches" / "seminaire" / "index.html").read_text(encoding="utf-8")
+    sheet = (site / "fiches" / "organiser-une-visite" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<div class="mesbox-contact">[^<]*<a href="https://[^"]+/issues/new/choose">Écrire à l’équipe éditoriale', sheet)
     edit = re.search(r'<a href="([^"]+)" class="mesbox-edit" rel="edit">.*?Proposer une correction', sheet, re.DOTALL)
-    assert edit and edit.group(1).endswith("/edit/main/fiches/methodes/seminaire.md")
+    assert edit and edit.group(1).endswith("/edit/main/fiches/methodes/organiser-une-visite.md")
     missing = (site / "404.html").read_text(encoding="utf-8")
     assert "<h1>Page introuvable</h1>" in missing and 'name="q"' in missing and "Not found" not in missing
     assert 'href="/publics/"' in missing and "/issues/new/choose" in missing
@@ -143,7 +143,7 @@ def test_home_page_has_search_box_and_latest_entries_before_its_first_section(si
     form = article.index('<form class="mesbox-search-box" role="search"')
     latest = article.index('<h2 id="nouveautes">Nouveautés</h2>')
     assert article.index("Entrer par les") < form < latest < article.index("Une section de l")
-    assert 'name="q"' in article and 'href="recits/recit-colombelles/"' in article.split("mesbox-latest", 1)[1]
+    assert 'name="q"' in article and 'href="recits/recit-plateau/"' in article.split("mesbox-latest", 1)[1]
     news = article.split("mesbox-latest", 1)[1]
     assert 'href="fiches/hostile/">&lt;script&gt;alert(1)&lt;/script&gt;' in news and "<script>alert(1)" not in home  # titles escaped
 
@@ -153,7 +153,7 @@ def test_readers_search_index_and_explorer(site: Path) -> None:
     assert (site / "pagefind" / "pagefind.js").is_file() and list((site / "pagefind" / "fragment").iterdir())
     explorer = (site / "explorer" / "index.html").read_text(encoding="utf-8")
     assert 'data-pagefind="../pagefind/"' in explorer and 'data-root="../"' in explorer
-    sheet = (site / "fiches" / "seminaire" / "index.html").read_text(encoding="utf-8")
+    sheet = (site / "fiches" / "organiser-une-visite" / "index.html").read_text(encoding="utf-8")
     assert '<form class="mesbox-header-search" role="search" action="../../explorer/">' in sheet
     assert 'name="search"' not in sheet  # the theme's own search form: it would download its index on every page
 
@@ -163,7 +163,7 @@ def test_feed_lists_published_entries(site: Path) -> None:
 
     feed = ET.fromstring((site / "flux.xml").read_bytes())
     titles = [item.findtext("title") for item in feed.iter("item")]
-    assert len(titles) == 7 and "Une fiche en brouillon" not in titles
+    assert len(titles) == 7 and "Une fiche en préparation" not in titles
 
 
 def pagefind_pages(site: Path) -> dict[str, dict]:
@@ -178,7 +178,7 @@ def pagefind_pages(site: Path) -> dict[str, dict]:
 def test_only_the_readers_search_index_is_built(site: Path) -> None:
     """The theme's search index would be built on every build and read by nobody: the header searches with Pagefind."""
     assert not (site / "search").exists()
-    assert "/fiches/seminaire/" in pagefind_pages(site)
+    assert "/fiches/organiser-une-visite/" in pagefind_pages(site)
 
 
 def test_search_index_holds_every_record_and_changes_no_page(site: Path, tmp_path: Path) -> None:
@@ -230,7 +230,7 @@ def test_check_error_fails_strict_build_with_the_checker_message(tmp_path: Path)
     path.write_text(path.read_text(encoding="utf-8").replace("themes: [economie-solidaire, cooperation]", "themes: [economie-solidaire, cooperaton]"), encoding="utf-8")
     done = build(root)
     assert done.returncode != 0
-    assert "fiches/initiative-solidaire.md:8:30: E104 thème inconnu « cooperaton » — vouliez-vous dire « cooperation » ?" in done.stderr
+    assert "fiches/initiative-solidaire.md:9:30: E104 thème inconnu « cooperaton » — vouliez-vous dire « cooperation » ?" in done.stderr
     assert not (root / "site" / "fiches" / "initiative-solidaire").exists()
 
 
@@ -255,7 +255,7 @@ def test_only_content_is_published_even_by_a_build_that_is_not_strict(tmp_path: 
     for rel, text in {**hostile, **allowed}.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
-    for rel, image in {"fiches/methodes/seminaire.md": "![photo](photo.png)", "content/recits/recit-colombelles.md": '<img alt="" src="../carte.jpg">',
+    for rel, image in {"fiches/methodes/organiser-une-visite.md": "![photo](photo.png)", "content/recits/recit-plateau.md": '<img alt="" src="../carte.jpg">',
                        "fiches/brouillon.md": "![carte](brouillon-carte.png)"}.items():
         (root / rel).write_text((root / rel).read_text(encoding="utf-8") + "\n" + image + "\n", encoding="utf-8")
     strict = build(root)
@@ -300,7 +300,7 @@ def test_bodies_the_engine_would_choke_on_are_never_converted(tmp_path: Path) ->
     assert "RecursionError" not in done.stderr
     assert not (root / "site" / "fiches" / "initiative-solidaire" / "index.html").exists()
     assert not (root / "site" / "lente" / "index.html").exists()
-    assert (root / "site" / "fiches" / "methodes" / "seminaire" / "index.html").exists() or (root / "site" / "fiches" / "seminaire" / "index.html").exists()
+    assert (root / "site" / "fiches" / "organiser-une-visite" / "index.html").exists()
 
 
 def _site_files(site: Path) -> dict[str, bytes]:
@@ -323,7 +323,7 @@ def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
     done = build(root, engine="properdocs")
     assert done.returncode == 0, done.stderr
     properdocs_site = _site_files(root / "site")
-    assert "fiches/seminaire/index.html" in properdocs_site and "donnees/catalogue.csv" in properdocs_site
+    assert "fiches/organiser-une-visite/index.html" in properdocs_site and "donnees/catalogue.csv" in properdocs_site
     # Pagefind names and orders its filter files by its own hash maps: not the same bytes twice, even from
     # one engine. Same search index: the same pages, read from the same records (test_pagefindindex).
     search_files = [name for name in mkdocs_site if name.startswith("pagefind/")]
@@ -368,13 +368,13 @@ def test_serve_rebuilds_when_a_taxonomy_or_an_entry_changes(tmp_path: Path) -> N
         return False
 
     try:
-        assert wait_for("themes/emploi/", "Visite à Colombelles")
+        assert wait_for("themes/emploi/", "Visite apprenante à Colombelles")
         labels = root / "taxonomies" / "themes.yml"
         labels.write_text(labels.read_text(encoding="utf-8").replace("label: Emploi\n", "label: Emploi local\n"), encoding="utf-8")
         assert wait_for("themes/emploi/", "Emploi local")
-        story = root / "content" / "recits" / "recit-colombelles.md"
-        story.write_text(story.read_text(encoding="utf-8").replace("Un récit court.", "Un récit court, voir [[seminaire]]."), encoding="utf-8")
-        assert wait_for("fiches/seminaire/", "Récit de Colombelles")
+        story = root / "content" / "recits" / "recit-plateau.md"
+        story.write_text(story.read_text(encoding="utf-8").replace("café associatif.", "café associatif, voir [[organiser-une-visite]]."), encoding="utf-8")
+        assert wait_for("fiches/organiser-une-visite/", "Récit du Plateau")
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -384,22 +384,30 @@ def test_navigation_aids_are_on_pages_but_not_in_the_search_index(site: Path) ->
     page = (site / "fiches" / "hostile" / "index.html").read_text(encoding="utf-8")
     assert 'class="mesbox-cited-by"' in page and "<!--mesbox:block" not in page
     cited = page.split('class="mesbox-cited-by"', 1)[1]
-    assert "Récit de Colombelles" in cited
+    assert "Récit du Plateau" in cited
     pages = pagefind_pages(site)
-    assert "Corps sans danger" in pages["/fiches/hostile/"]["content"] and "Récit de Colombelles" not in pages["/fiches/hostile/"]["content"]
+    assert "Corps sans danger" in pages["/fiches/hostile/"]["content"] and "Récit du Plateau" not in pages["/fiches/hostile/"]["content"]
+
+
+def toc_of(page: str) -> str:
+    """The page's table of contents, nested lists included (it ends where the content begins)."""
+    return page.split('class="md-nav md-nav--secondary"', 1)[1].split('<div class="md-content"', 1)[0]
 
 
 def test_section_titles_are_in_the_table_of_contents_with_unique_anchors(site: Path) -> None:
     page = (site / "fiches" / "hostile" / "index.html").read_text(encoding="utf-8")
-    toc = page.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
+    toc = toc_of(page)
     assert re.findall(r'href="#([^"]+)"', toc) == ["cite-par", "cite-par_1"]  # the body's heading, then mesbox's
     # Written by the `toc` extension itself: its permalink settings, its numbering of repeated ids (then
     # rewritten by the sanitiser: attribute values quoted, the pilcrow as a character).
     assert '<h2 data-search-exclude="" id="cite-par_1">Cité par<a class="headerlink" href="#cite-par_1" title="Lien vers cette section">¶</a></h2>' in page
     assert page.index('id="cite-par_1"') < page.index('class="mesbox-cited-by"')
     sheet = (site / "fiches" / "initiative-solidaire" / "index.html").read_text(encoding="utf-8")
-    sheet_toc = sheet.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
-    assert re.findall(r'href="#([^"]+)"', sheet_toc)[-4:] == ["sources", "parcours-qui-passent-par-cette-entree", "voir-aussi", "cite-par"]
+    sheet_toc = toc_of(sheet)
+    assert re.findall(r'href="#([^"]+)"', sheet_toc)[-3:] == ["sources", "parcours-qui-passent-par-cette-entree", "cite-par"]  # nothing to see also
+    monograph = (site / "monographies" / "visite-colombelles" / "index.html").read_text(encoding="utf-8")
+    monograph_toc = toc_of(monograph)
+    assert re.findall(r'href="#([^"]+)"', monograph_toc)[-4:] == ["lecture-selon-la-grille", "dimension-cooperation", "voir-aussi", "cite-par"]
 
 
 def folding_plugin() -> MesboxPlugin:
@@ -429,9 +437,9 @@ def test_another_search_index_is_folded_in_its_file(tmp_path: Path) -> None:
 
 
 def test_grid_dimensions_are_sub_sections_of_the_table_of_contents(site: Path) -> None:
-    for url in ("monographies/visite-colombelles", "grilles/grille-test"):
+    for url in ("monographies/visite-colombelles", "grilles/grille-commune"):
         page = (site / url / "index.html").read_text(encoding="utf-8")
-        toc = page.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
+        toc = toc_of(page)
         anchors = re.findall(r'href="#([^"]+)"', toc)
         dimensions = [a for a in anchors if a.startswith("dimension-")]
         assert dimensions, url
@@ -446,12 +454,12 @@ def test_strict_build_with_anchor_validation_finds_every_generated_anchor(tmp_pa
     root = make_repo(tmp_path / "repo")
     assert "validation:\n  anchors: warn\n" in (root / "mkdocs.yml").read_text(encoding="utf-8")  # the project's own setting
     editorial = root / "content" / "a-propos.md"
-    links = "[Cité par](fiches/methodes/seminaire.md#cite-par), [coopération](monographies/visite-colombelles.md#dimension-cooperation)"
+    links = "[Cité par](fiches/methodes/organiser-une-visite.md#cite-par), [coopération](monographies/visite-colombelles.md#dimension-cooperation)"
     editorial.write_text(editorial.read_text(encoding="utf-8") + f"\n{links}\n", encoding="utf-8")
     done = build(root)
     assert done.returncode == 0, done.stderr
     assert "anchor" not in done.stderr.replace("with_anchor", "")
-    editorial.write_text(editorial.read_text(encoding="utf-8") + "\n[Nulle part](fiches/methodes/seminaire.md#nulle-part)\n", encoding="utf-8")
+    editorial.write_text(editorial.read_text(encoding="utf-8") + "\n[Nulle part](fiches/methodes/organiser-une-visite.md#nulle-part)\n", encoding="utf-8")
     done = build(root)
     assert done.returncode != 0 and "does not contain an anchor '#nulle-part'" in done.stderr
 
@@ -460,15 +468,15 @@ def test_learning_path_page_shows_its_steps_and_every_step_shows_the_path(site: 
     page = (site / "parcours" / "preparer-une-visite" / "index.html").read_text(encoding="utf-8")
     assert "2 étapes, durée totale : <strong>1 h 30</strong>" in page
     steps = page.split('<ol class="mesbox-steps">', 1)[1].split("</ol>", 1)[0]
-    assert steps.index("initiative-solidaire/") < steps.index("seminaire/")  # in the order written
-    assert "20 min" in steps and "1 h 10" in steps and "Préparer les questions du séminaire réflexif" in steps
-    toc = page.split('class="md-nav md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
+    assert steps.index("initiative-solidaire/") < steps.index("organiser-une-visite/")  # in the order written
+    assert "20 min" in steps and "1 h 10" in steps and "Préparer les questions de la visite avec la grille" in steps
+    toc = toc_of(page)
     assert "etapes-du-parcours" in toc
-    for step in ("fiches/seminaire", "fiches/initiative-solidaire"):
+    for step in ("fiches/organiser-une-visite", "fiches/initiative-solidaire"):
         entry = (site / step / "index.html").read_text(encoding="utf-8")
         assert "Parcours qui passent par cette entrée" in entry and 'href="../../parcours/preparer-une-visite/"' in entry, step
     listing = (site / "parcours" / "index.html").read_text(encoding="utf-8")
-    assert "Préparer une visite de test" in listing
+    assert "Préparer une visite apprenante" in listing
     assert "/parcours/preparer-une-visite/" in pagefind_pages(site)
 
 

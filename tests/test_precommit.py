@@ -89,5 +89,5 @@ def test_manifest_is_valid_and_selects_content_files_only(tmp_path: Path) -> Non
     for path in wanted:
         assert selects(path), path
     for path in ("README.md", "mkdocs.yml", "src/mesbox/cli/main.py", "fiches/image.png", "docs/decisions.md", ".github/workflows/check.yml",
-                 "tests/fixtures/site/fiches/a.md", "benchmarks/README.md"):
+                 "tests/fixtures/repo/fiches/a.md", "benchmarks/README.md"):
         assert not selects(path), path

@@ -58,7 +58,7 @@ def page(site: Path, url: str) -> str:
 def test_a_page_with_errors_opens_with_them(served: Path) -> None:
     html = page(served, "fiches/initiative-solidaire")
     assert 'role="alert"' in html and "mesbox-preview-errors" in html
-    assert "fiches/initiative-solidaire.md:8:" in html and "thème inconnu « cooperaton »" in html
+    assert "fiches/initiative-solidaire.md:9:" in html and "thème inconnu « cooperaton »" in html
     assert html.index("mesbox-preview-errors") < html.index("<h1")
     assert 'href="../../apercu/erreurs/"' in html
 
@@ -84,12 +84,12 @@ def test_the_error_list_names_every_file_and_links_its_page(served: Path) -> Non
 
 def test_a_draft_is_previewed_and_marked(served: Path) -> None:
     html = page(served, "fiches/brouillon")
-    assert "Une fiche en brouillon" in html and "mesbox-preview-draft" in html and "draft: true" in html
+    assert "Une fiche en préparation" in html and "mesbox-preview-draft" in html and "draft: true" in html
     assert "brouillon/" not in page(served, "fiches")  # previewed, but listed nowhere
 
 
 def test_valid_pages_carry_no_notice(served: Path) -> None:
-    html = page(served, "fiches/seminaire")
+    html = page(served, "fiches/organiser-une-visite")
     assert "mesbox-preview" not in html
 
 

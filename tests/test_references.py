@@ -187,11 +187,9 @@ def test_references_of_invalid_entries_are_still_checked(valid_repo: Path) -> No
     assert [c for c, *_ in issues(valid_repo)] == ["E102", "E105"]
 
 
-def test_territory_that_is_its_own_parent_is_one_cycle(repo: Path) -> None:
-    from mesbox.checking.checker import check
-
-    replace(repo, "taxonomies/territories.yml", "  parent: calvados", "  parent: colombelles")
-    issues = [i for i in check(repo).issues if i.path == "taxonomies/territories.yml"]
+def test_territory_that_is_its_own_parent_is_one_cycle(valid_repo: Path) -> None:
+    replace(valid_repo, "taxonomies/territories.yml", "  parent: calvados", "  parent: colombelles")
+    issues = [i for i in check(valid_repo).issues if i.path == "taxonomies/territories.yml"]
     assert [(i.code, "boucle" in i.message) for i in issues] == [("E301", True)]
 
 
@@ -211,12 +209,12 @@ class _Recording(dict):  # type: ignore[type-arg]
         return super().__getitem__(key)
 
 
-def test_referenced_ids_name_every_id_the_reference_rules_look_up(repo: Path) -> None:
+def test_referenced_ids_name_every_id_the_reference_rules_look_up(valid_repo: Path) -> None:
     """The check cache re-checks an entry when one of these ids changes: none may be missing."""
     from mesbox.checking.references import check_entry_references, referenced_ids, unique_entries
     from mesbox.reading.loader import load
 
-    loaded = load(repo, keep_entries=False)
+    loaded = load(valid_repo, keep_entries=False)
     by_id, _ = unique_entries(loaded)
     asked_somewhere = False
     for entry in loaded.candidates:

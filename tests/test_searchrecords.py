@@ -10,14 +10,14 @@ from mesbox.checking.checker import check
 from mesbox.rendering.searchrecords import FACETS, plain_text, search_records
 
 
-def _records(repo: Path) -> dict[str, object]:
-    result = check(repo)
+def _records(valid_repo: Path) -> dict[str, object]:
+    result = check(valid_repo)
     assert result.ok, [str(i) for i in result.issues]
-    return {record.url: record for record in search_records(result.catalogue, {"fiches/seminaire/": "Entre deux visites, le groupe."})}
+    return {record.url: record for record in search_records(result.catalogue, {"fiches/organiser-une-visite/": "Une visite se prépare avec la grille."})}
 
 
-def test_entries_carry_their_facets_a_commune_also_under_its_departement_and_region(repo: Path) -> None:
-    records = _records(repo)
+def test_entries_carry_their_facets_a_commune_also_under_its_departement_and_region(valid_repo: Path) -> None:
+    records = _records(valid_repo)
     mono = records["monographies/visite-colombelles/"]
     assert mono.label == "Monographie" and not mono.hub  # type: ignore[attr-defined]
     assert mono.filters["Territoire"] == ["Colombelles", "Calvados", "Normandie"]  # type: ignore[attr-defined]
@@ -28,24 +28,24 @@ def test_entries_carry_their_facets_a_commune_also_under_its_departement_and_reg
     assert set(sheet.filters) <= set(FACETS)  # type: ignore[attr-defined]
 
 
-def test_a_communes_entries_are_also_under_its_intercommunality(repo: Path) -> None:
+def test_a_communes_entries_are_also_under_its_intercommunality(valid_repo: Path) -> None:
     """Colombelles inside Caen la Mer, inside the Calvados: the monograph on Colombelles is found under all three."""
     epci = ('- id: caen-la-mer\n  label: Communauté urbaine Caen la Mer\n  kind: intercommunalite\n  insee: "200065597"\n'
             "  parent: calvados\n  lat: 49.1829\n  lon: -0.3707\n")
-    replace(repo, "taxonomies/territories.yml", "- id: colombelles\n", epci + "- id: colombelles\n")
-    replace(repo, "taxonomies/territories.yml", "  parent: calvados\n  lat: 49.2014", "  parent: caen-la-mer\n  lat: 49.2014")
-    mono = _records(repo)["monographies/visite-colombelles/"]
+    replace(valid_repo, "taxonomies/territories.yml", "- id: colombelles\n", epci + "- id: colombelles\n")
+    replace(valid_repo, "taxonomies/territories.yml", "  parent: calvados\n  lat: 49.2014", "  parent: caen-la-mer\n  lat: 49.2014")
+    mono = _records(valid_repo)["monographies/visite-colombelles/"]
     assert mono.filters["Territoire"] == ["Colombelles", "Communauté urbaine Caen la Mer", "Calvados", "Normandie"]  # type: ignore[attr-defined]
 
 
-def test_entry_text_is_its_description_and_rendered_body_without_its_title(repo: Path) -> None:
-    record = _records(repo)["fiches/seminaire/"]
-    assert record.title == "Le séminaire réflexif"  # type: ignore[attr-defined]
-    assert record.content.endswith("Entre deux visites, le groupe.") and "Le séminaire réflexif" not in record.content  # type: ignore[attr-defined]
+def test_entry_text_is_its_description_and_rendered_body_without_its_title(valid_repo: Path) -> None:
+    record = _records(valid_repo)["fiches/organiser-une-visite/"]
+    assert record.title == "Organiser une visite apprenante"  # type: ignore[attr-defined]
+    assert record.content.endswith("Une visite se prépare avec la grille.") and "Organiser une visite apprenante" not in record.content  # type: ignore[attr-defined]
 
 
-def test_hubs_are_records_when_they_gather_entries_and_contributor_pages_never(repo: Path) -> None:
-    records = _records(repo)
+def test_hubs_are_records_when_they_gather_entries_and_contributor_pages_never(valid_repo: Path) -> None:
+    records = _records(valid_repo)
     calvados = records["territoires/calvados/"]
     assert calvados.hub and calvados.label == "Territoire" and calvados.title == "Calvados"  # type: ignore[attr-defined]
     assert records["publics/elus/"].label == "Public" and records["fiches/"].label == "Rubrique"  # type: ignore[attr-defined]

@@ -15,44 +15,46 @@ def catalogue_of(root: Path) -> Catalogue:
     return result.catalogue
 
 
-def test_a_departement_counts_the_entries_of_its_communes(repo: Path) -> None:
-    # The monograph and the story are tagged Colombelles, a commune of the Calvados; the region is not a département.
-    marks = departement_marks(catalogue_of(repo))
+def test_a_departement_counts_the_entries_of_its_communes(valid_repo: Path) -> None:
+    # The monograph is tagged Colombelles, a commune of the Calvados, and the story Le Plateau, a quartier of
+    # Colombelles; the region is not a département.
+    marks = departement_marks(catalogue_of(valid_repo))
     assert list(marks) == ["14"]
     mark = marks["14"]
     assert (mark.label, mark.count, mark.href) == ("Calvados", 2, "../territoires/calvados/")
 
 
-def test_a_departement_without_entries_is_still_drawn_with_zero(repo: Path) -> None:
-    with (repo / "taxonomies" / "territories.yml").open("a", encoding="utf-8") as territories:
+def test_a_departement_without_entries_is_still_drawn_with_zero(valid_repo: Path) -> None:
+    with (valid_repo / "taxonomies" / "territories.yml").open("a", encoding="utf-8") as territories:
         territories.write('- id: ariege\n  label: Ariège\n  kind: departement\n  insee: "09"\n')
-    marks = departement_marks(catalogue_of(repo))
+    marks = departement_marks(catalogue_of(valid_repo))
     assert marks["09"].count == 0 and marks["14"].count == 2
 
 
-def test_dots_for_territories_with_entries_of_their_own(repo: Path) -> None:
-    """Colombelles holds the monograph and the story: a dot linking to its page, placed in the Calvados.
-    A commune without entries, and one at the same place with fewer entries, get no dot."""
-    with (repo / "taxonomies" / "territories.yml").open("a", encoding="utf-8") as territories:
-        territories.write('- id: caen\n  label: Caen\n  kind: commune\n  insee: "14118"\n  parent: calvados\n  lat: 49.1829\n  lon: -0.3707\n')
+def test_dots_for_territories_with_entries_of_their_own(valid_repo: Path) -> None:
+    """Colombelles holds the monograph and the story: a dot linking to its page, placed in the Calvados; Le Plateau,
+    a quartier of it a little further, holds the story: its own dot. A commune without entries (Caen), and a
+    territory at the same place as Colombelles with fewer entries, get no dot."""
+    with (valid_repo / "taxonomies" / "territories.yml").open("a", encoding="utf-8") as territories:
         territories.write('- id: agglo\n  label: Agglo\n  kind: intercommunalite\n  insee: "200065597"\n  parent: calvados\n  lat: 49.2014\n  lon: -0.2975\n')
-    story = repo / "content" / "recits" / "recit-colombelles.md"
-    story.write_text(story.read_text(encoding="utf-8").replace("territories: [colombelles]", "territories: [colombelles, agglo]"), encoding="utf-8")
-    points = territory_points(catalogue_of(repo))
-    assert [(p.id, p.count, p.href, p.departement) for p in points] == [("colombelles", 2, "../territoires/colombelles/", "14")]
+    story = valid_repo / "content" / "recits" / "recit-plateau.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("territories: [plateau]", "territories: [plateau, colombelles, agglo]"), encoding="utf-8")
+    points = territory_points(catalogue_of(valid_repo))
+    assert [(p.id, p.count, p.href, p.departement) for p in points] == [
+        ("colombelles", 2, "../territoires/colombelles/", "14"), ("plateau", 1, "../territoires/plateau/", "14"),
+    ]
 
 
-def test_territory_list_and_included_territories_leave_out_places_without_entries(repo: Path) -> None:
-    with (repo / "taxonomies" / "territories.yml").open("a", encoding="utf-8") as territories:
-        territories.write('- id: caen\n  label: Caen\n  kind: commune\n  insee: "14118"\n  parent: calvados\n  lat: 49.1829\n  lon: -0.3707\n')
-    pages = {page.url: page.inline() for page in site_pages(catalogue_of(repo))}
+def test_territory_list_and_included_territories_leave_out_places_without_entries(valid_repo: Path) -> None:
+    """Caen, a commune of the Calvados, has no entry."""
+    pages = {page.url: page.inline() for page in site_pages(catalogue_of(valid_repo))}
     assert "territoires/caen/" in pages  # its page exists (contract §5) and invites contributions
     assert "Caen" not in pages["territoires/"].split("</svg>", 1)[1] and "Caen" not in pages["territoires/calvados/"]
     assert "Colombelles" in pages["territoires/calvados/"]
 
 
-def test_every_page_is_planned_once_with_a_unique_url_and_source(repo: Path) -> None:
-    catalogue = catalogue_of(repo)
+def test_every_page_is_planned_once_with_a_unique_url_and_source(valid_repo: Path) -> None:
+    catalogue = catalogue_of(valid_repo)
     plan = site_plan(catalogue)
     urls = [page.url for page in plan]
     assert len(urls) == len(set(urls)) and len({page.src_uri for page in plan}) == len(plan)
@@ -63,7 +65,7 @@ def test_every_page_is_planned_once_with_a_unique_url_and_source(repo: Path) -> 
     assert [page.url for page in site_pages(catalogue)] == urls
 
 
-def test_the_map_is_drawn_only_on_the_territories_overview(repo: Path) -> None:
-    pages = {page.url: page.inline() for page in site_pages(catalogue_of(repo))}
+def test_the_map_is_drawn_only_on_the_territories_overview(valid_repo: Path) -> None:
+    pages = {page.url: page.inline() for page in site_pages(catalogue_of(valid_repo))}
     with_map = [url for url, text in pages.items() if "<svg" in text]
     assert with_map == ["territoires/"]

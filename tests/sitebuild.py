@@ -1,12 +1,17 @@
-"""Helpers to build the fixture repository as a real site, shared by the site and browser tests."""
+"""Helpers to build the fixture repository as a real site and serve it, shared by the site and browser tests."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import logging
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from conftest import FIXTURE
@@ -14,6 +19,8 @@ from conftest import FIXTURE
 REPO = Path(__file__).resolve().parent.parent
 # The address the built fixture site declares (mkdocs.yml reads it from MESBOX_SITE_URL).
 SITE_URL = "http://127.0.0.1/"
+# Debian's Chromium, which the browser tests drive (.ci/run installs it).
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def make_repo(target: Path) -> Path:
@@ -69,3 +76,20 @@ def build_here(root: Path, strict: bool = True) -> tuple[bool, list[str]]:
     finally:
         logger.removeHandler(lines)
         logger.setLevel(level)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """No line per request in the test output."""
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """A built site over HTTP on a free local port, for as long as the block runs; yields its address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -3,23 +3,19 @@ no third-party request, the vocabularies in every form, and an entry saved throu
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from sitebuild import REPO, build, make_repo
+from sitebuild import CHROMIUM, REPO, build, make_repo, served
 
 from mesbox.checking.checker import check
 from mesbox.contract.registry import TAXONOMIES
 from mesbox.contract.schemas import FicheMeta
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.browser
 
 # Every file Sveltia CMS's test backend stored, by path, read from the browser's private storage.
@@ -36,11 +32,6 @@ READ_STORAGE = """async () => {
 }"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     if not (REPO / "node_modules" / "@sveltia" / "cms").is_dir():
@@ -49,10 +40,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
     (root / "node_modules").symlink_to(REPO / "node_modules")
     done = build(root)
     assert done.returncode == 0, done.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", root
-    server.shutdown()
+    with served(root / "site") as address:
+        yield address, root
 
 
 @pytest.fixture()

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from sitebuild import build, make_repo
+from sitebuild import CHROMIUM, build, make_repo, served
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.browser
 
 
@@ -23,17 +19,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = make_repo(tmp_path_factory.mktemp("browser") / "repo")
     done = build(root)
     assert done.returncode == 0, done.stderr
-    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    with served(root / "site") as address:
+        yield address
 
 
 @pytest.fixture(scope="module")

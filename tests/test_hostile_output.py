@@ -3,15 +3,11 @@ anyway (not strict) passes the audit and runs no script in Chromium; the policy 
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sitebuild import build, make_repo
-from test_browser import CHROMIUM, _QuietHandler
+from sitebuild import CHROMIUM, build, make_repo, served
 
 from mesbox.checking.checker import check
 from mesbox.reading.textfields import first_refused
@@ -65,11 +61,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
         (root / "fiches" / f"hostile-{name}.md").write_text(_fiche(name, body), encoding="utf-8")
     done = build(root, strict=False)
     assert done.returncode == 0, done.stderr  # the audit found nothing: it fails any build
-    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield root, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(root / "site") as address:
+        yield root, address
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from mesbox.catalogue.catalogue import Catalogue
 from mesbox.checking.checker import check
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -79,6 +80,13 @@ def line_of(root: Path, rel: str, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} absent de {rel}")
+
+
+def catalogue_of(root: Path) -> Catalogue:
+    """The catalogue of a repository that must pass the check without a single issue."""
+    result = check(root)
+    assert result.issues == [], [str(i) for i in result.issues]
+    return result.catalogue
 
 
 def found(root: Path) -> list[tuple[str, str, int]]:

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ENTRY, replace, write
+from conftest import ENTRY, catalogue_of, replace, write
 
-from mesbox.catalogue.catalogue import SEE_ALSO_LIMIT, Catalogue
+from mesbox.catalogue.catalogue import SEE_ALSO_LIMIT
 from mesbox.checking.checker import check
-
-
-def catalogue(root: Path) -> Catalogue:
-    result = check(root)
-    assert result.issues == [], [str(i) for i in result.issues]
-    return result.catalogue
 
 
 def ids(entries: list) -> list[str]:  # type: ignore[type-arg]
@@ -25,7 +19,7 @@ def story(title: str, extra: str = "") -> str:
 
 
 def test_published_entries_and_drafts_are_kept_apart(valid_repo: Path) -> None:
-    cat = catalogue(valid_repo)
+    cat = catalogue_of(valid_repo)
     assert sorted(cat.entries) == [
         "grille-commune", "initiative-solidaire", "organiser-une-visite", "preparer-une-visite", "recit-plateau", "visite-colombelles",
     ]
@@ -35,7 +29,7 @@ def test_published_entries_and_drafts_are_kept_apart(valid_repo: Path) -> None:
 
 
 def test_by_collection_in_listing_order(valid_repo: Path) -> None:
-    cat = catalogue(valid_repo)
+    cat = catalogue_of(valid_repo)
     assert {c: ids(e) for c, e in cat.by_collection.items()} == {
         "fiches": ["initiative-solidaire", "organiser-une-visite"],
         "monographies": ["visite-colombelles"],
@@ -53,7 +47,7 @@ def test_by_collection_in_listing_order(valid_repo: Path) -> None:
 def test_by_term_lists_each_term_even_unused(valid_repo: Path) -> None:
     """Every term has an index, possibly empty (its page invites a contribution); only the term itself here.
     Culture is carried by the draft alone: its index is empty too."""
-    cat = catalogue(valid_repo)
+    cat = catalogue_of(valid_repo)
     assert ids(cat.by_term["themes"]["cooperation"]) == ["initiative-solidaire", "organiser-une-visite", "preparer-une-visite", "visite-colombelles"]
     assert ids(cat.by_term["themes"]["culture"]) == []
     assert ids(cat.by_term["themes"]["emploi"]) == ["recit-plateau", "visite-colombelles"]
@@ -65,7 +59,7 @@ def test_by_term_lists_each_term_even_unused(valid_repo: Path) -> None:
 
 def test_territory_page_includes_descendants(valid_repo: Path) -> None:
     """Normandie lists the entries of Colombelles and of its quartier, once each, in listing order."""
-    cat = catalogue(valid_repo)
+    cat = catalogue_of(valid_repo)
     assert ids(cat.entries_for_term("territories", "normandie")) == ["initiative-solidaire", "recit-plateau", "visite-colombelles"]
     assert ids(cat.entries_for_term("territories", "calvados")) == ["recit-plateau", "visite-colombelles"]
     assert ids(cat.entries_for_term("territories", "colombelles")) == ["recit-plateau", "visite-colombelles"]
@@ -77,14 +71,14 @@ def test_territory_page_includes_descendants(valid_repo: Path) -> None:
 
 def test_entry_on_parent_and_child_is_listed_once(valid_repo: Path) -> None:
     replace(valid_repo, "content/recits/recit-plateau.md", "territories: [plateau]", "territories: [plateau, colombelles, normandie]")
-    assert ids(catalogue(valid_repo).entries_for_term("territories", "normandie")) == [
+    assert ids(catalogue_of(valid_repo).entries_for_term("territories", "normandie")) == [
         "initiative-solidaire", "recit-plateau", "visite-colombelles",
     ]
 
 
 def test_drafts_are_in_no_index(valid_repo: Path) -> None:
     """The draft carries emploi, culture and colombelles and cites initiative-solidaire: none of it shows."""
-    cat = catalogue(valid_repo)
+    cat = catalogue_of(valid_repo)
     everywhere = [*cat.by_collection.values(), *(e for t in cat.by_term.values() for e in t.values()), *cat.cited_by.values()]
     everywhere += [cat.see_also(e) for e in cat.entries.values()]
     everywhere += [cat.entries_for_term("territories", t) for t in cat.terms["territories"]]
@@ -95,7 +89,7 @@ def test_drafts_are_in_no_index(valid_repo: Path) -> None:
 
 def test_cited_by_follows_related_and_wiki_links_of_published_entries(valid_repo: Path) -> None:
     """The home page and the draft also link to initiative-solidaire but are not entries of the site's "Cité par"."""
-    cat = catalogue(valid_repo)
+    cat = catalogue_of(valid_repo)
     assert {k: sorted(ids(v)) for k, v in cat.cited_by.items()} == {
         "initiative-solidaire": ["organiser-une-visite", "visite-colombelles"],
         "organiser-une-visite": ["initiative-solidaire"],
@@ -108,17 +102,17 @@ def test_cited_by_follows_related_and_wiki_links_of_published_entries(valid_repo
 def test_citing_twice_counts_once(valid_repo: Path) -> None:
     replace(valid_repo, "content/recits/recit-plateau.md", "[[visite-colombelles]].", "[[visite-colombelles]] et [[visite-colombelles|encore]].")
     replace(valid_repo, "content/recits/recit-plateau.md", "themes: [emploi]", "themes: [emploi]\nrelated: [visite-colombelles]")
-    assert ids(catalogue(valid_repo).cited_by["visite-colombelles"]) == ["recit-plateau"]
+    assert ids(catalogue_of(valid_repo).cited_by["visite-colombelles"]) == ["recit-plateau"]
 
 
 def test_monographs_by_grid(valid_repo: Path) -> None:
-    assert {k: ids(v) for k, v in catalogue(valid_repo).monographs_by_grid.items()} == {"grille-commune": ["visite-colombelles"]}
+    assert {k: ids(v) for k, v in catalogue_of(valid_repo).monographs_by_grid.items()} == {"grille-commune": ["visite-colombelles"]}
 
 
 def test_see_also_related_then_shared_terms(valid_repo: Path) -> None:
     """visite-colombelles: its related entry, then organiser-une-visite (method + theme), then the path
     (one theme); recit-plateau shares a theme but cites it, so "Cité par" lists it and "Voir aussi" does not repeat it."""
-    cat = catalogue(valid_repo)
+    cat = catalogue_of(valid_repo)
     assert ids(cat.see_also(cat.entries["visite-colombelles"])) == ["initiative-solidaire", "organiser-une-visite", "preparer-une-visite"]
     assert ids(cat.cited_by["visite-colombelles"]) == ["recit-plateau"]
 
@@ -129,13 +123,13 @@ def test_see_also_leaves_out_entries_that_cite_the_page_even_related_ones(valid_
     in `related`; an entry that shares a term and does not cite it stays."""
     replace(valid_repo, "fiches/initiative-solidaire.md", "audiences: [elus, citoyens]", "audiences: [elus, citoyens]\nrelated: [visite-colombelles]")
     write(valid_repo, "content/recits/voisin.md", story("Voisin").replace("themes: [emploi]", "themes: [cooperation]"))
-    cat = catalogue(valid_repo)
+    cat = catalogue_of(valid_repo)
     assert ids(cat.see_also(cat.entries["initiative-solidaire"])) == ["voisin"]
 
 
 def test_by_audience_lists_every_audience(valid_repo: Path) -> None:
     """Each audience of the contract has its list, empty or not, fiches and paths alike; drafts are not in it."""
-    by_audience = catalogue(valid_repo).by_audience
+    by_audience = catalogue_of(valid_repo).by_audience
     assert set(by_audience) == {"accompagnateurs", "elus", "techniciens", "acteurs-ess", "citoyens", "chercheurs"}
     assert ids(by_audience["elus"]) == ["initiative-solidaire"]
     assert ids(by_audience["citoyens"]) == ["initiative-solidaire", "preparer-une-visite"]
@@ -150,7 +144,7 @@ def test_see_also_ranks_by_shared_terms_and_stops_at_six(valid_repo: Path) -> No
     write(valid_repo, "content/recits/deux.md", story("Zy deux termes"))
     for letter in "abcdefg":
         write(valid_repo, f"fiches/un-{letter}.md", ENTRY.replace("Une fiche de test", f"Un terme {letter}"))
-    cat = catalogue(valid_repo)
+    cat = catalogue_of(valid_repo)
     shown = ids(cat.see_also(cat.entries["cible"]))
     assert len(shown) == SEE_ALSO_LIMIT == 6
     # related; 4 shared (emploi, cooperation, seminaire-reflexif, caen); 2 shared, tie in listing order
@@ -163,7 +157,7 @@ def test_french_order_ignores_accents_and_case(valid_repo: Path) -> None:
     """« Économie » sorts with « economie », before « Emploi » (docs/contrat.md §6), for entries and for terms."""
     for name, title in [("a", "Emploi local"), ("b", "Économie du lien"), ("c", "economie circulaire"), ("d", "Zèbre"), ("e", "Élan")]:
         write(valid_repo, f"content/recits/{name}.md", story(title))
-    cat = catalogue(valid_repo)
+    cat = catalogue_of(valid_repo)
     assert [e.title for e in cat.by_collection["recits"]] == [
         "economie circulaire", "Économie du lien", "Élan", "Emploi local", "Récit du Plateau", "Zèbre",
     ]
@@ -176,7 +170,7 @@ def test_fiches_in_number_order_then_title(valid_repo: Path) -> None:
         write(valid_repo, f"fiches/n-{number.replace('.', '-')}.md", ENTRY.replace("kind: outil", f'kind: outil\nnumber: "{number}"'))
     write(valid_repo, "fiches/sans-b.md", ENTRY.replace("Une fiche de test", "Économie sans numéro"))
     write(valid_repo, "fiches/sans-a.md", ENTRY.replace("Une fiche de test", "Atelier sans numéro"))
-    assert ids(catalogue(valid_repo).by_collection["fiches"]) == [
+    assert ids(catalogue_of(valid_repo).by_collection["fiches"]) == [
         "initiative-solidaire", "n-2-9", "n-2-9-1", "n-2-10", "organiser-une-visite", "n-10-1", "sans-a", "sans-b",
     ]
 

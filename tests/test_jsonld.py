@@ -5,17 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import FICHE, replace
+from conftest import FICHE, catalogue_of, replace
 
-from mesbox.catalogue.catalogue import Catalogue
-from mesbox.checking.checker import check
 from mesbox.rendering.jsonld import entry_jsonld, script_json
-
-
-def catalogue_of(root: Path) -> Catalogue:
-    result = check(root)
-    assert result.ok, [str(i) for i in result.issues]
-    return result.catalogue
 
 
 def test_a_fiche_is_a_learning_resource_with_its_licence_and_labels(valid_repo: Path) -> None:

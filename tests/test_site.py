@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mesbox.catalogue.catalogue import Catalogue
-from mesbox.checking.checker import check
+from conftest import catalogue_of
+
 from mesbox.rendering.site import departement_marks, site_pages, site_plan, territory_points
-
-
-def catalogue_of(root: Path) -> Catalogue:
-    result = check(root)
-    assert result.ok, [str(i) for i in result.issues]
-    return result.catalogue
 
 
 def test_a_departement_counts_the_entries_of_its_communes(valid_repo: Path) -> None:

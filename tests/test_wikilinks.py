@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mesbox.catalogue.catalogue import Catalogue
-from mesbox.checking.checker import check
+from conftest import catalogue_of
+
 from mesbox.rendering.wikilinks import render_wikilinks
-
-
-def catalogue_of(root: Path) -> Catalogue:
-    result = check(root)
-    assert result.ok, [str(i) for i in result.issues]
-    return result.catalogue
 
 
 def link(url: str) -> str:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import gc
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import ENTRY, FICHE, MONO, STORY, THEMES, VALID_FILES, replace, write
 
 from mesbox.checking.checker import CheckResult, check
-from mesbox.contract.issues import CODES, Issue
+from mesbox.contract.issues import CODES
 
 
 def test_valid_repository_is_ok(valid_repo: Path) -> None:
@@ -48,13 +52,33 @@ def test_issue_shape_and_text(valid_repo: Path) -> None:
     assert issue.code in CODES
 
 
-def test_check_is_repeatable_and_does_not_change_files(valid_repo: Path) -> None:
-    """Two runs give the same issues; checking writes nothing into the repository."""
+def test_checking_writes_nothing_into_the_repository(valid_repo: Path) -> None:
+    """No file added, removed or changed by a check, its cache included (kept in the user's cache folder)."""
     replace(valid_repo, MONO, "related: [initiative-solidaire]", "related: [nulle-part]")
-    before = sorted(p.relative_to(valid_repo).as_posix() for p in valid_repo.rglob("*"))
-    first, second = check(valid_repo).issues, check(valid_repo).issues
-    assert first == second and len(first) == 1
-    assert sorted(p.relative_to(valid_repo).as_posix() for p in valid_repo.rglob("*")) == before
+
+    def files() -> dict[str, bytes]:
+        return {p.relative_to(valid_repo).as_posix(): p.read_bytes() for p in valid_repo.rglob("*") if p.is_file()}
+
+    before = files()
+    assert len(check(valid_repo).issues) == len(check(valid_repo, catalogue=False, cache=True).issues) == 1
+    assert files() == before
+
+
+def test_the_same_report_in_every_process(valid_repo: Path) -> None:
+    """String hashing changes with PYTHONHASHSEED: two fresh interpreters with two seeds report the same
+    errors, suggestions included, in the same order, as this process does."""
+    replace(valid_repo, FICHE, "themes: [economie-solidaire, cooperation]", "themes: [economie-solidaire, cooperaton, emploi, emploi]")
+    replace(valid_repo, MONO, "related: [initiative-solidaire]", "related: [initiative-solidair, nulle-part]")
+    replace(valid_repo, STORY, "territories: [plateau]", "territories: [plateua, colombele]")
+    code = "import sys; from mesbox.cli.main import main; sys.exit(main(['check', '--format', 'json', '--no-cache', sys.argv[1]]))"
+    reports = [
+        subprocess.run([sys.executable, "-c", code, str(valid_repo)], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=False)
+        for seed in ("1", "2")
+    ]
+    assert [r.returncode for r in reports] == [1, 1] and reports[0].stdout == reports[1].stdout
+    errors = json.loads(reports[0].stdout)["errors"]
+    assert errors == [issue.as_dict() for issue in check(valid_repo).issues] and len(errors) >= 6
+    assert sum("vouliez-vous dire" in error["message"] for error in errors) >= 3
 
 
 def test_garbage_collector_is_restored(valid_repo: Path) -> None:
@@ -86,9 +110,3 @@ def test_invalid_entry_stays_out_of_the_catalogue(valid_repo: Path) -> None:
     result = check(valid_repo)
     assert [i.path for i in result.issues] == ["fiches/casse.md"]
     assert "casse" not in result.catalogue.entries
-
-
-def test_issue_ordering_is_by_file_then_line() -> None:
-    """The dataclass order is the report order."""
-    issues = [Issue("b.md", 1, 1, "E101", "x"), Issue("a.md", 10, 1, "E101", "x"), Issue("a.md", 2, 5, "E102", "x"), Issue("a.md", 2, 1, "E103", "x")]
-    assert [(i.path, i.line, i.col) for i in sorted(issues)] == [("a.md", 2, 1), ("a.md", 2, 5), ("a.md", 10, 1), ("b.md", 1, 1)]

@@ -67,9 +67,13 @@ def test_fold_is_idempotent_and_ignores_case(text: str) -> None:
     assert fold(french.upper()) == fold(french.lower())
 
 
+# The same words without accents, spelled out here rather than taken from `fold` (which `sort_key` uses).
+_UNACCENTED = str.maketrans({"é": "e", "è": "e", "ê": "e", "ë": "e", "à": "a", "â": "a", "ç": "c", "î": "i", "ï": "i", "ô": "o", "ù": "u", "û": "u", "œ": "oe"})
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="abcdeéèêëàâçîïôùûœ", max_size=20), st.text(alphabet="abcdeéèêëàâçîïôùûœ", max_size=20))
-def test_order_of_french_words_follows_their_unaccented_form(a: str, b: str) -> None:
-    """For French letters, the order is the order of the words without accents."""
-    if fold(a) < fold(b):
-        assert sort_key(a) < sort_key(b)
+@given(st.lists(st.text(alphabet="abcdeéèêëàâçîïôùûœ", max_size=12), max_size=12))
+def test_order_of_french_words_follows_their_unaccented_form(words: list[str]) -> None:
+    """For French letters, the order is the order of the words written without accents; a word before the
+    same word with accents (« economie » before « économie »)."""
+    assert sorted(words, key=sort_key) == sorted(words, key=lambda word: (word.translate(_UNACCENTED), word))

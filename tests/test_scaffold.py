@@ -120,17 +120,28 @@ def test_refuses_an_id_taken_in_another_collection_or_sub_folder(valid_repo: Pat
     with pytest.raises(ScaffoldError, match="fiches/methodes/organiser-une-visite.md"):
         new_entry(valid_repo, "recits", "Organiser une visite")
     write(valid_repo, "grids/autre/grille-b.md", ENTRY)
-    with pytest.raises(ScaffoldError):
+    with pytest.raises(ScaffoldError, match="grids/autre/grille-b.md"):
         new_entry(valid_repo, "fiches", "Grille B", kind="outil")
     assert sorted(valid_repo.rglob("*.md")) == sorted([*before, valid_repo / "grids/autre/grille-b.md"])
 
 
-@pytest.mark.parametrize(("collection", "title"), [("blog", "Un titre"), ("fiches", "ab"), ("fiches", "   ab   "), ("fiches", "x" * 151), ("fiches", "!!! ???")])
-def test_refuses_bad_collection_or_title(valid_repo: Path, collection: str, title: str) -> None:
-    """Unknown collection, title outside 3–150 characters, or a title with nothing to make an id of."""
-    with pytest.raises(ScaffoldError):
+@pytest.mark.parametrize(
+    ("collection", "title", "says"),
+    [
+        ("blog", "Un titre", "collection « blog » inconnue"),
+        ("fiches", "ab", "de 3 à 150 caractères"),
+        ("fiches", "   ab   ", "de 3 à 150 caractères"),
+        ("fiches", "x" * 151, "de 3 à 150 caractères"),
+        ("fiches", "!!! ???", "au moins une lettre ou un chiffre"),
+    ],
+)
+def test_refuses_bad_collection_or_title(valid_repo: Path, collection: str, title: str, says: str) -> None:
+    """Unknown collection, title outside 3–150 characters, or a title with nothing to make an id of: said, and nothing written
+    (a fiche would go to its kind's sub-folder, so the whole repository is compared)."""
+    before = sorted(valid_repo.rglob("*"))
+    with pytest.raises(ScaffoldError, match=says):
         new_entry(valid_repo, collection, title, kind="outil")
-    assert sorted(p.name for p in (valid_repo / "fiches").glob("*.md")) == ["brouillon.md", "initiative-solidaire.md"]
+    assert sorted(valid_repo.rglob("*")) == before
 
 
 def test_long_title_gives_an_id_within_80_characters(valid_repo: Path) -> None:

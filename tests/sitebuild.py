@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Literal
 
 from conftest import FIXTURE
 
@@ -47,35 +48,21 @@ def _env(overrides: dict[str, str]) -> dict[str, str]:
     return env | overrides
 
 
-class _Lines(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(f"{record.levelname}: {record.getMessage()}")
-
-
-def build_here(root: Path, strict: bool = True) -> tuple[bool, list[str]]:
-    """Run `mkdocs build` in this process, so a test can tune the plugin's modules first
-    (a forked second process inherits them). Returns whether it succeeded and what it logged."""
+def build_in_process(root: Path, site: Path, *, command: Literal["build", "serve"] = "serve", dirty: bool = False, start: bool = True) -> Path:
+    """One quiet build in this process, as `mkdocs serve` (with --dirty or not) or `mkdocs build` runs it;
+    `start` begins a new session first, which a save under `mkdocs serve` does not. Returns the site folder."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
 
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), site_url=SITE_URL, strict=strict)
-    logger = logging.getLogger("mkdocs")
-    lines, level = _Lines(), logger.level
-    logger.addHandler(lines)
-    logger.setLevel(logging.INFO)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), site_url=SITE_URL, strict=False)
+    if start:
+        config.plugins.on_startup(command=command, dirty=dirty)
+    logging.getLogger("mkdocs").setLevel(logging.CRITICAL)
     try:
-        mkdocs_build(config)
-        return True, lines.lines
-    except Abort as abort:
-        return False, [*lines.lines, f"ABORT: {abort}"]
+        mkdocs_build(config, dirty=dirty)
     finally:
-        logger.removeHandler(lines)
-        logger.setLevel(level)
+        logging.getLogger("mkdocs").setLevel(logging.NOTSET)
+    return site
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

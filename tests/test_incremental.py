@@ -9,7 +9,6 @@ leave that session alone.
 
 from __future__ import annotations
 
-import logging
 import shutil
 import subprocess
 import sys
@@ -18,24 +17,9 @@ from pathlib import Path
 
 import pytest
 from conftest import FICHE, METHOD, replace
-from sitebuild import SITE_URL, make_repo
+from sitebuild import SITE_URL, build_in_process, make_repo
 
 from mesbox.mkdocs_plugin.incremental import Incremental
-
-
-def build(root: Path, site: Path, dirty: bool, start: bool = True) -> None:
-    """One build of a preview; `start` begins a new `mkdocs serve` session first (a save does not)."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), site_url=SITE_URL, strict=False)
-    if start:
-        config.plugins.on_startup(command="serve", dirty=dirty)
-    logging.getLogger("mkdocs").setLevel(logging.CRITICAL)
-    try:
-        mkdocs_build(config, dirty=dirty)
-    finally:
-        logging.getLogger("mkdocs").setLevel(logging.NOTSET)
 
 
 def tree(site: Path) -> dict[str, bytes]:
@@ -70,14 +54,14 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def test_edits_renames_and_deletions_give_the_full_build(repo: Path, tmp_path: Path) -> None:
     served = tmp_path / "served"
-    build(repo, served, dirty=True)
+    build_in_process(repo, served, dirty=True)
     same_site(served, _full(repo, tmp_path / "full0"))
 
     # An entry's title and a new [[link]] to it: its page, its listings, its term pages and the citing page change.
     before = stamps(served)
     replace(repo, METHOD, "title: Organiser une visite apprenante", "title: Organiser une visite apprenante entre pairs")
     replace(repo, FICHE, "\n---\n", "\n---\nVoir aussi [[recit-plateau]].\n\n")
-    build(repo, served, dirty=True, start=False)
+    build_in_process(repo, served, dirty=True, start=False)
     same_site(served, _full(repo, tmp_path / "full1"))
     after = stamps(served)
     assert after["fiches/organiser-une-visite/index.html"] != before["fiches/organiser-une-visite/index.html"]
@@ -90,14 +74,14 @@ def test_edits_renames_and_deletions_give_the_full_build(repo: Path, tmp_path: P
     (repo / "monographies/visite-colombelles.md").unlink()
     shutil.copy(repo / FICHE, repo / "fiches/nouvelle-initiative.md")
     replace(repo, "fiches/nouvelle-initiative.md", "title: ", "title: Nouvelle ")
-    build(repo, served, dirty=True, start=False)
+    build_in_process(repo, served, dirty=True, start=False)
     same_site(served, _full(repo, tmp_path / "full2"))
     assert not (served / "fiches" / "organiser-une-visite").exists()
 
     # A vocabulary label (shown on every page naming the term) and an entry turned into a draft.
     replace(repo, "taxonomies/themes.yml", "label: Coopération", "label: Coopération locale")
     replace(repo, "fiches/nouvelle-initiative.md", "\n---\n", "\ndraft: true\n---\n")
-    build(repo, served, dirty=True, start=False)
+    build_in_process(repo, served, dirty=True, start=False)
     same_site(served, _full(repo, tmp_path / "full3"))
 
 
@@ -108,14 +92,14 @@ def pagefind(site: Path) -> dict[str, int]:
 @pytest.mark.parametrize("dirty", [True, False])
 def test_a_preview_writes_the_search_index_once_and_says_so(repo: Path, tmp_path: Path, dirty: bool) -> None:
     served = tmp_path / "served"
-    build(repo, served, dirty=dirty)
+    build_in_process(repo, served, dirty=dirty)
     first = pagefind(served)
     assert "pagefind/pagefind.js" in first
     explorer = (served / "explorer" / "index.html").read_text(encoding="utf-8")
     assert "mesbox-preview-search" in explorer and "au lancement de <code>mkdocs serve</code>" in explorer
 
     replace(repo, FICHE, "\n---\n", "\n---\nUne phrase de plus.\n\n")
-    build(repo, served, dirty=dirty, start=False)  # a save: the session goes on
+    build_in_process(repo, served, dirty=dirty, start=False)  # a save: the session goes on
     # Without --dirty MkDocs empties the site folder: the kept index comes back, the same files.
     assert pagefind(served).keys() == first.keys()
     if dirty:
@@ -125,7 +109,7 @@ def test_a_preview_writes_the_search_index_once_and_says_so(repo: Path, tmp_path
 
     load_config(str(repo / "mkdocs.yml"), site_url=SITE_URL).plugins.on_startup(command="build", dirty=False)
     published = tmp_path / "published"
-    build(repo, published, dirty=False, start=False)
+    build_in_process(repo, published, dirty=False, start=False)
     assert "mesbox-preview-search" not in (published / "explorer" / "index.html").read_text(encoding="utf-8")
     assert "pagefind/pagefind.js" in pagefind(published)
 

@@ -6,33 +6,16 @@ Serving is simulated the way MkDocs starts it: `on_startup(command="serve")`, th
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
-from typing import Literal
 
 import pytest
-from sitebuild import SITE_URL, make_repo
+from sitebuild import build_in_process, make_repo
 
 from mesbox.contract.issues import Issue
 from mesbox.rendering.preview import ERRORS_URL, banner, editorial_url, entry_address, errors_page
 
 UNKNOWN_THEME = ("themes: [economie-solidaire, cooperation]", "themes: [economie-solidaire, cooperaton]")
 BROKEN_YAML = "---\ntitle: Une recyclerie : une initiative\ndescription: Une fiche dont l'en-tête ne se lit pas.\n---\nCorps.\n"
-
-
-def render(root: Path, command: Literal["build", "serve"]) -> Path:
-    """Build the repository as `mkdocs serve` (command="serve") or `mkdocs build` does."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), site_url=SITE_URL, strict=False)
-    config.plugins.on_startup(command=command, dirty=False)
-    logging.getLogger("mkdocs").setLevel(logging.CRITICAL)
-    try:
-        mkdocs_build(config)
-    finally:
-        logging.getLogger("mkdocs").setLevel(logging.NOTSET)
-    return root / "site"
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +31,7 @@ def broken_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def served(broken_repo: Path) -> Path:
-    return render(broken_repo, "serve")
+    return build_in_process(broken_repo, broken_repo / "site", command="serve")
 
 
 def page(site: Path, url: str) -> str:
@@ -97,7 +80,7 @@ def test_a_build_publishes_none_of_it(broken_repo: Path, tmp_path: Path) -> None
     root = make_repo(tmp_path / "repo")
     for rel in ("fiches/initiative-solidaire.md", "fiches/recyclerie.md", "content/a-propos.md"):
         (root / rel).write_text((broken_repo / rel).read_text(encoding="utf-8"), encoding="utf-8")
-    site = render(root, "build")
+    site = build_in_process(root, root / "site", command="build")
     assert not (site / "fiches" / "brouillon").exists() and not (site / "apercu").exists() and not (site / "fiches" / "recyclerie").exists()
     assert not any("mesbox-preview" in p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
 

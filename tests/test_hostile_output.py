@@ -131,10 +131,11 @@ def test_no_script_runs_on_any_hostile_page(hostile_site: tuple[Path, str], chro
             link = page.locator("article a").nth(index)  # type: ignore[attr-defined]
             if link.is_visible():
                 link.click(timeout=2000, force=True, no_wait_after=True)
-                page.wait_for_timeout(100)  # type: ignore[attr-defined]
+                # a navigation the click started may commit late on a loaded machine: wait until the network
+                # is quiet, so that the next link is looked for on this page and not on the one being left
+                page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
                 if page.url != url:  # type: ignore[attr-defined]
                     page.goto(url)  # type: ignore[attr-defined]
-        page.wait_for_load_state("load")  # type: ignore[attr-defined]  # a click may have left a navigation under way
         assert page.locator("body").is_visible(), name  # type: ignore[attr-defined]  # no <style> hid the page
     context.close()  # type: ignore[attr-defined]
     assert dialogs == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_render import extensions, render
 
@@ -182,6 +182,8 @@ def test_rendered_and_sanitised_hostile_markdown_never_fails_the_audit(body: str
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_markdown)
+# Found by Hypothesis: backticks on either side of a comment line are no code span for Python-Markdown.
+@example("```\n<!-- x --!><img src=x onerror=alert(1)>```\n")
 def test_what_the_check_does_not_report_the_sanitiser_does_not_remove(body: str) -> None:
     """The checker and the sanitiser share one allowlist: a body the checker accepts is published whole."""
     _, issues = scan_body(body, "f.md", 1)

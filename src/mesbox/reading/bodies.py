@@ -41,7 +41,9 @@ _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", 
 # Fences of fenced code blocks (superfences: indented too, inside lists and admonitions) and backtick runs.
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})([^\n]*)", re.MULTILINE)
 _BACKTICKS = re.compile(r"`+")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Where a code span cannot run past: a blank line, or a line opening raw HTML (Python-Markdown lifts
+# raw HTML blocks and comments out of the text before it looks for code spans).
+_SPAN_BREAK = re.compile(r"\n[ \t]*(?:\n|<[a-zA-Z!?/])")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _UNQUOTED = re.compile(r"[^\s>]*")
 _NAME = re.compile(r"[^\s/>]*")
@@ -238,9 +240,10 @@ def _fenced(body: str) -> list[tuple[int, int]]:
 
 
 def _code_spans(body: str) -> list[tuple[int, int]]:
-    """A run of n backticks opens a span closed by the next run of exactly n in the same paragraph."""
+    """A run of n backticks opens a span closed by the next run of exactly n in the same paragraph
+    (a line that opens raw HTML ends it, as it ends the paragraph for Python-Markdown)."""
     runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(body)]
-    blanks = [match.start() for match in _BLANK_LINE.finditer(body)]
+    blanks = [match.start() for match in _SPAN_BREAK.finditer(body)]
     following: dict[int, int] = {}  # run index -> index of the next run of the same length
     after: dict[int, int] = {}
     for index in range(len(runs) - 1, -1, -1):

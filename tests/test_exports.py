@@ -19,7 +19,7 @@ from conftest import replace, write
 from mesbox.checking.checker import check
 from mesbox.cli.main import main
 from mesbox.contract.registry import COLLECTIONS
-from mesbox.publishing.exports import COMMON_FIELDS, CSV_EXTRA, column_doc, export_files, write_exports
+from mesbox.publishing.exports import COMMON_FIELDS, CSV_EXTRA, column_doc, csv_row, export_files, write_exports
 
 SITE = "https://exemple.org/"
 # Sorted by collection (fiches, monographies, recits, grilles, parcours), then id.
@@ -281,6 +281,12 @@ def test_csv_neutralises_formulas_json_keeps_them(valid_repo: Path, start: str) 
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in spreadsheet for cell in row)
     record = next(e for e in entries_json(files) if e["id"] == "initiative-solidaire")
     assert (record["title"], record["authors"]) == (title, ["@équipe", "Communauté apprenante du MES"])
+
+
+def test_a_semicolon_inside_a_list_item_never_splits_it_in_the_csv() -> None:
+    """Second layer behind the check's E102: an author holding the CSV's list separator stays one author."""
+    row = csv_row({"id": "x", "authors": ["Dupont; Martin", "Équipe"]})
+    assert row["authors"].split(";") == ["Dupont, Martin", "Équipe"]
 
 
 def test_csv_flattens_the_visit(valid_repo: Path) -> None:

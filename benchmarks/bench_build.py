@@ -98,8 +98,13 @@ def plain_config(config: dict, tags: bool) -> dict:
 
 
 def term_labels(root: Path) -> dict[str, dict[str, str]]:
-    return {name: {t["id"]: t["label"] for t in yaml.load((root / "taxonomies" / f"{name}.yml").read_text(encoding="utf-8"),
-                                                          Loader=yaml.CSafeLoader)} for name in TERM_FILES}
+    return {
+        name: {
+            t["id"]: t["label"]
+            for t in yaml.load((root / "taxonomies" / f"{name}.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        }
+        for name in TERM_FILES
+    }
 
 
 def plain_site(source: Path, target: Path, config: dict, tags: bool) -> Path:
@@ -163,8 +168,12 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=0, help="tours de chauffe non mesurés (défaut : 0 ; une construction dure 10 à 40 s)")
     parser.add_argument("--seed", type=int, default=1, help="graine des corpus (défaut : 1)")
     parser.add_argument("--quick", action="store_true", help="essai : 300 entrées, une construction, linéarité à 100 et 400")
-    parser.add_argument("--no-preview", dest="preview", action="store_false",
-                        help="sans la mesure de l'aperçu (mkdocs serve --dirty, 10 enregistrements ; quelques minutes)")
+    parser.add_argument(
+        "--no-preview",
+        dest="preview",
+        action="store_false",
+        help="sans la mesure de l'aperçu (mkdocs serve --dirty, 10 enregistrements ; quelques minutes)",
+    )
     args = parser.parse_args()
     entries, runs = (300, 1) if args.quick else (args.entries, args.runs)
     small, large = (100, 400) if args.quick else (1000, 4000)
@@ -181,15 +190,21 @@ def main() -> int:
         for name in sites:
             print(f"  {name} : {spread(all_runs[name])} s{problems(outputs[name])}")
         print(f"mesbox: {times['mesbox']:.1f} s  plain: {times['plain']:.1f} s  tags: {times['tags']:.1f} s")
-        print(f"mesbox/plain: {times['mesbox'] / times['plain']:.2f} (objectif ≤ {GOALS['plain']})  "
-              f"mesbox/tags: {times['mesbox'] / times['tags']:.2f} (objectif ≤ {GOALS['tags']})")
+        print(
+            f"mesbox/plain: {times['mesbox'] / times['plain']:.2f} (objectif ≤ {GOALS['plain']})  "
+            f"mesbox/tags: {times['mesbox'] / times['tags']:.2f} (objectif ≤ {GOALS['tags']})"
+        )
         print(f"part propre de l'extension : {plugin_share(outputs['mesbox'], times['mesbox'])}")
 
-        scale_sites = {"small": build(mesbox_site(small, args.seed), f"mesbox-{small}"),
-                       "large": build(mesbox_site(large, args.seed), f"mesbox-{large}")}
+        scale_sites = {
+            "small": build(mesbox_site(small, args.seed), f"mesbox-{small}"),
+            "large": build(mesbox_site(large, args.seed), f"mesbox-{large}"),
+        }
         scale, scale_runs, scale_outputs = medians(scale_sites, runs, args.warmup)
-        print(f"linéarité : {small} entrées {scale['small']:.1f} s ({spread(scale_runs['small'])}), "
-              f"{large} entrées {scale['large']:.1f} s ({spread(scale_runs['large'])})")
+        print(
+            f"linéarité : {small} entrées {scale['small']:.1f} s ({spread(scale_runs['small'])}), "
+            f"{large} entrées {scale['large']:.1f} s ({spread(scale_runs['large'])})"
+        )
         print(f"t({large})/t({small}): {scale['large'] / scale['small']:.2f} (objectif ≤ {GOALS['linear']})")
         print(f"part propre de l'extension à {large} entrées : {plugin_share(scale_outputs['large'], scale['large'])}")
         if args.preview:
@@ -198,13 +213,17 @@ def main() -> int:
             except Exception as error:  # reported as any failed measurement
                 raise CommandFailed(f"aperçu : {error}") from error
             save = statistics.median(preview.saves)
-            print(f"aperçu à {small} entrées (mkdocs serve --dirty) : un enregistrement affiché en {save:.2f} s "
-                  f"(médiane de {len(preview.saves)} : {spread(preview.saves)}) ; construction complète {scale['small']:.1f} s "
-                  f"(processus entier), {preview.full[0]:.1f} s (dans le même processus que l'aperçu)")
+            print(
+                f"aperçu à {small} entrées (mkdocs serve --dirty) : un enregistrement affiché en {save:.2f} s "
+                f"(médiane de {len(preview.saves)} : {spread(preview.saves)}) ; construction complète {scale['small']:.1f} s "
+                f"(processus entier), {preview.full[0]:.1f} s (dans le même processus que l'aperçu)"
+            )
             save_cpu = statistics.median(preview.saves_cpu)
-            print(f"aperçu / construction complète : {save / preview.full[0]:.2f} (temps processeur : {save_cpu:.2f} s / "
-                  f"{preview.full_cpu[0]:.2f} s = {save_cpu / preview.full_cpu[0]:.2f}) ; objectif ≤ {GOAL_SECONDS:g} s : "
-                  f"{'atteint' if save <= GOAL_SECONDS else 'non atteint'} ; charge moyenne : {' | '.join(preview.loads)}")
+            print(
+                f"aperçu / construction complète : {save / preview.full[0]:.2f} (temps processeur : {save_cpu:.2f} s / "
+                f"{preview.full_cpu[0]:.2f} s = {save_cpu / preview.full_cpu[0]:.2f}) ; objectif ≤ {GOAL_SECONDS:g} s : "
+                f"{'atteint' if save <= GOAL_SECONDS else 'non atteint'} ; charge moyenne : {' | '.join(preview.loads)}"
+            )
     except CommandFailed as failure:
         print(f"mesure impossible : {failure}", file=sys.stderr)
         return 2

@@ -83,11 +83,16 @@ def main() -> int:
         return 2
 
     print(f"{root} — {output.strip().splitlines()[-1]} ; {outputs['floor'].strip()}")
-    print(f"{args.runs} exécutions après une de chauffe (s) — check : {spread(runs['check'])} ; "
-          f"check --jobs 1 : {spread(runs['single'])} ; floor : {spread(runs['floor'])}")
+    print(
+        f"{args.runs} exécutions après une de chauffe (s) — check : {spread(runs['check'])} ; "
+        f"check --jobs 1 : {spread(runs['single'])} ; floor : {spread(runs['floor'])}"
+    )
     ratio = times["check"] / times["floor"]
-    print(f"check: {times['check']:.2f} s  floor: {times['floor']:.2f} s  ratio: {ratio:.2f} (objectif ≤ {GOAL})"
-          + ("" if ratio <= GOAL else "  ← objectif non atteint") + f"  [{available_cores()} cœur(s) disponible(s)]")
+    print(
+        f"check: {times['check']:.2f} s  floor: {times['floor']:.2f} s  ratio: {ratio:.2f} (objectif ≤ {GOAL})"
+        + ("" if ratio <= GOAL else "  ← objectif non atteint")
+        + f"  [{available_cores()} cœur(s) disponible(s)]"
+    )
     print(f"check --jobs 1: {times['single']:.2f} s  ratio: {times['single'] / times['floor']:.2f} (un seul processus, pour information)")
 
     try:
@@ -97,9 +102,11 @@ def main() -> int:
         return 2
     one, whole = statistics.median(edited), statistics.median(full)
     print(f"un fichier modifié ({what}), cache chaud : {spread(edited)} ; check complet sans cache : {spread(full)}")
-    print(f"un fichier: {one:.2f} s  complet: {whole:.2f} s  ratio: {one / whole:.2f} (objectif ≤ {INCREMENTAL_GOAL} s "
-          f"là où le complet prenait {WHOLE_THEN} s, soit un ratio ≤ {INCREMENTAL_GOAL / WHOLE_THEN:.2f})"
-          + ("" if one <= INCREMENTAL_GOAL or one / whole <= INCREMENTAL_GOAL / WHOLE_THEN else "  ← objectif non atteint"))
+    print(
+        f"un fichier: {one:.2f} s  complet: {whole:.2f} s  ratio: {one / whole:.2f} (objectif ≤ {INCREMENTAL_GOAL} s "
+        f"là où le complet prenait {WHOLE_THEN} s, soit un ratio ≤ {INCREMENTAL_GOAL / WHOLE_THEN:.2f})"
+        + ("" if one <= INCREMENTAL_GOAL or one / whole <= INCREMENTAL_GOAL / WHOLE_THEN else "  ← objectif non atteint")
+    )
     return 0
 
 

@@ -87,10 +87,10 @@ def _prose(size: int) -> str:
 
 
 _BLOCKS = [
-    "!!! note \"À retenir\"\n    {s}\n\n",
+    '!!! note "À retenir"\n    {s}\n\n',
     "| Acteur | Rôle |\n|:--|--:|\n| Association | {s} |\n| Commune | Soutien |\n\n",
     "Gouvernance\n:   {s}\n\n",
-    "??? info \"Détails\"\n    {s}\n\n",
+    '??? info "Détails"\n    {s}\n\n',
     "```text\nexemple de code {n}\n```\n\n",
     "Le MES[^{n}] agit avec les PTCE. {s}\n\n[^{n}]: Mouvement pour l'Économie Solidaire.\n\n",
     "> {s}\n\n",
@@ -119,7 +119,9 @@ def _rich(size: int) -> str:
 FAMILIES: dict[str, Callable[[int], str]] = {
     "prose ordinaire": _prose,
     "prose riche (toutes les extensions)": lambda n: _rich(n - 200).rsplit("\n\n", 1)[0] + "\n",
-    "prose, un lien par phrase": lambda n: _repeat("Une phrase avec **gras**, *italique*, `code` et [un lien](https://exemple.org).\n\n", n),
+    "prose, un lien par phrase": lambda n: _repeat(
+        "Une phrase avec **gras**, *italique*, `code` et [un lien](https://exemple.org).\n\n", n
+    ),
     "crochets ouvrants [[[[": lambda n: _repeat("[", n),
     "crochets espacés [a [a": lambda n: _repeat("[a ", n),
     "crochets imbriqués équilibrés": lambda n: "[" * (n // 2) + "]" * (n // 2),
@@ -166,7 +168,7 @@ def _extensions() -> tuple[list[str], dict[str, dict[str, object]]]:
     configs: dict[str, dict[str, object]] = {}
     for item in config.get("markdown_extensions", []):
         if isinstance(item, dict):
-            (name, options), = item.items()
+            ((name, options),) = item.items()
             names.append(name)
             configs[name] = options or {}
         else:
@@ -182,7 +184,9 @@ def _children_seconds() -> float:
 def _check(root: Path) -> tuple[float, float, list[str]]:
     """Wall-clock and processor seconds of a whole `mesbox check`, and the codes found in the big fiche."""
     started, processor = time.perf_counter(), _children_seconds()
-    done = subprocess.run([sys.executable, "-m", "mesbox", "check", str(root), "--format", "json"], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "mesbox", "check", str(root), "--format", "json"], capture_output=True, text=True, check=False
+    )
     elapsed, processor = time.perf_counter() - started, _children_seconds() - processor
     report = json.loads(done.stdout or "{}")
     return elapsed, processor, sorted({e["code"] for e in report.get("errors", []) if e["file"] == "fiches/hostile.md"})
@@ -191,8 +195,13 @@ def _check(root: Path) -> tuple[float, float, list[str]]:
 def _convert(body: Path, limit: float) -> str:
     names, configs = _extensions()
     try:
-        done = subprocess.run([sys.executable, "-c", _CONVERT.format(extensions=names, configs=configs), str(body)],
-                              capture_output=True, text=True, timeout=limit, check=False)
+        done = subprocess.run(
+            [sys.executable, "-c", _CONVERT.format(extensions=names, configs=configs), str(body)],
+            capture_output=True,
+            text=True,
+            timeout=limit,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         return f"> {limit:g} s"
     return done.stdout.strip() or done.stderr.strip().splitlines()[-1]
@@ -204,8 +213,13 @@ def _build(root: Path, site: Path) -> tuple[float, float, str]:
     env = {**os.environ, "MESBOX_SITE_URL": "http://127.0.0.1/", "NO_MKDOCS_2_WARNING": "1"}
     env.pop("MESBOX_PUBLICATION", None)
     started, processor = time.perf_counter(), _children_seconds()
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
-                          capture_output=True, text=True, env=env, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     elapsed, processor = time.perf_counter() - started, _children_seconds() - processor
     return elapsed, processor, "" if done.returncode == 0 else (done.stderr.strip().splitlines() or ["échec"])[-1][:60]
 
@@ -232,7 +246,9 @@ def main() -> int:
         baseline = 0.0
         if not args.no_build:
             wall, baseline, failed = _build(root, Path(tmp, "site"))
-            print(f"construction du site de test seul : {wall:.2f} s d'horloge, {baseline:.2f} s de processeur{' — ' + failed if failed else ''}")
+            print(
+                f"construction du site de test seul : {wall:.2f} s d'horloge, {baseline:.2f} s de processeur{' — ' + failed if failed else ''}"
+            )
         print("temps : horloge / processeur, en secondes")
         print(f"{'famille':38} {'check':>11}  {'codes':10} {'construction':>13} {'dont le corps':>13}  markdown brut")
         for name, make in FAMILIES.items():
@@ -255,10 +271,14 @@ def main() -> int:
             check_time = f"{elapsed:.2f} / {processor:.2f}"
             print(f"{name:38} {check_time:>11}  {','.join(codes) or '—':10} {built:>13} {own:>13}  {raw}", flush=True)
         print(f"charge moyenne (1, 5, 15 min) : {_load()}")
-    print(f"pire check : {worst_check:.2f} s de processeur (objectif ≤ {CHECK_GOAL:.0f} s) — {'atteint' if worst_check <= CHECK_GOAL else 'NON atteint'}")
+    print(
+        f"pire check : {worst_check:.2f} s de processeur (objectif ≤ {CHECK_GOAL:.0f} s) — {'atteint' if worst_check <= CHECK_GOAL else 'NON atteint'}"
+    )
     if not args.no_build:
-        print(f"pire construction d'un corps accepté : {worst_build:.2f} s de processeur (objectif ≤ {BUILD_GOAL:.0f} s) — "
-              f"{'atteint' if worst_build <= BUILD_GOAL else 'NON atteint'}")
+        print(
+            f"pire construction d'un corps accepté : {worst_build:.2f} s de processeur (objectif ≤ {BUILD_GOAL:.0f} s) — "
+            f"{'atteint' if worst_build <= BUILD_GOAL else 'NON atteint'}"
+        )
     return 0
 
 

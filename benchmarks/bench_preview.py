@@ -65,7 +65,9 @@ def edit(path: Path, number: int) -> None:
     text = path.read_text(encoding="utf-8")
     if number % 2 == 0:
         quoted = '\ntitle: "' in text
-        text = text.replace('\ntitle: "' if quoted else "\ntitle: ", f'\ntitle: "Version {number} : ' if quoted else f"\ntitle: Version {number}, ", 1)
+        text = text.replace(
+            '\ntitle: "' if quoted else "\ntitle: ", f'\ntitle: "Version {number} : ' if quoted else f"\ntitle: Version {number}, ", 1
+        )
     else:
         text += f"\nUne phrase ajoutée à la relecture n° {number}.\n"
     path.write_text(text, encoding="utf-8")

@@ -47,10 +47,14 @@ def main() -> int:
         shares.append((sanitized + audited) / total)
         rows.append((total, sanitized, audited))
     for total, sanitized, audited in rows:
-        print(f"{args.entries} entrées : construction {total:.1f} s, assainissement {sanitized:.2f} s ({sanitized / total:.1%}), "
-              f"audit {audited:.2f} s ({audited / total:.1%})")
+        print(
+            f"{args.entries} entrées : construction {total:.1f} s, assainissement {sanitized:.2f} s ({sanitized / total:.1%}), "
+            f"audit {audited:.2f} s ({audited / total:.1%})"
+        )
     share = statistics.median(shares)
-    print(f"part médiane de la sécurité de la sortie : {share:.1%} (objectif ≤ {GOAL:.0%}) — {'atteint' if share <= GOAL else 'NON atteint'}")
+    print(
+        f"part médiane de la sécurité de la sortie : {share:.1%} (objectif ≤ {GOAL:.0%}) — {'atteint' if share <= GOAL else 'NON atteint'}"
+    )
     return 0
 
 

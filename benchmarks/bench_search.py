@@ -64,8 +64,12 @@ def build(entries: int, seed: int) -> Path:
     write_site_files(root)
     site = Path(f"/tmp/mesbox-bench-search-site-{entries}")
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         print(done.stderr[-2000:], file=sys.stderr)
         raise SystemExit(2)
@@ -141,17 +145,24 @@ def measure(site: Path) -> None:
         context.close()
         browser.close()
     server.shutdown()
-    print(f"requête d'un mot, index lu jusqu'au premier résultat : médiane {statistics.median(sizes):.0f} Kio "
-          f"(de {min(sizes):.0f} à {max(sizes):.0f}) ; objectif ≤ {GOALS['query_kb']} Kio")
-    print(f"premier résultat après le début du chargement de l'index : médiane {statistics.median(delays):.0f} ms "
-          f"(de {min(delays):.0f} à {max(delays):.0f}) ; objectif ≤ {GOALS['first_ms']} ms")
-    print("  dont, en médiane : Pagefind prêt (script, worker, WebAssembly, métadonnées) "
-          f"{statistics.median(stages['ready']):.0f} ms, recherche {statistics.median(stages['search']):.0f} ms, "
-          f"fragments et affichage {statistics.median(stages['draw']):.0f} ms")
+    print(
+        f"requête d'un mot, index lu jusqu'au premier résultat : médiane {statistics.median(sizes):.0f} Kio "
+        f"(de {min(sizes):.0f} à {max(sizes):.0f}) ; objectif ≤ {GOALS['query_kb']} Kio"
+    )
+    print(
+        f"premier résultat après le début du chargement de l'index : médiane {statistics.median(delays):.0f} ms "
+        f"(de {min(delays):.0f} à {max(delays):.0f}) ; objectif ≤ {GOALS['first_ms']} ms"
+    )
+    print(
+        "  dont, en médiane : Pagefind prêt (script, worker, WebAssembly, métadonnées) "
+        f"{statistics.median(stages['ready']):.0f} ms, recherche {statistics.median(stages['search']):.0f} ms, "
+        f"fragments et affichage {statistics.median(stages['draw']):.0f} ms"
+    )
     print(f"page d'entrée au premier chargement (gzip) : {entry_kb:.0f} Kio ; objectif ≤ {GOALS['entry_kb']} Kio")
     load_after = os.getloadavg()
-    print(f"charge moyenne de la machine (1 min) : {load_before[0]:.1f} avant, {load_after[0]:.1f} après, "
-          f"pour {os.cpu_count()} processeurs")
+    print(
+        f"charge moyenne de la machine (1 min) : {load_before[0]:.1f} avant, {load_after[0]:.1f} après, pour {os.cpu_count()} processeurs"
+    )
 
 
 def main() -> int:

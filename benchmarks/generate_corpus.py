@@ -191,123 +191,409 @@ ACTORS = [  # id, label, kind, region (or None)
     ("cigales-drome", "Club d'investisseurs solidaires de la Drôme", "financeur", "auvergne-rhone-alpes"),
 ]
 GRID_DIMENSIONS = [  # id, title, questions
-    ("posture-ressources-accompagnement", "Posture et ressources de l'accompagnement", [
-        "Qui accompagne l'initiative, depuis quand, et à quel titre ?",
-        "Quelle posture la structure d'accompagnement adopte-t-elle : expertise, animation, compagnonnage ?",
-        "De quelles ressources humaines, financières et relationnelles l'accompagnement dispose-t-il ?"]),
-    ("innovation-sociale-produite", "Nature de l'innovation sociale produite", [
-        "À quel besoin non couvert l'initiative répond-elle, et qui l'a formulé ?",
-        "En quoi la réponse est-elle nouvelle pour ce territoire ?",
-        "L'innovation tient-elle au service rendu, à la manière de s'organiser, ou aux deux ?"]),
-    ("formes-cooperation", "Formes et parties prenantes de la coopération", [
-        "Qui coopère avec qui : associations, entreprises, collectivités, habitants, chercheurs ?",
-        "Quelles formes prend la coopération : convention, groupement, lieu partagé, instance de pilotage ?",
-        "Quelles tensions a-t-il fallu traverser pour que la coopération tienne ?"]),
-    ("participation-citoyenne", "Place et modalités de la participation citoyenne", [
-        "Quelle place les habitants ont-ils dans la conception et la conduite de l'initiative ?",
-        "Par quels moyens concrets participent-ils : instances, chantiers, débats, gouvernance ?",
-        "Qu'est-ce qui facilite ou freine leur participation ?"]),
-    ("transition-ecologique", "Effets sur la transition écologique du territoire", [
-        "L'initiative contribue-t-elle à la transition écologique du territoire, et comment ?",
-        "Comment lie-t-elle enjeux écologiques et justice sociale ?",
-        "Quels effets sont observés, et lesquels restent à documenter ?"]),
+    (
+        "posture-ressources-accompagnement",
+        "Posture et ressources de l'accompagnement",
+        [
+            "Qui accompagne l'initiative, depuis quand, et à quel titre ?",
+            "Quelle posture la structure d'accompagnement adopte-t-elle : expertise, animation, compagnonnage ?",
+            "De quelles ressources humaines, financières et relationnelles l'accompagnement dispose-t-il ?",
+        ],
+    ),
+    (
+        "innovation-sociale-produite",
+        "Nature de l'innovation sociale produite",
+        [
+            "À quel besoin non couvert l'initiative répond-elle, et qui l'a formulé ?",
+            "En quoi la réponse est-elle nouvelle pour ce territoire ?",
+            "L'innovation tient-elle au service rendu, à la manière de s'organiser, ou aux deux ?",
+        ],
+    ),
+    (
+        "formes-cooperation",
+        "Formes et parties prenantes de la coopération",
+        [
+            "Qui coopère avec qui : associations, entreprises, collectivités, habitants, chercheurs ?",
+            "Quelles formes prend la coopération : convention, groupement, lieu partagé, instance de pilotage ?",
+            "Quelles tensions a-t-il fallu traverser pour que la coopération tienne ?",
+        ],
+    ),
+    (
+        "participation-citoyenne",
+        "Place et modalités de la participation citoyenne",
+        [
+            "Quelle place les habitants ont-ils dans la conception et la conduite de l'initiative ?",
+            "Par quels moyens concrets participent-ils : instances, chantiers, débats, gouvernance ?",
+            "Qu'est-ce qui facilite ou freine leur participation ?",
+        ],
+    ),
+    (
+        "transition-ecologique",
+        "Effets sur la transition écologique du territoire",
+        [
+            "L'initiative contribue-t-elle à la transition écologique du territoire, et comment ?",
+            "Comment lie-t-elle enjeux écologiques et justice sociale ?",
+            "Quels effets sont observés, et lesquels restent à documenter ?",
+        ],
+    ),
 ]
-ADAPTED_GRIDS = [("grille-visite-diois", "Die", "cc-diois"), ("grille-visite-couserans", "Saint-Girons", "cc-couserans-pyrenees"),
-                 ("grille-visite-arras", "Arras", "cu-arras")]
-AUTHORS = ["Communauté apprenante du MES", "Équipe éditoriale de la boîte à outils du MES", "Claire Martin", "Yannick Le Goff", "Fatima Benali",
-           "Jean-Marc Dupuis", "Hélène Rousseau", "Mamadou Diallo", "Sophie Lefèvre", "Thierry Garnier", "Nadia Cherif",
-           "Loïc Morvan", "Émilie Faure", "Bernard Chevalier", "Aurélie Perrin", "Karim Haddad", "Chloé Marchand",
-           "Pierre-Yves Le Bihan", "Inès Moreau", "Collectif Récits de territoire", "Groupe de travail Accompagnement",
-           "Julien Bonnet", "Marie-Thérèse Lambert", "Samia Boukhari", "François Aubert"]
+ADAPTED_GRIDS = [
+    ("grille-visite-diois", "Die", "cc-diois"),
+    ("grille-visite-couserans", "Saint-Girons", "cc-couserans-pyrenees"),
+    ("grille-visite-arras", "Arras", "cu-arras"),
+]
+AUTHORS = [
+    "Communauté apprenante du MES",
+    "Équipe éditoriale de la boîte à outils du MES",
+    "Claire Martin",
+    "Yannick Le Goff",
+    "Fatima Benali",
+    "Jean-Marc Dupuis",
+    "Hélène Rousseau",
+    "Mamadou Diallo",
+    "Sophie Lefèvre",
+    "Thierry Garnier",
+    "Nadia Cherif",
+    "Loïc Morvan",
+    "Émilie Faure",
+    "Bernard Chevalier",
+    "Aurélie Perrin",
+    "Karim Haddad",
+    "Chloé Marchand",
+    "Pierre-Yves Le Bihan",
+    "Inès Moreau",
+    "Collectif Récits de territoire",
+    "Groupe de travail Accompagnement",
+    "Julien Bonnet",
+    "Marie-Thérèse Lambert",
+    "Samia Boukhari",
+    "François Aubert",
+]
 AUDIENCES = ["accompagnateurs", "elus", "techniciens", "acteurs-ess", "citoyens", "chercheurs"]
 LICENCES = ["CC-BY-SA-4.0", "CC-BY-4.0", "CC0-1.0", "etalab-2.0"]
 
 # --- Phrase lists for bodies ----------------------------------------------------------------------------
 
-SUBJECTS = ["la coopérative d'activités et d'emploi", "le collectif d'habitants", "l'association de quartier", "le tiers-lieu",
-            "la régie de quartier", "le pôle territorial de coopération économique", "l'entreprise à but d'emploi",
-            "le réseau régional de l'économie solidaire", "la monnaie locale complémentaire", "le groupement d'employeurs",
-            "la ressourcerie", "l'épicerie solidaire", "la société coopérative d'intérêt collectif", "le jardin partagé",
-            "la chargée de mission développement local", "l'élu délégué à l'économie sociale et solidaire", "le centre social",
-            "la chambre régionale de l'ESS", "le fonds territorial", "l'atelier vélo participatif", "la cuisine collective",
-            "le café associatif", "la plateforme de mobilité solidaire", "l'université populaire", "la communauté apprenante"]
-VERBS = ["accompagne", "réunit", "soutient", "expérimente", "anime", "finance", "outille", "relie", "fait connaître",
-         "consolide", "évalue", "co-construit", "met en réseau", "rend visible", "questionne", "mutualise", "structure",
-         "valorise", "documente", "porte", "défend", "renforce"]
-OBJECTS = ["les initiatives citoyennes du territoire", "une démarche de coopération entre acteurs", "des emplois utiles aux habitants",
-           "un projet alimentaire territorial", "la participation des habitants", "les besoins non couverts du quartier",
-           "une évaluation partagée de l'utilité sociale", "les porteurs de projet éloignés des réseaux",
-           "la transition écologique et solidaire", "un lieu partagé ouvert à tous", "des circuits courts entre producteurs et mangeurs",
-           "la commande publique responsable", "une gouvernance partagée entre élus et associations", "les savoirs d'expérience des habitants",
-           "un fonds de confiance pour les premières années", "la mémoire ouvrière de la vallée", "des chantiers participatifs",
-           "une coopération entre villages voisins", "les échanges entre pairs", "une culture commune de l'accompagnement",
-           "des parcours d'insertion plus longs", "les liens entre recherche et terrain", "une économie au service des personnes",
-           "la place des femmes dans les projets", "les jeunes qui veulent entreprendre autrement"]
-COMPLEMENTS = ["avec l'appui de la collectivité", "depuis plusieurs années", "en lien avec les acteurs de l'économie solidaire",
-               "grâce à une communauté apprenante", "dans une logique de réciprocité", "sans chercher à reproduire un modèle tout fait",
-               "au plus près des besoins exprimés", "en associant chercheurs et praticiens", "malgré des moyens encore fragiles",
-               "à l'échelle du bassin de vie", "en s'appuyant sur des bénévoles engagés", "avec une attention constante à l'écologie",
-               "sans attendre les appels à projets", "au rythme des habitants", "en croisant les regards", "pas à pas",
-               "à partir de ce qui existe déjà", "en prenant le temps de se connaître"]
-PLURALS = ["les habitants", "les bénévoles", "les salariés de la structure", "les partenaires publics", "les chercheurs associés",
-           "les élus locaux", "les visiteurs", "les accompagnateurs", "les commerçants du bourg", "les agriculteurs du secteur",
-           "les jeunes du quartier", "les membres du réseau"]
-PLURAL_VERBS = ["s'approprient", "construisent", "défendent", "interrogent", "découvrent", "partagent", "animent", "financent",
-                "évaluent", "racontent", "transforment", "soutiennent"]
-CONNECTORS = ["Concrètement", "Au fil des rencontres", "Dès le départ", "De fait", "Pourtant", "En pratique", "Peu à peu",
-              "Au départ", "Aujourd'hui", "Dans un premier temps", "Par la suite", "Du point de vue des acteurs", "Ici comme ailleurs",
-              "Sur ce territoire"]
-PURPOSES = ["répondre à un besoin local", "sortir de la logique de guichet", "tenir dans la durée", "élargir le cercle des partenaires",
-            "donner une place aux habitants", "convaincre les financeurs", "partager les risques", "garder la maîtrise du projet",
-            "apprendre des autres territoires", "préparer la relève"]
-OBSERVATIONS = ["la qualité des relations entre les personnes", "la capacité à dire ses désaccords", "le temps long de la confiance",
-                "l'importance d'un lieu où se retrouver", "le rôle discret mais décisif de la collectivité",
-                "la fierté retrouvée des habitants", "la fragilité des financements", "la force des réseaux informels",
-                "l'écart entre le discours et les moyens", "la créativité née de la contrainte"]
-QUOTES = ["on ne coopère pas par décret, on coopère parce qu'on se connaît", "ici, chacun peut prendre sa place",
-          "le territoire, c'est d'abord des gens qui se parlent", "nous avons appris à dire ce que nous ne savions pas faire",
-          "l'argent public doit servir à ce qui dure", "sans les habitants, ce lieu n'aurait aucun sens",
-          "on a mis trois ans à se faire confiance, et ça valait le coup", "la visite nous a obligés à regarder notre travail autrement",
-          "l'économie, ce n'est pas seulement le marché", "on répare des objets, mais surtout du lien"]
-WHO_SAYS = ["une habitante", "un bénévole de la première heure", "la directrice de la structure", "un élu de la commune",
-            "une chercheuse associée", "le coordinateur du réseau", "une salariée en insertion", "un agriculteur partenaire"]
-BULLETS = ["un comité de pilotage ouvert aux habitants", "une convention pluriannuelle avec la commune",
-           "des temps de rencontre réguliers entre structures", "un poste de coordination partagé",
-           "une charte de coopération écrite ensemble", "un fonds d'amorçage alimenté par l'épargne locale",
-           "des visites croisées entre territoires", "une évaluation conduite avec les bénéficiaires",
-           "un lieu ressource pour les porteurs de projet", "des formations courtes pour les bénévoles",
-           "un répertoire des acteurs tenu à jour", "une lettre d'information trimestrielle",
-           "des achats groupés entre associations", "une place réservée aux jeunes dans la gouvernance",
-           "des permanences dans les villages", "un partenariat avec le lycée agricole", "un café-débat chaque mois",
-           "une mutualisation des locaux et du matériel"]
+SUBJECTS = [
+    "la coopérative d'activités et d'emploi",
+    "le collectif d'habitants",
+    "l'association de quartier",
+    "le tiers-lieu",
+    "la régie de quartier",
+    "le pôle territorial de coopération économique",
+    "l'entreprise à but d'emploi",
+    "le réseau régional de l'économie solidaire",
+    "la monnaie locale complémentaire",
+    "le groupement d'employeurs",
+    "la ressourcerie",
+    "l'épicerie solidaire",
+    "la société coopérative d'intérêt collectif",
+    "le jardin partagé",
+    "la chargée de mission développement local",
+    "l'élu délégué à l'économie sociale et solidaire",
+    "le centre social",
+    "la chambre régionale de l'ESS",
+    "le fonds territorial",
+    "l'atelier vélo participatif",
+    "la cuisine collective",
+    "le café associatif",
+    "la plateforme de mobilité solidaire",
+    "l'université populaire",
+    "la communauté apprenante",
+]
+VERBS = [
+    "accompagne",
+    "réunit",
+    "soutient",
+    "expérimente",
+    "anime",
+    "finance",
+    "outille",
+    "relie",
+    "fait connaître",
+    "consolide",
+    "évalue",
+    "co-construit",
+    "met en réseau",
+    "rend visible",
+    "questionne",
+    "mutualise",
+    "structure",
+    "valorise",
+    "documente",
+    "porte",
+    "défend",
+    "renforce",
+]
+OBJECTS = [
+    "les initiatives citoyennes du territoire",
+    "une démarche de coopération entre acteurs",
+    "des emplois utiles aux habitants",
+    "un projet alimentaire territorial",
+    "la participation des habitants",
+    "les besoins non couverts du quartier",
+    "une évaluation partagée de l'utilité sociale",
+    "les porteurs de projet éloignés des réseaux",
+    "la transition écologique et solidaire",
+    "un lieu partagé ouvert à tous",
+    "des circuits courts entre producteurs et mangeurs",
+    "la commande publique responsable",
+    "une gouvernance partagée entre élus et associations",
+    "les savoirs d'expérience des habitants",
+    "un fonds de confiance pour les premières années",
+    "la mémoire ouvrière de la vallée",
+    "des chantiers participatifs",
+    "une coopération entre villages voisins",
+    "les échanges entre pairs",
+    "une culture commune de l'accompagnement",
+    "des parcours d'insertion plus longs",
+    "les liens entre recherche et terrain",
+    "une économie au service des personnes",
+    "la place des femmes dans les projets",
+    "les jeunes qui veulent entreprendre autrement",
+]
+COMPLEMENTS = [
+    "avec l'appui de la collectivité",
+    "depuis plusieurs années",
+    "en lien avec les acteurs de l'économie solidaire",
+    "grâce à une communauté apprenante",
+    "dans une logique de réciprocité",
+    "sans chercher à reproduire un modèle tout fait",
+    "au plus près des besoins exprimés",
+    "en associant chercheurs et praticiens",
+    "malgré des moyens encore fragiles",
+    "à l'échelle du bassin de vie",
+    "en s'appuyant sur des bénévoles engagés",
+    "avec une attention constante à l'écologie",
+    "sans attendre les appels à projets",
+    "au rythme des habitants",
+    "en croisant les regards",
+    "pas à pas",
+    "à partir de ce qui existe déjà",
+    "en prenant le temps de se connaître",
+]
+PLURALS = [
+    "les habitants",
+    "les bénévoles",
+    "les salariés de la structure",
+    "les partenaires publics",
+    "les chercheurs associés",
+    "les élus locaux",
+    "les visiteurs",
+    "les accompagnateurs",
+    "les commerçants du bourg",
+    "les agriculteurs du secteur",
+    "les jeunes du quartier",
+    "les membres du réseau",
+]
+PLURAL_VERBS = [
+    "s'approprient",
+    "construisent",
+    "défendent",
+    "interrogent",
+    "découvrent",
+    "partagent",
+    "animent",
+    "financent",
+    "évaluent",
+    "racontent",
+    "transforment",
+    "soutiennent",
+]
+CONNECTORS = [
+    "Concrètement",
+    "Au fil des rencontres",
+    "Dès le départ",
+    "De fait",
+    "Pourtant",
+    "En pratique",
+    "Peu à peu",
+    "Au départ",
+    "Aujourd'hui",
+    "Dans un premier temps",
+    "Par la suite",
+    "Du point de vue des acteurs",
+    "Ici comme ailleurs",
+    "Sur ce territoire",
+]
+PURPOSES = [
+    "répondre à un besoin local",
+    "sortir de la logique de guichet",
+    "tenir dans la durée",
+    "élargir le cercle des partenaires",
+    "donner une place aux habitants",
+    "convaincre les financeurs",
+    "partager les risques",
+    "garder la maîtrise du projet",
+    "apprendre des autres territoires",
+    "préparer la relève",
+]
+OBSERVATIONS = [
+    "la qualité des relations entre les personnes",
+    "la capacité à dire ses désaccords",
+    "le temps long de la confiance",
+    "l'importance d'un lieu où se retrouver",
+    "le rôle discret mais décisif de la collectivité",
+    "la fierté retrouvée des habitants",
+    "la fragilité des financements",
+    "la force des réseaux informels",
+    "l'écart entre le discours et les moyens",
+    "la créativité née de la contrainte",
+]
+QUOTES = [
+    "on ne coopère pas par décret, on coopère parce qu'on se connaît",
+    "ici, chacun peut prendre sa place",
+    "le territoire, c'est d'abord des gens qui se parlent",
+    "nous avons appris à dire ce que nous ne savions pas faire",
+    "l'argent public doit servir à ce qui dure",
+    "sans les habitants, ce lieu n'aurait aucun sens",
+    "on a mis trois ans à se faire confiance, et ça valait le coup",
+    "la visite nous a obligés à regarder notre travail autrement",
+    "l'économie, ce n'est pas seulement le marché",
+    "on répare des objets, mais surtout du lien",
+]
+WHO_SAYS = [
+    "une habitante",
+    "un bénévole de la première heure",
+    "la directrice de la structure",
+    "un élu de la commune",
+    "une chercheuse associée",
+    "le coordinateur du réseau",
+    "une salariée en insertion",
+    "un agriculteur partenaire",
+]
+BULLETS = [
+    "un comité de pilotage ouvert aux habitants",
+    "une convention pluriannuelle avec la commune",
+    "des temps de rencontre réguliers entre structures",
+    "un poste de coordination partagé",
+    "une charte de coopération écrite ensemble",
+    "un fonds d'amorçage alimenté par l'épargne locale",
+    "des visites croisées entre territoires",
+    "une évaluation conduite avec les bénéficiaires",
+    "un lieu ressource pour les porteurs de projet",
+    "des formations courtes pour les bénévoles",
+    "un répertoire des acteurs tenu à jour",
+    "une lettre d'information trimestrielle",
+    "des achats groupés entre associations",
+    "une place réservée aux jeunes dans la gouvernance",
+    "des permanences dans les villages",
+    "un partenariat avec le lycée agricole",
+    "un café-débat chaque mois",
+    "une mutualisation des locaux et du matériel",
+]
 HEADINGS = {
-    "fiches": ["De quoi parle-t-on ?", "Pourquoi c'est important", "Quelques repères", "Comment s'y prendre",
-               "Points de vigilance", "Exemples sur les territoires", "Ce qu'en disent les acteurs", "Les étapes", "Pour aller plus loin"],
-    "monographies": ["Le territoire", "L'initiative phare", "Les acteurs de l'écosystème", "La visite apprenante",
-                     "Ce que la visite a montré", "Enseignements", "Questions ouvertes"],
+    "fiches": [
+        "De quoi parle-t-on ?",
+        "Pourquoi c'est important",
+        "Quelques repères",
+        "Comment s'y prendre",
+        "Points de vigilance",
+        "Exemples sur les territoires",
+        "Ce qu'en disent les acteurs",
+        "Les étapes",
+        "Pour aller plus loin",
+    ],
+    "monographies": [
+        "Le territoire",
+        "L'initiative phare",
+        "Les acteurs de l'écosystème",
+        "La visite apprenante",
+        "Ce que la visite a montré",
+        "Enseignements",
+        "Questions ouvertes",
+    ],
     "recits": ["Les débuts", "La rencontre", "Ce qui a changé", "Les difficultés", "Aujourd'hui", "Et demain ?"],
 }
-TOOLS = ["Le jeu de cartes de la coopération", "La mallette pédagogique", "Le carnet de visite", "La fresque des acteurs",
-         "Le modèle de convention de partenariat", "La trame d'entretien", "Le tableau de bord de l'utilité sociale",
-         "Le kit d'animation du séminaire", "La carte des ressources du territoire", "Le guide d'autodiagnostic"]
-TOOL_PURPOSES = ["ouvrir une réunion", "cartographier les acteurs", "préparer une visite", "évaluer une démarche", "animer un débat",
-                 "écrire une monographie", "associer les habitants", "convaincre des élus"]
-INITIATIVES = ["Une épicerie solidaire", "Un tiers-lieu nourricier", "Une ressourcerie de quartier", "Un pôle territorial de coopération",
-               "Une entreprise à but d'emploi", "Une monnaie locale", "Un garage solidaire", "Une cuisine partagée",
-               "Un habitat participatif", "Une coopérative d'énergie citoyenne", "Un atelier vélo", "Une conciergerie de territoire",
-               "Un jardin d'insertion", "Une plateforme de mobilité", "Une recyclerie sportive"]
-THEMATIC_TITLES = ["Comprendre {p}", "{L} : repères pour agir", "{L} : ce que disent les territoires", "Agir pour {p} à l'échelle locale",
-                   "Pourquoi {p} change la donne", "{L} : questions pour les élus", "Mettre en débat {p}", "{L} et {l2}"]
-METHOD_TITLES = ["Animer {m}", "Préparer {m}", "Conduire {m} pas à pas", "Réussir {m} avec les habitants", "{M} : mode d'emploi",
-                 "Adapter {m} à un territoire rural"]
-STORIES = ["le quartier a ouvert son épicerie", "les habitants ont repris le café du village", "une coopérative est née d'une fermeture d'usine",
-           "des jeunes ont lancé un atelier de réparation", "la vallée a inventé sa monnaie", "un ancien garage est devenu un tiers-lieu",
-           "les agriculteurs ont ouvert un magasin de producteurs", "la commune a confié un bâtiment aux associations",
-           "une friche est devenue un jardin nourricier", "un festival a réuni tout le canton"]
-PEOPLE = [("Claire", "f"), ("Yannick", "m"), ("Fatima", "f"), ("Jean-Marc", "m"), ("Hélène", "f"), ("Mamadou", "m"), ("Sophie", "f"),
-          ("Thierry", "m"), ("Nadia", "f"), ("Loïc", "m"), ("Émilie", "f"), ("Bernard", "m"), ("Aurélie", "f"), ("Karim", "m")]
-ROLES = {"f": ["bénévole", "coopératrice", "élue", "accompagnatrice", "maraîchère", "coordinatrice", "salariée en insertion", "habitante"],
-         "m": ["bénévole", "coopérateur", "élu", "accompagnateur", "maraîcher", "coordinateur", "salarié en insertion", "habitant"]}
+TOOLS = [
+    "Le jeu de cartes de la coopération",
+    "La mallette pédagogique",
+    "Le carnet de visite",
+    "La fresque des acteurs",
+    "Le modèle de convention de partenariat",
+    "La trame d'entretien",
+    "Le tableau de bord de l'utilité sociale",
+    "Le kit d'animation du séminaire",
+    "La carte des ressources du territoire",
+    "Le guide d'autodiagnostic",
+]
+TOOL_PURPOSES = [
+    "ouvrir une réunion",
+    "cartographier les acteurs",
+    "préparer une visite",
+    "évaluer une démarche",
+    "animer un débat",
+    "écrire une monographie",
+    "associer les habitants",
+    "convaincre des élus",
+]
+INITIATIVES = [
+    "Une épicerie solidaire",
+    "Un tiers-lieu nourricier",
+    "Une ressourcerie de quartier",
+    "Un pôle territorial de coopération",
+    "Une entreprise à but d'emploi",
+    "Une monnaie locale",
+    "Un garage solidaire",
+    "Une cuisine partagée",
+    "Un habitat participatif",
+    "Une coopérative d'énergie citoyenne",
+    "Un atelier vélo",
+    "Une conciergerie de territoire",
+    "Un jardin d'insertion",
+    "Une plateforme de mobilité",
+    "Une recyclerie sportive",
+]
+THEMATIC_TITLES = [
+    "Comprendre {p}",
+    "{L} : repères pour agir",
+    "{L} : ce que disent les territoires",
+    "Agir pour {p} à l'échelle locale",
+    "Pourquoi {p} change la donne",
+    "{L} : questions pour les élus",
+    "Mettre en débat {p}",
+    "{L} et {l2}",
+]
+METHOD_TITLES = [
+    "Animer {m}",
+    "Préparer {m}",
+    "Conduire {m} pas à pas",
+    "Réussir {m} avec les habitants",
+    "{M} : mode d'emploi",
+    "Adapter {m} à un territoire rural",
+]
+STORIES = [
+    "le quartier a ouvert son épicerie",
+    "les habitants ont repris le café du village",
+    "une coopérative est née d'une fermeture d'usine",
+    "des jeunes ont lancé un atelier de réparation",
+    "la vallée a inventé sa monnaie",
+    "un ancien garage est devenu un tiers-lieu",
+    "les agriculteurs ont ouvert un magasin de producteurs",
+    "la commune a confié un bâtiment aux associations",
+    "une friche est devenue un jardin nourricier",
+    "un festival a réuni tout le canton",
+]
+PEOPLE = [
+    ("Claire", "f"),
+    ("Yannick", "m"),
+    ("Fatima", "f"),
+    ("Jean-Marc", "m"),
+    ("Hélène", "f"),
+    ("Mamadou", "m"),
+    ("Sophie", "f"),
+    ("Thierry", "m"),
+    ("Nadia", "f"),
+    ("Loïc", "m"),
+    ("Émilie", "f"),
+    ("Bernard", "m"),
+    ("Aurélie", "f"),
+    ("Karim", "m"),
+]
+ROLES = {
+    "f": ["bénévole", "coopératrice", "élue", "accompagnatrice", "maraîchère", "coordinatrice", "salariée en insertion", "habitante"],
+    "m": ["bénévole", "coopérateur", "élu", "accompagnateur", "maraîcher", "coordinateur", "salarié en insertion", "habitant"],
+}
 
 
 ENTRY_TERRITORIES = [c[0] for c in COMMUNES] + [p[0] for p in OTHER_PLACES] + [i[0] for i in INTERCOS] + [d[0] for d in DEPARTEMENTS]
@@ -395,8 +681,9 @@ class Writer:
 
     def bullets(self) -> str:
         items = self.rng.sample(BULLETS, self.rng.randint(3, 5))
-        lead = self.rng.choice(["Parmi les moyens mis en place :", "Ce qui a aidé :", "Les acteurs citent notamment :",
-                                "Quelques points d'appui :"])
+        lead = self.rng.choice(
+            ["Parmi les moyens mis en place :", "Ce qui a aidé :", "Les acteurs citent notamment :", "Quelques points d'appui :"]
+        )
         return lead + "\n\n" + "\n".join(f"- {cap(item)} ;" if i < len(items) - 1 else f"- {cap(item)}." for i, item in enumerate(items))
 
     def body(self, collection: str, links: list[tuple[str, str]]) -> str:
@@ -428,7 +715,9 @@ def taxonomy_files() -> dict[str, str]:
     """The four vocabularies as YAML text, with a heading comment like the real files."""
     themes = ["# Thèmes (corpus de mesure généré)\n"]
     for tid, label, phrase in THEMES:
-        themes.append(f"- id: {tid}\n  label: {q(label)}\n  description: {q(cap(phrase) + ' dans les écosystèmes locaux de coopération.')}\n")
+        themes.append(
+            f"- id: {tid}\n  label: {q(label)}\n  description: {q(cap(phrase) + ' dans les écosystèmes locaux de coopération.')}\n"
+        )
     methods = ["# Méthodes (corpus de mesure généré)\n"]
     for mid, label, _phrase in METHODS:
         methods.append(f"- id: {mid}\n  label: {q(label)}\n")
@@ -436,11 +725,17 @@ def taxonomy_files() -> dict[str, str]:
     for rid, label, code in REGIONS:
         territories.append(f'- id: {rid}\n  label: {q(label)}\n  kind: region\n  insee: "{code}"\n')
     for did, label, code, parent, lat, lon in DEPARTEMENTS:
-        territories.append(f'- id: {did}\n  label: {q(label)}\n  kind: departement\n  insee: "{code}"\n  parent: {parent}\n  lat: {lat}\n  lon: {lon}\n')
+        territories.append(
+            f'- id: {did}\n  label: {q(label)}\n  kind: departement\n  insee: "{code}"\n  parent: {parent}\n  lat: {lat}\n  lon: {lon}\n'
+        )
     for iid, label, code, parent, lat, lon in INTERCOS:
-        territories.append(f'- id: {iid}\n  label: {q(label)}\n  kind: intercommunalite\n  insee: "{code}"\n  parent: {parent}\n  lat: {lat}\n  lon: {lon}\n')
+        territories.append(
+            f'- id: {iid}\n  label: {q(label)}\n  kind: intercommunalite\n  insee: "{code}"\n  parent: {parent}\n  lat: {lat}\n  lon: {lon}\n'
+        )
     for cid, label, code, parent, lat, lon in COMMUNES:
-        territories.append(f'- id: {cid}\n  label: {q(label)}\n  kind: commune\n  insee: "{code}"\n  parent: {parent}\n  lat: {lat}\n  lon: {lon}\n')
+        territories.append(
+            f'- id: {cid}\n  label: {q(label)}\n  kind: commune\n  insee: "{code}"\n  parent: {parent}\n  lat: {lat}\n  lon: {lon}\n'
+        )
     for pid, label, kind, parent, lat, lon in OTHER_PLACES:
         territories.append(f"- id: {pid}\n  label: {q(label)}\n  kind: {kind}\n  parent: {parent}\n  lat: {lat}\n  lon: {lon}\n")
     actors = ["# Acteurs (corpus de mesure généré)\n"]
@@ -456,6 +751,7 @@ def taxonomy_files() -> dict[str, str]:
 
 def grid_files() -> dict[str, str]:
     """`grille-commune` (5 dimensions) and three grids adapted to one visit each."""
+
     def dims(selected: list[tuple[str, str, list[str]]], place: str | None) -> str:
         out = "dimensions:\n"
         for did, title, questions in selected:
@@ -466,23 +762,26 @@ def grid_files() -> dict[str, str]:
                 out += f"      - {q(f'Qu’est-ce qui, à {place}, éclaire particulièrement cette dimension ?')}\n"
         return out
 
-    files = {"grille-commune": (
-        "---\ntitle: Grille de questionnement commune des visites apprenantes\n"
-        f"description: {q('Les cinq dimensions et les questions ouvertes que les visiteurs emportent sur chaque visite apprenante.')}\n"
-        "authors: [Communauté apprenante du MES]\ndate: 2021-03-15\n"
-        "themes: [accompagnement, innovation-sociale, cooperation-territoriale, participation-citoyenne, transition-ecologique]\n"
-        "methods: [grille-de-questionnement, visite-apprenante]\n"
-        + dims(GRID_DIMENSIONS, None) + "---\n\n"
-        "La grille commune relie les visites apprenantes entre elles. Avant chaque visite, elle est **adaptée** au territoire "
-        "qui accueille : certaines questions sont précisées, d'autres laissées de côté.\n")}
+    files = {
+        "grille-commune": (
+            "---\ntitle: Grille de questionnement commune des visites apprenantes\n"
+            f"description: {q('Les cinq dimensions et les questions ouvertes que les visiteurs emportent sur chaque visite apprenante.')}\n"
+            "authors: [Communauté apprenante du MES]\ndate: 2021-03-15\n"
+            "themes: [accompagnement, innovation-sociale, cooperation-territoriale, participation-citoyenne, transition-ecologique]\n"
+            "methods: [grille-de-questionnement, visite-apprenante]\n" + dims(GRID_DIMENSIONS, None) + "---\n\n"
+            "La grille commune relie les visites apprenantes entre elles. Avant chaque visite, elle est **adaptée** au territoire "
+            "qui accueille : certaines questions sont précisées, d'autres laissées de côté.\n"
+        )
+    }
     for n, (gid, place, territory) in enumerate(ADAPTED_GRIDS):
-        selected = GRID_DIMENSIONS[n % 2:][:4]
+        selected = GRID_DIMENSIONS[n % 2 :][:4]
         files[gid] = (
             f"---\ntitle: {q(f'Grille adaptée à la visite de {place}')}\n"
             f"description: {q(f'La grille commune, précisée avec les acteurs de {place} pour préparer la visite apprenante.')}\n"
             f"authors: [Communauté apprenante du MES]\ndate: 202{2 + n}-05-1{n}\nthemes: [ecosysteme-territorial]\n"
             f"territories: [{territory}]\nadapted_from: grille-commune\n" + dims(selected, place) + "---\n\n"
-            f"Cette grille reprend la grille commune ([[grille-commune]]) et l'adapte à la visite de {place}.\n")
+            f"Cette grille reprend la grille commune ([[grille-commune]]) et l'adapte à la visite de {place}.\n"
+        )
     return files
 
 
@@ -571,15 +870,18 @@ def plan_entries(rng: random.Random, entries: int, reserved: set[str]) -> list[P
             extra["commune"] = commune
             extra["initiative"] = f"{initiative} à {commune[1]}"
             extra["initiative_base"] = initiative[0].lower() + initiative[1:]
-            title = rng.choice([f"{commune[1]} : {initiative[0].lower()}{initiative[1:]} au cœur d'un écosystème de coopération",
-                                f"L'écosystème de coopération {de(commune[1])}",
-                                f"{initiative} à {commune[1]} et ses partenaires"])
+            title = rng.choice(
+                [
+                    f"{commune[1]} : {initiative[0].lower()}{initiative[1:]} au cœur d'un écosystème de coopération",
+                    f"L'écosystème de coopération {de(commune[1])}",
+                    f"{initiative} à {commune[1]} et ses partenaires",
+                ]
+            )
         else:
             commune = rng.choice(COMMUNES)
             extra["commune"] = commune
             story = rng.choice(STORIES)
-            title = rng.choice([f"À {commune[1]}, {story}", f"Le jour où {story}",
-                                person(rng, commune[1])])
+            title = rng.choice([f"À {commune[1]}, {story}", f"Le jour où {story}", person(rng, commune[1])])
         folder = {"fiches": "fiches", "monographies": "monographies", "recits": "content/recits"}[collection]
         folder = f"{folder}/g{index // FOLDER_SIZE:02d}"
         plans.append(Plan(unique_id(title, taken), collection, title, rng.random() < 0.01, themes, folder, extra))
@@ -591,9 +893,13 @@ def description_for(plan: Plan, writer: Writer) -> str:
     rng = writer.rng
     if plan.collection == "fiches":
         theme = next(t for t in THEMES if t[0] == plan.themes[0])
-        first = rng.choice([f"Des repères pour comprendre {theme[2]} et agir avec les acteurs de l'économie solidaire.",
-                            f"Ce qu'il faut savoir sur {theme[2]} avant de se lancer sur son territoire.",
-                            f"Une fiche pour outiller les équipes qui travaillent sur {theme[2]}."])
+        first = rng.choice(
+            [
+                f"Des repères pour comprendre {theme[2]} et agir avec les acteurs de l'économie solidaire.",
+                f"Ce qu'il faut savoir sur {theme[2]} avant de se lancer sur son territoire.",
+                f"Une fiche pour outiller les équipes qui travaillent sur {theme[2]}.",
+            ]
+        )
     elif plan.collection == "monographies":
         commune = plan.extra["commune"]
         first = f"Monographie de l'écosystème de coopération {de(commune[1])}, autour {de(str(plan.extra['initiative_base']))}."
@@ -742,10 +1048,12 @@ def index_page(plans: list[Plan]) -> str:
     published = [p for p in plans if not p.draft]
     picks = published[:3]
     links = "\n".join(f"- [[{p.id}]]" for p in picks)
-    return ("# Boîte à outils du MES (corpus de mesure)\n\n"
-            f"Ce dépôt généré compte {len(plans)} entrées : fiches, monographies et récits de territoire, "
-            "écrits pour mesurer la vitesse de `mesbox check` et de la construction du site.\n\n"
-            f"Pour commencer :\n\n{links}\n")
+    return (
+        "# Boîte à outils du MES (corpus de mesure)\n\n"
+        f"Ce dépôt généré compte {len(plans)} entrées : fiches, monographies et récits de territoire, "
+        "écrits pour mesurer la vitesse de `mesbox check` et de la construction du site.\n\n"
+        f"Pour commencer :\n\n{links}\n"
+    )
 
 
 # --- Main ---------------------------------------------------------------------------------------------

@@ -37,8 +37,12 @@ def run(command: Sequence[str], cwd: Path | None = None) -> tuple[float, str]:
     return elapsed, done.stdout
 
 
-def medians(commands: dict[str, Sequence[str]], runs: int, warmup: int = 1, cwd: Path | None = None,
-            ) -> tuple[dict[str, float], dict[str, list[float]], dict[str, str]]:
+def medians(
+    commands: dict[str, Sequence[str]],
+    runs: int,
+    warmup: int = 1,
+    cwd: Path | None = None,
+) -> tuple[dict[str, float], dict[str, list[float]], dict[str, str]]:
     """`warmup` untimed rounds, then `runs` rounds in which every command runs once, in turn.
 
     Returns the median per command, every timing, and the output of each command's last run.

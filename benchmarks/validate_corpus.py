@@ -32,7 +32,7 @@ def split(text: str) -> tuple[str, str]:
     if not text.startswith("---\n"):
         raise ValueError("pas d'en-tête")
     end = text.index("\n---\n", 3)
-    return text[4:end], text[end + 5:]
+    return text[4:end], text[end + 5 :]
 
 
 def validate(root: Path) -> list[str]:
@@ -50,7 +50,9 @@ def validate(root: Path) -> list[str]:
         kind = item["kind"]
         if kind in INSEE and not re.match(INSEE[kind], str(item.get("insee", ""))):
             problems.append(f"territoire {tid}: insee {item.get('insee')!r}")
-        if kind in ("quartier", "commune", "intercommunalite", "pays") and not (41 <= item.get("lat", 0) <= 51.2 and -5.2 <= item.get("lon", 99) <= 9.6):
+        if kind in ("quartier", "commune", "intercommunalite", "pays") and not (
+            41 <= item.get("lat", 0) <= 51.2 and -5.2 <= item.get("lon", 99) <= 9.6
+        ):
             problems.append(f"territoire {tid}: coordonnées hors métropole")
         seen, current = {tid}, item.get("parent")
         while current:

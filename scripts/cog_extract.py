@@ -36,9 +36,7 @@ def build() -> dict:
         for member in group["membres"]:
             epci_of[member["code"]] = group["code"]
     communes = sorted(
-        [c["code"], c["nom"], c["departement"], epci_of.get(c["code"], "")]
-        for c in read("communes")
-        if c.get("type") == "commune-actuelle"
+        [c["code"], c["nom"], c["departement"], epci_of.get(c["code"], "")] for c in read("communes") if c.get("type") == "commune-actuelle"
     )
     return {
         "source": f"@etalab/decoupage-administratif {version} (npm) : Code officiel géographique (INSEE) et EPCI à fiscalité propre (DGCL)",

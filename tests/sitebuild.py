@@ -48,7 +48,9 @@ def _env(overrides: dict[str, str]) -> dict[str, str]:
     return env | overrides
 
 
-def build_in_process(root: Path, site: Path, *, command: Literal["build", "serve"] = "serve", dirty: bool = False, start: bool = True) -> Path:
+def build_in_process(
+    root: Path, site: Path, *, command: Literal["build", "serve"] = "serve", dirty: bool = False, start: bool = True
+) -> Path:
     """One quiet build in this process, as `mkdocs serve` (with --dirty or not) or `mkdocs build` runs it;
     `start` begins a new session first, which a save under `mkdocs serve` does not. Returns the site folder."""
     from mkdocs.commands.build import build as mkdocs_build

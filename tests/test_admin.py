@@ -54,11 +54,16 @@ def admin(site: tuple[str, Path]) -> Iterator[Any]:
     config["backend"] = {"name": "test-repo"}
     config.pop("publish_mode")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
         page: Any = browser.new_context(locale="fr-FR").new_page()  # Any: the test notes its requests on it
         page.requests = []
         page.on("request", lambda request: page.requests.append(request.url))
-        page.route(lambda url: "/admin/config.yml" in url, lambda route: route.fulfill(status=200, content_type="application/yaml", body=yaml.safe_dump(config, allow_unicode=True)))
+        page.route(
+            lambda url: "/admin/config.yml" in url,
+            lambda route: route.fulfill(status=200, content_type="application/yaml", body=yaml.safe_dump(config, allow_unicode=True)),
+        )
         page.goto(base + "admin/")
         page.get_by_role("button", name="Travailler avec un dépôt de test").click()
         page.wait_for_load_state("networkidle")
@@ -93,7 +98,9 @@ def scroll_to(page: Any, key: str) -> Any:
     return section
 
 
-@pytest.mark.parametrize("collection", ["fiches-thematiques", "fiches-methodes", "fiches-outils", "fiches-projets", "monographies", "recits", "grilles"])
+@pytest.mark.parametrize(
+    "collection", ["fiches-thematiques", "fiches-methodes", "fiches-outils", "fiches-projets", "monographies", "recits", "grilles"]
+)
 def test_each_form_offers_the_vocabularies_with_their_labels(admin: Any, site: tuple[str, Path], collection: str) -> None:
     """Every vocabulary field of the form lists every term of its file, by its French label."""
     base, root = site
@@ -114,7 +121,9 @@ def test_an_entry_saved_through_the_form_passes_the_check(admin: Any, site: tupl
     base, root = site
     open_form(admin, base, "fiches-projets")
     admin.locator("section.field[data-key-path=title] input").fill("La recyclerie solidaire du Pays de Morlaix")
-    admin.locator("section.field[data-key-path=description] textarea").first.fill("Une recyclerie portée par le territoire, de la collecte à la revente.")
+    admin.locator("section.field[data-key-path=description] textarea").first.fill(
+        "Une recyclerie portée par le territoire, de la collecte à la revente."
+    )
     admin.locator("section.field[data-key-path=authors] input").first.fill("Marie Le Gall")
     admin.locator("section.field[data-key-path=date] input").first.fill("2026-11-30")
     admin.locator("section.field[data-key-path=themes]").get_by_role("checkbox", name="Emploi").check()
@@ -132,7 +141,9 @@ def test_an_entry_saved_through_the_form_passes_the_check(admin: Any, site: tupl
     repo = tmp_path / "repo"
     shutil.copytree(root, repo, ignore=shutil.ignore_patterns("site", "node_modules"))
     (repo / "fiches" / "projets").mkdir(parents=True, exist_ok=True)
-    (repo / "fiches" / "projets" / "la-recyclerie-solidaire-du-pays-de-morlaix.md").write_text(saved["fiches/projets/la-recyclerie-solidaire-du-pays-de-morlaix.md"], encoding="utf-8")
+    (repo / "fiches" / "projets" / "la-recyclerie-solidaire-du-pays-de-morlaix.md").write_text(
+        saved["fiches/projets/la-recyclerie-solidaire-du-pays-de-morlaix.md"], encoding="utf-8"
+    )
     result = check(repo)
     assert result.issues == [], [str(i) for i in result.issues]
     meta = result.catalogue.entries["la-recyclerie-solidaire-du-pays-de-morlaix"].meta

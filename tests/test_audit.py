@@ -20,8 +20,8 @@ SCOPE = '__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=
 def page(body: str = "<p>Texte</p>") -> str:
     """A page as Material writes one two folders deep, with `body` in its article."""
     return with_policy(
-        "<!doctype html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<script>{SCOPE}</script>\n<script type=\"application/ld+json\">{{\"@type\": \"x\"}}</script>\n</head>\n<body>\n"
+        '<!doctype html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        f'<script>{SCOPE}</script>\n<script type="application/ld+json">{{"@type": "x"}}</script>\n</head>\n<body>\n'
         f"<article>\n{body}\n</article>\n"
         '<script id="__config" type="application/json">{"base": "../.."}</script>\n'
         '<script src="../../assets/javascripts/bundle.min.js"></script>\n<script src="../../assets/mesbox.js"></script>\n'
@@ -75,8 +75,10 @@ def test_inert_look_alikes_pass() -> None:
 
 def test_svg_and_xml_files_are_audited(tmp_path: Path) -> None:
     (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "carte.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
-    (tmp_path / "flux.xml").write_text('<rss><channel><link>https://exemple.org/</link></channel></rss>', encoding="utf-8")
+    (tmp_path / "images" / "carte.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8"
+    )
+    (tmp_path / "flux.xml").write_text("<rss><channel><link>https://exemple.org/</link></channel></rss>", encoding="utf-8")
     (tmp_path / "fiches" / "a").mkdir(parents=True)
     (tmp_path / "fiches" / "a" / "index.html").write_text(page(), encoding="utf-8")
     (tmp_path / "notes.txt").write_text("<script>alert(1)</script>", encoding="utf-8")  # served as text: not a page
@@ -96,9 +98,43 @@ def test_script_sources_are_resolved_against_the_file() -> None:
 
 # Pieces of markup: a part that the quick reading lets through must be one the parser finds nothing in.
 PIECES = [
-    "<p>", "</p>", "<script>", "</script>", "<style>", "</style>", " onclick=", "on", "=", '"', "'", ">", "<", "x", " ",
-    "\t", "\n", "javascript:", "java", "script", ":", "data", "&#106;", "&#x3A;", "&colon;", "&Tab;", "&#39;", "<a href=",
-    "<iframe>", "<base ", "refresh", "<meta http-equiv=", "<!--", "-->", "<svg>", "<animate values=", SCOPE,
+    "<p>",
+    "</p>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "</style>",
+    " onclick=",
+    "on",
+    "=",
+    '"',
+    "'",
+    ">",
+    "<",
+    "x",
+    " ",
+    "\t",
+    "\n",
+    "javascript:",
+    "java",
+    "script",
+    ":",
+    "data",
+    "&#106;",
+    "&#x3A;",
+    "&colon;",
+    "&Tab;",
+    "&#39;",
+    "<a href=",
+    "<iframe>",
+    "<base ",
+    "refresh",
+    "<meta http-equiv=",
+    "<!--",
+    "-->",
+    "<svg>",
+    "<animate values=",
+    SCOPE,
 ]
 
 

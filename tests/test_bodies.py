@@ -44,10 +44,10 @@ def test_plain_prose_and_allowed_html_pass() -> None:
     body = (
         "Si a < b et b > c, alors <em>rien</em>.\n"
         '<a href="https://exemple.org" title="x">lien</a> [texte](https://exemple.org) ![img](/a.png) [m](mailto:a@exemple.org)\n'
-        "<details open><summary>Plus</summary>Texte</details> <abbr title=\"Mouvement\">MES</abbr>\n"
+        '<details open><summary>Plus</summary>Texte</details> <abbr title="Mouvement">MES</abbr>\n'
         '<div markdown="1" class="encadre" id="note">*Texte*</div>\n'
         "Un mot comme onclick, javascript ou data: dans le texte n'est pas du code.\n"
-        "Une note[^1] et un lien [relatif](../fiches/x.md \"titre : avec deux-points\").\n\n"
+        'Une note[^1] et un lien [relatif](../fiches/x.md "titre : avec deux-points").\n\n'
         "[^1]: Note : voir ailleurs.\n\n*[MES]: Mouvement : économie solidaire\n"
         "Le chemin `/donnees/<type>.json` et ``<b onclick=x>`` sont du code.\n\n```html\n<script>x</script>\n```\n"
     )
@@ -121,7 +121,7 @@ def test_reference_definitions_are_read_wherever_markdown_reads_them(body: str, 
         "## Titre { onmouseover=alert(1) }",
         '[lien](https://exemple.org){: href="javascript:alert(1)" }',
         "## Titre { data-toc-label='x' }",
-        "Paragraphe.\n{: style=\"display:none\" }",
+        'Paragraphe.\n{: style="display:none" }',
     ],
 )
 def test_attribute_lists_cannot_add_handlers_styles_or_script_urls(snippet: str) -> None:
@@ -130,7 +130,7 @@ def test_attribute_lists_cannot_add_handlers_styles_or_script_urls(snippet: str)
 
 
 def test_attribute_lists_keep_ids_and_classes() -> None:
-    assert unsafe("## Titre { #ancre .important }\n\n[lien](https://exemple.org){ title=\"Voir\" }\n") == []
+    assert unsafe('## Titre { #ancre .important }\n\n[lien](https://exemple.org){ title="Voir" }\n') == []
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,7 @@ def test_attribute_lists_keep_ids_and_classes() -> None:
         "<textarea></textarea><img src=x onerror=alert(1)>",
         "<a title='>' onclick=alert(1)>x</a>",  # a `>` inside a quoted value does not end the tag
         "<div title=x' onclick=alert(1)>\nTexte\n</div>",  # a quote inside an unquoted value does not open one
-        "Voici <a href=\"x\n\n<img src=x onerror=alert(1)>",  # Markdown reads the image as HTML, a browser would not
+        'Voici <a href="x\n\n<img src=x onerror=alert(1)>',  # Markdown reads the image as HTML, a browser would not
     ],
 )
 def test_what_a_browser_or_markdown_reads_as_a_handler_is_found(body: str) -> None:
@@ -168,7 +168,36 @@ def test_every_construct_is_reported_once_in_one_run() -> None:
 
 
 # Bodies that made the old scan (or Python-Markdown) super-linear, and their neighbours.
-PATHOLOGICAL = ["<", "a", "<a ", "<a x='", '<a"', "](", "[a]: ", " ", "\t", "&#", "[[", "`", "``", "{", "{:", "<!--", "<!", "<?", "</", "=", '"', "'", "\n", "> ", "[", "]", "(", ":"]
+PATHOLOGICAL = [
+    "<",
+    "a",
+    "<a ",
+    "<a x='",
+    '<a"',
+    "](",
+    "[a]: ",
+    " ",
+    "\t",
+    "&#",
+    "[[",
+    "`",
+    "``",
+    "{",
+    "{:",
+    "<!--",
+    "<!",
+    "<?",
+    "</",
+    "=",
+    '"',
+    "'",
+    "\n",
+    "> ",
+    "[",
+    "]",
+    "(",
+    ":",
+]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

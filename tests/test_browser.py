@@ -32,7 +32,15 @@ def browser() -> Iterator[object]:
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield instance
         instance.close()
@@ -75,8 +83,14 @@ def _explore(p: object, base_url: str, query: str = "") -> list[tuple[str, str, 
     status = p.locator(".mesbox-explorer__status")  # type: ignore[attr-defined]
     status.filter(has_text="résultat").wait_for(timeout=15000)
     cards = p.locator(".mesbox-explorer__results .mesbox-card")  # type: ignore[attr-defined]
-    return [(c.locator(".mesbox-card__title").text_content(), c.locator(".mesbox-card__type").text_content(),
-             c.locator(".mesbox-card__title").get_attribute("href")) for c in cards.all()]
+    return [
+        (
+            c.locator(".mesbox-card__title").text_content(),
+            c.locator(".mesbox-card__type").text_content(),
+            c.locator(".mesbox-card__title").get_attribute("href"),
+        )
+        for c in cards.all()
+    ]
 
 
 def test_header_search_leads_to_the_explorer_and_finds_accented_words_without_accents(page: object, base_url: str) -> None:
@@ -135,7 +149,12 @@ def test_facets_combine_with_counts_from_the_catalogue_and_the_address_restores_
     p = page
     found = _explore(p, base_url, "?Territoire=Normandie")
     assert {title for title, _, _ in found} == expected and len(found) == len(expected) == 3
-    count = p.locator(".mesbox-explorer__facet", has_text="Territoire").locator("label", has_text="Normandie").locator(".mesbox-count").inner_text()  # type: ignore[attr-defined]
+    count = (
+        p.locator(".mesbox-explorer__facet", has_text="Territoire")
+        .locator("label", has_text="Normandie")
+        .locator(".mesbox-count")
+        .inner_text()
+    )  # type: ignore[attr-defined]
     assert count == f"({len(expected)})"
     p.locator(".mesbox-explorer__facet", has_text="Type").get_by_label("Monographie").check()  # type: ignore[attr-defined]
     p.wait_for_url("**/explorer/?Type=Monographie&Territoire=Normandie")  # type: ignore[attr-defined]
@@ -175,8 +194,10 @@ def test_every_facet_counts_the_entries_the_catalogue_gives_it(page: object, bas
     catalogue = check(FIXTURE).catalogue
     entries = list(catalogue.entries.values())
     assert not [e for e in entries if getattr(e.meta, "period", None)]  # each entry's year is its publication's
-    expected: dict[str, dict[str, int]] = {"Type": dict(Counter(type_label(e) for e in entries)),
-                                           "Année": dict(Counter(str(e.meta.date.year) for e in entries))}
+    expected: dict[str, dict[str, int]] = {
+        "Type": dict(Counter(type_label(e) for e in entries)),
+        "Année": dict(Counter(str(e.meta.date.year) for e in entries)),
+    }
     for taxonomy_id, taxonomy in TAXONOMIES.items():
         counts = {term.label: len(catalogue.entries_for_term(taxonomy_id, term.id)) for term in catalogue.terms[taxonomy_id].values()}
         expected[taxonomy.singular] = {label: count for label, count in counts.items() if count}
@@ -229,7 +250,9 @@ def test_map_targets_on_a_phone_are_24_px_or_repeated_in_the_list_under_the_map(
         box = link.bounding_box()
         assert box is not None
         small = min(box["width"], box["height"]) < 24
-        assert not small or ("point" not in (link.get_attribute("class") or "") and link.get_attribute("href") in listed), link.get_attribute("aria-label")
+        assert not small or ("point" not in (link.get_attribute("class") or "") and link.get_attribute("href") in listed), (
+            link.get_attribute("aria-label")
+        )
     context.close()
 
 
@@ -242,8 +265,19 @@ def test_no_serious_accessibility_violation(browser: object, base_url: str) -> N
     for scheme in ("light", "dark"):
         context = browser.new_context(locale="fr-FR", color_scheme=scheme)  # type: ignore[attr-defined]
         page = context.new_page()
-        for path in ("", "fiches/initiative-solidaire/", "territoires/", "grilles/grille-commune/analyse/", "publics/", "publics/elus/",
-                     "territoires/colombelles/", "methodes/visite-apprenante/", "404.html", "donnees/", "explorer/?q=prepare"):
+        for path in (
+            "",
+            "fiches/initiative-solidaire/",
+            "territoires/",
+            "grilles/grille-commune/analyse/",
+            "publics/",
+            "publics/elus/",
+            "territoires/colombelles/",
+            "methodes/visite-apprenante/",
+            "404.html",
+            "donnees/",
+            "explorer/?q=prepare",
+        ):
             page.goto(base_url + path)
             if path.startswith("explorer/"):
                 page.locator(".mesbox-explorer__facet").first.wait_for(timeout=15000)  # results and filters drawn
@@ -312,8 +346,13 @@ def test_analysis_table_shows_that_it_scrolls_and_scrolls_from_the_keyboard(brow
 
 def _css_colour(p: object, value: str) -> str:
     """A CSS colour as the browser writes it in computed styles (rgba(…))."""
-    return str(p.evaluate("v => { const e = document.createElement('i'); e.style.color = v; document.body.append(e); "  # type: ignore[attr-defined]
-                          "const c = getComputedStyle(e).color; e.remove(); return c; }", value))
+    return str(
+        p.evaluate(
+            "v => { const e = document.createElement('i'); e.style.color = v; document.body.append(e); "  # type: ignore[attr-defined]
+            "const c = getComputedStyle(e).color; e.remove(); return c; }",
+            value,
+        )
+    )
 
 
 def test_analysis_on_a_phone_reads_one_dimension_at_a_time(browser: object, base_url: str) -> None:

@@ -21,7 +21,12 @@ def story(title: str, extra: str = "") -> str:
 def test_published_entries_and_drafts_are_kept_apart(valid_repo: Path) -> None:
     cat = catalogue_of(valid_repo)
     assert sorted(cat.entries) == [
-        "grille-commune", "initiative-solidaire", "organiser-une-visite", "preparer-une-visite", "recit-plateau", "visite-colombelles",
+        "grille-commune",
+        "initiative-solidaire",
+        "organiser-une-visite",
+        "preparer-une-visite",
+        "recit-plateau",
+        "visite-colombelles",
     ]
     assert list(cat.drafts) == ["brouillon"]
     assert cat.resolve("brouillon") is None
@@ -48,7 +53,12 @@ def test_by_term_lists_each_term_even_unused(valid_repo: Path) -> None:
     """Every term has an index, possibly empty (its page invites a contribution); only the term itself here.
     Culture is carried by the draft alone: its index is empty too."""
     cat = catalogue_of(valid_repo)
-    assert ids(cat.by_term["themes"]["cooperation"]) == ["initiative-solidaire", "organiser-une-visite", "preparer-une-visite", "visite-colombelles"]
+    assert ids(cat.by_term["themes"]["cooperation"]) == [
+        "initiative-solidaire",
+        "organiser-une-visite",
+        "preparer-une-visite",
+        "visite-colombelles",
+    ]
     assert ids(cat.by_term["themes"]["culture"]) == []
     assert ids(cat.by_term["themes"]["emploi"]) == ["recit-plateau", "visite-colombelles"]
     assert ids(cat.by_term["methods"]["seminaire-reflexif"]) == []
@@ -72,7 +82,9 @@ def test_territory_page_includes_descendants(valid_repo: Path) -> None:
 def test_entry_on_parent_and_child_is_listed_once(valid_repo: Path) -> None:
     replace(valid_repo, "content/recits/recit-plateau.md", "territories: [plateau]", "territories: [plateau, colombelles, normandie]")
     assert ids(catalogue_of(valid_repo).entries_for_term("territories", "normandie")) == [
-        "initiative-solidaire", "recit-plateau", "visite-colombelles",
+        "initiative-solidaire",
+        "recit-plateau",
+        "visite-colombelles",
     ]
 
 
@@ -100,7 +112,9 @@ def test_cited_by_follows_related_and_wiki_links_of_published_entries(valid_repo
 
 
 def test_citing_twice_counts_once(valid_repo: Path) -> None:
-    replace(valid_repo, "content/recits/recit-plateau.md", "[[visite-colombelles]].", "[[visite-colombelles]] et [[visite-colombelles|encore]].")
+    replace(
+        valid_repo, "content/recits/recit-plateau.md", "[[visite-colombelles]].", "[[visite-colombelles]] et [[visite-colombelles|encore]]."
+    )
     replace(valid_repo, "content/recits/recit-plateau.md", "themes: [emploi]", "themes: [emploi]\nrelated: [visite-colombelles]")
     assert ids(catalogue_of(valid_repo).cited_by["visite-colombelles"]) == ["recit-plateau"]
 
@@ -121,7 +135,12 @@ def test_see_also_leaves_out_entries_that_cite_the_page_even_related_ones(valid_
     """initiative-solidaire is cited by organiser-une-visite and visite-colombelles and is a step of the path:
     none is in its "Voir aussi" (the path has its own section), even when initiative-solidaire names one of them
     in `related`; an entry that shares a term and does not cite it stays."""
-    replace(valid_repo, "fiches/initiative-solidaire.md", "audiences: [elus, citoyens]", "audiences: [elus, citoyens]\nrelated: [visite-colombelles]")
+    replace(
+        valid_repo,
+        "fiches/initiative-solidaire.md",
+        "audiences: [elus, citoyens]",
+        "audiences: [elus, citoyens]\nrelated: [visite-colombelles]",
+    )
     write(valid_repo, "content/recits/voisin.md", story("Voisin").replace("themes: [emploi]", "themes: [cooperation]"))
     cat = catalogue_of(valid_repo)
     assert ids(cat.see_also(cat.entries["initiative-solidaire"])) == ["voisin"]
@@ -138,9 +157,15 @@ def test_by_audience_lists_every_audience(valid_repo: Path) -> None:
 
 def test_see_also_ranks_by_shared_terms_and_stops_at_six(valid_repo: Path) -> None:
     """related first (even if it shares nothing), then most shared terms, ties in listing order, at most 6."""
-    target = story("Cible", "\nmethods: [seminaire-reflexif]\nrelated: [grille-commune]").replace("themes: [emploi]", "themes: [emploi, cooperation]")
+    target = story("Cible", "\nmethods: [seminaire-reflexif]\nrelated: [grille-commune]").replace(
+        "themes: [emploi]", "themes: [emploi, cooperation]"
+    )
     write(valid_repo, "content/recits/cible.md", target)
-    write(valid_repo, "content/recits/quatre.md", story("Zz quatre termes", "\nmethods: [seminaire-reflexif]").replace("themes: [emploi]", "themes: [emploi, cooperation]"))
+    write(
+        valid_repo,
+        "content/recits/quatre.md",
+        story("Zz quatre termes", "\nmethods: [seminaire-reflexif]").replace("themes: [emploi]", "themes: [emploi, cooperation]"),
+    )
     write(valid_repo, "content/recits/deux.md", story("Zy deux termes"))
     for letter in "abcdefg":
         write(valid_repo, f"fiches/un-{letter}.md", ENTRY.replace("Une fiche de test", f"Un terme {letter}"))
@@ -159,7 +184,12 @@ def test_french_order_ignores_accents_and_case(valid_repo: Path) -> None:
         write(valid_repo, f"content/recits/{name}.md", story(title))
     cat = catalogue_of(valid_repo)
     assert [e.title for e in cat.by_collection["recits"]] == [
-        "economie circulaire", "Économie du lien", "Élan", "Emploi local", "Récit du Plateau", "Zèbre",
+        "economie circulaire",
+        "Économie du lien",
+        "Élan",
+        "Emploi local",
+        "Récit du Plateau",
+        "Zèbre",
     ]
     assert [t.label for t in cat.terms["themes"].values()] == ["Coopération", "Culture", "Économie solidaire", "Emploi"]
 
@@ -171,7 +201,14 @@ def test_fiches_in_number_order_then_title(valid_repo: Path) -> None:
     write(valid_repo, "fiches/sans-b.md", ENTRY.replace("Une fiche de test", "Économie sans numéro"))
     write(valid_repo, "fiches/sans-a.md", ENTRY.replace("Une fiche de test", "Atelier sans numéro"))
     assert ids(catalogue_of(valid_repo).by_collection["fiches"]) == [
-        "initiative-solidaire", "n-2-9", "n-2-9-1", "n-2-10", "organiser-une-visite", "n-10-1", "sans-a", "sans-b",
+        "initiative-solidaire",
+        "n-2-9",
+        "n-2-9-1",
+        "n-2-10",
+        "organiser-une-visite",
+        "n-10-1",
+        "sans-a",
+        "sans-b",
     ]
 
 

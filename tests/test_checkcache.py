@@ -77,7 +77,9 @@ SCENARIOS: dict[str, Callable[[Path], object]] = {  # what a change returns is n
     "term-added-back-later": lambda root: replace(root, THEMES, "- id: emploi", "- id: emplois"),
     "duplicate-id-in-another-folder": lambda root: write(root, "monographies/initiative-solidaire.md", ENTRY.replace("kind: outil\n", "")),
     "duplicate-number": lambda root: write(root, "fiches/autre.md", ENTRY.replace("kind: outil", 'kind: outil\nnumber: "2.1"')),
-    "new-link-to-nothing": lambda root: replace(root, STORY, "Voir [[visite-colombelles]].", "Voir [[visite-colombelles]] et [[inconnue]]."),
+    "new-link-to-nothing": lambda root: replace(
+        root, STORY, "Voir [[visite-colombelles]].", "Voir [[visite-colombelles]] et [[inconnue]]."
+    ),
     "broken-front-matter": lambda root: replace(root, METHOD, "title:", "title: [ouvert\ntitre:"),
     "unreadable-bytes": lambda root: (root / DRAFT).write_bytes(b"---\ntitle: \xff\n---\n"),
     "target-deleted-then-recreated": lambda root: _recreate(root),
@@ -183,6 +185,7 @@ def test_files_hashed_because_recent_are_trusted_once_old_enough(valid_repo: Pat
     same_as_full(valid_repo)
     hashed: list[str] = []
     real = checkcache._digest
+
     def counting(path: Any) -> Any:
         hashed.append(str(path))
         return real(path)

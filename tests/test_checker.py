@@ -72,7 +72,13 @@ def test_the_same_report_in_every_process(valid_repo: Path) -> None:
     replace(valid_repo, STORY, "territories: [plateau]", "territories: [plateua, colombele]")
     code = "import sys; from mesbox.cli.main import main; sys.exit(main(['check', '--format', 'json', '--no-cache', sys.argv[1]]))"
     reports = [
-        subprocess.run([sys.executable, "-c", code, str(valid_repo)], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=False)
+        subprocess.run(
+            [sys.executable, "-c", code, str(valid_repo)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         for seed in ("1", "2")
     ]
     assert [r.returncode for r in reports] == [1, 1] and reports[0].stdout == reports[1].stdout
@@ -98,8 +104,10 @@ def test_empty_folder_reports_missing_vocabularies(tmp_path: Path) -> None:
     """A folder without taxonomies is not a valid repository: one E301 per vocabulary file."""
     result = check(tmp_path)
     assert [(i.code, i.path) for i in result.issues] == [
-        ("E301", "taxonomies/actors.yml"), ("E301", "taxonomies/methods.yml"),
-        ("E301", "taxonomies/territories.yml"), ("E301", "taxonomies/themes.yml"),
+        ("E301", "taxonomies/actors.yml"),
+        ("E301", "taxonomies/methods.yml"),
+        ("E301", "taxonomies/territories.yml"),
+        ("E301", "taxonomies/themes.yml"),
     ]
     assert result.files == 4
 

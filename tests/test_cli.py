@@ -78,8 +78,9 @@ def test_github_format(valid_repo: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert capsys.readouterr().out.startswith(f"::error file={FICHE},line=9,col=30,title=E104::E104 thème inconnu")
 
 
-def test_github_format_writes_the_job_summary(valid_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_github_format_writes_the_job_summary(
+    valid_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """With GITHUB_STEP_SUMMARY set, every error is appended there too; the annotations stay."""
     step_summary = tmp_path / "resume.md"
     step_summary.write_text("étape précédente\n", encoding="utf-8")

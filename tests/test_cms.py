@@ -51,7 +51,10 @@ def test_vocabularies_are_lists_of_their_terms_with_french_labels(config: dict[s
     fields = by_name(next(c for c in config["collections"] if c["name"] == "monographies"))
     assert fields["themes"]["widget"] == "select" and fields["themes"]["multiple"] is True
     assert {o["value"]: o["label"] for o in fields["themes"]["options"]} == {
-        "cooperation": "Coopération", "culture": "Culture", "economie-solidaire": "Économie solidaire", "emploi": "Emploi"
+        "cooperation": "Coopération",
+        "culture": "Culture",
+        "economie-solidaire": "Économie solidaire",
+        "emploi": "Emploi",
     }
     assert {o["value"] for o in fields["territories"]["options"]} >= {"normandie", "calvados", "colombelles", "caen", "plateau"}
     assert {"label": "Colombelles", "value": "colombelles"} in fields["territories"]["options"]
@@ -68,7 +71,10 @@ def test_each_fiche_kind_has_its_folder_and_its_kind_fixed(config: dict[str, Any
 def test_allowed_values_and_rules_come_from_the_model(config: dict[str, Any]) -> None:
     fiche = by_name(next(c for c in config["collections"] if c["name"] == "fiches-outils"))
     assert [o["value"] for o in fiche["audiences"]["options"]][:2] == ["accompagnateurs", "elus"] and fiche["audiences"]["multiple"]
-    assert fiche["licence"]["options"] == ["CC-BY-SA-4.0", "CC-BY-4.0", "CC0-1.0", "etalab-2.0"] and fiche["licence"]["default"] == "CC-BY-SA-4.0"
+    assert (
+        fiche["licence"]["options"] == ["CC-BY-SA-4.0", "CC-BY-4.0", "CC0-1.0", "etalab-2.0"]
+        and fiche["licence"]["default"] == "CC-BY-SA-4.0"
+    )
     number = collection_schema("fiches", "")["properties"]["number"]["anyOf"][0]
     assert fiche["number"]["pattern"][0] == number["pattern"]
     assert fiche["date"]["widget"] == "datetime" and fiche["date"]["time_format"] is False
@@ -80,7 +86,13 @@ def test_allowed_values_and_rules_come_from_the_model(config: dict[str, Any]) ->
 
 
 def test_contributors_without_write_access_propose_through_pull_requests(config: dict[str, Any]) -> None:
-    assert config["backend"] == {"name": "github", "repo": "mouvement-economie-solidaire/mesbox", "branch": "main", "open_authoring": True, "auth_scope": "public_repo"}
+    assert config["backend"] == {
+        "name": "github",
+        "repo": "mouvement-economie-solidaire/mesbox",
+        "branch": "main",
+        "open_authoring": True,
+        "auth_scope": "public_repo",
+    }
     assert config["publish_mode"] == "editorial_workflow"
     assert all(c["media_folder"] == "" and c["public_folder"] == "" for c in config["collections"])  # images beside the entry
 
@@ -109,12 +121,15 @@ def test_config_is_valid_for_sveltia_cms(config: dict[str, Any]) -> None:
     jsonschema.validate(json.loads(json.dumps(config)), json.loads(SCHEMA.read_text(encoding="utf-8")))
 
 
-@pytest.mark.parametrize(("url", "repo"), [
-    ("https://github.com/mouvement-economie-solidaire/mesbox", "mouvement-economie-solidaire/mesbox"),
-    ("https://github.com/a/b.git", "a/b"),
-    ("https://github.com/a/b/", "a/b"),
-    ("https://gitlab.com/a/b", ""),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    ("url", "repo"),
+    [
+        ("https://github.com/mouvement-economie-solidaire/mesbox", "mouvement-economie-solidaire/mesbox"),
+        ("https://github.com/a/b.git", "a/b"),
+        ("https://github.com/a/b/", "a/b"),
+        ("https://gitlab.com/a/b", ""),
+        ("", ""),
+    ],
+)
 def test_github_repository_from_repo_url(url: str, repo: str) -> None:
     assert github_repo(url) == repo

@@ -23,7 +23,11 @@ def test_no_third_party_address_is_left_and_every_file_asked_for_is_published() 
     files = editor_files(SCRIPT)
     script = files.texts["sveltia-cms.js"]
     assert THIRD_PARTY.search(script) is None and "unpkg.com" not in script and "cdn.jsdelivr.net" not in script
-    for local in ("vendor/fonts/source-sans-3-latin-wght-normal.woff2", "vendor/fonts/material-symbols-outlined-latin-wght-normal.woff2", "vendor/fonts/noto-mono-latin-400-normal.woff2"):
+    for local in (
+        "vendor/fonts/source-sans-3-latin-wght-normal.woff2",
+        "vendor/fonts/material-symbols-outlined-latin-wght-normal.woff2",
+        "vendor/fonts/noto-mono-latin-400-normal.woff2",
+    ):
         assert local in script and files.copies[local].is_file()
     assert "vendor/@sveltia/cms@0.221.1/locales/fr.json" in files.copies
     assert all(path.is_file() for path in files.copies.values())

@@ -155,8 +155,33 @@ def test_too_many_links() -> None:
 
 
 # Pieces that build the lines each fast path is about: indents, quote marks, runs of `*` and `_`, fences.
-PIECES = st.sampled_from(["\n", "\n\n", " ", "   ", "    ", "\t", " \t", ">", "> ", "*", "_", "**", "***", "*_", "mot", "-", "```\n", "x" * 40,
-                         ">" * 5, "> > > > ", " " * 16, "\t" * 8, "_" * 8])
+PIECES = st.sampled_from(
+    [
+        "\n",
+        "\n\n",
+        " ",
+        "   ",
+        "    ",
+        "\t",
+        " \t",
+        ">",
+        "> ",
+        "*",
+        "_",
+        "**",
+        "***",
+        "*_",
+        "mot",
+        "-",
+        "```\n",
+        "x" * 40,
+        ">" * 5,
+        "> > > > ",
+        " " * 16,
+        "\t" * 8,
+        "_" * 8,
+    ]
+)
 BODIES = st.lists(PIECES, max_size=300).map("".join)
 
 
@@ -173,7 +198,10 @@ def search_everywhere(pattern: re.Pattern[str], hint: re.Pattern[str], prose: st
 def test_fast_paths_find_what_plain_searches_find(body: str) -> None:
     """The hints and the run test only skip searches that would find nothing: with them turned off,
     the same issues; and each fast piece agrees with its plain counterpart."""
-    with mock.patch.object(complexity, "_line_search", search_everywhere), mock.patch.object(complexity, "_may_hold_run", lambda prose: True):
+    with (
+        mock.patch.object(complexity, "_line_search", search_everywhere),
+        mock.patch.object(complexity, "_may_hold_run", lambda prose: True),
+    ):
         expected = check_structure(body, "fiches/x.md", 5)
     assert check_structure(body, "fiches/x.md", 5) == expected
     for pattern, hint in [(complexity._DEEP_INDENT, complexity._DEEP_INDENT_HINT), (complexity._DEEP_QUOTE, complexity._DEEP_QUOTE_HINT)]:

@@ -37,11 +37,7 @@ def sheet_titles() -> dict[str, str]:
     result = check(ROOT)
     assert result.ok, [str(issue) for issue in result.issues]
     entries = [*result.catalogue.entries.values(), *result.catalogue.drafts.values()]
-    return {
-        e.meta.number: e.meta.title
-        for e in entries
-        if isinstance(e.meta, FicheMeta) and e.meta.kind == "thematique" and e.meta.number
-    }
+    return {e.meta.number: e.meta.title for e in entries if isinstance(e.meta, FicheMeta) and e.meta.kind == "thematique" and e.meta.number}
 
 
 def test_the_reference_holds_the_thirteen_sheets_in_order() -> None:

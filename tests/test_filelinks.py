@@ -15,15 +15,18 @@ def add(root: Path, rel: str, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("link", [
-    "[visite](methodes/organiser-une-visite.md)",
-    "[monographie](../monographies/visite-colombelles.md#la-visite)",
-    "[récit](../recits/recit-plateau.md)",
-    "[grille](../grilles/grille-commune.md) et [son analyse](../grilles/grille-commune/analyse.md)",
-    "[thèmes](../themes/index.md) [emploi](../themes/emploi.md) [fiches](index.md)",
-    "[accueil](../index.md) [données](../donnees/catalogue.csv) [flux](../flux.xml)",
-    "![carte](carte.png) [plan](methodes/plan.pdf)",
-])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[visite](methodes/organiser-une-visite.md)",
+        "[monographie](../monographies/visite-colombelles.md#la-visite)",
+        "[récit](../recits/recit-plateau.md)",
+        "[grille](../grilles/grille-commune.md) et [son analyse](../grilles/grille-commune/analyse.md)",
+        "[thèmes](../themes/index.md) [emploi](../themes/emploi.md) [fiches](index.md)",
+        "[accueil](../index.md) [données](../donnees/catalogue.csv) [flux](../flux.xml)",
+        "![carte](carte.png) [plan](methodes/plan.pdf)",
+    ],
+)
 def test_links_to_what_the_site_has_pass(valid_repo: Path, link: str) -> None:
     if "carte.png" in link:  # an attachment no page cites is an error of its own
         write(valid_repo, "fiches/carte.png", b"png")
@@ -75,13 +78,19 @@ def test_attachments_only_drafts_link_to_are_not_published(valid_repo: Path) -> 
     assert [asset.src_uri for asset in result.assets] == ["fiches/partagee.png"]
 
 
-@pytest.mark.parametrize(("link", "advice"), [
-    ("[visite](/fiches/methodes/organiser-une-visite/)", "écrivez [[organiser-une-visite]] ou le lien relatif « methodes/organiser-une-visite.md »"),
-    ("[monographie](/monographies/visite-colombelles/#la-visite)", "« ../monographies/visite-colombelles.md#la-visite »"),
-    ("[emploi](/themes/emploi/)", "écrivez le lien relatif au fichier « ../themes/emploi.md »"),
-    ("![carte](/fiches/carte.png)", "« carte.png »"),
-    ("[ailleurs](/nulle-part/)", "ou [[identifiant]] pour une entrée"),
-])
+@pytest.mark.parametrize(
+    ("link", "advice"),
+    [
+        (
+            "[visite](/fiches/methodes/organiser-une-visite/)",
+            "écrivez [[organiser-une-visite]] ou le lien relatif « methodes/organiser-une-visite.md »",
+        ),
+        ("[monographie](/monographies/visite-colombelles/#la-visite)", "« ../monographies/visite-colombelles.md#la-visite »"),
+        ("[emploi](/themes/emploi/)", "écrivez le lien relatif au fichier « ../themes/emploi.md »"),
+        ("![carte](/fiches/carte.png)", "« carte.png »"),
+        ("[ailleurs](/nulle-part/)", "ou [[identifiant]] pour une entrée"),
+    ],
+)
 def test_a_link_from_the_site_root_asks_for_the_relative_link(valid_repo: Path, link: str, advice: str) -> None:
     """`/fiches/x/` breaks when the site is published under a sub-path: E105 at the link, proposing what to write."""
     if "carte.png" in link:  # an attachment no page cites is an error of its own
@@ -89,7 +98,9 @@ def test_a_link_from_the_site_root_asks_for_the_relative_link(valid_repo: Path, 
     add(valid_repo, FICHE, "Voir " + link)
     (issue,) = check(valid_repo).issues
     assert (issue.code, issue.path, issue.col) == ("E105", FICHE, 6 + link.index("](") + 2)
-    assert issue.message.startswith(f"lien absolu « {link[link.index('](') + 2 : -1]} » : il casse quand le site est publié sous un sous-chemin")
+    assert issue.message.startswith(
+        f"lien absolu « {link[link.index('](') + 2 : -1]} » : il casse quand le site est publié sous un sous-chemin"
+    )
     assert advice in issue.message
 
 
@@ -100,14 +111,23 @@ def test_a_root_link_on_an_editorial_page_is_reported_too(valid_repo: Path) -> N
     assert "« fiches/index.md »" in issue.message
 
 
-@pytest.mark.parametrize(("link", "advice"), [
-    ("[visite](organiser-une-visite.md)", "vouliez-vous dire « methodes/organiser-une-visite.md » ou [[organiser-une-visite]] ?"),
-    ("[visite](methodes/organiser-une-visit.md)", "vouliez-vous dire « methodes/organiser-une-visite.md » ou [[organiser-une-visite]] ?"),
-    ("![carte](images/carte.png)", "vouliez-vous dire « carte.png » ?"),
-    ("![photo](photo-recyclerie.jpg)", ": enregistrez l'image dans fiches/, à côté de la page, sous ce nom, ou corrigez le nom"),
-    ("![photo](../images/photo.jpg)", ": corrigez le chemin, relatif à ce fichier (une image se range de préférence à côté de la page)"),
-    ("[plan](plan-de-la-visite.pdf)", ": corrigez le chemin, relatif à ce fichier"),
-])
+@pytest.mark.parametrize(
+    ("link", "advice"),
+    [
+        ("[visite](organiser-une-visite.md)", "vouliez-vous dire « methodes/organiser-une-visite.md » ou [[organiser-une-visite]] ?"),
+        (
+            "[visite](methodes/organiser-une-visit.md)",
+            "vouliez-vous dire « methodes/organiser-une-visite.md » ou [[organiser-une-visite]] ?",
+        ),
+        ("![carte](images/carte.png)", "vouliez-vous dire « carte.png » ?"),
+        ("![photo](photo-recyclerie.jpg)", ": enregistrez l'image dans fiches/, à côté de la page, sous ce nom, ou corrigez le nom"),
+        (
+            "![photo](../images/photo.jpg)",
+            ": corrigez le chemin, relatif à ce fichier (une image se range de préférence à côté de la page)",
+        ),
+        ("[plan](plan-de-la-visite.pdf)", ": corrigez le chemin, relatif à ce fichier"),
+    ],
+)
 def test_a_missing_target_gets_what_to_write_instead(valid_repo: Path, link: str, advice: str) -> None:
     write(valid_repo, "fiches/carte.png", b"png")
     add(valid_repo, FICHE, "Voir " + link)
@@ -123,14 +143,23 @@ def test_a_site_address_in_the_wrong_folder_still_finds_the_entry(valid_repo: Pa
     assert "écrivez [[organiser-une-visite]] ou le lien relatif « methodes/organiser-une-visite.md »" in issue.message
 
 
-@pytest.mark.parametrize(("link", "says"), [
-    ('<img alt="carte" src="carte.png">', "(fiches/initiative-solidaire/carte.png) : dans une balise HTML, un lien se lit depuis l'adresse de la page (/fiches/initiative-solidaire/) — écrivez « ../carte.png »"),
-    ('<a href="methodes/organiser-une-visite.md">visite</a>', "écrivez « ../methodes/organiser-une-visite/ »"),
-    ('<img alt="" src="absente.png">', "absent (fiches/initiative-solidaire/absente.png) : corrigez le chemin, relatif à l'adresse de la page"),
-    ('<a href="../../monographies/absente/">x</a>', "absent (monographies/absente/)"),
-    ('<a href="../brouillon/">x</a>', "vers un brouillon"),
-    ('<a href="../../../../proc/self/environ">x</a>', "absent (hors du site)"),
-])
+@pytest.mark.parametrize(
+    ("link", "says"),
+    [
+        (
+            '<img alt="carte" src="carte.png">',
+            "(fiches/initiative-solidaire/carte.png) : dans une balise HTML, un lien se lit depuis l'adresse de la page (/fiches/initiative-solidaire/) — écrivez « ../carte.png »",
+        ),
+        ('<a href="methodes/organiser-une-visite.md">visite</a>', "écrivez « ../methodes/organiser-une-visite/ »"),
+        (
+            '<img alt="" src="absente.png">',
+            "absent (fiches/initiative-solidaire/absente.png) : corrigez le chemin, relatif à l'adresse de la page",
+        ),
+        ('<a href="../../monographies/absente/">x</a>', "absent (monographies/absente/)"),
+        ('<a href="../brouillon/">x</a>', "vers un brouillon"),
+        ('<a href="../../../../proc/self/environ">x</a>', "absent (hors du site)"),
+    ],
+)
 def test_a_relative_link_in_raw_html_is_judged_where_it_leads(valid_repo: Path, link: str, says: str) -> None:
     """Same code and message as a Markdown link, read from the page's address; when the file's folder has the
     target, the message gives the address that reaches it."""
@@ -142,10 +171,18 @@ def test_a_relative_link_in_raw_html_is_judged_where_it_leads(valid_repo: Path, 
     assert says in issue.message
 
 
-@pytest.mark.parametrize("link", [
-    '<img alt="carte" src="../carte.png">', '<a href="../methodes/organiser-une-visite/">v</a>', '<a href="../../monographies/">m</a>',
-    '<a href="../../themes/emploi/">e</a>', '<a href="../../donnees/catalogue.csv">d</a>', '<a href="../../">accueil</a>', '<a href="./">ici</a>',
-])
+@pytest.mark.parametrize(
+    "link",
+    [
+        '<img alt="carte" src="../carte.png">',
+        '<a href="../methodes/organiser-une-visite/">v</a>',
+        '<a href="../../monographies/">m</a>',
+        '<a href="../../themes/emploi/">e</a>',
+        '<a href="../../donnees/catalogue.csv">d</a>',
+        '<a href="../../">accueil</a>',
+        '<a href="./">ici</a>',
+    ],
+)
 def test_a_raw_link_to_what_the_site_has_passes(valid_repo: Path, link: str) -> None:
     if "carte.png" in link:  # an attachment no page cites is an error of its own
         write(valid_repo, "fiches/carte.png", b"png")

@@ -84,8 +84,10 @@ def test_marks_are_named_links_with_their_href() -> None:
 
 def test_each_link_has_a_name_to_show_on_focus() -> None:
     """The name is drawn after every shape (no neighbour covers it), hidden until its link has the pointer or the focus."""
-    svg = render_france_map({"14": MapMark("14", "Calvados", 3, "calvados/")},
-                            [MapPoint("colombelles", "Colombelles", 2, "colombelles/", 49.2003, -0.2978, "14")])
+    svg = render_france_map(
+        {"14": MapMark("14", "Calvados", 3, "calvados/")},
+        [MapPoint("colombelles", "Colombelles", 2, "colombelles/", 49.2003, -0.2978, "14")],
+    )
     root = ET.fromstring(svg)
     keys = [a.get("data-mesbox-key") for a in root.iter(f"{SVG}a")]
     names = {t.get("data-mesbox-for"): t.text for t in root.iter(f"{SVG}text") if t.get("class") == "mesbox-map__name"}
@@ -98,10 +100,20 @@ def test_points_link_to_their_territory_inside_their_departement() -> None:
     and a dot that falls just across a border (Saint-Ouen, beside Paris) is pulled inside its own département."""
     colombelles = MapPoint("colombelles", "Colombelles", 2, "colombelles/", 49.2003, -0.2978, "14")
     saint_ouen = MapPoint("saint-ouen", "Saint-Ouen", 1, "saint-ouen/", 48.912, 2.334, "93")
-    svg = render_france_map({}, [colombelles, saint_ouen, MapPoint("x", "Sans entrée", 0, "x/", 45.0, 2.0, "63"),
-                                 MapPoint("y", "Ailleurs", 1, "https://exemple.org/", 45.0, 2.0, "63")])
+    svg = render_france_map(
+        {},
+        [
+            colombelles,
+            saint_ouen,
+            MapPoint("x", "Sans entrée", 0, "x/", 45.0, 2.0, "63"),
+            MapPoint("y", "Ailleurs", 1, "https://exemple.org/", 45.0, 2.0, "63"),
+        ],
+    )
     links = _links(svg)
-    assert [(a.get("href"), a.get("aria-label")) for a in links] == [("colombelles/", "Colombelles : 2 entrées"), ("saint-ouen/", "Saint-Ouen : 1 entrée")]
+    assert [(a.get("href"), a.get("aria-label")) for a in links] == [
+        ("colombelles/", "Colombelles : 2 entrées"),
+        ("saint-ouen/", "Saint-Ouen : 1 entrée"),
+    ]
     hit = links[0].find(f"{SVG}circle")
     assert hit is not None and float(hit.get("r", 0)) * 720 / 613 * 2 >= 24  # at the map's width on screen
     from mesbox.rendering.francemap import _inside

@@ -38,7 +38,9 @@ MISUSES = [
     pytest.param(["check", "-j", "x"], "« x » : donnez un nombre entier", id="bad-number"),
     pytest.param(["new", "fiches"], "argument obligatoire manquant : titre", id="required"),
     pytest.param(["new"], "argument obligatoire manquant : collection, titre", id="required-two"),
-    pytest.param(["new", "blog", "Titre"], "argument collection : « blog » inconnu — choisissez fiches, monographies", id="invalid-positional-choice"),
+    pytest.param(
+        ["new", "blog", "Titre"], "argument collection : « blog » inconnu — choisissez fiches, monographies", id="invalid-positional-choice"
+    ),
     pytest.param(["--version=3"], "valeur '3' en trop : cette option n'en prend pas", id="explicit-value"),
     pytest.param(["export", "--out"], "argument --out : une valeur attendue", id="missing-folder"),
     pytest.param(["check", "--f", "yaml"], "argument --format : choix 'yaml' inconnu", id="abbreviation-then-bad-value"),

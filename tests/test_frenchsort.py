@@ -36,7 +36,9 @@ def test_economie_sorts_with_economie_before_emploi() -> None:
     assert sorted(titles) != sorted(titles, key=sort_key)  # code-point order puts É and Œ after Z
 
 
-@pytest.mark.parametrize("titles", [["Économie", "economie", "ECONOMIE"], ["economie", "ECONOMIE", "Économie"], ["ECONOMIE", "Économie", "economie"]])
+@pytest.mark.parametrize(
+    "titles", [["Économie", "economie", "ECONOMIE"], ["economie", "ECONOMIE", "Économie"], ["ECONOMIE", "Économie", "economie"]]
+)
 def test_ties_are_broken_whatever_the_input_order(titles: list[str]) -> None:
     """Titles equal once folded get one order, unaccented before accented and capitals first,
     whatever order they came in (a stable sort alone would keep the input order)."""
@@ -46,10 +48,32 @@ def test_ties_are_broken_whatever_the_input_order(titles: list[str]) -> None:
 def test_leading_articles_are_ignored() -> None:
     """A French index files « La Voisinerie » under V and « L'Atelier » under A; words that
     merely begin like an article (« Lecture », « Unique », « Laboratoire ») are not cut."""
-    titles = ["Le séminaire réflexif", "La recherche-action", "L’atelier", "Les visites", "Un territoire",
-              "Une coopérative", "Des communs", "Lecture", "Unique", "Laboratoire", "Accompagner"]
-    assert sorted(titles, key=sort_key) == ["Accompagner", "L’atelier", "Des communs", "Une coopérative", "Laboratoire",
-                                            "Lecture", "La recherche-action", "Le séminaire réflexif", "Un territoire", "Unique", "Les visites"]
+    titles = [
+        "Le séminaire réflexif",
+        "La recherche-action",
+        "L’atelier",
+        "Les visites",
+        "Un territoire",
+        "Une coopérative",
+        "Des communs",
+        "Lecture",
+        "Unique",
+        "Laboratoire",
+        "Accompagner",
+    ]
+    assert sorted(titles, key=sort_key) == [
+        "Accompagner",
+        "L’atelier",
+        "Des communs",
+        "Une coopérative",
+        "Laboratoire",
+        "Lecture",
+        "La recherche-action",
+        "Le séminaire réflexif",
+        "Un territoire",
+        "Unique",
+        "Les visites",
+    ]
 
 
 def test_an_article_alone_still_sorts() -> None:
@@ -68,7 +92,9 @@ def test_fold_is_idempotent_and_ignores_case(text: str) -> None:
 
 
 # The same words without accents, spelled out here rather than taken from `fold` (which `sort_key` uses).
-_UNACCENTED = str.maketrans({"é": "e", "è": "e", "ê": "e", "ë": "e", "à": "a", "â": "a", "ç": "c", "î": "i", "ï": "i", "ô": "o", "ù": "u", "û": "u", "œ": "oe"})
+_UNACCENTED = str.maketrans(
+    {"é": "e", "è": "e", "ê": "e", "ë": "e", "à": "a", "â": "a", "ç": "c", "î": "i", "ï": "i", "ô": "o", "ù": "u", "û": "u", "œ": "oe"}
+)
 
 
 @settings(max_examples=200, deadline=None)

@@ -88,7 +88,9 @@ def _watched_page(chromium: object) -> tuple[object, object, list[str], list[str
         dialog.dismiss()  # type: ignore[attr-defined]
 
     page.on("dialog", dismiss)
-    page.add_init_script("window.__violations = [];document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
+    page.add_init_script(
+        "window.__violations = [];document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
     violations: list[str] = []
     return context, page, dialogs, violations
 

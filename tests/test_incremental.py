@@ -34,7 +34,9 @@ def same_site(incremental: Path, full: Path) -> None:
             del files[name]
     assert sorted(left) == sorted(right)
     assert [name for name in left if left[name] != right[name]] == []
-    folders = lambda site: sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir() and not p.is_relative_to(site / "pagefind"))
+    folders = lambda site: sorted(
+        p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir() and not p.is_relative_to(site / "pagefind")
+    )
     assert folders(incremental) == folders(full)
 
 

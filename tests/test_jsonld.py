@@ -42,7 +42,9 @@ def test_updated_becomes_date_modified(valid_repo: Path) -> None:
 def test_period_becomes_temporal_coverage(valid_repo: Path) -> None:
     replace(valid_repo, FICHE, "kind: thematique", "kind: thematique\nperiod: 2021-04/2022-03")
     catalogue = catalogue_of(valid_repo)
-    assert entry_jsonld(catalogue.entries["initiative-solidaire"], catalogue, "https://exemple.org/")["temporalCoverage"] == "2021-04/2022-03"
+    assert (
+        entry_jsonld(catalogue.entries["initiative-solidaire"], catalogue, "https://exemple.org/")["temporalCoverage"] == "2021-04/2022-03"
+    )
     assert "temporalCoverage" not in entry_jsonld(catalogue.entries["organiser-une-visite"], catalogue, "https://exemple.org/")
 
 

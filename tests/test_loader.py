@@ -22,13 +22,25 @@ def test_valid_repository_loads_everything_once(valid_repo: Path) -> None:
     assert loaded.issues == []
     assert loaded.files == 4 + 7 + 5
     assert sorted(e.id for e in loaded.entries) == [
-        "brouillon", "grille-commune", "initiative-solidaire", "organiser-une-visite", "preparer-une-visite", "recit-plateau", "visite-colombelles",
+        "brouillon",
+        "grille-commune",
+        "initiative-solidaire",
+        "organiser-une-visite",
+        "preparer-une-visite",
+        "recit-plateau",
+        "visite-colombelles",
     ]
     assert [c.id for c in loaded.candidates] == [e.id for e in loaded.entries]
     assert [t.id for t in loaded.terms["territories"]] == ["normandie", "calvados", "colombelles", "caen", "plateau"]
-    assert [t.line for t in loaded.terms["territories"]] == [line_of(valid_repo, TERRITORIES, f"id: {t}") for t in ("normandie", "calvados", "colombelles", "caen", "plateau")]
+    assert [t.line for t in loaded.terms["territories"]] == [
+        line_of(valid_repo, TERRITORIES, f"id: {t}") for t in ("normandie", "calvados", "colombelles", "caen", "plateau")
+    ]
     assert [(p.path, [link.target for link in p.links]) for p in loaded.pages] == [
-        ("content/a-propos.md", []), ("content/contribuer.md", []), ("content/donnees.md", []), (HOME, ["initiative-solidaire"]), ("content/licences.md", []),
+        ("content/a-propos.md", []),
+        ("content/contribuer.md", []),
+        ("content/donnees.md", []),
+        (HOME, ["initiative-solidaire"]),
+        ("content/licences.md", []),
     ]
 
 
@@ -171,7 +183,9 @@ def test_a_memo_gives_the_same_load_and_parses_only_changed_files(valid_repo: Pa
     assert summary(load(valid_repo, memo=memo)) == summary(load(valid_repo))
     parsed.clear()
     assert summary(load(valid_repo, memo=memo)) == summary(load(valid_repo))
-    assert len(parsed) == 7 and len(set(parsed)) == 7, "the memo parsed an unchanged file again"  # only the plain loads parsed (every entry, the path too)
+    assert len(parsed) == 7 and len(set(parsed)) == 7, (
+        "the memo parsed an unchanged file again"
+    )  # only the plain loads parsed (every entry, the path too)
 
     parsed.clear()
     replace(valid_repo, FICHE, "title: ", "title: Nouveau ")
@@ -187,14 +201,18 @@ def test_a_memo_gives_the_same_load_and_parses_only_changed_files(valid_repo: Pa
 
 def summary(loaded: Any) -> tuple[list[str], list[str], list[tuple[str, str, int, int]], list[str]]:
     """What a load found, comparable from one load to another."""
-    return ([repr(e) for e in loaded.entries], [c.id for c in loaded.candidates],
-            [(i.code, i.path, i.line, i.col) for i in loaded.issues], [c.path for c in loaded.candidates])
+    return (
+        [repr(e) for e in loaded.entries],
+        [c.id for c in loaded.candidates],
+        [(i.code, i.path, i.line, i.col) for i in loaded.issues],
+        [c.path for c in loaded.candidates],
+    )
 
 
 def test_refused_characters_never_reach_a_page(valid_repo: Path) -> None:
     """Second layer behind E102/E301: an entry whose front-matter holds one is a candidate (links to it are judged)
     but never a page; a term keeps its place (entries cite it) with U+FFFD in its label and description."""
-    replace(valid_repo, FICHE, "title: Qu'est-ce", 'title: "\\u202eQu\'est-ce')
+    replace(valid_repo, FICHE, "title: Qu'est-ce", "title: \"\\u202eQu'est-ce")
     replace(valid_repo, FICHE, "solidaire ?\n", 'solidaire ?"\n')
     replace(valid_repo, THEMES, "  label: Emploi", "  label: Emploi\u2066")
     loaded = load(valid_repo)

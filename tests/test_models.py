@@ -202,7 +202,9 @@ def test_terms_need_an_id_and_a_label() -> None:
 
 def test_actor_terms() -> None:
     """Actors have a required kind, an optional region and an https:// website."""
-    assert errors(ActorTerm, {"id": "ardes", "label": "ARDES", "kind": "structure", "region": "normandie", "website": "https://a.org"}) == []
+    assert (
+        errors(ActorTerm, {"id": "ardes", "label": "ARDES", "kind": "structure", "region": "normandie", "website": "https://a.org"}) == []
+    )
     assert errors(ActorTerm, {"id": "ardes", "label": "ARDES"}) == [("missing", ("kind",))]
     assert errors(ActorTerm, {"id": "ardes", "label": "ARDES", "kind": "association"}) == [("literal_error", ("kind",))]
     assert errors(ActorTerm, {"id": "ardes", "label": "ARDES", "kind": "reseau", "website": "http://a.org"}) == [("E102", ("website",))]

@@ -20,11 +20,15 @@ class FakePage:
 
 def theme(calls: list[str]) -> Environment:
     """A theme whose nav partial records each real rendering and links relative to the page."""
-    env = Environment(loader=DictLoader({
-        "main.html": '{% include "partials/nav.html" %}|{% include "partials/toc.html" %}',
-        "partials/nav.html": "{{ record(page.url) }}nav for {{ page.url.rsplit('/', 2)[0] }}",
-        "partials/toc.html": "toc of {{ page.url }}",
-    }))
+    env = Environment(
+        loader=DictLoader(
+            {
+                "main.html": '{% include "partials/nav.html" %}|{% include "partials/toc.html" %}',
+                "partials/nav.html": "{{ record(page.url) }}nav for {{ page.url.rsplit('/', 2)[0] }}",
+                "partials/toc.html": "toc of {{ page.url }}",
+            }
+        )
+    )
     env.globals["record"] = lambda url: calls.append(url) or ""  # type: ignore[func-returns-value]
     return env
 
@@ -49,16 +53,19 @@ def test_pages_of_the_nav_and_other_folders_render_alone() -> None:
     assert calls == ["fiches/", "fiches/", "recits/a/", "themes/x/"]
 
 
-@pytest.mark.parametrize(("url", "key"), [
-    ("fiches/a/", "fiches"),
-    ("themes/culture/", "themes"),
-    ("a/b/c/", "a/b"),
-    ("", None),            # the home page is in the nav
-    ("fiches/", None),     # so is a listing
-    ("apropos/", None),    # a nav page lives inside it: its links are relative to it
-    ("/abs/", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("fiches/a/", "fiches"),
+        ("themes/culture/", "themes"),
+        ("a/b/c/", "a/b"),
+        ("", None),  # the home page is in the nav
+        ("fiches/", None),  # so is a listing
+        ("apropos/", None),  # a nav page lives inside it: its links are relative to it
+        ("/abs/", None),
+        (None, None),
+    ],
+)
 def test_key_is_the_folder_of_pages_outside_the_nav(url: str | None, key: str | None) -> None:
     cache = NavCache({"", "fiches/", "apropos/equipe/"})
     assert cache.key(FakePage(url) if url is not None else None) == key

@@ -30,7 +30,13 @@ def test_an_actor_is_appended_and_the_check_reads_it_back(valid_repo: Path) -> N
     assert result.issues == [], [str(i) for i in result.issues]
     term = result.catalogue.terms["actors"]["recyclerie-du-pays-de-morlaix"].term
     assert isinstance(term, ActorTerm)
-    assert (term.label, term.kind, term.siren, term.rna, term.region) == ("Recyclerie du Pays de Morlaix", "structure", SIREN, RNA, "normandie")
+    assert (term.label, term.kind, term.siren, term.rna, term.region) == (
+        "Recyclerie du Pays de Morlaix",
+        "structure",
+        SIREN,
+        RNA,
+        "normandie",
+    )
 
 
 def test_without_a_number_the_file_says_where_it_goes_and_still_passes(valid_repo: Path) -> None:
@@ -40,18 +46,30 @@ def test_without_a_number_the_file_says_where_it_goes_and_still_passes(valid_rep
     assert check(valid_repo).issues == []
 
 
-@pytest.mark.parametrize(("actor", "says"), [
-    (Actor("Une recyclerie", "association"), "type d'acteur « association » inconnu : ajoutez --kind suivi de reseau, structure, collectivite, recherche ou financeur"),
-    (Actor("Une recyclerie", ""), "indiquez le type de l'acteur"),
-    (Actor("Une recyclerie", "structure", siren="123456789"), "sa clé de contrôle ne correspond pas"),
-    (Actor("Une recyclerie", "structure", siren="12345678200010"), "c'est un numéro SIRET"),
-    (Actor("Une recyclerie", "structure", rna="W1430012"), "un numéro RNA s'écrit « W » suivi de 9 caractères"),
-    (Actor("Une recyclerie", "structure", rna=SIREN), f"il manque le « W » du début : écrivez « W{SIREN} » ; si c'est un SIREN (9 chiffres aussi), mettez-le dans « siren: »"),
-    (Actor("Une recyclerie", "structure", region="normandi"), "vouliez-vous dire « normandie » ?"),
-    (Actor("Une recyclerie", "structure", region="bretagne"), "ajoutez-la d'abord par « mesbox new territoire \"bretagne\" --kind region »"),
-    (Actor("Une recyclerie", "structure", region="calvados"), "région « calvados » absente"),
-    (Actor("?!", "structure"), "au moins une lettre ou un chiffre"),
-])
+@pytest.mark.parametrize(
+    ("actor", "says"),
+    [
+        (
+            Actor("Une recyclerie", "association"),
+            "type d'acteur « association » inconnu : ajoutez --kind suivi de reseau, structure, collectivite, recherche ou financeur",
+        ),
+        (Actor("Une recyclerie", ""), "indiquez le type de l'acteur"),
+        (Actor("Une recyclerie", "structure", siren="123456789"), "sa clé de contrôle ne correspond pas"),
+        (Actor("Une recyclerie", "structure", siren="12345678200010"), "c'est un numéro SIRET"),
+        (Actor("Une recyclerie", "structure", rna="W1430012"), "un numéro RNA s'écrit « W » suivi de 9 caractères"),
+        (
+            Actor("Une recyclerie", "structure", rna=SIREN),
+            f"il manque le « W » du début : écrivez « W{SIREN} » ; si c'est un SIREN (9 chiffres aussi), mettez-le dans « siren: »",
+        ),
+        (Actor("Une recyclerie", "structure", region="normandi"), "vouliez-vous dire « normandie » ?"),
+        (
+            Actor("Une recyclerie", "structure", region="bretagne"),
+            'ajoutez-la d\'abord par « mesbox new territoire "bretagne" --kind region »',
+        ),
+        (Actor("Une recyclerie", "structure", region="calvados"), "région « calvados » absente"),
+        (Actor("?!", "structure"), "au moins une lettre ou un chiffre"),
+    ],
+)
 def test_what_the_check_would_refuse_is_not_written(valid_repo: Path, actor: Actor, says: str) -> None:
     before = (valid_repo / ACTORS).read_text(encoding="utf-8")
     with pytest.raises(ScaffoldError) as refused:
@@ -87,7 +105,10 @@ def test_the_same_register_number_gives_the_term_already_there(valid_repo: Path)
 
 
 def test_cli_takes_the_number_as_people_copy_it(valid_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["new", "acteur", "Recyclerie du Pays de Morlaix", "--kind", "structure", "--siren", "123 456 782", "--root", str(valid_repo)]) == 0
+    assert (
+        main(["new", "acteur", "Recyclerie du Pays de Morlaix", "--kind", "structure", "--siren", "123 456 782", "--root", str(valid_repo)])
+        == 0
+    )
     assert "actors: [recyclerie-du-pays-de-morlaix]" in capsys.readouterr().out
     assert f'  siren: "{SIREN}"\n' in (valid_repo / ACTORS).read_text(encoding="utf-8")
     assert main(["new", "acteurs", "ARDES", "--kind", "structure", "--root", str(valid_repo)]) == 2

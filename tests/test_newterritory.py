@@ -36,7 +36,10 @@ def test_morlaix_and_its_parents_are_appended_without_touching_the_file(valid_re
     after = path.read_text(encoding="utf-8")
     assert after.startswith(before)
     assert [(term_id, p.kind) for term_id, p in added.written] == [
-        ("bretagne", "region"), ("finistere", "departement"), ("morlaix-communaute", "intercommunalite"), ("morlaix", "commune")
+        ("bretagne", "region"),
+        ("finistere", "departement"),
+        ("morlaix-communaute", "intercommunalite"),
+        ("morlaix", "commune"),
     ]
     assert added.id == "morlaix" and added.need_point == ["morlaix-communaute", "morlaix"]
     assert 'insee: "29151"\n  parent: morlaix-communaute\n' in after and "Licence Ouverte 2.0" in after
@@ -85,7 +88,11 @@ def test_an_ambiguous_name_lists_the_candidates_with_their_departement() -> None
     with pytest.raises(ScaffoldError) as refused:
         choose(code, "Saint-Denis")
     message = str(refused.value)
-    for line in ("Saint-Denis (commune, Aude, 11339)", "Saint-Denis (commune, Seine-Saint-Denis, 93066)", "Saint-Denis (commune, La Réunion, 97411)"):
+    for line in (
+        "Saint-Denis (commune, Aude, 11339)",
+        "Saint-Denis (commune, Seine-Saint-Denis, 93066)",
+        "Saint-Denis (commune, La Réunion, 97411)",
+    ):
         assert line in message
     assert "--departement" in message
     assert choose(code, "Saint-Denis", departement="93").code == "93066"

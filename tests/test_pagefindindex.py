@@ -13,7 +13,9 @@ from mesbox.rendering.searchrecords import SearchRecord
 
 
 def test_record_page_is_escaped_with_title_label_and_filters() -> None:
-    record = SearchRecord("fiches/x/", '<script>alert("x")</script>', "Fiche outil", "Texte & <b>gras</b>", {"Thème": ["Coopération, économie"]})
+    record = SearchRecord(
+        "fiches/x/", '<script>alert("x")</script>', "Fiche outil", "Texte & <b>gras</b>", {"Thème": ["Coopération, économie"]}
+    )
     html = record_html(record)
     assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;gras" in html
     assert '<h1 data-pagefind-meta="title">' in html and "data-pagefind-weight" not in html
@@ -31,7 +33,9 @@ def test_write_index_writes_the_bundle_there_only(tmp_path: Path, monkeypatch: p
     here = tmp_path / "here"
     here.mkdir()
     monkeypatch.chdir(here)
-    records = [SearchRecord(f"fiches/f{i}/", f"Fiche {i}", "Fiche outil", "Coopération entre acteurs", {"Type": ["Fiche outil"]}) for i in range(3)]
+    records = [
+        SearchRecord(f"fiches/f{i}/", f"Fiche {i}", "Fiche outil", "Coopération entre acteurs", {"Type": ["Fiche outil"]}) for i in range(3)
+    ]
     assert write_index(records, tmp_path / "site") == 3
     bundle = tmp_path / "site" / "pagefind"
     assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
@@ -52,8 +56,16 @@ def test_records_fed_one_by_one_in_any_order_give_the_same_pages(tmp_path: Path)
     """Pages render in MkDocs' order, not the catalogue's: the index holds the same pages, facets and text."""
     records = [
         SearchRecord("themes/emploi/", "Emploi", "Thème", "Les entrées sur l'emploi.", {"Type": ["Thème"]}, hub=True),
-        *(SearchRecord(f"fiches/f{i}/", f"Fiche {i}", "Fiche outil", f"Coopération n° {i} à Chenôve", {"Type": ["Fiche outil"], "Année": [str(2020 + i)]})
-          for i in range(5)),
+        *(
+            SearchRecord(
+                f"fiches/f{i}/",
+                f"Fiche {i}",
+                "Fiche outil",
+                f"Coopération n° {i} à Chenôve",
+                {"Type": ["Fiche outil"], "Année": [str(2020 + i)]},
+            )
+            for i in range(5)
+        ),
     ]
     assert write_index(records, tmp_path / "batch") == 6
     indexer = SearchIndexer()

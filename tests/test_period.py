@@ -33,7 +33,9 @@ def test_an_interval_spans_whole_months_and_years() -> None:
     assert parse_period("2024-02")[0].last == datetime.date(2024, 2, 29)
 
 
-@pytest.mark.parametrize("text", ["", "17", "2021-4", "2021-13", "2021-02-30", "2022/2021", "2022-05/2022-04", "2021/", "29/11/2017", "2021-04/2022-03/2023"])
+@pytest.mark.parametrize(
+    "text", ["", "17", "2021-4", "2021-13", "2021-02-30", "2022/2021", "2022-05/2022-04", "2021/", "29/11/2017", "2021-04/2022-03/2023"]
+)
 def test_what_is_not_a_period(text: str) -> None:
     with pytest.raises(ValueError):
         parse_period(text)

@@ -44,7 +44,16 @@ def html_files(site: Path) -> list[Path]:
 
 
 def test_entry_pages_at_contract_urls(site: Path) -> None:
-    for url in ("parcours/preparer-une-visite", "parcours", "fiches/initiative-solidaire", "fiches/organiser-une-visite", "monographies/visite-colombelles", "recits/recit-plateau", "grilles/grille-commune", "grilles/grille-commune/analyse"):
+    for url in (
+        "parcours/preparer-une-visite",
+        "parcours",
+        "fiches/initiative-solidaire",
+        "fiches/organiser-une-visite",
+        "monographies/visite-colombelles",
+        "recits/recit-plateau",
+        "grilles/grille-commune",
+        "grilles/grille-commune/analyse",
+    ):
         assert (site / url / "index.html").is_file(), url
     assert not (site / "fiches" / "methodes").exists()
 
@@ -59,7 +68,15 @@ def test_exports_one_row_per_published_entry(site: Path) -> None:
     data = json.loads((site / "donnees" / "catalogue.json").read_text(encoding="utf-8"))
     entries = data["entries"] if isinstance(data, dict) else data
     ids = sorted(e["id"] for e in entries)
-    assert ids == ["grille-commune", "hostile", "initiative-solidaire", "organiser-une-visite", "preparer-une-visite", "recit-plateau", "visite-colombelles"]
+    assert ids == [
+        "grille-commune",
+        "hostile",
+        "initiative-solidaire",
+        "organiser-une-visite",
+        "preparer-une-visite",
+        "recit-plateau",
+        "visite-colombelles",
+    ]
     rows = list(csv.DictReader(io.StringIO((site / "donnees" / "catalogue.csv").read_text(encoding="utf-8"))))
     assert sorted(r["id"] for r in rows) == ids
     geo = json.loads((site / "donnees" / "territoires.geojson").read_text(encoding="utf-8"))
@@ -90,7 +107,7 @@ def test_entry_page_has_jsonld_licence_and_edit_link(site: Path) -> None:
 
 def test_navigation_keeps_entries_out(site: Path) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('<nav class="md-nav md-nav--primary'):home.index('<div class="md-content"')]
+    nav = home[home.index('<nav class="md-nav md-nav--primary') : home.index('<div class="md-content"')]
     assert "fiches/organiser-une-visite/" not in nav
     assert "themes/emploi/" not in nav
     assert 'href="fiches/"' in home
@@ -102,13 +119,18 @@ def _active_tab(page: str) -> list[str]:
 
 def test_entries_and_term_pages_mark_their_tab_active_and_stay_out_of_the_nav(site: Path) -> None:
     """The page's tab is the section of its folder; the page itself is still in no nav list."""
-    for url, tab in [("fiches/organiser-une-visite", ("../", "Fiches")), ("themes/emploi", ("../", "Thèmes")),
-                     ("territoires/colombelles", ("../", "Territoires")), ("grilles/grille-commune/analyse", ("../../", "Grilles")),
-                     ("publics/elus", ("../", "Publics")), ("fiches", ("./", "Fiches"))]:
+    for url, tab in [
+        ("fiches/organiser-une-visite", ("../", "Fiches")),
+        ("themes/emploi", ("../", "Thèmes")),
+        ("territoires/colombelles", ("../", "Territoires")),
+        ("grilles/grille-commune/analyse", ("../../", "Grilles")),
+        ("publics/elus", ("../", "Publics")),
+        ("fiches", ("./", "Fiches")),
+    ]:
         page = (site / url / "index.html").read_text(encoding="utf-8")
         assert _active_tab(page) == [tab], url
         if url != "fiches":
-            nav = page[page.index('<nav class="md-nav md-nav--primary'):page.index('<nav class="md-nav md-nav--secondary')]
+            nav = page[page.index('<nav class="md-nav md-nav--primary') : page.index('<nav class="md-nav md-nav--secondary')]
             assert f"{url}/" not in nav and "mesbox-breadcrumb" in page
 
 
@@ -118,7 +140,7 @@ def test_site_is_french_and_makes_no_third_party_request(site: Path) -> None:
         assert '<html lang="fr"' in text
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
         for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
-            if "rel=\"license\"" in tag or "rel=\"alternate\"" in tag or 'rel="canonical"' in tag:
+            if 'rel="license"' in tag or 'rel="alternate"' in tag or 'rel="canonical"' in tag:
                 continue
             assert not re.search(r'(?:src|href)="(?:https?:)?//(?!127\.0\.0\.1)', tag), (path, tag)
 
@@ -193,7 +215,9 @@ def test_search_index_holds_every_record_and_changes_no_page(site: Path, tmp_pat
     assert "Corps sans danger" in pages["/fiches/hostile/"]["content"]
     root = shutil.copytree(site.parent, tmp_path / "repo", ignore=shutil.ignore_patterns("site"))
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - mesbox:\n", "  - mesbox:\n      search_index: false\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - mesbox:\n", "  - mesbox:\n      search_index: false\n"), encoding="utf-8"
+    )
     done = build(root)
     assert done.returncode == 0, done.stderr
     without = _site_files(root / "site")
@@ -227,7 +251,10 @@ def test_a_file_no_known_source_wrote_fails_the_build(tmp_path: Path) -> None:
 def test_check_error_fails_strict_build_with_the_checker_message(tmp_path: Path) -> None:
     root = make_repo(tmp_path / "repo")
     path = root / "fiches" / "initiative-solidaire.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("themes: [economie-solidaire, cooperation]", "themes: [economie-solidaire, cooperaton]"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("themes: [economie-solidaire, cooperation]", "themes: [economie-solidaire, cooperaton]"),
+        encoding="utf-8",
+    )
     done = build(root)
     assert done.returncode != 0
     assert "fiches/initiative-solidaire.md:9:30: E104 thème inconnu « cooperaton » — vouliez-vous dire « cooperation » ?" in done.stderr
@@ -251,12 +278,20 @@ def test_only_content_is_published_even_by_a_build_that_is_not_strict(tmp_path: 
         "fiches/orpheline.png": "png",  # no page cites it
     }
     # A draft publishes nothing, attachments included; attachments cited by a Markdown or an HTML image are published.
-    allowed = {"content/plan.pdf": "%PDF-1.4\n", "fiches/methodes/photo.png": "png", "content/recits/carte.jpg": "jpg", "fiches/brouillon-carte.png": "png"}
+    allowed = {
+        "content/plan.pdf": "%PDF-1.4\n",
+        "fiches/methodes/photo.png": "png",
+        "content/recits/carte.jpg": "jpg",
+        "fiches/brouillon-carte.png": "png",
+    }
     for rel, text in {**hostile, **allowed}.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
-    for rel, image in {"fiches/methodes/organiser-une-visite.md": "![photo](photo.png)", "content/recits/recit-plateau.md": '<img alt="" src="../carte.jpg">',
-                       "fiches/brouillon.md": "![carte](brouillon-carte.png)"}.items():
+    for rel, image in {
+        "fiches/methodes/organiser-une-visite.md": "![photo](photo.png)",
+        "content/recits/recit-plateau.md": '<img alt="" src="../carte.jpg">',
+        "fiches/brouillon.md": "![carte](brouillon-carte.png)",
+    }.items():
         (root / rel).write_text((root / rel).read_text(encoding="utf-8") + "\n" + image + "\n", encoding="utf-8")
     strict = build(root)
     assert strict.returncode != 0
@@ -265,8 +300,18 @@ def test_only_content_is_published_even_by_a_build_that_is_not_strict(tmp_path: 
     done = build(root, strict=False)
     assert done.returncode == 0, done.stderr
     site = root / "site"
-    for gone in ("page.html", "logo.svg", "brut/index.html", "brut.markdown", "recits/annexe.js", "fiches/annexe.html", "fiches/SECRET.MD", "fiches/SECRET/index.html",
-                 "fiches/orpheline.png", "fiches/brouillon-carte.png"):
+    for gone in (
+        "page.html",
+        "logo.svg",
+        "brut/index.html",
+        "brut.markdown",
+        "recits/annexe.js",
+        "fiches/annexe.html",
+        "fiches/SECRET.MD",
+        "fiches/SECRET/index.html",
+        "fiches/orpheline.png",
+        "fiches/brouillon-carte.png",
+    ):
         assert not (site / gone).exists(), gone
     assert "Thèmes remplacés" not in (site / "themes" / "index.html").read_text(encoding="utf-8")
     assert b"faux" not in (site / "donnees" / "catalogue.csv").read_bytes()
@@ -349,7 +394,9 @@ def test_serve_rebuilds_when_a_taxonomy_or_an_entry_changes(tmp_path: Path) -> N
         port = probe.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
-        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
     def fetch(path: str) -> str:
@@ -373,7 +420,10 @@ def test_serve_rebuilds_when_a_taxonomy_or_an_entry_changes(tmp_path: Path) -> N
         labels.write_text(labels.read_text(encoding="utf-8").replace("label: Emploi\n", "label: Emploi local\n"), encoding="utf-8")
         assert wait_for("themes/emploi/", "Emploi local")
         story = root / "content" / "recits" / "recit-plateau.md"
-        story.write_text(story.read_text(encoding="utf-8").replace("café associatif.", "café associatif, voir [[organiser-une-visite]]."), encoding="utf-8")
+        story.write_text(
+            story.read_text(encoding="utf-8").replace("café associatif.", "café associatif, voir [[organiser-une-visite]]."),
+            encoding="utf-8",
+        )
         assert wait_for("fiches/organiser-une-visite/", "Récit du Plateau")
     finally:
         server.terminate()
@@ -400,14 +450,26 @@ def test_section_titles_are_in_the_table_of_contents_with_unique_anchors(site: P
     assert re.findall(r'href="#([^"]+)"', toc) == ["cite-par", "cite-par_1"]  # the body's heading, then mesbox's
     # Written by the `toc` extension itself: its permalink settings, its numbering of repeated ids (then
     # rewritten by the sanitiser: attribute values quoted, the pilcrow as a character).
-    assert '<h2 data-search-exclude="" id="cite-par_1">Cité par<a class="headerlink" href="#cite-par_1" title="Lien vers cette section">¶</a></h2>' in page
+    assert (
+        '<h2 data-search-exclude="" id="cite-par_1">Cité par<a class="headerlink" href="#cite-par_1" title="Lien vers cette section">¶</a></h2>'
+        in page
+    )
     assert page.index('id="cite-par_1"') < page.index('class="mesbox-cited-by"')
     sheet = (site / "fiches" / "initiative-solidaire" / "index.html").read_text(encoding="utf-8")
     sheet_toc = toc_of(sheet)
-    assert re.findall(r'href="#([^"]+)"', sheet_toc)[-3:] == ["sources", "parcours-qui-passent-par-cette-entree", "cite-par"]  # nothing to see also
+    assert re.findall(r'href="#([^"]+)"', sheet_toc)[-3:] == [
+        "sources",
+        "parcours-qui-passent-par-cette-entree",
+        "cite-par",
+    ]  # nothing to see also
     monograph = (site / "monographies" / "visite-colombelles" / "index.html").read_text(encoding="utf-8")
     monograph_toc = toc_of(monograph)
-    assert re.findall(r'href="#([^"]+)"', monograph_toc)[-4:] == ["lecture-selon-la-grille", "dimension-cooperation", "voir-aussi", "cite-par"]
+    assert re.findall(r'href="#([^"]+)"', monograph_toc)[-4:] == [
+        "lecture-selon-la-grille",
+        "dimension-cooperation",
+        "voir-aussi",
+        "cite-par",
+    ]
 
 
 def folding_plugin() -> MesboxPlugin:
@@ -459,7 +521,9 @@ def test_strict_build_with_anchor_validation_finds_every_generated_anchor(tmp_pa
     done = build(root)
     assert done.returncode == 0, done.stderr
     assert "anchor" not in done.stderr.replace("with_anchor", "")
-    editorial.write_text(editorial.read_text(encoding="utf-8") + "\n[Nulle part](fiches/methodes/organiser-une-visite.md#nulle-part)\n", encoding="utf-8")
+    editorial.write_text(
+        editorial.read_text(encoding="utf-8") + "\n[Nulle part](fiches/methodes/organiser-une-visite.md#nulle-part)\n", encoding="utf-8"
+    )
     done = build(root)
     assert done.returncode != 0 and "does not contain an anchor '#nulle-part'" in done.stderr
 

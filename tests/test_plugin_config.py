@@ -50,8 +50,11 @@ def test_every_setting_is_documented_where_it_is_declared() -> None:
     documented = {
         node.targets[0].id
         for node, following in itertools.pairwise(body)
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
-        and isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant) and isinstance(following.value.value, str)
+        if isinstance(node, ast.Assign)
+        and isinstance(node.targets[0], ast.Name)
+        and isinstance(following, ast.Expr)
+        and isinstance(following.value, ast.Constant)
+        and isinstance(following.value.value, str)
     }
     assert documented == {name for name, _ in MesboxConfig._schema}
 

@@ -20,7 +20,9 @@ from mesbox.reading.files import EDITORIAL_FOLDER
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 # Every folder mesbox reads: the collections', the vocabularies' and the editorial pages'.
-CONTENT = sorted({c.folder.split("/")[0] for c in COLLECTIONS.values()} | {t.file.split("/")[0] for t in TAXONOMIES.values()} | {EDITORIAL_FOLDER})
+CONTENT = sorted(
+    {c.folder.split("/")[0] for c in COLLECTIONS.values()} | {t.file.split("/")[0] for t in TAXONOMIES.values()} | {EDITORIAL_FOLDER}
+)
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
 
 pytestmark = pytest.mark.skipif(not PRE_COMMIT.exists(), reason="pre-commit absent (pip install -e '.[test]')")
@@ -51,8 +53,9 @@ def _pre_commit(root: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
         "GIT_CONFIG_NOSYSTEM": "1",
     }
-    return subprocess.run([str(PRE_COMMIT), "run", "--all-files"], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        [str(PRE_COMMIT), "run", "--all-files"], cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
 
 
 def test_shipped_config_passes_on_the_repository(copy: Path, tmp_path: Path) -> None:
@@ -73,7 +76,9 @@ def test_shipped_config_fails_on_a_broken_entry(copy: Path, tmp_path: Path) -> N
 
 def test_manifest_is_valid_and_selects_content_files_only(tmp_path: Path) -> None:
     manifest = REPOSITORY / ".pre-commit-hooks.yaml"
-    validated = subprocess.run([str(PRE_COMMIT), "validate-manifest", str(manifest)], capture_output=True, text=True, timeout=60, check=False)
+    validated = subprocess.run(
+        [str(PRE_COMMIT), "validate-manifest", str(manifest)], capture_output=True, text=True, timeout=60, check=False
+    )
     assert validated.returncode == 0, validated.stdout + validated.stderr
     hooks = {hook["id"]: hook for hook in yaml.safe_load(manifest.read_text(encoding="utf-8"))}
     own = yaml.safe_load((REPOSITORY / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"][0]
@@ -88,6 +93,14 @@ def test_manifest_is_valid_and_selects_content_files_only(tmp_path: Path) -> Non
     wanted += [t.file for t in TAXONOMIES.values()] + [f"{EDITORIAL_FOLDER}/page.md"]
     for path in wanted:
         assert selects(path), path
-    for path in ("README.md", "mkdocs.yml", "src/mesbox/cli/main.py", "fiches/image.png", "docs/decisions.md", ".github/workflows/check.yml",
-                 "tests/fixtures/repo/fiches/a.md", "benchmarks/README.md"):
+    for path in (
+        "README.md",
+        "mkdocs.yml",
+        "src/mesbox/cli/main.py",
+        "fiches/image.png",
+        "docs/decisions.md",
+        ".github/workflows/check.yml",
+        "tests/fixtures/repo/fiches/a.md",
+        "benchmarks/README.md",
+    ):
         assert not selects(path), path

@@ -61,7 +61,11 @@ def test_a_file_that_cannot_be_read_gets_an_error_page_at_its_address(served: Pa
 def test_the_error_list_names_every_file_and_links_its_page(served: Path) -> None:
     html = page(served, ERRORS_URL.rstrip("/"))
     assert "Erreurs de la vérification" in html
-    for path, url in (("fiches/initiative-solidaire.md", "../../fiches/initiative-solidaire/"), ("fiches/recyclerie.md", "../../fiches/recyclerie/"), ("content/a-propos.md", "../../a-propos/")):
+    for path, url in (
+        ("fiches/initiative-solidaire.md", "../../fiches/initiative-solidaire/"),
+        ("fiches/recyclerie.md", "../../fiches/recyclerie/"),
+        ("content/a-propos.md", "../../a-propos/"),
+    ):
         assert f'<a href="{url}">{path}</a>' in html
 
 
@@ -96,7 +100,11 @@ def test_addresses_of_entry_and_editorial_files() -> None:
     assert entry_address("fiches/methodes/une-fiche.md") == ("fiches/methodes/une-fiche.md", "fiches/une-fiche/")
     assert entry_address("content/recits/un-recit.md") == ("recits/un-recit.md", "recits/un-recit/")
     assert entry_address("fiches/Mauvais Nom.md") is None and entry_address("taxonomies/themes.yml") is None
-    assert (editorial_url("content/index.md"), editorial_url("content/a-propos.md"), editorial_url("taxonomies/themes.yml")) == ("", "a-propos/", None)
+    assert (editorial_url("content/index.md"), editorial_url("content/a-propos.md"), editorial_url("taxonomies/themes.yml")) == (
+        "",
+        "a-propos/",
+        None,
+    )
 
 
 def test_no_error_says_so() -> None:

@@ -26,7 +26,9 @@ def test_reuse_lint_passes() -> None:
     """Every file of the repository has its copyright and licence (REUSE.toml); reuse works offline."""
     if not (ROOT / ".git").exists():
         pytest.skip("reuse reads .gitignore through git: run from a clone")
-    done = subprocess.run([sys.executable, "-m", "reuse", "--root", str(ROOT), "lint"], capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "reuse", "--root", str(ROOT), "lint"], capture_output=True, text=True, timeout=300, check=False
+    )
     assert done.returncode == 0, done.stdout[-3000:]
 
 

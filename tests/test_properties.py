@@ -21,9 +21,47 @@ from mesbox.reading.yamldata import _parse_events, parse_yaml
 
 CODE = re.compile(r"^E\d{3}$")
 TOKENS = [
-    "[", "]", "{", "}", "&a ", "*a", "!tag ", "!!python/object/apply:os.system ", "!!str ", ": ", ":", "- ", "? ", "'", '"',
-    "\n", "  ", "    ", "\t", ", ", "<<: ", "title", "themes", "kind", "x", "é", "---", "...", "#", "|", ">", "2026-01-01",
-    "0x1F", "~", "null", "yes", "%YAML 1.1\n", "\\", "\\x", "\r\n", "\ufeff",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a ",
+    "*a",
+    "!tag ",
+    "!!python/object/apply:os.system ",
+    "!!str ",
+    ": ",
+    ":",
+    "- ",
+    "? ",
+    "'",
+    '"',
+    "\n",
+    "  ",
+    "    ",
+    "\t",
+    ", ",
+    "<<: ",
+    "title",
+    "themes",
+    "kind",
+    "x",
+    "é",
+    "---",
+    "...",
+    "#",
+    "|",
+    ">",
+    "2026-01-01",
+    "0x1F",
+    "~",
+    "null",
+    "yes",
+    "%YAML 1.1\n",
+    "\\",
+    "\\x",
+    "\r\n",
+    "\ufeff",
 ]
 yamlish = st.lists(st.sampled_from(TOKENS), max_size=120).map("".join)
 FAST = settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
@@ -110,7 +148,11 @@ def test_read_text_gives_clean_text_or_e001(tmp_path_factory: pytest.TempPathFac
 
 
 @FAST
-@given(st.lists(st.sampled_from([*"[]|<>=\"' \n:/()&#;abjsvdtiocnrpe-", "javascript:", "<script", "[[", "]]", "data:", "onclick="]), max_size=200).map("".join))
+@given(
+    st.lists(
+        st.sampled_from([*"[]|<>=\"' \n:/()&#;abjsvdtiocnrpe-", "javascript:", "<script", "[[", "]]", "data:", "onclick="]), max_size=200
+    ).map("".join)
+)
 def test_scan_body_never_raises_and_places_inside_the_body(text: str) -> None:
     links, issues = scan_body(text, "f.md", 7)
     last = 7 + text.count("\n")

@@ -25,7 +25,9 @@ def test_allowlisted_assets_are_published_where_they_sit(tmp_path: Path, name: s
     assert sorted(a.src_uri for a in found.assets) == sorted([f"fiches/methodes/{name}", f"recits/{name}", f"docs/{name}"])
 
 
-@pytest.mark.parametrize("name", ["page.html", "page.htm", "logo.svg", "outil.js", "style.css", "a.xml", "x.php", "archive.zip", "Makefile", "x.xhtml", "x.wasm"])
+@pytest.mark.parametrize(
+    "name", ["page.html", "page.htm", "logo.svg", "outil.js", "style.css", "a.xml", "x.php", "archive.zip", "Makefile", "x.xhtml", "x.wasm"]
+)
 def test_other_types_are_refused_with_their_path(tmp_path: Path, name: str) -> None:
     write(tmp_path, f"grids/{name}", "x")
     write(tmp_path, f"content/guide/{name}", "x")
@@ -52,10 +54,25 @@ def test_the_sites_own_stylesheet_and_script_only_in_content_assets(tmp_path: Pa
 
 @pytest.mark.parametrize(
     "rel",
-    ["content/themes.md", "content/fiches.md", "content/recits.md", "content/acteurs.md", "content/fiches/x.md", "content/grilles/g/analyse.md",
-     "content/territoires/index.md", "content/donnees/catalogue.csv", "content/donnees/schemas/fiches.schema.json", "content/search/search_index.json",
-     "content/assets/javascripts/bundle.abc.min.js", "content/assets/stylesheets/main.css", "content/assets/images/favicon.png", "content/admin/index.html",
-     "content/sitemap.xml", "content/404.html", "content/flux.xml"],
+    [
+        "content/themes.md",
+        "content/fiches.md",
+        "content/recits.md",
+        "content/acteurs.md",
+        "content/fiches/x.md",
+        "content/grilles/g/analyse.md",
+        "content/territoires/index.md",
+        "content/donnees/catalogue.csv",
+        "content/donnees/schemas/fiches.schema.json",
+        "content/search/search_index.json",
+        "content/assets/javascripts/bundle.abc.min.js",
+        "content/assets/stylesheets/main.css",
+        "content/assets/images/favicon.png",
+        "content/admin/index.html",
+        "content/sitemap.xml",
+        "content/404.html",
+        "content/flux.xml",
+    ],
 )
 def test_editorial_files_at_generated_paths_are_refused(tmp_path: Path, rel: str) -> None:
     write(tmp_path, rel, "x")
@@ -63,7 +80,17 @@ def test_editorial_files_at_generated_paths_are_refused(tmp_path: Path, rel: str
     assert not published_editorial(rel.removeprefix("content/"))
 
 
-@pytest.mark.parametrize("rel", ["content/donnees.md", "content/a-propos.md", "content/guide/themes.md", "content/assets/mesbox.js", "content/img/carte.png", "content/assets/images/photo.jpg"])
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "content/donnees.md",
+        "content/a-propos.md",
+        "content/guide/themes.md",
+        "content/assets/mesbox.js",
+        "content/img/carte.png",
+        "content/assets/images/photo.jpg",
+    ],
+)
 def test_editorial_files_elsewhere_are_fine(tmp_path: Path, rel: str) -> None:
     write(tmp_path, rel, "x")
     assert issues(tmp_path) == []
@@ -80,7 +107,11 @@ def test_symbolic_links_are_refused_anywhere_never_followed(tmp_path: Path) -> N
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "image.png").symlink_to("/etc/passwd")
     assert issues(tmp_path) == [
-        ("content/image.png", "E004"), ("fiches/dossier", "E004"), ("fiches/env.md", "E004"), ("grids", "E004"), ("taxonomies/methods.yml", "E004"),
+        ("content/image.png", "E004"),
+        ("fiches/dossier", "E004"),
+        ("fiches/env.md", "E004"),
+        ("grids", "E004"),
+        ("taxonomies/methods.yml", "E004"),
     ]
     assert content_files(tmp_path).assets == []
 
@@ -130,7 +161,18 @@ def test_every_folder_of_generated_pages_is_reserved(valid_repo: Path) -> None:
         assert (f"content/{folder}/x.md", "E109") in issues(valid_repo), page.src_uri
 
 
-@pytest.mark.parametrize("rel", ['content/a"b.md', "content/a'b.png", "fiches/<x>.pdf", "content/d`x/page.md", "grids/a\\b.png", "content/\u202eevil.png", "content/x\x07.md"])
+@pytest.mark.parametrize(
+    "rel",
+    [
+        'content/a"b.md',
+        "content/a'b.png",
+        "fiches/<x>.pdf",
+        "content/d`x/page.md",
+        "grids/a\\b.png",
+        "content/\u202eevil.png",
+        "content/x\x07.md",
+    ],
+)
 def test_names_that_would_break_out_of_an_attribute_are_refused(tmp_path: Path, rel: str) -> None:
     write(tmp_path, rel, "x")
     assert issues(tmp_path) == [(rel, "E106")]

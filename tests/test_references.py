@@ -137,7 +137,11 @@ def test_adapted_from_must_name_a_grid(valid_repo: Path) -> None:
 
 def test_duplicate_fiche_number_is_e107_on_the_later_dated_fiche(valid_repo: Path) -> None:
     """The fiche dated later is the newcomer, wherever its file sorts: `aa-` comes first by path."""
-    write(valid_repo, "fiches/aa-autre.md", ENTRY.replace("kind: outil", 'kind: outil\nnumber: "2.1"').replace("date: 2026-01-01", "date: 2026-06-01"))
+    write(
+        valid_repo,
+        "fiches/aa-autre.md",
+        ENTRY.replace("kind: outil", 'kind: outil\nnumber: "2.1"').replace("date: 2026-01-01", "date: 2026-06-01"),
+    )
     code, path, line, col, message = only(valid_repo)
     assert (code, path, line, col) == ("E107", "fiches/aa-autre.md", 7, 9)
     assert f"déjà pris par {FICHE} (datée du 2026-01-15)" in message
@@ -145,7 +149,11 @@ def test_duplicate_fiche_number_is_e107_on_the_later_dated_fiche(valid_repo: Pat
 
 def test_duplicate_fiche_number_with_the_same_date_goes_to_the_later_path(valid_repo: Path) -> None:
     """Same date: the first path in alphabetical order keeps the number."""
-    write(valid_repo, "fiches/zz-autre.md", ENTRY.replace("kind: outil", 'kind: outil\nnumber: "2.1"').replace("date: 2026-01-01", "date: 2026-01-15"))
+    write(
+        valid_repo,
+        "fiches/zz-autre.md",
+        ENTRY.replace("kind: outil", 'kind: outil\nnumber: "2.1"').replace("date: 2026-01-01", "date: 2026-01-15"),
+    )
     code, path, line, col, message = only(valid_repo)
     assert (code, path, line, col) == ("E107", "fiches/zz-autre.md", 7, 9)
     assert FICHE in message
@@ -223,6 +231,8 @@ def test_referenced_ids_name_every_id_the_reference_rules_look_up(valid_repo: Pa
         assert recording.asked <= referenced_ids(entry), entry.path
         asked_somewhere = asked_somewhere or bool(recording.asked)
     assert asked_somewhere
+
+
 PATH = "parcours/premiers-pas.md"
 PATH_TEXT = """---
 title: Premiers pas
@@ -250,7 +260,11 @@ def test_a_path_with_known_steps_is_valid(valid_repo: Path) -> None:
 
 
 def test_unknown_step_entry_is_e105_at_the_step(valid_repo: Path) -> None:
-    write(valid_repo, PATH, PATH_TEXT.replace("  - entry: initiative-solidaire\n    instruction: En", "  - entry: initiative-solidair\n    instruction: En"))
+    write(
+        valid_repo,
+        PATH,
+        PATH_TEXT.replace("  - entry: initiative-solidaire\n    instruction: En", "  - entry: initiative-solidair\n    instruction: En"),
+    )
     code, path, line, col, message = only(valid_repo)
     assert (code, path, line) == ("E105", PATH, 13)  # the second step's line
     assert col == 12 and "étape « initiative-solidair »" in message and "initiative-solidaire" in message
@@ -258,6 +272,10 @@ def test_unknown_step_entry_is_e105_at_the_step(valid_repo: Path) -> None:
 
 def test_a_step_on_a_draft_is_e105(valid_repo: Path) -> None:
     draft_id = Path(DRAFT).stem
-    write(valid_repo, PATH, PATH_TEXT.replace("entry: initiative-solidaire\n    instruction: Lire", f"entry: {draft_id}\n    instruction: Lire"))
+    write(
+        valid_repo,
+        PATH,
+        PATH_TEXT.replace("entry: initiative-solidaire\n    instruction: Lire", f"entry: {draft_id}\n    instruction: Lire"),
+    )
     code, path, _, _, message = only(valid_repo)
     assert (code, path) == ("E105", PATH) and "brouillon" in message

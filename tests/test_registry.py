@@ -115,7 +115,13 @@ def test_leads_name_kinds_of_entries() -> None:
 def test_no_module_names_a_collection_or_a_vocabulary_by_its_id() -> None:
     """Ids are compared in one place: elsewhere a collection or a vocabulary is found through a field of
     its declaration, so adding one is a declaration, not a hunt through the modules and templates."""
-    ids = set(COLLECTIONS) | {c.folder for c in COLLECTIONS.values()} | set(TAXONOMIES) | {t.key for t in TAXONOMIES.values()} | {AUDIENCE_KEY}
+    ids = (
+        set(COLLECTIONS)
+        | {c.folder for c in COLLECTIONS.values()}
+        | set(TAXONOMIES)
+        | {t.key for t in TAXONOMIES.values()}
+        | {AUDIENCE_KEY}
+    )
     package = Path(registry.__file__).parent.parent
     found = []
     for path in sorted(package.rglob("*.py")):

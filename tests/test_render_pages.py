@@ -22,7 +22,13 @@ def pages_by_url(root: Path) -> dict[str, str]:
 
 def test_one_page_per_published_entry_and_none_for_drafts(valid_repo: Path) -> None:
     pages = pages_by_url(valid_repo)
-    for url in ("fiches/initiative-solidaire/", "fiches/organiser-une-visite/", "monographies/visite-colombelles/", "recits/recit-plateau/", "grilles/grille-commune/"):
+    for url in (
+        "fiches/initiative-solidaire/",
+        "fiches/organiser-une-visite/",
+        "monographies/visite-colombelles/",
+        "recits/recit-plateau/",
+        "grilles/grille-commune/",
+    ):
         assert url in pages
     assert "fiches/brouillon/" not in pages
     assert not any("brouillon" in content for content in pages.values())
@@ -30,8 +36,21 @@ def test_one_page_per_published_entry_and_none_for_drafts(valid_repo: Path) -> N
 
 def test_every_contract_url_family_is_generated(valid_repo: Path) -> None:
     pages = pages_by_url(valid_repo)
-    for url in ("fiches/", "monographies/", "recits/", "grilles/", "themes/", "methodes/", "territoires/", "acteurs/",
-                "themes/emploi/", "methodes/visite-apprenante/", "territoires/calvados/", "acteurs/ardes/", "grilles/grille-commune/analyse/"):
+    for url in (
+        "fiches/",
+        "monographies/",
+        "recits/",
+        "grilles/",
+        "themes/",
+        "methodes/",
+        "territoires/",
+        "acteurs/",
+        "themes/emploi/",
+        "methodes/visite-apprenante/",
+        "territoires/calvados/",
+        "acteurs/ardes/",
+        "grilles/grille-commune/analyse/",
+    ):
         assert url in pages, url
 
 
@@ -147,9 +166,16 @@ def test_generated_html_waits_in_blocks_outside_markdown(valid_repo: Path) -> No
     # One comment per run of consecutive blocks: before the body (breadcrumb, title, print head, card), then one per section.
     assert "<!--mesbox:blocks:0,1,2,3-->" in page.content
     early = page.fill("<p>x</p><!--mesbox:blocks:0,1,2,3-->")
-    assert early.startswith("<p>x</p><!--mesbox:block:0-->\n<h1>Qu&#39;est-ce qu&#39;une initiative solidaire ?</h1>\n<div class=\"mesbox-entry-header\">")
+    assert early.startswith(
+        '<p>x</p><!--mesbox:block:0-->\n<h1>Qu&#39;est-ce qu&#39;une initiative solidaire ?</h1>\n<div class="mesbox-entry-header">'
+    )
     # The breadcrumb, the printed address and the card wait for the search index.
-    assert early.endswith("<!--mesbox:block:3-->") and "<dl" not in early and "mesbox-breadcrumb" not in early and "mesbox-print-head" not in early
+    assert (
+        early.endswith("<!--mesbox:block:3-->")
+        and "<dl" not in early
+        and "mesbox-breadcrumb" not in early
+        and "mesbox-print-head" not in early
+    )
     late = page.fill(early, late=True)
     assert '<dl class="mesbox-meta">' in late and "mesbox-breadcrumb" in late and "mesbox-print-head" in late
     inline = page.inline()
@@ -218,7 +244,10 @@ def test_audience_index_and_pages(valid_repo: Path) -> None:
     """/publics/ lists the audiences that have entries, with counts; every audience has its page."""
     pages = pages_by_url(valid_repo)
     overview = pages["publics/"]
-    assert re.findall(r'<a href="../publics/([a-z-]+)/">([^<]+)</a>', overview) == [("elus", "Élus et élues"), ("citoyens", "Citoyens et citoyennes")]
+    assert re.findall(r'<a href="../publics/([a-z-]+)/">([^<]+)</a>', overview) == [
+        ("elus", "Élus et élues"),
+        ("citoyens", "Citoyens et citoyennes"),
+    ]
     assert "chercheurs" not in overview
     elus = pages["publics/elus/"]
     assert _h2(elus) == [("Fiches thématiques", "1")] and 'href="../../fiches/initiative-solidaire/"' in elus
@@ -235,10 +264,17 @@ def _trail(page: str) -> list[tuple[str, str]]:
 def test_breadcrumbs_on_entries_terms_analyses_and_audiences(valid_repo: Path) -> None:
     """Every generated page below a tab says where it sits, with relative links, above its title."""
     pages = pages_by_url(valid_repo)
-    assert _trail(pages["fiches/organiser-une-visite/"]) == [("../../", "Accueil"), ("../../fiches/", "Fiches"), ("../../fiches/#fiches-methode", "Fiches méthode")]
+    assert _trail(pages["fiches/organiser-une-visite/"]) == [
+        ("../../", "Accueil"),
+        ("../../fiches/", "Fiches"),
+        ("../../fiches/#fiches-methode", "Fiches méthode"),
+    ]
     assert _trail(pages["monographies/visite-colombelles/"]) == [("../../", "Accueil"), ("../../monographies/", "Monographies")]
     assert _trail(pages["territoires/colombelles/"]) == [
-        ("../../", "Accueil"), ("../../territoires/", "Territoires"), ("../../territoires/normandie/", "Normandie"), ("../../territoires/calvados/", "Calvados"),
+        ("../../", "Accueil"),
+        ("../../territoires/", "Territoires"),
+        ("../../territoires/normandie/", "Normandie"),
+        ("../../territoires/calvados/", "Calvados"),
     ]
     assert _trail(pages["grilles/grille-commune/analyse/"])[-1] == ("../../../grilles/grille-commune/", "Grille commune de questionnement")
     assert _trail(pages["publics/elus/"]) == [("../../", "Accueil"), ("../../publics/", "Publics")]
@@ -254,7 +290,7 @@ def test_printed_head_gives_the_address_and_the_citation(valid_repo: Path) -> No
     head = sheet.split('<div class="mesbox-print-head">', 1)[1].split("</div>", 1)[0]
     assert '<span class="mesbox-print-head__url">https://exemple.org/fiches/organiser-une-visite/</span>' in head
     assert "Pour citer : « Organiser une visite apprenante », Équipe éditoriale, boîte à outils du MES, 2026, CC-BY-4.0." in head
-    assert 'https://exemple.org/grilles/grille-commune/analyse/</span>' in pages["grilles/grille-commune/analyse/"]
+    assert "https://exemple.org/grilles/grille-commune/analyse/</span>" in pages["grilles/grille-commune/analyse/"]
     result = check(valid_repo)
     bare = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["organiser-une-visite"])
     assert '<span class="mesbox-print-head__url" data-mesbox-here>/fiches/organiser-une-visite/</span>' in bare.inline()

@@ -53,10 +53,13 @@ def kept(html: str) -> tuple[list[str], str]:
     (in any order, each once: an HTML parser moves misnested blocks, adds paragraphs around them and reopens
     formatting elements left open) and its text. `markdown="1"` is md_in_html's own mark, meaningless in a page."""
     found = events(html)
-    elements = sorted({
-        repr((event[1], [pair for pair in event[2] if pair[0] != "markdown"]))  # type: ignore[attr-defined]
-        for event in found if event[0] == "start" and event[1] != "p"
-    })
+    elements = sorted(
+        {
+            repr((event[1], [pair for pair in event[2] if pair[0] != "markdown"]))  # type: ignore[attr-defined]
+            for event in found
+            if event[0] == "start" and event[1] != "p"
+        }
+    )
     text = "".join(str(event[1]) for event in found if event[0] == "data")
     return elements, " ".join(text.split())
 
@@ -101,7 +104,19 @@ def f(x):
 def test_the_extensions_are_those_of_mkdocs_yml() -> None:
     """The tests render bodies as the site does: the allowlist below is checked against these extensions."""
     names, configs = extensions()
-    assert {"abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences", "pymdownx.tilde"} <= set(names)
+    assert {
+        "abbr",
+        "admonition",
+        "attr_list",
+        "def_list",
+        "footnotes",
+        "md_in_html",
+        "tables",
+        "toc",
+        "pymdownx.details",
+        "pymdownx.superfences",
+        "pymdownx.tilde",
+    } <= set(names)
     assert configs["tables"] == {"use_align_attribute": True}  # alignment as an attribute the allowlist keeps
 
 
@@ -120,7 +135,7 @@ def test_scripts_handlers_and_other_schemes_are_removed() -> None:
         '<a href="tel:1">tel</a><iframe src="https://exemple.org"></iframe><span style="color:red">s</span>'
         '<svg><animate attributeName="href" values="javascript:alert(1)"/></svg><form><input></form>'
     )
-    assert events(cleaned) == events('<p>x</p><a>j</a><a>t</a><img><a>tel</a><span>s</span>')
+    assert events(cleaned) == events("<p>x</p><a>j</a><a>t</a><img><a>tel</a><span>s</span>")
 
 
 def test_comments_and_relative_links_stay() -> None:
@@ -132,13 +147,20 @@ def test_comments_and_relative_links_stay() -> None:
 def test_front_matter_values_are_escaped_at_any_depth_and_mesbox_keys_dropped() -> None:
     """Themes write `title`, `description`… into HTML as they are: every string is escaped; a page may not
     set mesbox's own keys (JSON-LD, licence link)."""
-    values = {"title": '</title><script>alert(1)</script>', "hide": ["toc"], "x": {"y": ['"&']}, "n": 3,
-              "mesbox_jsonld": "</script><script>alert(1)</script>"}
+    values = {
+        "title": "</title><script>alert(1)</script>",
+        "hide": ["toc"],
+        "x": {"y": ['"&']},
+        "n": 3,
+        "mesbox_jsonld": "</script><script>alert(1)</script>",
+    }
     assert escape_values(values) == {
-        "title": "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;", "hide": ["toc"], "x": {"y": ["&quot;&amp;"]}, "n": 3,
+        "title": "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;",
+        "hide": ["toc"],
+        "x": {"y": ["&quot;&amp;"]},
+        "n": 3,
     }
     assert escape_text("L'économie") == "L'économie"  # apostrophes stay as written: themes quote attributes with "
-
 
 
 def test_control_characters_non_characters_and_bidi_overrides_never_reach_the_page() -> None:
@@ -155,18 +177,61 @@ def test_control_characters_non_characters_and_bidi_overrides_never_reach_the_pa
 
 # Pieces of hostile Markdown (the issue's classes) and of ordinary Markdown, joined at random.
 FRAGMENTS = [
-    "Texte ", "\n", "\n\n", "> ", "- ", "    ", "!!! note\n    ", "## Titre ", "`", "```\n", "*", "_",
-    "[x][r]", "\n\n[r]: javascript:alert(1)\n", "[r]:\n    javascript:alert(1)\n", "![i][r]", "[x](javascript:alert(1))",
-    "[x](< javascript:alert(1)>)", "[x](data:text/html,x)", "[x](https://exemple.org)", "[x](../a/)",
-    "{ onclick=alert(1) }", "{: href=javascript:alert(1) }", "{ #id .classe }", "{ data-toc-label='<img src=x onerror=alert(1)>' }",
-    "<script>alert(1)</script>", "< script>alert(1)</script>", "<\nscript>", "<img src=x onerror=alert(1)>",
-    "<!-- <img src=x onerror=alert(1)> -->", "<!-- x --!><img src=x onerror=alert(1)>", "<![CDATA[<img src=x onerror=alert(1)>]]>",
-    "<?x <img src=x onerror=alert(1)> ?>", "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
-    "<xmp><img src=x onerror=alert(1)></xmp>", "<textarea>", "<style>body{display:none}</style>",
+    "Texte ",
+    "\n",
+    "\n\n",
+    "> ",
+    "- ",
+    "    ",
+    "!!! note\n    ",
+    "## Titre ",
+    "`",
+    "```\n",
+    "*",
+    "_",
+    "[x][r]",
+    "\n\n[r]: javascript:alert(1)\n",
+    "[r]:\n    javascript:alert(1)\n",
+    "![i][r]",
+    "[x](javascript:alert(1))",
+    "[x](< javascript:alert(1)>)",
+    "[x](data:text/html,x)",
+    "[x](https://exemple.org)",
+    "[x](../a/)",
+    "{ onclick=alert(1) }",
+    "{: href=javascript:alert(1) }",
+    "{ #id .classe }",
+    "{ data-toc-label='<img src=x onerror=alert(1)>' }",
+    "<script>alert(1)</script>",
+    "< script>alert(1)</script>",
+    "<\nscript>",
+    "<img src=x onerror=alert(1)>",
+    "<!-- <img src=x onerror=alert(1)> -->",
+    "<!-- x --!><img src=x onerror=alert(1)>",
+    "<![CDATA[<img src=x onerror=alert(1)>]]>",
+    "<?x <img src=x onerror=alert(1)> ?>",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+    "<xmp><img src=x onerror=alert(1)></xmp>",
+    "<textarea>",
+    "<style>body{display:none}</style>",
     '<svg><animate attributeName="href" values="javascript:alert(1)"/><a><text>x</text></a></svg>',
-    '<a href="&#106;avascript:alert(1)">e</a>', "<a title='>' onclick=alert(1)>q</a>", "<div markdown=\"1\">\n*t*\n</div>",
-    "<details><summary>s</summary>d</details>", '<span class="c">s</span>', "<em>e</em>", "<b>", "</b>", "<",
-    ">", "\"", "'", "=", "&", "&#", "[^1]", "\n\n[^1]: note\n",
+    '<a href="&#106;avascript:alert(1)">e</a>',
+    "<a title='>' onclick=alert(1)>q</a>",
+    '<div markdown="1">\n*t*\n</div>',
+    "<details><summary>s</summary>d</details>",
+    '<span class="c">s</span>',
+    "<em>e</em>",
+    "<b>",
+    "</b>",
+    "<",
+    ">",
+    '"',
+    "'",
+    "=",
+    "&",
+    "&#",
+    "[^1]",
+    "\n\n[^1]: note\n",
 ]
 hostile_markdown = st.lists(st.sampled_from(FRAGMENTS), max_size=14).map("".join)
 ALLOWED = Allowed(ThemeScripts(()), frozenset())

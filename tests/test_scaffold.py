@@ -60,7 +60,9 @@ def test_new_entry_fails_until_filled_then_passes(valid_repo: Path, collection: 
     rel = path.relative_to(valid_repo).as_posix()
     assert rel == f"{COLLECTIONS[collection].folder}/{sub}economie-l-essentiel.md"
     text = path.read_text(encoding="utf-8")
-    placeholder_lines = [n for n, line in enumerate(text.split("\n"), start=1) if (PLACEHOLDER in line or "a-completer" in line) and not line.startswith("#")]
+    placeholder_lines = [
+        n for n, line in enumerate(text.split("\n"), start=1) if (PLACEHOLDER in line or "a-completer" in line) and not line.startswith("#")
+    ]
     assert len(placeholder_lines) >= 3  # at least the description, the themes and the body
     issues = check(valid_repo).issues
     assert {i.path for i in issues} == {rel}
@@ -82,7 +84,17 @@ def test_id_comes_from_the_title_and_folder_from_the_collection(valid_repo: Path
 
 @pytest.mark.parametrize(
     "title",
-    ['Un titre "cité" : avec deux-points', "L'été à Caen", "# pas un commentaire", "- pas une liste", "[pas] {une} liste", "Barre \\ oblique", "50 % & *étoile* !important", "yes", "2026-01-01 à Caen"],
+    [
+        'Un titre "cité" : avec deux-points',
+        "L'été à Caen",
+        "# pas un commentaire",
+        "- pas une liste",
+        "[pas] {une} liste",
+        "Barre \\ oblique",
+        "50 % & *étoile* !important",
+        "yes",
+        "2026-01-01 à Caen",
+    ],
 )
 def test_written_file_reads_alike_with_an_independent_parser(valid_repo: Path, title: str) -> None:
     """python-frontmatter (PyYAML) reads the same title and date: the file is plain, portable YAML."""
@@ -152,14 +164,19 @@ def test_long_title_gives_an_id_within_80_characters(valid_repo: Path) -> None:
     assert check(valid_repo).issues == []
 
 
-@pytest.mark.parametrize(("kind", "folder"), [("thematique", "thematiques"), ("methode", "methodes"), ("outil", "outils"), ("projet", "projets")])
+@pytest.mark.parametrize(
+    ("kind", "folder"), [("thematique", "thematiques"), ("methode", "methodes"), ("outil", "outils"), ("projet", "projets")]
+)
 def test_a_fiche_goes_to_its_kind_folder_with_its_kind_written(valid_repo: Path, kind: str, folder: str) -> None:
     path = new_entry(valid_repo, "fiches", "La recyclerie de Morlaix", today=TODAY, kind=kind)
     assert path == valid_repo / "fiches" / folder / "la-recyclerie-de-morlaix.md"
     assert frontmatter.load(path)["kind"] == kind
 
 
-@pytest.mark.parametrize(("collection", "kind", "says"), [("fiches", None, "ajoutez --kind"), ("fiches", "fiche", "« fiche » inconnu"), ("recits", "outil", "ne sert qu'aux fiches")])
+@pytest.mark.parametrize(
+    ("collection", "kind", "says"),
+    [("fiches", None, "ajoutez --kind"), ("fiches", "fiche", "« fiche » inconnu"), ("recits", "outil", "ne sert qu'aux fiches")],
+)
 def test_kind_is_required_for_fiches_only(valid_repo: Path, collection: str, kind: str | None, says: str) -> None:
     before = sorted(valid_repo.rglob("*.md"))
     with pytest.raises(ScaffoldError, match=says):
@@ -185,7 +202,11 @@ def test_template_names_each_field_once(valid_repo: Path, collection: str) -> No
     path = new_entry(valid_repo, collection, "La recyclerie de Morlaix", today=TODAY, kind=KINDS.get(collection, (None,))[0])
     text = path.read_text(encoding="utf-8")
     required = set(frontmatter.load(path).keys())
-    optional = " ".join(line for line in text.split("\n") if line.startswith("# Facultatif") or (line.startswith("# ") and "identifiants" in line and ":" not in line[:3]))
+    optional = " ".join(
+        line
+        for line in text.split("\n")
+        if line.startswith("# Facultatif") or (line.startswith("# ") and "identifiants" in line and ":" not in line[:3])
+    )
     for field in required:
         assert not re.search(rf"(?<![\w-]){field}(?![\w-])", optional.split("Facultatif", 1)[-1]), (field, optional)
 

@@ -8,7 +8,13 @@ def test_folded_words_once_and_only_accented() -> None:
 
 
 def test_fold_search_index_appends_to_text() -> None:
-    index = {"config": {}, "docs": [{"location": "a/", "title": "Économie", "text": "Les tiers-lieux"}, {"location": "b/", "title": "Emploi", "text": "plain"}]}
+    index = {
+        "config": {},
+        "docs": [
+            {"location": "a/", "title": "Économie", "text": "Les tiers-lieux"},
+            {"location": "b/", "title": "Emploi", "text": "plain"},
+        ],
+    }
     folded = fold_search_index(index)
     assert folded["docs"][0]["text"] == "Les tiers-lieux economie"
     assert folded["docs"][1]["text"] == "plain"

@@ -13,7 +13,10 @@ from mesbox.rendering.searchrecords import FACETS, plain_text, search_records
 def _records(valid_repo: Path) -> dict[str, object]:
     result = check(valid_repo)
     assert result.ok, [str(i) for i in result.issues]
-    return {record.url: record for record in search_records(result.catalogue, {"fiches/organiser-une-visite/": "Une visite se prépare avec la grille."})}
+    return {
+        record.url: record
+        for record in search_records(result.catalogue, {"fiches/organiser-une-visite/": "Une visite se prépare avec la grille."})
+    }
 
 
 def test_entries_carry_their_facets_a_commune_also_under_its_departement_and_region(valid_repo: Path) -> None:
@@ -30,8 +33,10 @@ def test_entries_carry_their_facets_a_commune_also_under_its_departement_and_reg
 
 def test_a_communes_entries_are_also_under_its_intercommunality(valid_repo: Path) -> None:
     """Colombelles inside Caen la Mer, inside the Calvados: the monograph on Colombelles is found under all three."""
-    epci = ('- id: caen-la-mer\n  label: Communauté urbaine Caen la Mer\n  kind: intercommunalite\n  insee: "200065597"\n'
-            "  parent: calvados\n  lat: 49.1829\n  lon: -0.3707\n")
+    epci = (
+        '- id: caen-la-mer\n  label: Communauté urbaine Caen la Mer\n  kind: intercommunalite\n  insee: "200065597"\n'
+        "  parent: calvados\n  lat: 49.1829\n  lon: -0.3707\n"
+    )
     replace(valid_repo, "taxonomies/territories.yml", "- id: colombelles\n", epci + "- id: colombelles\n")
     replace(valid_repo, "taxonomies/territories.yml", "  parent: calvados\n  lat: 49.2014", "  parent: caen-la-mer\n  lat: 49.2014")
     mono = _records(valid_repo)["monographies/visite-colombelles/"]

@@ -30,12 +30,17 @@ def test_dots_for_territories_with_entries_of_their_own(valid_repo: Path) -> Non
     a quartier of it a little further, holds the story: its own dot. A commune without entries (Caen), and a
     territory at the same place as Colombelles with fewer entries, get no dot."""
     with (valid_repo / "taxonomies" / "territories.yml").open("a", encoding="utf-8") as territories:
-        territories.write('- id: agglo\n  label: Agglo\n  kind: intercommunalite\n  insee: "200065597"\n  parent: calvados\n  lat: 49.2014\n  lon: -0.2975\n')
+        territories.write(
+            '- id: agglo\n  label: Agglo\n  kind: intercommunalite\n  insee: "200065597"\n  parent: calvados\n  lat: 49.2014\n  lon: -0.2975\n'
+        )
     story = valid_repo / "content" / "recits" / "recit-plateau.md"
-    story.write_text(story.read_text(encoding="utf-8").replace("territories: [plateau]", "territories: [plateau, colombelles, agglo]"), encoding="utf-8")
+    story.write_text(
+        story.read_text(encoding="utf-8").replace("territories: [plateau]", "territories: [plateau, colombelles, agglo]"), encoding="utf-8"
+    )
     points = territory_points(catalogue_of(valid_repo))
     assert [(p.id, p.count, p.href, p.departement) for p in points] == [
-        ("colombelles", 2, "../territoires/colombelles/", "14"), ("plateau", 1, "../territoires/plateau/", "14"),
+        ("colombelles", 2, "../territoires/colombelles/", "14"),
+        ("plateau", 1, "../territoires/plateau/", "14"),
     ]
 
 

@@ -35,7 +35,7 @@ def test_slices_are_contiguous_nearly_equal_and_complete(items: list[int], count
 
 def test_job_count_needs_enough_files_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workers, "available_cores", lambda: 4)
-    assert job_count(0, 100) == 1                         # a small repository stays in one process
+    assert job_count(0, 100) == 1  # a small repository stays in one process
     assert job_count(0, 4 * workers.MIN_ITEMS_PER_JOB) == 4  # 0: one per core
     assert job_count(0, 10 * workers.MIN_ITEMS_PER_JOB) == 4
     assert job_count(2, 10 * workers.MIN_ITEMS_PER_JOB) == 2

@@ -19,12 +19,17 @@ def issues_of(text: str, code: str = "E002") -> list[tuple[str, int, int]]:
 
 def test_plain_values_resolve_like_yaml_safe_schema() -> None:
     """Dates, numbers, booleans and null are typed; quoted values stay text; keys stay as written."""
-    data, issues = parse_yaml(
-        'date: 2026-01-15\nn: 12\nx: 2.5\nb: true\nq: "2026-01-15"\nnul:\n1: un\nmot: oui\n', "f.md", 2
-    )
+    data, issues = parse_yaml('date: 2026-01-15\nn: 12\nx: 2.5\nb: true\nq: "2026-01-15"\nnul:\n1: un\nmot: oui\n', "f.md", 2)
     assert issues == []
     assert data.value == {
-        "date": datetime.date(2026, 1, 15), "n": 12, "x": 2.5, "b": True, "q": "2026-01-15", "nul": None, "1": "un", "mot": "oui",
+        "date": datetime.date(2026, 1, 15),
+        "n": 12,
+        "x": 2.5,
+        "b": True,
+        "q": "2026-01-15",
+        "nul": None,
+        "1": "un",
+        "mot": "oui",
     }
 
 
@@ -121,7 +126,7 @@ def test_tags_are_e003_and_never_constructed(text: str, shown: str) -> None:
         ("visit:\n  start: 1\n  start: 2\n", 4, 3),
         ("a: {x: 1, x: 2}\n", 2, 11),
         ("- id: a\n  id: b\n", 3, 3),
-        ("title: x\n\"title\": y\n", 3, 1),
+        ('title: x\n"title": y\n', 3, 1),
     ],
 )
 def test_duplicate_keys_are_e003_on_the_second_key(text: str, line: int, col: int) -> None:
@@ -141,7 +146,7 @@ def test_duplicate_key_keeps_the_first_value() -> None:
     ("text", "line"),
     [
         ("kind: [thematique\n", 2),  # where the bracket or quote was opened
-        ("title: \"ouvert\n", 2),
+        ('title: "ouvert\n', 2),
         ("title: a: b\n", 2),
         ("\ttitle: x\n", 2),
         ("a:\n  - x\n y: 1\n", 4),
@@ -215,68 +220,79 @@ def test_empty_or_comment_only_text_is_none() -> None:
 # Every libyaml problem met by writing YAML by hand, with the file line and column it must point to
 # (front-matter starting on line 2) and a piece of the French text. Long inputs are built, not written.
 LIBYAML_CASES = [
-    ('a:\n\tb: 1\n', 3, 1, 'tabulation'),  # tab-indent
-    ('a: `b`\n', 2, 4, 'caractère inattendu'),  # backquote
-    ('a: @b\n', 2, 4, 'caractère inattendu'),  # at-sign
-    ('a: b: c\n', 2, 5, '« : » inattendu'),  # colon-in-value
-    ('a: 1\nb\nc: 2\n', 4, 1, '« : » attendu'),  # missing-colon
-    ('a:\n  b: 1\n c: 2\n', 4, 2, 'clé attendue'),  # bad-indent
-    ('a: [b, ]\nc: [,]\n', 3, 5, 'valeur attendue'),  # empty-flow-item
-    ('a: "b\nc: 1\n', 2, 4, 'guillemet ouvert ici, pas fermé avant la ligne 4'),  # unclosed-double-quote
-    ("a: 'b\n", 2, 4, 'guillemet'),  # unclosed-single-quote
-    ("title: 'La recyclerie de Morlaix\ndescription: \"Une recyclerie portée par l'ensemble du territoire.\"\n", 2, 8,
-     "guillemet « ' » ouvert ligne 2 non refermé sur sa ligne (le texte se poursuit jusqu'à la ligne 3)"),  # quote-closed-by-apostrophe
-    ('title: "La recyclerie\ndescription: elle dit "oui" souvent\n', 2, 8, 'guillemet « " » ouvert ligne 2 non refermé'),  # quote-closed-later
-    ('a: [b, c\nd: 1\n', 2, 4, 'crochet « [ » ouvert ici, pas fermé avant la ligne 3'),  # unclosed-list
-    ('a: {b: c\nd: 1\n', 2, 4, 'accolade « { » ouvert'),  # unclosed-mapping
-    ('a: {b: c d: e, f}\n', 2, 11, '« } »'),  # flow-mapping-separator
-    ('a: "\\q"\n', 2, 5, 'échappement'),  # unknown-escape
-    ('a: [b, c:d:]\n', 2, 11, '« : » inattendu'),  # colon-in-flow
-    ('- a\nb: 1\n', 3, 1, '« - » attendu'),  # list-then-key
-    ('a: &\n', 2, 5, 'ancre'),  # anchor-name
-    ('a: * \n', 2, 5, 'ancre'),  # alias-name
-    ('a:\n  - b\n\t- c\n', 4, 1, 'tabulation'),  # tab-in-list
-    ('a: - b\n', 2, 4, '« - » mal placé'),  # dash-after-key
-    ('a: ? b\n', 2, 4, '« ? »'),  # question-mark
-    ('a: 1\n...\nb: 2\n', 4, 1, 'texte en trop'),  # document-end
-    ('%YAML 1.1\na: 1\n', 3, 1, 'texte en trop'),  # directive-without-document
-    ('%FOO\n--- \na: 1\n', 2, 5, 'directive'),  # unknown-directive
-    ('% \n--- \na: 1\n', 2, 2, 'directive'),  # directive-name
-    ('%YAML 1.1\n%YAML 1.1\n--- \na: 1\n', 3, 1, 'directive'),  # duplicate-directive
-    ('%YAML 2.0\n--- \na: 1\n', 2, 1, 'directive'),  # yaml-2
-    ('%YAML x\n--- \na: 1\n', 2, 7, 'directive'),  # bad-version
-    ('%YAML 1.1111111111\n--- \na: 1\n', 2, 18, 'directive'),  # long-version
-    ('%TAG ! \n--- \na: 1\n', 2, 8, 'directive'),  # tag-directive
-    ('%TAG !a x\n--- \na: 1\n', 2, 8, 'directive'),  # tag-directive-handle
-    ('%TAG !a!x y\n--- \na: 1\n', 2, 9, 'directive'),  # tag-directive-space
-    ('%TAG !a! x\n%TAG !a! y\n--- \na: 1\n', 3, 1, 'directive'),  # duplicate-tag-directive
-    ('%YAML 1.1x\n--- \na: 1\n', 2, 10, 'directive'),  # directive-junk
-    ('a: !x!y z\n', 2, 4, 'étiquette'),  # undefined-tag-handle
-    ('a: !<x\n', 2, 7, 'étiquette'),  # unclosed-verbatim-tag
-    ('a: !x%zz b\n', 2, 6, 'étiquette'),  # tag-escape
-    ('a: !<> b\n', 2, 6, 'étiquette'),  # empty-verbatim-tag
-    ('a: !<x>b\n', 2, 8, 'étiquette'),  # tag-then-text
-    ('a: "\\xzz"\n', 2, 7, 'incomplète'),  # hex-escape
-    ('a: "\\UFFFFFFFF"\n', 2, 7, 'numéro de caractère'),  # unicode-escape
-    ('a: "\\ud800"\n', 2, 7, 'numéro de caractère'),  # surrogate-escape
-    ('a: |0\n  x\n', 2, 5, 'indentation 0'),  # indentation-zero
-    ('a: | x\n  y\n', 2, 6, 'fin de ligne'),  # block-scalar-junk
-    ('a: |\n\tx\n', 3, 1, 'tabulation'),  # block-scalar-tab
-    ('a: "x\n--- y"\n', 3, 1, '« --- »'),  # document-marker-in-quotes
-    ("a: 'x\n... y'\n", 3, 1, '« --- »'),  # end-marker-in-quotes
-    ("a" * 1100 + ": b\n", 2, 1101, '« : » inattendu'),  # long-key
-    ('"a\nb": c\n', 3, 3, '« : » inattendu'),  # key-on-two-lines
-    ('a: ]\n', 2, 4, 'valeur attendue'),  # closing-bracket
-    ('[a, b]]\n', 2, 7, 'texte en trop'),  # extra-bracket
-    ('a: b\x01\n', 2, 5, 'U+0001'),  # control-character
-    ('a: é\x7f\n', 2, 5, 'U+007F'),  # delete-character
-    ('a: b\x85c\x86\n', 2, 7, 'U+0086'),  # c1-character
-    ('a: b\ufffe\n', 2, 5, 'U+FFFE'),  # non-character
-    ("a: " + "[" * 2000 + "]" * 2000 + "\n", 2, 1003, 'imbrication'),  # deep-flow
+    ("a:\n\tb: 1\n", 3, 1, "tabulation"),  # tab-indent
+    ("a: `b`\n", 2, 4, "caractère inattendu"),  # backquote
+    ("a: @b\n", 2, 4, "caractère inattendu"),  # at-sign
+    ("a: b: c\n", 2, 5, "« : » inattendu"),  # colon-in-value
+    ("a: 1\nb\nc: 2\n", 4, 1, "« : » attendu"),  # missing-colon
+    ("a:\n  b: 1\n c: 2\n", 4, 2, "clé attendue"),  # bad-indent
+    ("a: [b, ]\nc: [,]\n", 3, 5, "valeur attendue"),  # empty-flow-item
+    ('a: "b\nc: 1\n', 2, 4, "guillemet ouvert ici, pas fermé avant la ligne 4"),  # unclosed-double-quote
+    ("a: 'b\n", 2, 4, "guillemet"),  # unclosed-single-quote
+    (
+        "title: 'La recyclerie de Morlaix\ndescription: \"Une recyclerie portée par l'ensemble du territoire.\"\n",
+        2,
+        8,
+        "guillemet « ' » ouvert ligne 2 non refermé sur sa ligne (le texte se poursuit jusqu'à la ligne 3)",
+    ),  # quote-closed-by-apostrophe
+    (
+        'title: "La recyclerie\ndescription: elle dit "oui" souvent\n',
+        2,
+        8,
+        'guillemet « " » ouvert ligne 2 non refermé',
+    ),  # quote-closed-later
+    ("a: [b, c\nd: 1\n", 2, 4, "crochet « [ » ouvert ici, pas fermé avant la ligne 3"),  # unclosed-list
+    ("a: {b: c\nd: 1\n", 2, 4, "accolade « { » ouvert"),  # unclosed-mapping
+    ("a: {b: c d: e, f}\n", 2, 11, "« } »"),  # flow-mapping-separator
+    ('a: "\\q"\n', 2, 5, "échappement"),  # unknown-escape
+    ("a: [b, c:d:]\n", 2, 11, "« : » inattendu"),  # colon-in-flow
+    ("- a\nb: 1\n", 3, 1, "« - » attendu"),  # list-then-key
+    ("a: &\n", 2, 5, "ancre"),  # anchor-name
+    ("a: * \n", 2, 5, "ancre"),  # alias-name
+    ("a:\n  - b\n\t- c\n", 4, 1, "tabulation"),  # tab-in-list
+    ("a: - b\n", 2, 4, "« - » mal placé"),  # dash-after-key
+    ("a: ? b\n", 2, 4, "« ? »"),  # question-mark
+    ("a: 1\n...\nb: 2\n", 4, 1, "texte en trop"),  # document-end
+    ("%YAML 1.1\na: 1\n", 3, 1, "texte en trop"),  # directive-without-document
+    ("%FOO\n--- \na: 1\n", 2, 5, "directive"),  # unknown-directive
+    ("% \n--- \na: 1\n", 2, 2, "directive"),  # directive-name
+    ("%YAML 1.1\n%YAML 1.1\n--- \na: 1\n", 3, 1, "directive"),  # duplicate-directive
+    ("%YAML 2.0\n--- \na: 1\n", 2, 1, "directive"),  # yaml-2
+    ("%YAML x\n--- \na: 1\n", 2, 7, "directive"),  # bad-version
+    ("%YAML 1.1111111111\n--- \na: 1\n", 2, 18, "directive"),  # long-version
+    ("%TAG ! \n--- \na: 1\n", 2, 8, "directive"),  # tag-directive
+    ("%TAG !a x\n--- \na: 1\n", 2, 8, "directive"),  # tag-directive-handle
+    ("%TAG !a!x y\n--- \na: 1\n", 2, 9, "directive"),  # tag-directive-space
+    ("%TAG !a! x\n%TAG !a! y\n--- \na: 1\n", 3, 1, "directive"),  # duplicate-tag-directive
+    ("%YAML 1.1x\n--- \na: 1\n", 2, 10, "directive"),  # directive-junk
+    ("a: !x!y z\n", 2, 4, "étiquette"),  # undefined-tag-handle
+    ("a: !<x\n", 2, 7, "étiquette"),  # unclosed-verbatim-tag
+    ("a: !x%zz b\n", 2, 6, "étiquette"),  # tag-escape
+    ("a: !<> b\n", 2, 6, "étiquette"),  # empty-verbatim-tag
+    ("a: !<x>b\n", 2, 8, "étiquette"),  # tag-then-text
+    ('a: "\\xzz"\n', 2, 7, "incomplète"),  # hex-escape
+    ('a: "\\UFFFFFFFF"\n', 2, 7, "numéro de caractère"),  # unicode-escape
+    ('a: "\\ud800"\n', 2, 7, "numéro de caractère"),  # surrogate-escape
+    ("a: |0\n  x\n", 2, 5, "indentation 0"),  # indentation-zero
+    ("a: | x\n  y\n", 2, 6, "fin de ligne"),  # block-scalar-junk
+    ("a: |\n\tx\n", 3, 1, "tabulation"),  # block-scalar-tab
+    ('a: "x\n--- y"\n', 3, 1, "« --- »"),  # document-marker-in-quotes
+    ("a: 'x\n... y'\n", 3, 1, "« --- »"),  # end-marker-in-quotes
+    ("a" * 1100 + ": b\n", 2, 1101, "« : » inattendu"),  # long-key
+    ('"a\nb": c\n', 3, 3, "« : » inattendu"),  # key-on-two-lines
+    ("a: ]\n", 2, 4, "valeur attendue"),  # closing-bracket
+    ("[a, b]]\n", 2, 7, "texte en trop"),  # extra-bracket
+    ("a: b\x01\n", 2, 5, "U+0001"),  # control-character
+    ("a: é\x7f\n", 2, 5, "U+007F"),  # delete-character
+    ("a: b\x85c\x86\n", 2, 7, "U+0086"),  # c1-character
+    ("a: b\ufffe\n", 2, 5, "U+FFFE"),  # non-character
+    ("a: " + "[" * 2000 + "]" * 2000 + "\n", 2, 1003, "imbrication"),  # deep-flow
 ]
 # Words of the parsers' English messages: none may reach a contributor.
-ENGLISH = re.compile(r"\b(found|expected|allowed|could|find|while|scanning|parsing|context|stream|token|character|mapping|values|"
-                     r"entries|indicator|unexpected|unknown|invalid|undefined|escape|octet|tab|sequence|nesting|depth|exceeded|but|got)\b")
+ENGLISH = re.compile(
+    r"\b(found|expected|allowed|could|find|while|scanning|parsing|context|stream|token|character|mapping|values|"
+    r"entries|indicator|unexpected|unknown|invalid|undefined|escape|octet|tab|sequence|nesting|depth|exceeded|but|got)\b"
+)
 
 
 @pytest.mark.parametrize(("text", "line", "col", "french"), LIBYAML_CASES, ids=[case[0][:24] for case in LIBYAML_CASES])
@@ -314,18 +330,43 @@ def test_reader_errors_in_a_vocabulary_file_are_e301() -> None:
 
 # libyaml 0.2.5's scanner and parser problems (scanner.c, parser.c), including those the cases above cannot reach.
 LIBYAML_PROBLEMS = [
-    "block sequence entries are not allowed in this context", "could not find expected ':'", "could not find expected directive name",
-    "did not find URI escaped octet", "did not find expected '!'", "did not find expected ',' or ']'", "did not find expected ',' or '}'",
-    "did not find expected '-' indicator", "did not find expected <document start>", "did not find expected alphabetic or numeric character",
-    "did not find expected comment or line break", "did not find expected digit or '.' character", "did not find expected hexdecimal number",
-    "did not find expected key", "did not find expected node content", "did not find expected tag URI", "did not find expected version number",
-    "did not find expected whitespace", "did not find expected whitespace or line break", "did not find the expected '>'",
-    "exceeded maximum nesting depth", "found a tab character that violates indentation",
-    "found a tab character where an indentation space is expected", "found an indentation indicator equal to 0",
-    "found character that cannot start any token", "found duplicate %TAG directive", "found duplicate %YAML directive",
-    "found extremely long version number", "found incompatible YAML document", "found invalid Unicode character escape code",
-    "found undefined tag handle", "found unexpected ':'", "found unexpected document indicator", "found unexpected end of stream",
-    "found unknown directive name", "found unknown escape character", "mapping keys are not allowed in this context",
+    "block sequence entries are not allowed in this context",
+    "could not find expected ':'",
+    "could not find expected directive name",
+    "did not find URI escaped octet",
+    "did not find expected '!'",
+    "did not find expected ',' or ']'",
+    "did not find expected ',' or '}'",
+    "did not find expected '-' indicator",
+    "did not find expected <document start>",
+    "did not find expected alphabetic or numeric character",
+    "did not find expected comment or line break",
+    "did not find expected digit or '.' character",
+    "did not find expected hexdecimal number",
+    "did not find expected key",
+    "did not find expected node content",
+    "did not find expected tag URI",
+    "did not find expected version number",
+    "did not find expected whitespace",
+    "did not find expected whitespace or line break",
+    "did not find the expected '>'",
+    "exceeded maximum nesting depth",
+    "found a tab character that violates indentation",
+    "found a tab character where an indentation space is expected",
+    "found an indentation indicator equal to 0",
+    "found character that cannot start any token",
+    "found duplicate %TAG directive",
+    "found duplicate %YAML directive",
+    "found extremely long version number",
+    "found incompatible YAML document",
+    "found invalid Unicode character escape code",
+    "found undefined tag handle",
+    "found unexpected ':'",
+    "found unexpected document indicator",
+    "found unexpected end of stream",
+    "found unknown directive name",
+    "found unknown escape character",
+    "mapping keys are not allowed in this context",
     "mapping values are not allowed in this context",
 ]
 

@@ -293,8 +293,11 @@ class CheckCache:
             temporary = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
             try:
                 with open(temporary, "wb") as handle:
-                    pickle.dump({"key": self.key, "written": self.started, "records": records, "targets": self.targets},
-                                handle, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(
+                        {"key": self.key, "written": self.started, "records": records, "targets": self.targets},
+                        handle,
+                        protocol=pickle.HIGHEST_PROTOCOL,
+                    )
                 os.replace(temporary, self.file)  # atomic: a concurrent check reads the old file or this one
             finally:
                 temporary.unlink(missing_ok=True)

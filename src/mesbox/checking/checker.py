@@ -68,8 +68,14 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(root: Path, jobs: int = 1, catalogue: bool = True, cache: bool = False, today: datetime.date | None = None,
-          memo: EntryMemo | None = None) -> CheckResult:
+def check(
+    root: Path,
+    jobs: int = 1,
+    catalogue: bool = True,
+    cache: bool = False,
+    today: datetime.date | None = None,
+    memo: EntryMemo | None = None,
+) -> CheckResult:
     """Check a repository: taxonomies, then entries (shared by `jobs` processes, 0: one per core),
     then every rule that spans entries. With `catalogue=False` only the issues are wanted: the
     result's catalogue then holds the vocabularies but no entry; only then may `cache` reuse what
@@ -115,6 +121,7 @@ def _check(root: Path, jobs: int, keep_entries: bool, cache: bool, today: dateti
 
             planned.update(page.src_uri for page in site_plan(catalogue))
         return planned
+
     for entry in loaded.candidates:
         if entry.files:
             # Relative links point at paths, which the cache does not follow: such entries are never settled.

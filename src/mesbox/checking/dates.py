@@ -39,7 +39,14 @@ def check_future_dates(candidates: list[Candidate], today: datetime.date) -> lis
             day = _as_date(values.get(key))
             if day is not None and day > today:
                 line, col = entry.data.where((key,))
-                issues.append(Issue(entry.path, line, col, "E102",
-                                    f"« {key} » vaut {day.isoformat()}, une date à venir (nous sommes le {shown}) : "
-                                    "indiquez le jour où l'entrée a été publiée ou mise à jour"))
+                issues.append(
+                    Issue(
+                        entry.path,
+                        line,
+                        col,
+                        "E102",
+                        f"« {key} » vaut {day.isoformat()}, une date à venir (nous sommes le {shown}) : "
+                        "indiquez le jour où l'entrée a été publiée ou mise à jour",
+                    )
+                )
     return issues

@@ -110,8 +110,9 @@ def _absolute_message(page: str, written: str, known: Callable[[str], bool], ent
     return start + "écrivez un lien relatif au fichier visé (par exemple « ../themes/emploi.md ») ou [[identifiant]] pour une entrée"
 
 
-def check_file_links(path: str, links: list[FileLink], published: set[str], drafts: set[str], generated: Callable[[], set[str]],
-                     entries: Mapping[str, str]) -> list[Issue]:
+def check_file_links(
+    path: str, links: list[FileLink], published: set[str], drafts: set[str], generated: Callable[[], set[str]], entries: Mapping[str, str]
+) -> list[Issue]:
     """E105 for each link of the file at `path` written from the site's root, or relative to a page or
     file the site will not have (`generated`: every page mesbox writes, asked for only when a link is
     not found elsewhere; `entries`: entry ids by site path, offered as `[[id]]`)."""
@@ -158,7 +159,10 @@ def _raw_message(page: str, written: str, known: Callable[[str], bool], drafts: 
     if as_markdown and known(as_markdown):
         target_url = page_url(as_markdown) if as_markdown.endswith(".md") else as_markdown
         fix = posixpath.relpath(target_url or ".", address or ".") + ("/" if target_url.endswith("/") or not target_url else "")
-        return message + f"dans une balise HTML, un lien se lit depuis l'adresse de la page (/{address}) — écrivez « {fix} », ou le lien en Markdown"
+        return (
+            message
+            + f"dans une balise HTML, un lien se lit depuis l'adresse de la page (/{address}) — écrivez « {fix} », ou le lien en Markdown"
+        )
     return message + f"corrigez le chemin, relatif à l'adresse de la page (/{address}) dans une balise HTML"
 
 
@@ -188,8 +192,16 @@ def unpublished_assets(loaded: Loaded) -> tuple[set[str], list[Issue]]:
             continue
         hidden.add(asset.src_uri)
         name = posixpath.basename(asset.rel)
-        issues.append(Issue(asset.rel, 1, 1, "E004", f"fichier joint qu'aucune page ne cite : il n'est pas publié — liez-le depuis la page "
-                            f"qui l'utilise (![description]({name}) pour une image, [titre]({name}) pour un document) ou retirez-le"))
+        issues.append(
+            Issue(
+                asset.rel,
+                1,
+                1,
+                "E004",
+                f"fichier joint qu'aucune page ne cite : il n'est pas publié — liez-le depuis la page "
+                f"qui l'utilise (![description]({name}) pour une image, [titre]({name}) pour un document) ou retirez-le",
+            )
+        )
     return hidden, issues
 
 

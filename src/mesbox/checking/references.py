@@ -43,7 +43,9 @@ def unique_entries(loaded: Loaded) -> tuple[dict[str, Candidate], list[Issue]]:
     for entry in loaded.candidates:
         first = by_id.get(entry.id)
         if first is not None:
-            issues.append(Issue(entry.path, 1, 1, "E107", f"identifiant « {entry.id} » déjà pris par {first.path} : renommez l'un des deux fichiers"))
+            issues.append(
+                Issue(entry.path, 1, 1, "E107", f"identifiant « {entry.id} » déjà pris par {first.path} : renommez l'un des deux fichiers")
+            )
             continue
         by_id[entry.id] = entry
     return by_id, issues
@@ -103,8 +105,10 @@ def _term_link_hint(entry: Candidate | PageLinks, term: TermEntry) -> str:
     noun = taxonomy.singular.lower()
     link = "../" * _page_depth(entry) + f"{taxonomy.url_segment}/{term.id}/"
     if isinstance(entry, Candidate):
-        return (f"« {term.id} » est un {noun} (taxonomies/{taxonomy.id}.yml), pas une entrée : ajoutez-le à « {key}: » dans l'en-tête "
-                f"(la page affichera le lien vers le {noun}), ou liez sa page par [{term.term.label}]({link})")
+        return (
+            f"« {term.id} » est un {noun} (taxonomies/{taxonomy.id}.yml), pas une entrée : ajoutez-le à « {key}: » dans l'en-tête "
+            f"(la page affichera le lien vers le {noun}), ou liez sa page par [{term.term.label}]({link})"
+        )
     return f"« {term.id} » est un {noun} (taxonomies/{taxonomy.id}.yml), pas une entrée : liez sa page par [{term.term.label}]({link})"
 
 
@@ -122,7 +126,12 @@ def _reference(
     `place` is called only for an error: positions of valid files are never computed.
     """
     target = by_id.get(ref)
-    if ref != entry.id and target is not None and (collection is None or target.collection.id == collection) and not (target.draft and not entry.draft):
+    if (
+        ref != entry.id
+        and target is not None
+        and (collection is None or target.collection.id == collection)
+        and not (target.draft and not entry.draft)
+    ):
         return None
     line, col = place()
     if ref == entry.id:
@@ -136,7 +145,13 @@ def _reference(
         kind = COLLECTIONS[collection].singular.split()[0].lower() if collection is not None else "entrée"
         advice = hint or " : vérifiez l'identifiant (le nom du fichier, sans « .md »)"
         return Issue(entry.path, line, col, "E105", f"{what} « {ref} » : {kind} inconnue{advice}")
-    return Issue(entry.path, line, col, "E105", f"{what} « {ref} » vise un brouillon (draft: true) : retirez le lien ou publiez d'abord {target.path}")
+    return Issue(
+        entry.path,
+        line,
+        col,
+        "E105",
+        f"{what} « {ref} » vise un brouillon (draft: true) : retirez le lien ou publiez d'abord {target.path}",
+    )
 
 
 def _at(line: int, col: int) -> tuple[int, int]:
@@ -144,7 +159,9 @@ def _at(line: int, col: int) -> tuple[int, int]:
     return line, col
 
 
-def check_entry_references(entry: Candidate, by_id: dict[str, Candidate], terms: dict[str, dict[str, TermEntry]] | None = None) -> list[Issue]:
+def check_entry_references(
+    entry: Candidate, by_id: dict[str, Candidate], terms: dict[str, dict[str, TermEntry]] | None = None
+) -> list[Issue]:
     """`related`, `[[id]]` and the fields the registry declares (`grid` and its `dimensions`,
     `adapted_from`, a path's steps…) resolve (E105); `terms` lets a
     reference to a theme or territory say how to link to it instead of "entrée inconnue"."""
@@ -231,7 +248,15 @@ def check_numbers(candidates: list[Candidate]) -> list[Issue]:
             line, col = entry.data.where((entry.collection.number_field or "number",))
             since = _published_on(holder)
             dated = f" (datée du {since.isoformat()})" if since != datetime.date.max else ""
-            issues.append(Issue(entry.path, line, col, "E107", f"numéro « {number} » déjà pris par {holder.path}{dated} : choisissez-en un autre, ou retirez la ligne « number: »"))
+            issues.append(
+                Issue(
+                    entry.path,
+                    line,
+                    col,
+                    "E107",
+                    f"numéro « {number} » déjà pris par {holder.path}{dated} : choisissez-en un autre, ou retirez la ligne « number: »",
+                )
+            )
     return issues
 
 
@@ -247,7 +272,15 @@ def check_taxonomies(loaded: Loaded) -> list[Issue]:
         if parent not in territories:  # a territory that is its own parent is reported as a cycle
             line, col = _term_place(loaded, term, "parent")
             hint = did_you_mean(parent, territories)
-            issues.append(Issue(term.taxonomy.file, line, col, "E301", f"parent « {parent} » inconnu pour « {term.id} »{hint or ' : indiquez un territoire de ce fichier'}"))
+            issues.append(
+                Issue(
+                    term.taxonomy.file,
+                    line,
+                    col,
+                    "E301",
+                    f"parent « {parent} » inconnu pour « {term.id} »{hint or ' : indiquez un territoire de ce fichier'}",
+                )
+            )
     issues.extend(_cycles(loaded, territories))
     regions = {i for i, t in territories.items() if isinstance(t.term, TerritoryTerm) and t.term.kind == "region"}
     for term in (term for terms in loaded.terms.values() for term in terms):
@@ -255,7 +288,15 @@ def check_taxonomies(loaded: Loaded) -> list[Issue]:
         if region is not None and region not in regions:
             line, col = _term_place(loaded, term, "region")
             hint = did_you_mean(region, regions)
-            issues.append(Issue(term.taxonomy.file, line, col, "E301", f"région « {region} » inconnue pour « {term.id} »{hint or ' : indiquez un territoire de type « region »'}"))
+            issues.append(
+                Issue(
+                    term.taxonomy.file,
+                    line,
+                    col,
+                    "E301",
+                    f"région « {region} » inconnue pour « {term.id} »{hint or ' : indiquez un territoire de type « region »'}",
+                )
+            )
     issues.extend(_shared_numbers(loaded))
     return issues
 
@@ -274,9 +315,16 @@ def _shared_numbers(loaded: Loaded) -> list[Issue]:
             first = owners.setdefault((key, number), term.id)
             if first != term.id:
                 line, col = _term_place(loaded, term, key)
-                issues.append(Issue(term.taxonomy.file, line, col, "E301",
-                                    f"{name} « {number} » déjà donné à « {first} » : un acteur n'a qu'un terme — utilisez « {first} » "
-                                    f"et retirez « {term.id} », ou corrigez le numéro"))
+                issues.append(
+                    Issue(
+                        term.taxonomy.file,
+                        line,
+                        col,
+                        "E301",
+                        f"{name} « {number} » déjà donné à « {first} » : un acteur n'a qu'un terme — utilisez « {first} » "
+                        f"et retirez « {term.id} », ou corrigez le numéro",
+                    )
+                )
     return issues
 
 
@@ -294,9 +342,17 @@ def _cycles(loaded: Loaded, territories: dict[str, TermEntry]) -> list[Issue]:
         current: str | None = start
         while current is not None and current in territories and current not in done:
             if current in on_path:
-                cycle = path[path.index(current):] + [current]
+                cycle = path[path.index(current) :] + [current]
                 line, col = _term_place(loaded, territories[current], "parent")
-                issues.append(Issue(territories[current].taxonomy.file, line, col, "E301", "boucle de parents : " + " → ".join(cycle) + " — un territoire ne peut pas être son propre ancêtre"))
+                issues.append(
+                    Issue(
+                        territories[current].taxonomy.file,
+                        line,
+                        col,
+                        "E301",
+                        "boucle de parents : " + " → ".join(cycle) + " — un territoire ne peut pas être son propre ancêtre",
+                    )
+                )
                 break
             path.append(current)
             on_path.add(current)

@@ -157,7 +157,8 @@ def vocabularies() -> list[str]:
         required = set(root.get("required", []))
         extra = [
             f"`{name}`{'' if name in required else '?'} : {describe(root['properties'][name], root, taxonomy.labels.get(name))}"
-            for name in taxonomy.model.model_fields if name not in ("id", "label", "description")
+            for name in taxonomy.model.model_fields
+            if name not in ("id", "label", "description")
         ]
         rows.append(f"| `{taxonomy.file}` | `{taxonomy.key}` | `/{taxonomy.url}<id>/` | {_cell('. '.join(extra)) or '—'} |")
     return rows
@@ -180,18 +181,28 @@ def allowlist() -> list[str]:
     rows.append(f"| attributs sur toute balise permise | {_names(GLOBAL_ATTRIBUTES)} |")
     rows += [f"| attributs de `<{tag}>` | {_names(names)} |" for tag, names in sorted(ATTRIBUTES.items()) if names]
     schemes = ", ".join(f"`{scheme}:`" for scheme in sorted(URL_SCHEMES))
-    rows.append(f"| adresses (dans {_names(URL_ATTRIBUTES)}) | {schemes} et les adresses relatives ; aucun autre schéma (`javascript:`, `data:`, `data:image/`…) |")
+    rows.append(
+        f"| adresses (dans {_names(URL_ATTRIBUTES)}) | {schemes} et les adresses relatives ; aucun autre schéma (`javascript:`, `data:`, `data:image/`…) |"
+    )
     rows.append("| images | fichiers du site seulement : ni autre hôte (`https://…`, `//…`), ni `data:` |")
     rows.append(f"| balises retirées avec leur contenu | {_names(DROPPED_WITH_CONTENT)} |")
     types = ", ".join(f"`{suffix}`" for suffix in sorted(ASSET_TYPES))
-    rows.append(f"| fichiers joints (à côté des entrées, dans `content/`) | pages `.md` ; {types} ; "
-                f"{', '.join(f'`{suffix}`' for suffix in sorted(SITE_FILE_TYPES))} directement dans `{SITE_FILES_FOLDER}/` seulement |")
+    rows.append(
+        f"| fichiers joints (à côté des entrées, dans `content/`) | pages `.md` ; {types} ; "
+        f"{', '.join(f'`{suffix}`' for suffix in sorted(SITE_FILE_TYPES))} directement dans `{SITE_FILES_FOLDER}/` seulement |"
+    )
     return rows
 
 
 def blocks() -> dict[str, list[str]]:
     """Every generated block, by name."""
-    found = {"dossiers": folders(), "champs-communs": common_fields(), "vocabulaires": vocabularies(), "codes": codes(), "liste-blanche": allowlist()}
+    found = {
+        "dossiers": folders(),
+        "champs-communs": common_fields(),
+        "vocabulaires": vocabularies(),
+        "codes": codes(),
+        "liste-blanche": allowlist(),
+    }
     found.update({f"champs-{c.id}": own_fields(c) for c in COLLECTIONS.values()})
     return found
 

@@ -25,29 +25,62 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mesbox {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="commande")
     check_cmd = commands.add_parser("check", help="vérifier les entrées et les vocabulaires")
-    check_cmd.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN",
-                           help="fichiers ou dossiers dont les erreurs sont affichées (par défaut : tout le dépôt du dossier courant) ; "
-                                "les références sont toujours vérifiées dans tout le dépôt")
-    check_cmd.add_argument("--format", choices=FORMATS, default="text", help="text (défaut), github (annotations et, si GITHUB_STEP_SUMMARY est défini, résumé de la tâche) ou json")
-    check_cmd.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
-                           help="processus qui se partagent les fichiers (défaut : 0, un par cœur ; 1 : aucun parallélisme)")
-    check_cmd.add_argument("--no-cache", action="store_true",
-                           help="tout relire, sans réutiliser ce que les fichiers inchangés ont donné à la vérification précédente")
+    check_cmd.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="CHEMIN",
+        help="fichiers ou dossiers dont les erreurs sont affichées (par défaut : tout le dépôt du dossier courant) ; "
+        "les références sont toujours vérifiées dans tout le dépôt",
+    )
+    check_cmd.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (défaut), github (annotations et, si GITHUB_STEP_SUMMARY est défini, résumé de la tâche) ou json",
+    )
+    check_cmd.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="processus qui se partagent les fichiers (défaut : 0, un par cœur ; 1 : aucun parallélisme)",
+    )
+    check_cmd.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="tout relire, sans réutiliser ce que les fichiers inchangés ont donné à la vérification précédente",
+    )
     new_cmd = commands.add_parser("new", help="créer une entrée prête à remplir")
     new_cmd.add_argument("collection", type=_collection, help=f"{', '.join(COLLECTIONS)}, {TERRITORY} ou {ACTOR}")
-    new_cmd.add_argument("title", metavar="titre", help="titre de l'entrée, nom (ou code INSEE) du territoire, ou nom de l'acteur, entre guillemets")
-    new_cmd.add_argument("--kind", metavar="TYPE", help="pour une fiche : thematique, methode, outil ou projet (son dossier en dépend) ; "
-                         "pour un territoire : commune, intercommunalite, departement ou region ; "
-                         "pour un acteur : reseau, structure, collectivite, recherche ou financeur")
-    new_cmd.add_argument("--departement", metavar="CODE", help="pour un territoire : le code du département, quand plusieurs communes portent ce nom")
+    new_cmd.add_argument(
+        "title", metavar="titre", help="titre de l'entrée, nom (ou code INSEE) du territoire, ou nom de l'acteur, entre guillemets"
+    )
+    new_cmd.add_argument(
+        "--kind",
+        metavar="TYPE",
+        help="pour une fiche : thematique, methode, outil ou projet (son dossier en dépend) ; "
+        "pour un territoire : commune, intercommunalite, departement ou region ; "
+        "pour un acteur : reseau, structure, collectivite, recherche ou financeur",
+    )
+    new_cmd.add_argument(
+        "--departement", metavar="CODE", help="pour un territoire : le code du département, quand plusieurs communes portent ce nom"
+    )
     new_cmd.add_argument("--siren", metavar="NUMÉRO", help="pour un acteur : son numéro SIREN (9 chiffres), vérifié par sa clé")
     new_cmd.add_argument("--rna", metavar="NUMÉRO", help="pour une association : son numéro RNA (« W » et 9 caractères)")
-    new_cmd.add_argument("--region", metavar="IDENTIFIANT", help="pour un acteur : l'identifiant de sa région dans taxonomies/territories.yml")
-    new_cmd.add_argument("--distinct", action="store_true", help="pour un acteur : son nom ressemble à celui d'un autre acteur, mais c'en est bien un autre")
+    new_cmd.add_argument(
+        "--region", metavar="IDENTIFIANT", help="pour un acteur : l'identifiant de sa région dans taxonomies/territories.yml"
+    )
+    new_cmd.add_argument(
+        "--distinct", action="store_true", help="pour un acteur : son nom ressemble à celui d'un autre acteur, mais c'en est bien un autre"
+    )
     new_cmd.add_argument("--root", type=Path, metavar="DOSSIER", help=_ROOT_HELP)
     export_cmd = commands.add_parser("export", help="écrire les données ouvertes sans construire le site")
     export_cmd.add_argument("--root", type=Path, metavar="DOSSIER", help=_ROOT_HELP)
-    export_cmd.add_argument("--out", default=Path("site/donnees"), type=Path, metavar="DOSSIER", help="dossier de sortie (par défaut : site/donnees)")
+    export_cmd.add_argument(
+        "--out", default=Path("site/donnees"), type=Path, metavar="DOSSIER", help="dossier de sortie (par défaut : site/donnees)"
+    )
     export_cmd.add_argument("--site-url", default="", metavar="ADRESSE", help="adresse publique du site, pour des liens absolus")
     return parser
 
@@ -56,8 +89,17 @@ TERRITORY = "territoire"
 ACTOR = "acteur"
 # Collections as people name them, from their French names: `mesbox new fiche …`, `récit`, `grilles` work too.
 _SINGULAR = {
-    **{slug: c.id for c in COLLECTIONS.values() for name in (c.singular, c.plural) for word in [name.split()[0].lower()] for slug in (word, slugify(word))},
-    "territoires": TERRITORY, "territory": TERRITORY, "acteurs": ACTOR, "actor": ACTOR,
+    **{
+        slug: c.id
+        for c in COLLECTIONS.values()
+        for name in (c.singular, c.plural)
+        for word in [name.split()[0].lower()]
+        for slug in (word, slugify(word))
+    },
+    "territoires": TERRITORY,
+    "territory": TERRITORY,
+    "acteurs": ACTOR,
+    "actor": ACTOR,
 }
 # Options of one kind of `new` only, by the dest argparse gives them.
 _OWN_OPTIONS = {"departement": (TERRITORY,), "siren": (ACTOR,), "rna": (ACTOR,), "region": (ACTOR,), "distinct": (ACTOR,)}
@@ -96,8 +138,10 @@ def _check(paths: list[Path], output: str, jobs: int, cache: bool) -> int:
     whole = check(selection.root, jobs=jobs, catalogue=False, cache=cache)
     for rel in selection.unchecked(whole):
         what = "ne contient aucun fichier que mesbox vérifie" if rel.endswith("/") else "ignoré"
-        sys.stderr.write(f"mesbox : « {rel} » {what} : mesbox vérifie les entrées (.md) des collections, "
-                         "les vocabulaires de taxonomies/ et les pages de content/\n")
+        sys.stderr.write(
+            f"mesbox : « {rel} » {what} : mesbox vérifie les entrées (.md) des collections, "
+            "les vocabulaires de taxonomies/ et les pages de content/\n"
+        )
     result = selection.restrict(whole)
     WRITERS[output](result.issues, result.files, sys.stdout)
     if output == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -123,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for option, kinds in _OWN_OPTIONS.items():
                 if getattr(args, option) and args.collection not in kinds:
-                    raise ScaffoldError(f"--{option} ne sert qu'{'aux territoires' if kinds == (TERRITORY,) else 'aux acteurs'} : retirez-le")
+                    raise ScaffoldError(
+                        f"--{option} ne sert qu'{'aux territoires' if kinds == (TERRITORY,) else 'aux acteurs'} : retirez-le"
+                    )
             if args.collection == TERRITORY:
                 return _new_territory(args.root, args.title, args.kind, args.departement)
             if args.collection == ACTOR:
@@ -132,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
         except ScaffoldError as error:
             sys.stderr.write(f"mesbox : {error}\n")
             return 2
-        sys.stdout.write(f"Créé : {path.relative_to(args.root)} — remplissez chaque « À COMPLÉTER » et « a-completer », puis lancez « mesbox check ».\n")
+        sys.stdout.write(
+            f"Créé : {path.relative_to(args.root)} — remplissez chaque « À COMPLÉTER » et « a-completer », puis lancez « mesbox check ».\n"
+        )
         return 0
     if args.command == "export":
         args.root = _require_root(args.root)
@@ -158,7 +206,9 @@ def _new_territory(root: Path, query: str, kind: str | None, departement: str | 
     place = choose(code, query, kind, departement)
     added = add_territory(root, code, place, query)
     if not added.written:
-        sys.stdout.write(f"Déjà dans {TERRITORIES} : {describe(code, place)}, identifiant « {added.id} ». Dans vos pages : territories: [{added.id}]\n")
+        sys.stdout.write(
+            f"Déjà dans {TERRITORIES} : {describe(code, place)}, identifiant « {added.id} ». Dans vos pages : territories: [{added.id}]\n"
+        )
         return 0
     names = ", ".join(f"{term_id} ({KIND_NAMES[p.kind]})" for term_id, p in added.written)
     sys.stdout.write(f"Ajouté à {TERRITORIES} : {names}, d'après le Code officiel géographique {code.vintage}.\n")
@@ -183,7 +233,9 @@ def _new_actor(root: Path, name: str, args: argparse.Namespace) -> int:
         return 0
     sys.stdout.write(f"Ajouté à {ACTORS} : « {added.id} ». Dans vos pages, écrivez : actors: [{added.id}]\n")
     if not actor.siren and not actor.rna:
-        sys.stdout.write("Son numéro SIREN ou RNA, si vous le connaissez, s'ajoute à la ligne laissée en commentaire ; lancez ensuite « mesbox check ».\n")
+        sys.stdout.write(
+            "Son numéro SIREN ou RNA, si vous le connaissez, s'ajoute à la ligne laissée en commentaire ; lancez ensuite « mesbox check ».\n"
+        )
     return 0
 
 

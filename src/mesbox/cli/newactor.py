@@ -76,7 +76,11 @@ def _validate(actor: Actor, territories: list[dict[str, object]]) -> None:
         regions = {str(t.get("id")) for t in territories if t.get("kind") == "region"}
         if actor.region not in regions:
             hint = difflib.get_close_matches(actor.region, sorted(regions), n=1)
-            fix = f"vouliez-vous dire « {hint[0]} » ?" if hint else f"ajoutez-la d'abord par « mesbox new territoire \"{actor.region}\" --kind region »"
+            fix = (
+                f"vouliez-vous dire « {hint[0]} » ?"
+                if hint
+                else f'ajoutez-la d\'abord par « mesbox new territoire "{actor.region}" --kind region »'
+            )
             raise ScaffoldError(f"région « {actor.region} » absente de {TERRITORIES} : {fix}")
 
 
@@ -112,7 +116,9 @@ def _term_text(term_id: str, actor: Actor) -> str:
     if actor.rna:
         lines.append(f'  rna: "{actor.rna}"')
     if not actor.siren and not actor.rna:
-        lines.append('  # siren: "…"  (9 chiffres, au répertoire Sirene) ou rna: "W…" (association) : facultatifs, à ajouter si vous les connaissez')
+        lines.append(
+            '  # siren: "…"  (9 chiffres, au répertoire Sirene) ou rna: "W…" (association) : facultatifs, à ajouter si vous les connaissez'
+        )
     return "\n".join(lines) + "\n"
 
 

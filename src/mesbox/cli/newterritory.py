@@ -45,7 +45,9 @@ def choose(code: Code, query: str, kind: str | None = None, departement: str | N
     if not found:
         close = near(code, query)
         hint = " — vouliez-vous dire " + " ou ".join(f"« {describe(code, p)} »" for p in close) + " ?" if close else ""
-        raise ScaffoldError(f"« {query} » absent du Code officiel géographique {code.vintage}{hint} (donnez le nom officiel ou le code INSEE de la commune)")
+        raise ScaffoldError(
+            f"« {query} » absent du Code officiel géographique {code.vintage}{hint} (donnez le nom officiel ou le code INSEE de la commune)"
+        )
     listed = "\n".join(f"  - {describe(code, p)}" for p in found[:30])
     more = f"\n  … et {len(found) - 30} autres" if len(found) > 30 else ""
     raise ScaffoldError(
@@ -81,7 +83,9 @@ def _term_text(term_id: str, place: Place, parent: str | None) -> str:
         lines.append(f"  parent: {parent}")
     if place.kind in _NEEDS_POINT:
         centre = "siège" if place.kind == "intercommunalite" else "centre"
-        lines.append(f"  lat: {PLACEHOLDER}  # {centre} de {place.label} : latitude en degrés décimaux, avec un point ; indiquez la source en commentaire")
+        lines.append(
+            f"  lat: {PLACEHOLDER}  # {centre} de {place.label} : latitude en degrés décimaux, avec un point ; indiquez la source en commentaire"
+        )
         lines.append(f"  lon: {PLACEHOLDER}  # longitude en degrés décimaux, négative à l'ouest de Greenwich")
     return "\n".join(lines) + "\n"
 
@@ -122,8 +126,10 @@ def add_territory(root: Path, code: Code, place: Place, query: str) -> Added:
     if not blocks:
         return added
     package = code.source.split(" (npm)", 1)[0]
-    head = (f'\n# Ajouté par « mesbox new territoire "{query}" » d\'après le Code officiel géographique {code.vintage} (INSEE) '
-            f"et les EPCI de la DGCL, via {package} ; Licence Ouverte 2.0.\n")
+    head = (
+        f'\n# Ajouté par « mesbox new territoire "{query}" » d\'après le Code officiel géographique {code.vintage} (INSEE) '
+        f"et les EPCI de la DGCL, via {package} ; Licence Ouverte 2.0.\n"
+    )
     separator = "" if not text or text.endswith("\n") else "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8", newline="") as handle:

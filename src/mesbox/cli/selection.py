@@ -71,7 +71,9 @@ def select(paths: Sequence[Path], cwd: Path | None = None) -> Selection:
         root = find_root(absolute)
         if root is None:
             if not absolute.is_dir():
-                raise SelectionError(f"« {path} » n'est dans aucun dépôt mesbox (aucun dossier parent ne contient taxonomies/ ni mkdocs.yml)")
+                raise SelectionError(
+                    f"« {path} » n'est dans aucun dépôt mesbox (aucun dossier parent ne contient taxonomies/ ni mkdocs.yml)"
+                )
             root = absolute.resolve()  # a bare folder: checked as a repository, missing vocabularies reported
         roots[path] = root
     root = next(iter(roots.values()))

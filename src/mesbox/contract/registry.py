@@ -173,14 +173,20 @@ COLLECTIONS: dict[str, Collection] = {
     c.id: c
     for c in (
         Collection(
-            "fiches", "fiches", "Fiche", "Fiches", FicheMeta,
+            "fiches",
+            "fiches",
+            "Fiche",
+            "Fiches",
+            FicheMeta,
             "Champs de l'en-tête YAML d'une fiche (dossier fiches/) : thématique, méthode, outil ou projet.",
             jsonld_type="LearningResource",
             number_field="number",
             csv_columns=(
                 Column("kind", "Type de fiche", "Fiches : thematique, methode, outil ou projet."),
                 Column(
-                    "number", "Numéro", "Fiches : numéro dans la boîte à outils, par exemple 2.7.",
+                    "number",
+                    "Numéro",
+                    "Fiches : numéro dans la boîte à outils, par exemple 2.7.",
                     constraints={"pattern": NUMBER_PATTERN.strip("^$")},
                 ),
                 Column("audiences", "Publics", "Fiches et parcours : publics visés.", is_list=True),
@@ -198,7 +204,11 @@ kind: {kind}
 """,
         ),
         Collection(
-            "monographies", "monographies", "Monographie", "Monographies", MonographMeta,
+            "monographies",
+            "monographies",
+            "Monographie",
+            "Monographies",
+            MonographMeta,
             "Champs de l'en-tête YAML d'une monographie d'écosystème local de coopération (dossier monographies/).",
             references=(GRID,),
             csv_columns=(
@@ -206,8 +216,13 @@ kind: {kind}
                 Column("grid", "Grille", "Monographies : identifiant de la grille à laquelle la monographie répond."),
                 Column("visit_start", "Début de la visite", "Monographies : premier jour de la visite apprenante.", type="date"),
                 Column("visit_end", "Fin de la visite", "Monographies : dernier jour de la visite apprenante.", type="date"),
-                Column("visit_participants", "Participants", "Monographies : nombre de participants à la visite apprenante.",
-                       type="integer", constraints={"minimum": 1, "maximum": 500}),
+                Column(
+                    "visit_participants",
+                    "Participants",
+                    "Monographies : nombre de participants à la visite apprenante.",
+                    type="integer",
+                    constraints={"minimum": 1, "maximum": 500},
+                ),
             ),
             scaffold="""\
 # Identifiants tirés de taxonomies/themes.yml (au moins un).
@@ -221,7 +236,11 @@ actors: [{p_id}]
 """,
         ),
         Collection(
-            "recits", "content/recits", "Récit de territoire", "Récits de territoire", StoryMeta,
+            "recits",
+            "content/recits",
+            "Récit de territoire",
+            "Récits de territoire",
+            StoryMeta,
             "Champs de l'en-tête YAML d'un récit de territoire (dossier content/recits/).",
             csv_columns=(
                 Column("format", "Format", "Récits : texte, video, audio, portrait ou reportage."),
@@ -241,7 +260,11 @@ territories: [{p_id}]
 """,
         ),
         Collection(
-            "grilles", "grids", "Grille de questionnement", "Grilles de questionnement", GridMeta,
+            "grilles",
+            "grids",
+            "Grille de questionnement",
+            "Grilles de questionnement",
+            GridMeta,
             "Champs de l'en-tête YAML d'une grille de questionnement (dossier grids/).",
             references=(Reference("adapted_from", "grille d'origine", target="grilles"),),
             csv_columns=(Column("adapted_from", "Adaptée de", "Grilles : identifiant de la grille commune adaptée."),),
@@ -255,7 +278,11 @@ dimensions:
 """,
         ),
         Collection(
-            "parcours", "parcours", "Parcours", "Parcours", PathMeta,
+            "parcours",
+            "parcours",
+            "Parcours",
+            "Parcours",
+            PathMeta,
             "Champs de l'en-tête YAML d'un parcours d'apprentissage (dossier parcours/) : des étapes ordonnées à travers les entrées.",
             jsonld_type="LearningResource",
             references=(Reference("steps", "étape", item_key="entry", backlinks="Parcours qui passent par cette entrée"),),
@@ -335,34 +362,69 @@ TAXONOMIES: dict[str, Taxonomy] = {
     t.id: t
     for t in (
         Taxonomy(
-            "themes", "taxonomies/themes.yml", "themes", "Thème", "Thèmes", Term, "themes", "thème inconnu",
+            "themes",
+            "taxonomies/themes.yml",
+            "themes",
+            "Thème",
+            "Thèmes",
+            Term,
+            "themes",
+            "thème inconnu",
             "choisissez un thème de taxonomies/themes.yml (la liste est sur la page « Thèmes » du site) ; s'il en manque un, "
             "proposez-le en l'ajoutant à ce fichier (« - id: … » et « label: … »)",
             "un ou plusieurs thèmes de taxonomies/themes.yml (la liste est sur la page « Thèmes » du site)",
-            see_also_rank=2, subject=True, form_hint="au moins un",
+            see_also_rank=2,
+            subject=True,
+            form_hint="au moins un",
         ),
         Taxonomy(
-            "methods", "taxonomies/methods.yml", "methodes", "Méthode", "Méthodes", Term, "methods", "méthode inconnue",
+            "methods",
+            "taxonomies/methods.yml",
+            "methodes",
+            "Méthode",
+            "Méthodes",
+            Term,
+            "methods",
+            "méthode inconnue",
             "choisissez une méthode de taxonomies/methods.yml (la liste est sur la page « Méthodes » du site) ; s'il en manque une, "
             "proposez-la en l'ajoutant à ce fichier (« - id: … » et « label: … »)",
             "des méthodes de taxonomies/methods.yml",
-            see_also_rank=1, leads=("methode",),
+            see_also_rank=1,
+            leads=("methode",),
         ),
         Taxonomy(
-            "territories", "taxonomies/territories.yml", "territoires", "Territoire", "Territoires", TerritoryTerm, "territories",
+            "territories",
+            "taxonomies/territories.yml",
+            "territoires",
+            "Territoire",
+            "Territoires",
+            TerritoryTerm,
+            "territories",
             "territoire inconnu",
             "choisissez un territoire de taxonomies/territories.yml, ou ajoutez-le avec ses parents par la commande "
-            "« mesbox new territoire \"Nom de la commune\" »",
-            "des territoires de taxonomies/territories.yml (un territoire absent s'ajoute par « mesbox new territoire \"Nom\" »)",
-            hierarchical=True, see_also_rank=0, labels={"kind": TERRITORY_KINDS}, places=True, leads=("monographies", "recits"),
+            '« mesbox new territoire "Nom de la commune" »',
+            'des territoires de taxonomies/territories.yml (un territoire absent s\'ajoute par « mesbox new territoire "Nom" »)',
+            hierarchical=True,
+            see_also_rank=0,
+            labels={"kind": TERRITORY_KINDS},
+            places=True,
+            leads=("monographies", "recits"),
             form_hint="un territoire absent s'ajoute par « mesbox new territoire » ou en le demandant à l'équipe",
         ),
         Taxonomy(
-            "actors", "taxonomies/actors.yml", "acteurs", "Acteur", "Acteurs", ActorTerm, "actors", "acteur inconnu",
+            "actors",
+            "taxonomies/actors.yml",
+            "acteurs",
+            "Acteur",
+            "Acteurs",
+            ActorTerm,
+            "actors",
+            "acteur inconnu",
             "choisissez un acteur de taxonomies/actors.yml, ou ajoutez-le à ce fichier : « - id: … », « label: … » et « kind: » "
             "(reseau, structure, collectivite, recherche ou financeur)",
             "des acteurs de taxonomies/actors.yml",
-            labels={"kind": ACTOR_KINDS}, group_by="kind",
+            labels={"kind": ACTOR_KINDS},
+            group_by="kind",
         ),
     )
 }
@@ -374,7 +436,9 @@ SEE_ALSO_TAXONOMIES: tuple[Taxonomy, ...] = tuple(
 
 # Collections whose entries others answer part by part (a monograph's answers by its grid's dimensions,
 # a reference with `keys_field`): each of their entries has a cross-analysis page, `<id>/<entry>/analyse.md`.
-ANALYSED: tuple[str, ...] = tuple(dict.fromkeys(str(r.target) for c in COLLECTIONS.values() for r in c.references if r.keys_field and r.target))
+ANALYSED: tuple[str, ...] = tuple(
+    dict.fromkeys(str(r.target) for c in COLLECTIONS.values() for r in c.references if r.keys_field and r.target)
+)
 
 # The one vocabulary of places and the one of subjects (a test checks there is exactly one of each).
 PLACES: Taxonomy = next(t for t in TAXONOMIES.values() if t.places)
@@ -382,7 +446,5 @@ SUBJECTS: Taxonomy = next(t for t in TAXONOMIES.values() if t.subject)
 # Kinds of entries as hub pages group them, in their default order, with their plural heading:
 # a grouped collection's values, any other collection's id.
 TYPE_GROUPS: dict[str, str] = {
-    key: heading
-    for c in COLLECTIONS.values()
-    for key, heading in (c.grouping.headings.items() if c.grouping else [(c.id, c.plural)])
+    key: heading for c in COLLECTIONS.values() for key, heading in (c.grouping.headings.items() if c.grouping else [(c.id, c.plural)])
 }

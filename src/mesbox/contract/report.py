@@ -20,7 +20,9 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def visible(text: str) -> str:
     """`\\x1b[31m` shown as written, never sent raw to a terminal or a CI log."""
-    return _UNPRINTABLE.sub(lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100 else f"\\u{ord(match.group()):04x}", text)
+    return _UNPRINTABLE.sub(
+        lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100 else f"\\u{ord(match.group()):04x}", text
+    )
 
 
 def plural(count: int, word: str) -> str:
@@ -82,8 +84,11 @@ def _github_escape(text: str, property_value: bool = False) -> str:
 
 def write_github(issues: list[Issue], files: int, stream: TextIO) -> None:
     """Workflow commands that GitHub turns into annotations on the pull request's lines."""
-    stream.writelines(f"::error file={_github_escape(issue.path, True)},line={issue.line},col={issue.col},"
-            f"title={issue.code}::{_github_escape(issue.code + ' ' + issue.message)}\n" for issue in issues)
+    stream.writelines(
+        f"::error file={_github_escape(issue.path, True)},line={issue.line},col={issue.col},"
+        f"title={issue.code}::{_github_escape(issue.code + ' ' + issue.message)}\n"
+        for issue in issues
+    )
     stream.write(summary(issues, files) + "\n")
 
 
@@ -102,10 +107,13 @@ def write_github_summary(issues: list[Issue], files: int, stream: TextIO) -> Non
     stream.write(f"## Vérification du contenu\n\n{_cell(summary(issues, files))}\n")
     if not issues:
         return
-    stream.write("\nGitHub n'affiche que les dix premières annotations sur la pull request : voici toutes les erreurs.\n\n"
-                 "| Fichier | Ligne | Colonne | Code | Message |\n|---|---:|---:|---|---|\n")
-    stream.writelines(f"| {_cell(issue.path)} | {issue.line} | {issue.col} | {issue.code} | {_cell(issue.message)} |\n"
-                      for issue in issues[:SUMMARY_ROWS])
+    stream.write(
+        "\nGitHub n'affiche que les dix premières annotations sur la pull request : voici toutes les erreurs.\n\n"
+        "| Fichier | Ligne | Colonne | Code | Message |\n|---|---:|---:|---|---|\n"
+    )
+    stream.writelines(
+        f"| {_cell(issue.path)} | {issue.line} | {issue.col} | {issue.code} | {_cell(issue.message)} |\n" for issue in issues[:SUMMARY_ROWS]
+    )
     if len(issues) > SUMMARY_ROWS:
         stream.write(f"\n… et {plural(len(issues) - SUMMARY_ROWS, 'erreur')} de plus : lancez `mesbox check` pour toutes les voir.\n")
     stream.write("\n" + "".join(f"- **{code}** {_cell(CODES.get(code, ''))}\n" for code in sorted({issue.code for issue in issues})))

@@ -23,45 +23,64 @@ _MARKDOWN = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code
 _EXTENSIONS = {
     "abbr",  # abbr
     "div",  # admonition, footnotes, code highlighting
-    "dl", "dt", "dd",  # def_list
+    "dl",
+    "dt",
+    "dd",  # def_list
     "sup",  # footnotes
-    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",  # tables
-    "details", "summary",  # pymdownx.details
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "colgroup",
+    "col",  # tables
+    "details",
+    "summary",  # pymdownx.details
     "span",  # code highlighting (Pygments classes)
-    "del", "sub",  # pymdownx.tilde
+    "del",
+    "sub",  # pymdownx.tilde
 }
 # Inline and grouping tags contributors write by hand in `md_in_html` blocks and paragraphs.
 _HANDWRITTEN = {"b", "i", "u", "s", "ins", "mark", "small", "kbd", "samp", "var", "q", "cite", "dfn", "time", "figure", "figcaption", "wbr"}
 TAGS: frozenset[str] = frozenset(_MARKDOWN | _EXTENSIONS | _HANDWRITTEN)
 # The same tags by where they come from, as the contract lists them.
-TAG_SOURCES: Mapping[str, frozenset[str]] = MappingProxyType({
-    "Markdown": frozenset(_MARKDOWN),
-    "extensions de mkdocs.yml": frozenset(_EXTENSIONS),
-    "écrites à la main": frozenset(_HANDWRITTEN),
-})
+TAG_SOURCES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "Markdown": frozenset(_MARKDOWN),
+        "extensions de mkdocs.yml": frozenset(_EXTENSIONS),
+        "écrites à la main": frozenset(_HANDWRITTEN),
+    }
+)
 
 # Attributes allowed on every tag, then per tag. No `style`, no event handler, no `data-*` but
 # `data-search-exclude` (Material leaves the element out of its search index: mesbox's own headings use it).
 GLOBAL_ATTRIBUTES: frozenset[str] = frozenset({"class", "id", "title", "lang", "data-search-exclude"})
-ATTRIBUTES: Mapping[str, frozenset[str]] = MappingProxyType({
-    "a": frozenset({"href", "name", "download"}),
-    "img": frozenset({"src", "alt", "width", "height", "loading"}),
-    "abbr": frozenset(),
-    "ol": frozenset({"start", "type", "reversed"}),
-    "li": frozenset({"value"}),
-    "th": frozenset({"align", "colspan", "rowspan", "scope"}),
-    "td": frozenset({"align", "colspan", "rowspan"}),
-    "col": frozenset({"span"}),
-    "colgroup": frozenset({"span"}),
-    "details": frozenset({"open"}),
-    "q": frozenset({"cite"}),
-    "time": frozenset({"datetime"}),
-})
+ATTRIBUTES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "a": frozenset({"href", "name", "download"}),
+        "img": frozenset({"src", "alt", "width", "height", "loading"}),
+        "abbr": frozenset(),
+        "ol": frozenset({"start", "type", "reversed"}),
+        "li": frozenset({"value"}),
+        "th": frozenset({"align", "colspan", "rowspan", "scope"}),
+        "td": frozenset({"align", "colspan", "rowspan"}),
+        "col": frozenset({"span"}),
+        "colgroup": frozenset({"span"}),
+        "details": frozenset({"open"}),
+        "q": frozenset({"cite"}),
+        "time": frozenset({"datetime"}),
+    }
+)
 # Attributes holding a URL: checked against the schemes below (relative URLs are allowed).
 URL_ATTRIBUTES: frozenset[str] = frozenset({"href", "src", "cite"})
 URL_SCHEMES: frozenset[str] = frozenset({"https", "http", "mailto"})
 # Removed with everything inside them, not only their tags: their text is code or markup, never prose.
-DROPPED_WITH_CONTENT: frozenset[str] = frozenset({"script", "style", "noscript", "template", "xmp", "iframe", "noembed", "noframes", "object", "textarea", "title", "svg", "math"})
+DROPPED_WITH_CONTENT: frozenset[str] = frozenset(
+    {"script", "style", "noscript", "template", "xmp", "iframe", "noembed", "noframes", "object", "textarea", "title", "svg", "math"}
+)
 
 
 def allowed_attribute(tag: str, name: str) -> bool:

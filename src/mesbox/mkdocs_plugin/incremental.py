@@ -36,7 +36,9 @@ class GeneratedPage(File):
 
 def rebuilt(file: File) -> GeneratedPage:
     """The same page of the docs folder, always rebuilt by a dirty build."""
-    return GeneratedPage(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, dest_uri=file.dest_uri, inclusion=file.inclusion)
+    return GeneratedPage(
+        file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, dest_uri=file.dest_uri, inclusion=file.inclusion
+    )
 
 
 def stamp(paths: Iterable[str]) -> str:

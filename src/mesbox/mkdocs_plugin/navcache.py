@@ -54,9 +54,7 @@ def install(env: Environment, cache: NavCache) -> None:
     original: BaseLoader | None = env.loader
     if original is None:
         return
-    wrappers = {
-        name: f'{{% call mesbox_nav_cache("{name}") %}}{{% include "{ORIGINAL}/{name}" %}}{{% endcall %}}' for name in PARTIALS
-    }
+    wrappers = {name: f'{{% call mesbox_nav_cache("{name}") %}}{{% include "{ORIGINAL}/{name}" %}}{{% endcall %}}' for name in PARTIALS}
     env.loader = ChoiceLoader([DictLoader(wrappers), PrefixLoader({ORIGINAL: original}), original])
     env.globals["mesbox_nav_cache"] = cache
     if env.cache is not None:

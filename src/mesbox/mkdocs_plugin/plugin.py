@@ -177,8 +177,11 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         # publish a file from outside the repository, or loop for ever. Stop before, whatever the mode.
         links = links_under(config.docs_dir)
         if links:
-            raise PluginError("mesbox : lien symbolique refusé dans le dossier des pages : " + ", ".join(links[:20])
-                              + " — remplacez chaque lien par le fichier lui-même (mesbox check les signale tous).")
+            raise PluginError(
+                "mesbox : lien symbolique refusé dans le dossier des pages : "
+                + ", ".join(links[:20])
+                + " — remplacez chaque lien par le fichier lui-même (mesbox check les signale tous)."
+            )
         if not config.site_url:
             self._unpublishable(strict=bool(config.strict))
         return config
@@ -333,7 +336,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             log.info("mesbox: éditeur en ligne (admin/) non publié : %s", reason)
             return files
         page = ADMIN_PAGE.replace("{{ site_name }}", str(escape(config.site_name or "")))
-        cms = config_yaml(cms_config(self.result.catalogue, repo, self.config.edit_branch, config.site_url or "", self.config.admin_auth or ""))
+        cms = config_yaml(
+            cms_config(self.result.catalogue, repo, self.config.edit_branch, config.site_url or "", self.config.admin_auth or "")
+        )
         for rel, content in {"index.html": page, "config.yml": cms, **editor.texts}.items():
             files.append(File.generated(config, f"admin/{rel}", content=content))
         for rel, path in editor.copies.items():
@@ -486,7 +491,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self._stop_search_index()
 
     def _fill_late(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """"Voir aussi" and "Cité par" go in last: they guide readers but are not what a search should find."""
+        """ "Voir aussi" and "Cité par" go in last: they guide readers but are not what a search should find."""
         source = self.generated.get(page.file.src_uri)
         return source.fill(output, late=True) if source is not None else output
 
@@ -572,7 +577,11 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                 count = indexer.finish()
             except SearchIndexError as error:
                 raise PluginError(f"mesbox : index de recherche : {error}") from None
-            log.info("mesbox: index de recherche (Pagefind) de %d pages : fin de l'écriture attendue %.2f s", count, time.perf_counter() - started)
+            log.info(
+                "mesbox: index de recherche (Pagefind) de %d pages : fin de l'écriture attendue %.2f s",
+                count,
+                time.perf_counter() - started,
+            )
             if self.serving:
                 self.preview_search.keep(Path(config.site_dir))
 
@@ -602,7 +611,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         if findings:
             listed = "\n".join(f"  {finding}" for finding in findings[:50])
             more = f"\n  … et {len(findings) - 50} autres" if len(findings) > 50 else ""
-            raise PluginError(f"mesbox : l'audit du site a trouvé {len(findings)} élément(s) qui pourraient exécuter du code ou qu'aucune source connue n'a écrits :\n{listed}{more}")
+            raise PluginError(
+                f"mesbox : l'audit du site a trouvé {len(findings)} élément(s) qui pourraient exécuter du code ou qu'aucune source connue n'a écrits :\n{listed}{more}"
+            )
 
     # Before the search plugin writes its index, then after every other plugin is done, then the audit.
     on_post_build = CombinedEvent(event_priority(100)(_fold_in_memory), event_priority(-100)(_finish), event_priority(-110)(_audit))

@@ -36,10 +36,29 @@ from mesbox.publishing.csp import ThemeScripts, runs
 AUDITED = (".html", ".htm", ".xhtml", ".svg", ".xml")
 EMBEDDING = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "fencedframe"})
 # Attributes holding a URL, in HTML and SVG; SVG animations may also set one through `values`, `from`, `to`.
-URL_ATTRIBUTES = frozenset({
-    "href", "src", "xlink:href", "action", "formaction", "data", "poster", "srcset", "background", "cite", "longdesc",
-    "ping", "manifest", "codebase", "icon", "values", "from", "to", "by",
-})
+URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "xlink:href",
+        "action",
+        "formaction",
+        "data",
+        "poster",
+        "srcset",
+        "background",
+        "cite",
+        "longdesc",
+        "ping",
+        "manifest",
+        "codebase",
+        "icon",
+        "values",
+        "from",
+        "to",
+        "by",
+    }
+)
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 _CODE_SCHEME = re.compile(r"(?:javascript|vbscript|data):", re.IGNORECASE)
 
@@ -159,7 +178,7 @@ class _Auditor(HTMLParser):
             elif value and name in URL_ATTRIBUTES and _CODE_SCHEME.search(_IGNORED_IN_SCHEME.sub("", value)):
                 self.report(f"adresse « {value[:60]} » dans « {name} » de <{tag}> : javascript:, vbscript: et data: sont interdits")
         if tag == "meta" and any(name == "http-equiv" and (value or "").strip().lower() == "refresh" for name, value in attrs):
-            self.report("<meta http-equiv=\"refresh\"> : une page ne redirige pas ailleurs")
+            self.report('<meta http-equiv="refresh"> : une page ne redirige pas ailleurs')
 
     def _script_start(self, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
@@ -167,7 +186,7 @@ class _Auditor(HTMLParser):
         written = " ".join(f'{name}="{value}"' for name, value in attrs if name == "type")
         if src is not None:
             if not self.allowed_src(src):
-                self.report(f"<script src=\"{src[:80]}\"> : ce script n'est ni du thème ni de mesbox")
+                self.report(f'<script src="{src[:80]}"> : ce script n\'est ni du thème ni de mesbox')
             self.inline = None
         elif not runs(written):
             self.inline = None  # a data block (configuration, JSON-LD): browsers do not run it
@@ -196,7 +215,9 @@ class _Auditor(HTMLParser):
         if kind == "script" and not self.allowed.theme.known(text):
             self.findings.append(Finding(self.rel, line, f"<script> en ligne inconnu du thème : « {text.strip()[:60]} »"))
         elif kind == "style":
-            self.findings.append(Finding(self.rel, line, "<style> en ligne : le thème et mesbox ne mettent en forme que par leurs feuilles de style"))
+            self.findings.append(
+                Finding(self.rel, line, "<style> en ligne : le thème et mesbox ne mettent en forme que par leurs feuilles de style")
+            )
 
 
 def _plainly_clean(text: str, rel: str, allowed: Allowed) -> bool:

@@ -22,7 +22,10 @@ from mesbox.reading.documents import COLLECTIONS, Collection
 # French labels and hints of the front-matter fields, as the contributor guide words them.
 FIELDS: dict[str, tuple[str, str]] = {
     "title": ("Titre", "3 à 150 caractères"),
-    "description": ("Description", "une ou deux phrases (20 à 300 caractères) : elles s'affichent sur les cartes et dans les moteurs de recherche"),
+    "description": (
+        "Description",
+        "une ou deux phrases (20 à 300 caractères) : elles s'affichent sur les cartes et dans les moteurs de recherche",
+    ),
     "authors": ("Auteurs et autrices", "une personne ou un collectif par ligne"),
     "date": ("Date de publication", "la date de première publication"),
     "updated": ("Mise à jour", "la date de la dernière mise à jour, après la date de publication"),
@@ -87,7 +90,9 @@ def _options(values: list[str], labels: dict[str, str]) -> list[Any]:
     return [{"label": labels[v], "value": v} if v in labels else v for v in values]
 
 
-def _field(name: str, node: dict[str, Any], required: bool, defs: dict[str, Any], labels: dict[str, dict[str, str]], catalogue: Catalogue) -> dict[str, Any]:
+def _field(
+    name: str, node: dict[str, Any], required: bool, defs: dict[str, Any], labels: dict[str, dict[str, str]], catalogue: Catalogue
+) -> dict[str, Any]:
     node, optional = _optional(_resolve(node, defs))
     node = _resolve(node, defs)
     label, hint = FIELDS.get(name) or (_label(name), node.get("description", ""))
@@ -142,7 +147,15 @@ def collection_fields(collection: Collection, catalogue: Catalogue) -> list[dict
     """The form of one collection: every front-matter field of its model, then the Markdown text."""
     schema = collection_schema(collection.id, "")
     fields = _fields(schema, schema.get("$defs", {}), collection.labels, catalogue)
-    return [*fields, {"name": "body", "label": "Texte", "widget": "markdown", "hint": "liez une autre page par son identifiant entre doubles crochets : [[identifiant]]"}]
+    return [
+        *fields,
+        {
+            "name": "body",
+            "label": "Texte",
+            "widget": "markdown",
+            "hint": "liez une autre page par son identifiant entre doubles crochets : [[identifiant]]",
+        },
+    ]
 
 
 def _collection(name: str, label: str, folder: str, fields: list[dict[str, Any]], description: str) -> dict[str, Any]:
@@ -177,7 +190,9 @@ def cms_config(catalogue: Catalogue, repo: str, branch: str = "main", site_url: 
                 hidden = {"name": grouping.field, "label": _label(grouping.field), "widget": "hidden", "default": value}
                 fixed = [hidden if f["name"] == grouping.field else f for f in fields]
                 label = collection.labels[grouping.field][value]
-                collections.append(_collection(f"{collection.id}-{folder}", grouping.headings[value], f"{collection.folder}/{folder}", fixed, label))
+                collections.append(
+                    _collection(f"{collection.id}-{folder}", grouping.headings[value], f"{collection.folder}/{folder}", fixed, label)
+                )
         else:
             collections.append(_collection(collection.id, collection.plural, collection.folder, fields, collection.description))
     config: dict[str, Any] = {

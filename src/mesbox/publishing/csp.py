@@ -68,23 +68,28 @@ def runs(attributes: str) -> bool:
 
 def page_policy(html: str, theme: ThemeScripts) -> str:
     """The policy of one page: its theme scripts by hash, nothing else inline (no inline style either)."""
-    scripts = sorted({
-        source_hash(code) for attributes, code in _PAGE_SCRIPT.findall(html)
-        if not _SRC.search(attributes) and runs(attributes) and theme.known(code)
-    })
-    return "; ".join([
-        "default-src 'self'",
-        # 'wasm-unsafe-eval': the readers' search (Pagefind) compiles its WebAssembly; it allows no JavaScript eval.
-        " ".join(["script-src 'self' 'wasm-unsafe-eval'", *scripts]),
-        "style-src 'self'",
-        "img-src 'self' data:",  # the theme's icons are data: SVG in its stylesheet
-        "font-src 'self'",
-        "connect-src 'self'",
-        "frame-src 'none'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-    ])
+    scripts = sorted(
+        {
+            source_hash(code)
+            for attributes, code in _PAGE_SCRIPT.findall(html)
+            if not _SRC.search(attributes) and runs(attributes) and theme.known(code)
+        }
+    )
+    return "; ".join(
+        [
+            "default-src 'self'",
+            # 'wasm-unsafe-eval': the readers' search (Pagefind) compiles its WebAssembly; it allows no JavaScript eval.
+            " ".join(["script-src 'self' 'wasm-unsafe-eval'", *scripts]),
+            "style-src 'self'",
+            "img-src 'self' data:",  # the theme's icons are data: SVG in its stylesheet
+            "font-src 'self'",
+            "connect-src 'self'",
+            "frame-src 'none'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+        ]
+    )
 
 
 def with_policy(html: str, theme: ThemeScripts) -> str:

@@ -66,7 +66,9 @@ for _collection in COLLECTIONS.values():
     for _column in _collection.csv_columns:
         _OWN_COLUMNS.setdefault(_column.name, _column)
 CSV_EXTRA = tuple(_OWN_COLUMNS)
-LIST_FIELDS = {t.key for t in TAXONOMIES.values()} | {"authors", "related", "cited_by"} | {c.name for c in _OWN_COLUMNS.values() if c.is_list}
+LIST_FIELDS = (
+    {t.key for t in TAXONOMIES.values()} | {"authors", "related", "cited_by"} | {c.name for c in _OWN_COLUMNS.values() if c.is_list}
+)
 LIST_SEPARATOR = ";"
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -83,7 +85,10 @@ _COLUMN_DOCS: dict[str, tuple[str, str]] = {
     "description": ("Description", "Résumé en une ou deux phrases."),
     "url": ("Adresse", "Adresse de la page de l'entrée sur le site."),
     **{
-        t.key: (t.plural, f"Identifiants des {t.plural.lower()} " + ("(voir territoires.geojson)." if t.places else f"(vocabulaire « {t.plural} »)."))
+        t.key: (
+            t.plural,
+            f"Identifiants des {t.plural.lower()} " + ("(voir territoires.geojson)." if t.places else f"(vocabulaire « {t.plural} »)."),
+        )
         for t in TAXONOMIES.values()
     },
     "authors": ("Auteurs", "Personnes ou collectifs auteurs."),

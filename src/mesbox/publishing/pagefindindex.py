@@ -90,7 +90,9 @@ class SearchIndexer:
 
     def add(self, record: SearchRecord) -> None:
         """Queue one record (its URL relative to the site's root); Pagefind indexes it meanwhile."""
-        self._send({"type": "AddFile", "index_id": self._index, "url": "/" + record.url, "file_path": None, "file_contents": record_html(record)})
+        self._send(
+            {"type": "AddFile", "index_id": self._index, "url": "/" + record.url, "file_path": None, "file_contents": record_html(record)}
+        )
 
     def write(self, site_dir: Path) -> int:
         """Write the index under `site_dir/pagefind/` once every record is in, stop Pagefind; the number of pages indexed."""

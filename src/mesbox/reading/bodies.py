@@ -119,7 +119,15 @@ def scan_body(body: str, rel: str, first_line: int) -> tuple[list[WikiLink], lis
         issues.append(Issue(rel, line, col, "E201", message))
     if cut or len(ordered) > MAX_REPORTED:
         line, col = place(ordered[min(MAX_REPORTED, len(ordered) - 1)][0])
-        issues.append(Issue(rel, line, col, "E201", f"plus de {MAX_REPORTED} éléments retirés à la publication dans ce texte, d'autres suivent : corrigez ceux-ci, puis relancez la vérification"))
+        issues.append(
+            Issue(
+                rel,
+                line,
+                col,
+                "E201",
+                f"plus de {MAX_REPORTED} éléments retirés à la publication dans ce texte, d'autres suivent : corrigez ceux-ci, puis relancez la vérification",
+            )
+        )
     return links, issues
 
 
@@ -153,7 +161,11 @@ def _definitions(body: str, report: Report, code: _Code) -> None:
 def _check_tag(name: str, attributes: str, offset: int, attributes_offset: int, report: Report) -> None:
     if name not in TAGS:
         what = "avec son contenu " if name in DROPPED_WITH_CONTENT else ""
-        hint = " ; une vidéo se publie dans un récit, par son champ « media » ; ailleurs, mettez un lien vers elle" if name in ("iframe", "video", "embed", "object") else ""
+        hint = (
+            " ; une vidéo se publie dans un récit, par son champ « media » ; ailleurs, mettez un lien vers elle"
+            if name in ("iframe", "video", "embed", "object")
+            else ""
+        )
         report(offset, f"balise <{name[:40]}> retirée à la publication : supprimez-la {what}(balises gardées : {_ALLOWED_TAGS_HINT}){hint}")
         return
     _check_attributes(name, attributes, attributes_offset, report)
@@ -168,12 +180,18 @@ def _check_attributes(tag: str, text: str, offset: int, report: Report, attribut
         where = offset + attribute.start()
         value = raw[1:-1] if raw and raw[0] in "\"'" and len(raw) > 1 else raw or ""
         if name.startswith("on"):
-            report(where, f"attribut « {name[:40]} » retiré à la publication : les gestionnaires d'événements (onclick…) exécutent du code, supprimez-le")
+            report(
+                where,
+                f"attribut « {name[:40]} » retiré à la publication : les gestionnaires d'événements (onclick…) exécutent du code, supprimez-le",
+            )
         elif name == "markdown":
             continue  # md_in_html reads it and leaves it out of the page
         elif not (allowed_attribute_somewhere(name) if attribute_list else allowed_attribute(tag, name)):
             where_kept = "" if attribute_list else f" de <{tag}>"
-            report(where, f"attribut « {name[:40]} »{where_kept} retiré à la publication : supprimez-le (pas de style ni de script dans le texte)")
+            report(
+                where,
+                f"attribut « {name[:40]} »{where_kept} retiré à la publication : supprimez-le (pas de style ni de script dans le texte)",
+            )
         elif name in URL_ATTRIBUTES:
             _check_url(value, name, where, report)
 
@@ -182,7 +200,10 @@ def _check_url(url: str, attribute: str, offset: int, report: Report) -> None:
     if url and not allowed_url(html.unescape(url)):
         place = f" dans « {attribute} »" if attribute else ""
         shown = _UNPRINTABLE.sub("?", url.strip()[:40])
-        report(offset, f"adresse « {shown} » retirée à la publication{place} : seules les adresses https://, http://, mailto: et relatives sont gardées (pas de javascript:, data:…)")
+        report(
+            offset,
+            f"adresse « {shown} » retirée à la publication{place} : seules les adresses https://, http://, mailto: et relatives sont gardées (pas de javascript:, data:…)",
+        )
 
 
 class _Next:

@@ -37,8 +37,10 @@ _MEDIA_URL = re.compile(r"""\b(src|srcset|poster|href|xlink:href)\s*=\s*("[^"]*"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Raw HTML links and images (the sanitiser keeps no other URL a browser follows or loads).
 _RAW_TAG = re.compile(r"<(a|img)(\s[^<>]*)>", re.IGNORECASE)
-_RAW_URL = {"a": re.compile(r"""(?<![\w-])href\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)""", re.IGNORECASE),
-            "img": re.compile(r"""(?<![\w-])src\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)""", re.IGNORECASE)}
+_RAW_URL = {
+    "a": re.compile(r"""(?<![\w-])href\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)""", re.IGNORECASE),
+    "img": re.compile(r"""(?<![\w-])src\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)""", re.IGNORECASE),
+}
 _REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
 # Attribute lists (`{ data-toc-label='<img src=x>' }`): their values are attributes, not HTML the browser reads.
 _ATTR_LIST = re.compile(r"\{[^{}\n]*=[^{}\n]*\}")
@@ -89,9 +91,17 @@ def scan_links(body: str, rel: str, first_line: int) -> tuple[list[FileLink], li
 
     def third_party(offset: int, url: str) -> None:
         line, col = place(offset)
-        issues.append(Issue(rel, line, col, "E201", f"image « {url[:60]} » chargée depuis un autre site : le site ne fait aucune requête "
-                            "vers un tiers (chaque lecteur serait signalé à ce site) — enregistrez l'image à côté de la page et liez-la "
-                            "par un chemin relatif"))
+        issues.append(
+            Issue(
+                rel,
+                line,
+                col,
+                "E201",
+                f"image « {url[:60]} » chargée depuis un autre site : le site ne fait aucune requête "
+                "vers un tiers (chaque lecteur serait signalé à ce site) — enregistrez l'image à côté de la page et liez-la "
+                "par un chemin relatif",
+            )
+        )
 
     for offset, url in raw_images:
         third_party(offset, url)
@@ -203,4 +213,3 @@ def resolve(page: str, target: str) -> str | None:
         return None
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
     return "" if joined.startswith("../") or joined == ".." else joined
-

@@ -69,7 +69,9 @@ def without_code(body: str) -> str:
     while position < len(fences) and restarts <= 16:
         start, _, fence, _ = fences[position]
         closing = position + 1
-        while closing < len(fences) and not (fences[closing][3] and fences[closing][2][0] == fence[0] and len(fences[closing][2]) >= len(fence)):
+        while closing < len(fences) and not (
+            fences[closing][3] and fences[closing][2][0] == fence[0] and len(fences[closing][2]) >= len(fence)
+        ):
             closing += 1
         if closing == len(fences):
             position, restarts = position + 1, restarts + 1
@@ -113,8 +115,11 @@ def check_structure(body: str, rel: str, first_line: int) -> list[Issue]:
     # Each rule first asks a question `str` answers in C (a substring, a count); most bodies stop there.
     deep = _line_search(_DEEP_INDENT, _DEEP_INDENT_HINT, prose) if "\t" in prose or " " * MAX_INDENT in prose else None
     if deep:
-        refuse(deep.start(), f"structure trop imbriquée (retrait de plus de {MAX_INDENT} colonnes, soit plus de "
-               f"{MAX_INDENT // 4} niveaux de listes ou d'encadrés) : simplifiez-la")
+        refuse(
+            deep.start(),
+            f"structure trop imbriquée (retrait de plus de {MAX_INDENT} colonnes, soit plus de "
+            f"{MAX_INDENT // 4} niveaux de listes ou d'encadrés) : simplifiez-la",
+        )
     quotes = _line_search(_DEEP_QUOTE, _DEEP_QUOTE_HINT, prose) if prose.count(">") > MAX_QUOTE_DEPTH else None
     if quotes:
         refuse(quotes.start(), f"citations imbriquées sur plus de {MAX_QUOTE_DEPTH} niveaux : simplifiez la structure")
@@ -152,8 +157,11 @@ def _check_emphasis(prose: str, refuse: Callable[[int, str], None]) -> None:
         line_start, line_end = prose.rfind("\n", 0, start) + 1, prose.find("\n", end)
         if _RULE.fullmatch(prose, line_start, line_end if line_end >= 0 else len(prose)):
             continue
-        refuse(start, f"plus de {MAX_EMPHASIS_RUN} « * » ou « _ » d'affilée contre un mot : l'emphase ainsi imbriquée "
-               "est refusée, gardez gras et italique simples")
+        refuse(
+            start,
+            f"plus de {MAX_EMPHASIS_RUN} « * » ou « _ » d'affilée contre un mot : l'emphase ainsi imbriquée "
+            "est refusée, gardez gras et italique simples",
+        )
         return
 
 
@@ -173,25 +181,36 @@ def _check_blocks(prose: str, refuse: Callable[[int, str], None]) -> None:
         if "size" in pending and end - start > MAX_BLOCK_BYTES:
             pending.discard("size")
             lead = _LEADING_SPACE.match(prose, start)  # `\s*` always matches
-            refuse(lead.end() if lead else start, f"paragraphe, liste ou tableau de plus de {MAX_BLOCK_BYTES // 1024} Kio sans ligne "
-                   "vide : découpez-le par des lignes vides (le site le convertirait trop lentement)")
+            refuse(
+                lead.end() if lead else start,
+                f"paragraphe, liste ou tableau de plus de {MAX_BLOCK_BYTES // 1024} Kio sans ligne "
+                "vide : découpez-le par des lignes vides (le site le convertirait trop lentement)",
+            )
         if brackets and "brackets" in pending and prose.count("[", start, end) > MAX_BRACKETS:
             offset = _bracket_overflow(prose, start, end)
             if offset >= 0:
                 pending.discard("brackets")
-                refuse(offset, f"plus de {MAX_BRACKETS} crochets « [ » ouverts à la fois (imbriqués ou jamais fermés) dans ce "
-                       "paragraphe : fermez-les, simplifiez le lien, ou écrivez « \\[ » pour un crochet seul")
+                refuse(
+                    offset,
+                    f"plus de {MAX_BRACKETS} crochets « [ » ouverts à la fois (imbriqués ou jamais fermés) dans ce "
+                    "paragraphe : fermez-les, simplifiez le lien, ou écrivez « \\[ » pour un crochet seul",
+                )
         if tags and "tags" in pending and prose.count("<", start, end) > MAX_OPEN_TAGS:
             unclosed = _unclosed_tags(prose, start, end)
             if len(unclosed) > MAX_OPEN_TAGS:
                 pending.discard("tags")
-                refuse(unclosed[0], f"plus de {MAX_OPEN_TAGS} « < » suivis d'un nom de balise jamais fermée dans ce paragraphe : "
-                       "écrivez « &lt; » pour un signe inférieur")
+                refuse(
+                    unclosed[0],
+                    f"plus de {MAX_OPEN_TAGS} « < » suivis d'un nom de balise jamais fermée dans ce paragraphe : "
+                    "écrivez « &lt; » pour un signe inférieur",
+                )
         if definitions and "definitions" in pending and prose.count(":", start, end) > MAX_DEFINITIONS:
             found = [match.start() for match in _DEFINITION.finditer(prose, start, end)]
             if len(found) > MAX_DEFINITIONS:
                 pending.discard("definitions")
-                refuse(found[MAX_DEFINITIONS], f"plus de {MAX_DEFINITIONS} définitions (« : ») sans ligne vide : séparez la liste en plusieurs")
+                refuse(
+                    found[MAX_DEFINITIONS], f"plus de {MAX_DEFINITIONS} définitions (« : ») sans ligne vide : séparez la liste en plusieurs"
+                )
         if not pending:
             return
 
@@ -244,9 +263,11 @@ def _check_html_depth(prose: str, refuse: Callable[[int, str], None]) -> None:
         name = name.lower()
         if closing:
             if name in stack:
-                del stack[len(stack) - 1 - stack[::-1].index(name):]
+                del stack[len(stack) - 1 - stack[::-1].index(name) :]
         elif "markdown" in attributes.lower():
             stack.append(name)
             if len(stack) > MAX_HTML_DEPTH:
-                refuse(match.start(), f"éléments HTML « markdown » imbriqués sur plus de {MAX_HTML_DEPTH} niveaux : simplifiez la structure")
+                refuse(
+                    match.start(), f"éléments HTML « markdown » imbriqués sur plus de {MAX_HTML_DEPTH} niveaux : simplifiez la structure"
+                )
                 return

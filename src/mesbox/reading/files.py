@@ -24,4 +24,8 @@ def editorial_files(root: Path) -> list[tuple[Path, str]]:
     if (root / EDITORIAL_FOLDER).is_symlink():
         return []
     inside = frozenset(c.folder for c in COLLECTIONS.values() if c.folder.startswith(EDITORIAL_FOLDER + "/"))
-    return [(Path(item.path), rel) for item, rel in walk(root, EDITORIAL_FOLDER, inside) if rel.endswith(".md") and item.is_file(follow_symlinks=False)]
+    return [
+        (Path(item.path), rel)
+        for item, rel in walk(root, EDITORIAL_FOLDER, inside)
+        if rel.endswith(".md") and item.is_file(follow_symlinks=False)
+    ]

@@ -77,7 +77,9 @@ def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
     if file.is_symlink():
         return  # never read: it may point outside the repository (reported by `publication`)
     if not file.is_file():
-        loaded.issues.append(Issue(rel, 1, 1, "E301", f"fichier de vocabulaire manquant : créez {rel} (une liste de termes « - id: …, label: … »)"))
+        loaded.issues.append(
+            Issue(rel, 1, 1, "E301", f"fichier de vocabulaire manquant : créez {rel} (une liste de termes « - id: …, label: … »)")
+        )
         return
     try:
         text = read_text(file, rel)
@@ -110,15 +112,33 @@ def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
             continue
         if term.id in seen:
             id_line, id_col = data.where((index, "id"))
-            loaded.issues.append(Issue(rel, id_line, id_col, "E107", f"terme « {term.id} » en double (déjà défini ligne {seen[term.id]}) : gardez-en un seul ou changez l'identifiant"))
+            loaded.issues.append(
+                Issue(
+                    rel,
+                    id_line,
+                    id_col,
+                    "E107",
+                    f"terme « {term.id} » en double (déjà défini ligne {seen[term.id]}) : gardez-en un seul ou changez l'identifiant",
+                )
+            )
             continue
         seen[term.id] = line
         if reserved_id(term.id, ""):
             id_line, id_col = data.where((index, "id"))
-            loaded.issues.append(Issue(rel, id_line, id_col, "E109", f"identifiant « {term.id} » réservé : la page /{taxonomy.url}{term.id}/ prendrait la place de la liste des {taxonomy.plural.lower()} — choisissez-en un autre"))
+            loaded.issues.append(
+                Issue(
+                    rel,
+                    id_line,
+                    id_col,
+                    "E109",
+                    f"identifiant « {term.id} » réservé : la page /{taxonomy.url}{term.id}/ prendrait la place de la liste des {taxonomy.plural.lower()} — choisissez-en un autre",
+                )
+            )
             continue
         if refused:  # reported above (E301); what reaches the pages holds U+FFFD in their place
-            term = term.model_copy(update={"label": replace_refused(term.label), "description": term.description and replace_refused(term.description)})
+            term = term.model_copy(
+                update={"label": replace_refused(term.label), "description": term.description and replace_refused(term.description)}
+            )
         terms.append(TermEntry(taxonomy, term, line, index))
 
 
@@ -148,10 +168,26 @@ def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep
     entry_id = name[:-3]
     id_ok = is_valid_id(entry_id)
     if not id_ok:
-        issues.append(Issue(rel, 1, 1, "E106", f"nom de fichier « {name} » invalide : renommez-le « {slugify(entry_id) or 'mon-entree'}.md » (minuscules sans accents, chiffres, tirets)"))
+        issues.append(
+            Issue(
+                rel,
+                1,
+                1,
+                "E106",
+                f"nom de fichier « {name} » invalide : renommez-le « {slugify(entry_id) or 'mon-entree'}.md » (minuscules sans accents, chiffres, tirets)",
+            )
+        )
     elif reserved_id(entry_id, collection.id):
         id_ok = False
-        issues.append(Issue(rel, 1, 1, "E109", f"identifiant « {entry_id} » réservé : sa page prendrait la place d'une page écrite par mesbox (liste ou analyse croisée) — renommez le fichier"))
+        issues.append(
+            Issue(
+                rel,
+                1,
+                1,
+                "E109",
+                f"identifiant « {entry_id} » réservé : sa page prendrait la place d'une page écrite par mesbox (liste ou analyse croisée) — renommez le fichier",
+            )
+        )
     if data.value is None and not yaml_issues:
         data.value = {}
     if not yaml_issues and not isinstance(data.value, dict):

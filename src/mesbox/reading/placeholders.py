@@ -57,12 +57,28 @@ def find_in_yaml(text: str, first_line: int, rel: str) -> list[Issue]:
         field = field_at(lines, index) if col >= 0 or PLACEHOLDER_ID in line else None
         where = f"dans « {field} »" if field else "dans l'en-tête"
         if col >= 0:
-            found.append(Issue(rel, first_line + index, col + 1, "E101", f"texte « {PLACEHOLDER} » laissé tel quel {where} : remplacez-le par le vrai contenu"))
+            found.append(
+                Issue(
+                    rel,
+                    first_line + index,
+                    col + 1,
+                    "E101",
+                    f"texte « {PLACEHOLDER} » laissé tel quel {where} : remplacez-le par le vrai contenu",
+                )
+            )
             continue
         same_id = _PLACEHOLDER_ID.search(line)
         if same_id:
             hint = _ID_HINTS.get(field or "", "un identifiant en minuscules sans accents, avec des tirets")
-            found.append(Issue(rel, first_line + index, same_id.start() + 1, "E101", f"identifiant « {PLACEHOLDER_ID} » laissé tel quel {where} : remplacez-le par {hint}"))
+            found.append(
+                Issue(
+                    rel,
+                    first_line + index,
+                    same_id.start() + 1,
+                    "E101",
+                    f"identifiant « {PLACEHOLDER_ID} » laissé tel quel {where} : remplacez-le par {hint}",
+                )
+            )
     return found
 
 
@@ -74,5 +90,13 @@ def find_in_body(text: str, first_line: int, rel: str) -> list[Issue]:
     for index, line in enumerate(text.split("\n")):
         col = line.find(PLACEHOLDER)
         if col >= 0:
-            found.append(Issue(rel, first_line + index, col + 1, "E101", f"texte « {PLACEHOLDER} » laissé tel quel dans le texte de la page : remplacez-le par le vrai contenu"))
+            found.append(
+                Issue(
+                    rel,
+                    first_line + index,
+                    col + 1,
+                    "E101",
+                    f"texte « {PLACEHOLDER} » laissé tel quel dans le texte de la page : remplacez-le par le vrai contenu",
+                )
+            )
     return found

@@ -124,7 +124,11 @@ def _check_links(root: Path, found: ContentFiles) -> None:
     """The content folders themselves and the vocabulary files must not be links either."""
     for rel in (*(c.folder for c in COLLECTIONS.values()), EDITORIAL_FOLDER, "taxonomies", *(t.file for t in TAXONOMIES.values())):
         if os.path.islink(os.path.join(root, rel)):
-            _refuse(found, rel, "lien symbolique refusé : remplacez-le par le dossier ou le fichier lui-même (un lien peut publier un fichier hors du dépôt)")
+            _refuse(
+                found,
+                rel,
+                "lien symbolique refusé : remplacez-le par le dossier ou le fichier lui-même (un lien peut publier un fichier hors du dépôt)",
+            )
 
 
 def content_files(root: Path) -> ContentFiles:
@@ -145,7 +149,11 @@ def content_files(root: Path) -> ContentFiles:
 def _judge(item: os.DirEntry[str], rel: str, is_collection: bool, found: ContentFiles) -> None:
     """One file: a Markdown page (judged by the loader), an asset to publish, or an error."""
     if item.is_symlink():
-        _refuse(found, rel, "lien symbolique refusé : mettez le fichier lui-même dans le dépôt (un lien peut publier un fichier hors du dépôt, ou tourner en boucle)")
+        _refuse(
+            found,
+            rel,
+            "lien symbolique refusé : mettez le fichier lui-même dans le dépôt (un lien peut publier un fichier hors du dépôt, ou tourner en boucle)",
+        )
         return
     if not item.is_file(follow_symlinks=False):
         _refuse(found, rel, "ce n'est pas un fichier ordinaire : retirez-le")
@@ -154,25 +162,36 @@ def _judge(item: os.DirEntry[str], rel: str, is_collection: bool, found: Content
     unsafe = _UNSAFE_NAME.search(rel)
     if unsafe and not (is_collection and item.name.endswith(".md")):  # an entry's name is judged as an id (E106)
         shown = unsafe.group() if unsafe.group().isprintable() else f"U+{ord(unsafe.group()):04X}"
-        _refuse(found, rel, f"caractère « {shown} » refusé dans le chemin : il casserait les adresses et les liens du site — "
-                            "renommez avec des lettres, chiffres, tirets, points et soulignés", "E106")
+        _refuse(
+            found,
+            rel,
+            f"caractère « {shown} » refusé dans le chemin : il casserait les adresses et les liens du site — "
+            "renommez avec des lettres, chiffres, tirets, points et soulignés",
+            "E106",
+        )
         return
     if not is_collection:
         reserved = _reserved_editorial(rel)
         if reserved:
-            _refuse(found, rel, f"chemin réservé : {reserved} ; ce fichier le remplacerait ou serait perdu — choisissez un autre nom", "E109")
+            _refuse(
+                found, rel, f"chemin réservé : {reserved} ; ce fichier le remplacerait ou serait perdu — choisissez un autre nom", "E109"
+            )
             return
     if item.name.endswith(".md"):
         return
     if suffix in MARKDOWN_TYPES:
         stem = item.name[: -len(suffix)]
-        _refuse(found, rel, f"extension « {item.name[len(stem):]} » refusée : seule « .md » est lue, renommez le fichier « {stem}.md »")
+        _refuse(found, rel, f"extension « {item.name[len(stem) :]} » refusée : seule « .md » est lue, renommez le fichier « {stem}.md »")
     elif suffix in ASSET_TYPES or (suffix in SITE_FILE_TYPES and posixpath.dirname(rel) == SITE_FILES_FOLDER):
         found.assets.append(Asset(item.path, rel, site_path(rel)))
     else:
         allowed = ", ".join(sorted(t.lstrip(".") for t in ASSET_TYPES))
-        _refuse(found, rel, f"type de fichier « {suffix or item.name} » non publié : seuls les pages .md et les fichiers {allowed} "
-                            "peuvent être joints (une image SVG se convertit en PNG)")
+        _refuse(
+            found,
+            rel,
+            f"type de fichier « {suffix or item.name} » non publié : seuls les pages .md et les fichiers {allowed} "
+            "peuvent être joints (une image SVG se convertit en PNG)",
+        )
 
 
 def links_under(folder: Path | str) -> list[str]:
@@ -186,8 +205,10 @@ def published_editorial(src_uri: str) -> bool:
     rel = f"{EDITORIAL_FOLDER}/{src_uri}"
     if _reserved_editorial(rel) is not None or _UNSAFE_NAME.search(rel):  # a quote would break out of the edit link
         return False
-    return src_uri.endswith(".md") or _suffix(src_uri) in ASSET_TYPES or (
-        _suffix(src_uri) in SITE_FILE_TYPES and posixpath.dirname(rel) == SITE_FILES_FOLDER
+    return (
+        src_uri.endswith(".md")
+        or _suffix(src_uri) in ASSET_TYPES
+        or (_suffix(src_uri) in SITE_FILE_TYPES and posixpath.dirname(rel) == SITE_FILES_FOLDER)
     )
 
 

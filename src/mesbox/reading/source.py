@@ -58,7 +58,9 @@ def read_text(file: Path | str, rel: str) -> str:
         with open(file, "rb") as handle:
             # Size first: reading with a 2 MiB buffer for every small file would cost more than the file.
             if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-                raise SourceError(Issue(rel, 1, 1, "E001", "fichier trop gros (plus de 2 Mio) : découpez-le ou retirez les images intégrées"))
+                raise SourceError(
+                    Issue(rel, 1, 1, "E001", "fichier trop gros (plus de 2 Mio) : découpez-le ou retirez les images intégrées")
+                )
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise SourceError(Issue(rel, 1, 1, "E001", f"fichier illisible ({os_error_text(error)}) : vérifiez ses droits")) from None

@@ -63,8 +63,16 @@ def check_text_fields(data: YamlData, rel: str, code: str = "E102", prefix: Path
             continue
         line, col = data.where(path, key=is_key)
         where = f"la clé « {_label(path)} »" if is_key else f"« {_label(path)} »"
-        issues.append(Issue(rel, line, col, code, f"caractère {character_name(bad.group())} refusé dans {where} : retirez-le "
-                            "(il est souvent collé depuis un autre logiciel et casse les pages et les exports)"))
+        issues.append(
+            Issue(
+                rel,
+                line,
+                col,
+                code,
+                f"caractère {character_name(bad.group())} refusé dans {where} : retirez-le "
+                "(il est souvent collé depuis un autre logiciel et casse les pages et les exports)",
+            )
+        )
     return issues
 
 
@@ -87,9 +95,25 @@ def check_body_text(body: str, rel: str, first_line: int) -> list[Issue]:
             line_start = body.rfind("\n", counted, offset) + 1
         counted = offset
         if len(issues) == MAX_BODY_REPORTS:
-            issues.append(Issue(rel, line, offset - line_start + 1, "E102", f"plus de {MAX_BODY_REPORTS} caractères refusés dans ce texte, "
-                                "d'autres suivent : retirez ceux-ci, puis relancez la vérification"))
+            issues.append(
+                Issue(
+                    rel,
+                    line,
+                    offset - line_start + 1,
+                    "E102",
+                    f"plus de {MAX_BODY_REPORTS} caractères refusés dans ce texte, "
+                    "d'autres suivent : retirez ceux-ci, puis relancez la vérification",
+                )
+            )
             break
-        issues.append(Issue(rel, line, offset - line_start + 1, "E102", f"caractère {character_name(match.group())} refusé dans le texte : "
-                            "retirez-le (souvent collé depuis un autre logiciel, il casse les pages et les exports ou cache ce que dit le texte)"))
+        issues.append(
+            Issue(
+                rel,
+                line,
+                offset - line_start + 1,
+                "E102",
+                f"caractère {character_name(match.group())} refusé dans le texte : "
+                "retirez-le (souvent collé depuis un autre logiciel, il casse les pages et les exports ou cache ce que dit le texte)",
+            )
+        )
     return issues

@@ -85,14 +85,19 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None = No
         return kind, error["msg"]
     written = raw if raw is not None else str(value)
     if kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return "E102", f"{name} doit rester un texte : mettez-le entre guillemets, sinon « {written} » se lit comme un nombre — écrivez {_example(loc, written)}"
+        return (
+            "E102",
+            f"{name} doit rester un texte : mettez-le entre guillemets, sinon « {written} » se lit comme un nombre — écrivez {_example(loc, written)}",
+        )
     if kind == "string_type" and isinstance(value, datetime.date):
         return "E102", f"{name} doit rester un texte : mettez-le entre guillemets — écrivez {_example(loc, written)}"
     if kind in ("float_parsing", "float_type") and isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
         return "E102", f"{name} doit être un nombre écrit avec un point décimal : écrivez {loc[-1]}: {value.strip().replace(',', '.')}"
     if kind in ("model_type", "dict_type", "model_attributes_type") and len(loc) == 2 and loc[0] == "sources" and isinstance(value, str):
         return "E102", (
-            f"{name} doit s'écrire avec ses champs, un par ligne : « - title: " + _quoted_text(value) + " », puis en dessous, alignées sur « title », "
+            f"{name} doit s'écrire avec ses champs, un par ligne : « - title: "
+            + _quoted_text(value)
+            + " », puis en dessous, alignées sur « title », "
             "les lignes « year: … » (l'année) et « url: https://… » si vous les connaissez"
         )
     if kind == "missing":
@@ -105,8 +110,10 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None = No
         key = _field(loc)
         known = _known_keys(model, loc)
         if model is PageMeta and any(key in entry.model_fields for entry in EntryMeta.__subclasses__()):
-            return "E103", (f"champ « {key} » d'une entrée dans une page éditoriale : une fiche, une monographie ou une grille ne se range pas "
-                            "dans content/ — déplacez le fichier dans fiches/<type>/, monographies/ ou grids/, où il sera vérifié comme une entrée")
+            return "E103", (
+                f"champ « {key} » d'une entrée dans une page éditoriale : une fiche, une monographie ou une grille ne se range pas "
+                "dans content/ — déplacez le fichier dans fiches/<type>/, monographies/ ou grids/, où il sera vérifié comme une entrée"
+            )
         hint = did_you_mean(key, known)
         return "E103", f"champ inconnu « {key} »{hint or ' — champs possibles : ' + ', '.join(known)}"
     if kind == "string_too_short":
@@ -117,8 +124,11 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None = No
         return "E102", f"{name} est trop long : {limit} caractères au plus (ici {length}) — raccourcissez-le"
     if kind == "too_short":
         vocabulary = next((t for t in TAXONOMIES.values() if (t.key,) == loc), None)
-        add = (f" : ajoutez-y l'identifiant d'un terme de {vocabulary.file} (la liste est sur la page « {vocabulary.plural} » du site)"
-               if vocabulary else " : ajoutez-en")
+        add = (
+            f" : ajoutez-y l'identifiant d'un terme de {vocabulary.file} (la liste est sur la page « {vocabulary.plural} » du site)"
+            if vocabulary
+            else " : ajoutez-en"
+        )
         return "E101", f"{name} doit contenir au moins {ctx.get('min_length')} élément{'s' if ctx.get('min_length', 1) > 1 else ''}{add}"
     if kind == "too_long":
         return "E102", f"{name} contient trop d'éléments ({ctx.get('max_length')} au plus)"
@@ -136,7 +146,10 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None = No
         word = "au moins" if kind.startswith("greater") else "au plus"
         return "E102", f"{name} vaut {value} : {word} {bound} attendu"
     if kind == "string_type" and isinstance(value, dict):
-        return "E102", f"{name} doit être un texte, mais YAML y a lu une clé : le texte contient « : » suivi d'une espace — mettez tout le texte entre guillemets"
+        return (
+            "E102",
+            f"{name} doit être un texte, mais YAML y a lu une clé : le texte contient « : » suivi d'une espace — mettez tout le texte entre guillemets",
+        )
     if kind in _TYPE_NAMES:
         shown = "vide" if value is None else f"« {value} »"
         return "E102", f"{name} doit être {_TYPE_NAMES[kind]} (ici {shown})"
@@ -234,4 +247,3 @@ def validate(
             final = code if code and issue_code not in ("E106", "E107", "E108") else issue_code
             issues.append(Issue(rel, line, col, final, message))
         return None, issues
-

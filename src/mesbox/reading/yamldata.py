@@ -168,7 +168,10 @@ _MAX_FLOW = 16
 def _plain(text: str) -> bool:
     """True when the text can hold no anchor, alias, tag, merge key or deep nesting."""
     return (
-        "&" not in text and "*" not in text and "!" not in text and "<<" not in text
+        "&" not in text
+        and "*" not in text
+        and "!" not in text
+        and "<<" not in text
         and text.count("[") + text.count("{") <= _MAX_FLOW
         and _NESTED_ON_ONE_LINE.search(text) is None
     )
@@ -269,7 +272,11 @@ def _parse_events(text: str, rel: str, line_offset: int, code: str) -> tuple[Yam
             elif parent[2] is _NO_KEY:
                 if kind is not _SCALAR:
                     line, col = here(event) if kind is _ALIAS else data.values.get(parent[1] + ("?",), (1, 1))
-                    issues.append(Issue(rel, line, col, code, "une clé doit être un simple mot (pas une liste ni un ensemble) : corrigez l'indentation"))
+                    issues.append(
+                        Issue(
+                            rel, line, col, code, "une clé doit être un simple mot (pas une liste ni un ensemble) : corrigez l'indentation"
+                        )
+                    )
                     parent[2] = _BAD_KEY
                     parent[3] = None
                 else:
@@ -293,7 +300,9 @@ def _parse_events(text: str, rel: str, line_offset: int, code: str) -> tuple[Yam
                     data.values[path] = here(event)
     except yaml.MarkedYAMLError as error:
         value_done = bool(stack) and stack[-1][2] is _NO_KEY  # the last event was a value of a mapping or a list item
-        issues.append((value_done and _unclosed_quote(error, event, rel, line_offset, code)) or _syntax_issue(error, rel, line_offset, code))
+        issues.append(
+            (value_done and _unclosed_quote(error, event, rel, line_offset, code)) or _syntax_issue(error, rel, line_offset, code)
+        )
         return YamlData(), issues
     except yaml.reader.ReaderError as error:
         line, col = _reader_place(text, error.position, byte_offsets=parser is not None and not isinstance(parser, yaml.reader.Reader))
@@ -301,7 +310,11 @@ def _parse_events(text: str, rel: str, line_offset: int, code: str) -> tuple[Yam
         return YamlData(), issues
     except (ValueError, OverflowError):
         # PyYAML's pure-Python scanner turns "\\U…" escapes into characters with chr(), unchecked.
-        issues.append(Issue(rel, line_offset, 1, code, "YAML invalide : numéro de caractère invalide après « \\u » ou « \\U » entre guillemets doubles"))
+        issues.append(
+            Issue(
+                rel, line_offset, 1, code, "YAML invalide : numéro de caractère invalide après « \\u » ou « \\U » entre guillemets doubles"
+            )
+        )
         return YamlData(), issues
     except yaml.YAMLError:
         issues.append(Issue(rel, line_offset, 1, code, "YAML invalide — vérifiez la syntaxe de l'en-tête"))
@@ -342,46 +355,73 @@ _DIRECTIVE = "directive YAML (ligne qui commence par « % ») invalide ou refus�
 # libyaml's problems (CParser) and PyYAML's own (the pure-Python parser, when built without libyaml),
 # in French: no English from the library reaches a contributor. First match wins; `None` means
 # the position is the start of what was left open (the context mark), said in the message.
-_PROBLEMS: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern), french) for pattern, french in (
-    (r"^exceeded maximum nesting depth", _TOO_DEEP),
-    (r"^mapping values are not allowed", "« : » inattendu (mettez la valeur entre guillemets si elle contient « : »)"),
-    (r"^found character .*cannot start any token",
-     "caractère inattendu (une tabulation ? utilisez des espaces ; une valeur qui commence par « @ », « ` » ou « % » se met entre guillemets)"),
-    (r"^could not find expected ':'", "« : » attendu après la clé"),
-    (r"^(did not find expected key|expected <block end>)", "clé attendue (indentation incohérente ?)"),
-    (r"^(did not find expected node content|expected the node content)", "valeur attendue"),
-    (r"^found unexpected end of stream", "fin de texte inattendue (guillemet ou crochet non fermé ?)"),
-    (r"^(did not find expected|expected) ',' or '\]'", "« , » ou « ] » attendu dans la liste"),
-    (r"^(did not find expected|expected) ',' or '\}'", "« , » ou « } » attendu"),
-    (r"^found undefined alias", "alias non défini"),
-    (r"^(found unknown escape character|expected escape sequence)", "séquence d'échappement inconnue entre guillemets doubles (« \\ » s'écrit « \\\\ »)"),
-    (r"^did not find expected hexdecimal number", "séquence « \\x », « \\u » ou « \\U » incomplète entre guillemets doubles"),
-    (r"^found invalid Unicode character escape code", "numéro de caractère invalide après « \\u » ou « \\U » entre guillemets doubles"),
-    (r"^found unexpected ':'", "« : » inattendu"),
-    (r"^did not find expected '-' indicator", "élément de liste « - » attendu (indentation incohérente ?)"),
-    (r"^(did not find expected|expected) alphabetic or numeric character", "nom d'ancre ou d'alias invalide"),
-    (r"^found a tab character (that violates|where an) indent", "tabulation dans l'indentation : utilisez des espaces"),
-    (r"^(invalid indentation or unclosed|block sequence entries are not allowed|sequence entries are not allowed)",
-     "élément de liste « - » mal placé : allez à la ligne et indentez la liste, ou écrivez-la entre crochets [a, b]"),
-    (r"^mapping keys are not allowed", "« ? » inattendu : mettez la valeur entre guillemets"),
-    (r"^(did not find expected <document start>|expected '<document start>')",
-     "texte en trop après les données (une ligne « ... » ou « % », ou un crochet fermant en trop ?) : retirez-le"),
-    (r"^found unexpected document (indicator|separator)", "ligne « --- » ou « ... » dans un texte entre guillemets : fermez le guillemet avant"),
-    (r"^(found an indentation indicator equal to 0|expected indentation indicator)",
-     "indentation 0 après « | » ou « > » : indiquez un chiffre de 1 à 9, ou aucun"),
-    (r"^expected chomping or indentation indicators", "après « | » ou « > », seuls « + », « - » ou un chiffre sont permis"),
-    (r"^(did not find expected comment or line break|expected a comment or a line break)",
-     "texte inattendu en fin de ligne (après « | », « > », un guillemet fermant ou une directive) : allez à la ligne"),
-    ((r"^(found unknown directive name|could not find expected directive name|found duplicate (%YAML|YAML) directive"
-      r"|found incompatible YAML document|did not find expected version number|found extremely long version number"
-      r"|(did not find expected|expected a) digit|found duplicate %TAG directive|duplicate tag handle|did not find expected whitespace$"
-      r"|expected ' ')"),
-     _DIRECTIVE),
-    ((r"^(found undefined tag handle|did not find the expected '>'|expected '>'|did not find URI escaped octet|expected URI"
-      r"|did not find expected tag URI|did not find expected '!'|expected '!'|did not find expected whitespace or line break"
-      r"|found non-specific tag)"),
-     "étiquette YAML (« ! ») invalide : retirez-la, et mettez entre guillemets une valeur qui commence par « ! »"),
-)]
+_PROBLEMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(pattern), french)
+    for pattern, french in (
+        (r"^exceeded maximum nesting depth", _TOO_DEEP),
+        (r"^mapping values are not allowed", "« : » inattendu (mettez la valeur entre guillemets si elle contient « : »)"),
+        (
+            r"^found character .*cannot start any token",
+            "caractère inattendu (une tabulation ? utilisez des espaces ; une valeur qui commence par « @ », « ` » ou « % » se met entre guillemets)",
+        ),
+        (r"^could not find expected ':'", "« : » attendu après la clé"),
+        (r"^(did not find expected key|expected <block end>)", "clé attendue (indentation incohérente ?)"),
+        (r"^(did not find expected node content|expected the node content)", "valeur attendue"),
+        (r"^found unexpected end of stream", "fin de texte inattendue (guillemet ou crochet non fermé ?)"),
+        (r"^(did not find expected|expected) ',' or '\]'", "« , » ou « ] » attendu dans la liste"),
+        (r"^(did not find expected|expected) ',' or '\}'", "« , » ou « } » attendu"),
+        (r"^found undefined alias", "alias non défini"),
+        (
+            r"^(found unknown escape character|expected escape sequence)",
+            "séquence d'échappement inconnue entre guillemets doubles (« \\ » s'écrit « \\\\ »)",
+        ),
+        (r"^did not find expected hexdecimal number", "séquence « \\x », « \\u » ou « \\U » incomplète entre guillemets doubles"),
+        (r"^found invalid Unicode character escape code", "numéro de caractère invalide après « \\u » ou « \\U » entre guillemets doubles"),
+        (r"^found unexpected ':'", "« : » inattendu"),
+        (r"^did not find expected '-' indicator", "élément de liste « - » attendu (indentation incohérente ?)"),
+        (r"^(did not find expected|expected) alphabetic or numeric character", "nom d'ancre ou d'alias invalide"),
+        (r"^found a tab character (that violates|where an) indent", "tabulation dans l'indentation : utilisez des espaces"),
+        (
+            r"^(invalid indentation or unclosed|block sequence entries are not allowed|sequence entries are not allowed)",
+            "élément de liste « - » mal placé : allez à la ligne et indentez la liste, ou écrivez-la entre crochets [a, b]",
+        ),
+        (r"^mapping keys are not allowed", "« ? » inattendu : mettez la valeur entre guillemets"),
+        (
+            r"^(did not find expected <document start>|expected '<document start>')",
+            "texte en trop après les données (une ligne « ... » ou « % », ou un crochet fermant en trop ?) : retirez-le",
+        ),
+        (
+            r"^found unexpected document (indicator|separator)",
+            "ligne « --- » ou « ... » dans un texte entre guillemets : fermez le guillemet avant",
+        ),
+        (
+            r"^(found an indentation indicator equal to 0|expected indentation indicator)",
+            "indentation 0 après « | » ou « > » : indiquez un chiffre de 1 à 9, ou aucun",
+        ),
+        (r"^expected chomping or indentation indicators", "après « | » ou « > », seuls « + », « - » ou un chiffre sont permis"),
+        (
+            r"^(did not find expected comment or line break|expected a comment or a line break)",
+            "texte inattendu en fin de ligne (après « | », « > », un guillemet fermant ou une directive) : allez à la ligne",
+        ),
+        (
+            (
+                r"^(found unknown directive name|could not find expected directive name|found duplicate (%YAML|YAML) directive"
+                r"|found incompatible YAML document|did not find expected version number|found extremely long version number"
+                r"|(did not find expected|expected a) digit|found duplicate %TAG directive|duplicate tag handle|did not find expected whitespace$"
+                r"|expected ' ')"
+            ),
+            _DIRECTIVE,
+        ),
+        (
+            (
+                r"^(found undefined tag handle|did not find the expected '>'|expected '>'|did not find URI escaped octet|expected URI"
+                r"|did not find expected tag URI|did not find expected '!'|expected '!'|did not find expected whitespace or line break"
+                r"|found non-specific tag)"
+            ),
+            "étiquette YAML (« ! ») invalide : retirez-la, et mettez entre guillemets une valeur qui commence par « ! »",
+        ),
+    )
+]
 # Problems about something left open: the place that matters is where it was opened.
 _OPENED = re.compile(r"^(found unexpected end of stream|did not find expected ',' or|expected ',' or|invalid indentation or unclosed)")
 
@@ -406,9 +446,14 @@ def _unclosed_quote(error: yaml.MarkedYAMLError, last: yaml.Event | None, rel: s
         inside = "une apostrophe dans le texte s'écrit « '' », ou mettez le texte entre guillemets doubles « \" »"
     else:
         inside = "un guillemet dans le texte s'écrit « \\\" »"
-    return Issue(rel, line, start.column + 1, code,
-                 f"YAML invalide : guillemet « {quote} » ouvert ligne {line} non refermé sur sa ligne (le texte se poursuit jusqu'à la "
-                 f"ligne {end.line + line_offset}) — ajoutez « {quote} » à la fin de la valeur, ligne {line} ; {inside}")
+    return Issue(
+        rel,
+        line,
+        start.column + 1,
+        code,
+        f"YAML invalide : guillemet « {quote} » ouvert ligne {line} non refermé sur sa ligne (le texte se poursuit jusqu'à la "
+        f"ligne {end.line + line_offset}) — ajoutez « {quote} » à la fin de la valeur, ligne {line} ; {inside}",
+    )
 
 
 def _syntax_issue(error: yaml.MarkedYAMLError, rel: str, line_offset: int, code: str) -> Issue:
@@ -419,7 +464,15 @@ def _syntax_issue(error: yaml.MarkedYAMLError, rel: str, line_offset: int, code:
     opened = error.context_mark if _OPENED.match(problem) else None
     if opened is not None and mark is not None and opened.line != mark.line:
         # Left open: the place to fix is where it was opened, not where the parser gave up.
-        opener = "guillemet" if "quoted" in context else "crochet « [ »" if "sequence" in context else "accolade « { »" if "flow" in context else None
+        opener = (
+            "guillemet"
+            if "quoted" in context
+            else "crochet « [ »"
+            if "sequence" in context
+            else "accolade « { »"
+            if "flow" in context
+            else None
+        )
         if opener:
             french = f"{opener} ouvert ici, pas fermé avant la ligne {mark.line + line_offset}"
         mark = opened

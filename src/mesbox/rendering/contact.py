@@ -29,7 +29,9 @@ def resolve_contact(setting: str | None, repo_url: str) -> Contact | None:
             return Contact(f"mailto:{value}", "Écrire à l’équipe éditoriale")
         if value.startswith("https://") and not any(c.isspace() for c in value):
             return Contact(value, "Écrire à l’équipe éditoriale")
-        raise ValueError(f"mesbox : le réglage contact « {value} » n'est ni une adresse e-mail ni une adresse https:// : corrigez-le dans mkdocs.yml")
+        raise ValueError(
+            f"mesbox : le réglage contact « {value} » n'est ni une adresse e-mail ni une adresse https:// : corrigez-le dans mkdocs.yml"
+        )
     repo = repo_url.strip().rstrip("/")
     if repo.startswith("https://"):
         return Contact(f"{repo}/issues/new/choose", "Écrire à l’équipe éditoriale (formulaire de la forge, compte nécessaire)")

@@ -67,7 +67,9 @@ def page_fingerprints(catalogue: Catalogue, issues: Mapping[str, list[Issue]]) -
         messages = [str(issue) for issue in issues.get(entry.path, [])]
         found[entry_src_uri(entry)] = fingerprint(_digest([versions[entry.id], *messages]), _entry_mentions(entry, catalogue))
     for grid in (entry for analysed in ANALYSED for entry in catalogue.by_collection[analysed]):
-        found[f"{grid.collection.id}/{grid.id}/analyse.md"] = fingerprint("analyse", [grid.id, *(e.id for e in catalogue.monographs_by_grid.get(grid.id, []))])
+        found[f"{grid.collection.id}/{grid.id}/analyse.md"] = fingerprint(
+            "analyse", [grid.id, *(e.id for e in catalogue.monographs_by_grid.get(grid.id, []))]
+        )
     for taxonomy_id, taxonomy in TAXONOMIES.items():
         for term in catalogue.terms[taxonomy_id].values():
             children = sorted(c.id for c in term.children if catalogue.entries_for_term(taxonomy_id, c.id))

@@ -163,8 +163,10 @@ def _label(key: str, text: str, x: float, y: float, size: float) -> str:
     width = 0.55 * size * len(text)
     width_box = float(map_data()["viewBox"].split()[2])
     x = min(max(x, width / 2 + 2), width_box - width / 2 - 2)
-    return (f'<text class="mesbox-map__name" data-mesbox-for="{escape(key)}" x="{x:.1f}" y="{y:.1f}" '
-            f'font-size="{size:g}" text-anchor="middle" aria-hidden="true">{escape(text)}</text>')
+    return (
+        f'<text class="mesbox-map__name" data-mesbox-for="{escape(key)}" x="{x:.1f}" y="{y:.1f}" '
+        f'font-size="{size:g}" text-anchor="middle" aria-hidden="true">{escape(text)}</text>'
+    )
 
 
 def render_france_map(marks: dict[str, MapMark], points: Iterable[MapPoint] = ()) -> str:
@@ -199,12 +201,23 @@ def render_france_map(marks: dict[str, MapMark], points: Iterable[MapPoint] = ()
         if small:
             # The twin on the main map: for the pointer only (the inset's link takes the keyboard).
             linked.append(f'<a class="mesbox-map__link" href="{escape(mark.href)}" tabindex="-1" aria-hidden="true">{shape}</a>')
-            inset.append(f'<a class="mesbox-map__link" href="{escape(mark.href)}" aria-label="{name}" data-mesbox-key="{key}"><title>{name}</title>{shape}</a>')
+            inset.append(
+                f'<a class="mesbox-map__link" href="{escape(mark.href)}" aria-label="{name}" data-mesbox-key="{key}"><title>{name}</title>{shape}</a>'
+            )
             cx, cy = centre(code)
-            labels.append(_label(key, f"{mark.label} : {entries_label(mark.count)}", INSET_AT[0] + (cx - INSET_SOURCE[0]) * INSET_SCALE,
-                                 INSET_AT[1] + (cy - INSET_SOURCE[1]) * INSET_SCALE, LABEL_SIZE))
+            labels.append(
+                _label(
+                    key,
+                    f"{mark.label} : {entries_label(mark.count)}",
+                    INSET_AT[0] + (cx - INSET_SOURCE[0]) * INSET_SCALE,
+                    INSET_AT[1] + (cy - INSET_SOURCE[1]) * INSET_SCALE,
+                    LABEL_SIZE,
+                )
+            )
             continue
-        linked.append(f'<a class="mesbox-map__link" href="{escape(mark.href)}" aria-label="{name}" data-mesbox-key="{key}"><title>{name}</title>{shape}</a>')
+        linked.append(
+            f'<a class="mesbox-map__link" href="{escape(mark.href)}" aria-label="{name}" data-mesbox-key="{key}"><title>{name}</title>{shape}</a>'
+        )
         x, y = centre(code)
         labels.append(_label(key, f"{mark.label} : {entries_label(mark.count)}", x, y, LABEL_SIZE))
     dot_links: list[str] = []
@@ -254,8 +267,10 @@ def render_france_map(marks: dict[str, MapMark], points: Iterable[MapPoint] = ()
 def legend() -> str:
     """The shades and the dot, explained in words (HTML below the map)."""
     ranges = ("1 entrée", "2 entrées", "3 à 4", "5 à 8", "9 et plus")
-    items = "".join(f'<li><span class="mesbox-map__swatch mesbox-map__swatch--{step}" aria-hidden="true"></span>{text}</li>'
-                    for step, text in enumerate(ranges, start=1))
+    items = "".join(
+        f'<li><span class="mesbox-map__swatch mesbox-map__swatch--{step}" aria-hidden="true"></span>{text}</li>'
+        for step, text in enumerate(ranges, start=1)
+    )
     return (
         '<div class="mesbox-map__legend"><p>Entrées qui concernent le département :</p>'
         f'<ul>{items}<li><span class="mesbox-map__swatch mesbox-map__swatch--point" aria-hidden="true"></span>'

@@ -86,11 +86,16 @@ class LatestEntry:
 def latest_entries(catalogue: Catalogue, count: int = 6) -> list[LatestEntry]:
     """The `count` entries published or updated last, newest first, ties in listing order."""
     rank = catalogue.rank
-    newest = heapq.nsmallest(count, catalogue.entries.values(),
-                             key=lambda e: (-(e.meta.updated or e.meta.date).toordinal(), rank[e.id]))
+    newest = heapq.nsmallest(count, catalogue.entries.values(), key=lambda e: (-(e.meta.updated or e.meta.date).toordinal(), rank[e.id]))
     return [
-        LatestEntry(e.title, e.url, type_label(e), (e.meta.updated or e.meta.date).isoformat(),
-                    f"{'Mise à jour' if e.meta.updated else 'Publication'} : {french_date(e.meta.updated or e.meta.date)}", e.meta.description)
+        LatestEntry(
+            e.title,
+            e.url,
+            type_label(e),
+            (e.meta.updated or e.meta.date).isoformat(),
+            f"{'Mise à jour' if e.meta.updated else 'Publication'} : {french_date(e.meta.updated or e.meta.date)}",
+            e.meta.description,
+        )
         for e in newest
     ]
 
@@ -334,8 +339,17 @@ class SiteRenderer:
             html = cache[key] = Markup(self.env.get_template(template).render(entry=entry, link=link))
         return html
 
-    def _page(self, src_uri: str, url: str, title: str, html: str, description: str = "", wide: bool = False,
-              trail: Trail | None = None, **extra: Any) -> PageSource:
+    def _page(
+        self,
+        src_uri: str,
+        url: str,
+        title: str,
+        html: str,
+        description: str = "",
+        wide: bool = False,
+        trail: Trail | None = None,
+        **extra: Any,
+    ) -> PageSource:
         meta: dict[str, Any] = {"title": title, "description": description} if description else {"title": title}
         # Listings repeat what the entries say: left out of the search index, results point at entries.
         meta["search"] = {"exclude": True}
@@ -344,7 +358,9 @@ class SiteRenderer:
         blocks = _Blocks()
         # The title is part of the block: raw HTML costs Markdown time, a placeholder almost none.
         crumbs = self._breadcrumb(url, trail) + "\n" if trail is not None else ""
-        content = _front_matter(meta) + blocks(f"{crumbs}<h1>{escape(title)}</h1>\n{self._print_head(url)}\n{html}") + "\n"  # one block: nothing to merge
+        content = (
+            _front_matter(meta) + blocks(f"{crumbs}<h1>{escape(title)}</h1>\n{self._print_head(url)}\n{html}") + "\n"
+        )  # one block: nothing to merge
         return PageSource(src_uri, url, content, title, meta=meta, blocks=blocks.items, **extra)
 
     # Entries -----------------------------------------------------------------
@@ -392,18 +408,27 @@ class SiteRenderer:
             "mesbox_licence": licence.id,
         }
         content = _front_matter(front) + merge_runs("\n\n".join(p for p in parts if p)) + "\n"
-        return PageSource(entry_src_uri(entry), url, content, meta.title, edit_path=entry.path, meta=front, blocks=block.items,
-                          late=frozenset(block.late))
+        return PageSource(
+            entry_src_uri(entry), url, content, meta.title, edit_path=entry.path, meta=front, blocks=block.items, late=frozenset(block.late)
+        )
 
     def _entry_sections(self, entry: Entry, grid: Entry | None, link: Callable[[str], str], block: _Blocks) -> str:
         """A grid's dimensions with their questions, or a monograph's answers to its grid: one Markdown
         sub-heading per dimension (`#dimension-<id>`, the anchor the cross-analysis links to)."""
         meta, blocks = entry.meta, self._entry_blocks
         if isinstance(meta, MonographMeta) and meta.dimensions and grid is not None and isinstance(grid.meta, GridMeta):
-            title, analysis, more = "Lecture selon la grille", f"{grid.url}analyse/", "Comparer avec les autres monographies selon cette grille"
+            title, analysis, more = (
+                "Lecture selon la grille",
+                f"{grid.url}analyse/",
+                "Comparer avec les autres monographies selon cette grille",
+            )
             items = [(d, blocks.dimension_answer(meta.dimensions[d.id])) for d in grid.meta.dimensions if d.id in meta.dimensions]
         elif isinstance(meta, GridMeta):
-            title, analysis, more = "Dimensions et questions", f"{entry.url}analyse/", "Voir l’analyse croisée des monographies selon cette grille"
+            title, analysis, more = (
+                "Dimensions et questions",
+                f"{entry.url}analyse/",
+                "Voir l’analyse croisée des monographies selon cette grille",
+            )
             items = [(d, blocks.dimension_questions(d)) for d in meta.dimensions]
         else:
             return ""
@@ -436,8 +461,15 @@ class SiteRenderer:
         answering = next(source for source, reference in ANSWERS if reference.target == grid.collection.id)
         html = self._render("analysis.html", url, grid=grid, dimensions=grid.meta.dimensions, monographs=monographs, answering=answering)
         title = f"Analyse croisée : {grid.title}"
-        return self._page(f"{grid.collection.id}/{grid.id}/analyse.md", url, title, html, f"Les monographies comparées selon les dimensions de la grille « {grid.title} ».",
-                          wide=True, trail=[(grid.collection.plural, grid.collection.url), (grid.title, grid.url)])
+        return self._page(
+            f"{grid.collection.id}/{grid.id}/analyse.md",
+            url,
+            title,
+            html,
+            f"Les monographies comparées selon les dimensions de la grille « {grid.title} ».",
+            wide=True,
+            trail=[(grid.collection.plural, grid.collection.url), (grid.title, grid.url)],
+        )
 
     # Taxonomies --------------------------------------------------------------
 
@@ -453,8 +485,12 @@ class SiteRenderer:
         groups = type_groups(entries, taxonomy.leads)
         facts, kind_label = self._term_facts(term)
         children = [c for c in sorted(term.children, key=term_order) if self.catalogue.entries_for_term(taxonomy.id, c.id)]
-        html = self._render("term.html", term.url, term=term, groups=groups, total=len(entries), facts=facts, kind_label=kind_label, children=children)
-        description = term.term.description or f"{taxonomy.singular} « {term.label} » : les entrées de la boîte à outils qui s’y rattachent."
+        html = self._render(
+            "term.html", term.url, term=term, groups=groups, total=len(entries), facts=facts, kind_label=kind_label, children=children
+        )
+        description = (
+            term.term.description or f"{taxonomy.singular} « {term.label} » : les entrées de la boîte à outils qui s’y rattachent."
+        )
         trail = [(taxonomy.plural, taxonomy.url), *parent_trail(term, self.catalogue.terms[taxonomy.id])]
         return self._page(f"{taxonomy.url_segment}/{term.id}.md", term.url, term.label, html, description[:300], trail=trail)
 
@@ -558,8 +594,11 @@ def grouped_rows(catalogue: Catalogue, taxonomy: Taxonomy) -> TermRows:
     field_name = str(taxonomy.group_by)
     groups: TermRows = []
     for value, label in taxonomy.labels[field_name].items():
-        group = [(t, len(catalogue.entries_for_term(taxonomy.id, t.id)), 0) for t in catalogue.terms[taxonomy.id].values()
-                 if getattr(t.term, field_name, None) == value]
+        group = [
+            (t, len(catalogue.entries_for_term(taxonomy.id, t.id)), 0)
+            for t in catalogue.terms[taxonomy.id].values()
+            if getattr(t.term, field_name, None) == value
+        ]
         if group:
             groups.append((label + ("x" if label.endswith("eau") else "s"), group))
     return groups

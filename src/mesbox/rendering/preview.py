@@ -64,7 +64,7 @@ def search_notice() -> str:
     """Above the Explorer while previewing: its index is the one written when the preview started."""
     return (
         '<div class="admonition info mesbox-preview-search" role="note">\n'
-        "<p class=\"admonition-title\">Aperçu : la recherche porte sur les entrées telles qu'elles étaient au lancement de "
+        '<p class="admonition-title">Aperçu : la recherche porte sur les entrées telles qu\'elles étaient au lancement de '
         "<code>mkdocs serve</code></p>\n"
         "<p>Vos enregistrements suivants s'affichent dans leurs pages, les listes et les index, mais pas dans les résultats "
         "ci-dessous : arrêtez l'aperçu (Ctrl+C) et relancez-le pour les y retrouver. Le site publié a toujours une recherche "
@@ -75,7 +75,9 @@ def search_notice() -> str:
 def _page(src_uri: str, url: str, title: str, html: str, edit_path: str | None = None) -> PageSource:
     """A preview page: its HTML is one raw block, kept out of the search index."""
     front = {"title": str(escape(title)), "search": {"exclude": True}}
-    content = "---\n" + json.dumps(front, ensure_ascii=False) + "\n---\n\n" + "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+    content = (
+        "---\n" + json.dumps(front, ensure_ascii=False) + "\n---\n\n" + "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+    )
     return PageSource(src_uri, url, content, title, edit_path=edit_path, meta=front)
 
 
@@ -123,7 +125,10 @@ def errors_page(issues: list[Issue], files: int, urls: dict[str, str]) -> PageSo
             name = f'<a href="{escape(relative(ERRORS_URL, url))}">{escape(path)}</a>' if url is not None else escape(path)
             parts.append(f"<h2>{name}</h2>\n<ul>\n{_items(found)}\n</ul>")
         body = "\n".join(parts) + "\n"
-    html = "<h1>Erreurs de la vérification</h1>\n<p>Cette page n'existe que dans l'aperçu (<code>mkdocs serve</code>) ; elle suit chaque enregistrement.</p>\n" + body
+    html = (
+        "<h1>Erreurs de la vérification</h1>\n<p>Cette page n'existe que dans l'aperçu (<code>mkdocs serve</code>) ; elle suit chaque enregistrement.</p>\n"
+        + body
+    )
     return _page(ERRORS_SRC, ERRORS_URL, "Erreurs de la vérification", html)
 
 

@@ -73,7 +73,11 @@ def entry_record(entry: Entry, catalogue: Catalogue, body: str = "") -> SearchRe
     filters: dict[str, list[str]] = {"Type": [type_label(entry)]}
     for taxonomy_id, taxonomy in TAXONOMIES.items():
         ids = [ref for ref in getattr(meta, taxonomy.key, []) if ref in catalogue.terms[taxonomy_id]]
-        values = _with_ancestors(catalogue.terms[taxonomy_id], ids) if taxonomy.hierarchical else [catalogue.terms[taxonomy_id][ref].label for ref in ids]
+        values = (
+            _with_ancestors(catalogue.terms[taxonomy_id], ids)
+            if taxonomy.hierarchical
+            else [catalogue.terms[taxonomy_id][ref].label for ref in ids]
+        )
         if values:
             filters[taxonomy.singular] = values
     audiences = [AUDIENCES[a] for a in getattr(meta, AUDIENCE_KEY, []) if a in AUDIENCES]

@@ -16,8 +16,18 @@ from pydantic import BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 MONTHS: tuple[str, ...] = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 
 
@@ -84,7 +94,9 @@ def _read_text(name: str, text: str) -> datetime.date:
         found = _make(*(int(g) for g in timed.groups()))
         if found is not None:
             raise PydanticCustomError(
-                "E102", "« {name} » est une date sans heure : écrivez {iso} (ici « {value} »)", {"name": name, "iso": found.isoformat(), "value": shown}
+                "E102",
+                "« {name} » est une date sans heure : écrivez {iso} (ici « {value} »)",
+                {"name": name, "iso": found.isoformat(), "value": shown},
             )
     match = _ISO.fullmatch(folded)
     if match:

@@ -38,22 +38,36 @@ class EntryMeta(Strict):
     """Fields common to every collection (§3.1)."""
 
     title: Annotated[Title, Field(description="le titre de la page")]
-    description: Annotated[Description, Field(
-        description="une ou deux phrases ; elles s'affichent sur les cartes, dans les moteurs de recherche et dans le flux RSS")]
+    description: Annotated[
+        Description,
+        Field(description="une ou deux phrases ; elles s'affichent sur les cartes, dans les moteurs de recherche et dans le flux RSS"),
+    ]
     authors: Annotated[UniqueList[Author], Field(min_length=1, description="les personnes ou collectifs qui signent la page")]
     date: Annotated[Day, Field(description="la date de première publication : 2025-03-12 pour le 12 mars 2025")]
     updated: Annotated[Day | None, Field(description="la date de la dernière mise à jour, égale ou postérieure à date")] = None
-    period: Annotated[Period | None, Field(
-        description="la période couverte : la date de ce que la page rapporte (rencontre, visite, document), distincte de sa "
-                    "publication ; une année (2017), un mois (2021-04), un jour (2017-11-29) ou un intervalle (2021-04/2022-03)")] = None
-    licence: Annotated[Licence, Field(description="la licence libre du contenu, par son identifiant SPDX (voir la page Licences)")] = DEFAULT_LICENCE
+    period: Annotated[
+        Period | None,
+        Field(
+            description="la période couverte : la date de ce que la page rapporte (rencontre, visite, document), distincte de sa "
+            "publication ; une année (2017), un mois (2021-04), un jour (2017-11-29) ou un intervalle (2021-04/2022-03)"
+        ),
+    ] = None
+    licence: Annotated[Licence, Field(description="la licence libre du contenu, par son identifiant SPDX (voir la page Licences)")] = (
+        DEFAULT_LICENCE
+    )
     themes: Annotated[RefList, Field(min_length=1, description="des identifiants de thèmes (taxonomies/themes.yml)")]
     methods: Annotated[RefList, Field(description="des identifiants de méthodes (taxonomies/methods.yml)")] = []
     territories: Annotated[RefList, Field(description="des identifiants de territoires (taxonomies/territories.yml)")] = []
     actors: Annotated[RefList, Field(description="des identifiants d'acteurs (taxonomies/actors.yml)")] = []
-    related: Annotated[RefList, Field(description="les identifiants d'autres pages à lire ensuite (pas la page elle-même, pas un brouillon)")] = []
-    sources: Annotated[list[Source], Field(description="les documents sur lesquels la page s'appuie : title, et si possible year et url")] = []
-    draft: Annotated[bool, Field(description="true pour un brouillon : vérifié, mais ni publié ni repris dans les index et les données")] = False
+    related: Annotated[
+        RefList, Field(description="les identifiants d'autres pages à lire ensuite (pas la page elle-même, pas un brouillon)")
+    ] = []
+    sources: Annotated[
+        list[Source], Field(description="les documents sur lesquels la page s'appuie : title, et si possible year et url")
+    ] = []
+    draft: Annotated[
+        bool, Field(description="true pour un brouillon : vérifié, mais ni publié ni repris dans les index et les données")
+    ] = False
 
     @model_validator(mode="after")
     def _updated_after_date(self) -> EntryMeta:
@@ -72,10 +86,16 @@ Audience = Literal["accompagnateurs", "elus", "techniciens", "acteurs-ess", "cit
 class FicheMeta(EntryMeta):
     """A sheet: thematic, method, tool or project (§3.2)."""
 
-    kind: Annotated[Literal["thematique", "methode", "outil", "projet"], Field(
-        description="le type de fiche : thématique, méthode, outil (jeu, modèle, grille en usage…) ou projet")]
-    number: Annotated[FicheNumber | None, Field(
-        description="un numéro entre guillemets, par exemple \"2.14\", unique parmi les fiches ; les fiches sont classées par numéro, puis par titre")] = None
+    kind: Annotated[
+        Literal["thematique", "methode", "outil", "projet"],
+        Field(description="le type de fiche : thématique, méthode, outil (jeu, modèle, grille en usage…) ou projet"),
+    ]
+    number: Annotated[
+        FicheNumber | None,
+        Field(
+            description='un numéro entre guillemets, par exemple "2.14", unique parmi les fiches ; les fiches sont classées par numéro, puis par titre'
+        ),
+    ] = None
     audiences: Annotated[UniqueList[Audience], Field(description="à qui s'adresse la fiche")] = []
 
 
@@ -89,7 +109,11 @@ class Visit(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Visit:
         if self.end < self.start:
-            raise PydanticCustomError("E102", "la visite finit ({end}) avant de commencer ({start}) : vérifiez les dates", {"end": self.end.isoformat(), "start": self.start.isoformat(), "field": "end"})
+            raise PydanticCustomError(
+                "E102",
+                "la visite finit ({end}) avant de commencer ({start}) : vérifiez les dates",
+                {"end": self.end.isoformat(), "start": self.start.isoformat(), "field": "end"},
+            )
         return self
 
 
@@ -104,14 +128,22 @@ class MonographMeta(EntryMeta):
     actors: Annotated[RefList, Field(min_length=1)]
     grid: Annotated[Ref | None, Field(description="l'identifiant de la grille à laquelle la monographie répond")] = None
     visit: Annotated[Visit | None, Field(description="la visite apprenante : start, end et participants")] = None
-    dimensions: Annotated[dict[str, Synthesis], Field(
-        description="avec grid seulement : pour chaque dimension de cette grille, la synthèse de la monographie ; "
-                    "une dimension sur laquelle on ne sait rien se dit franchement")] = {}
+    dimensions: Annotated[
+        dict[str, Synthesis],
+        Field(
+            description="avec grid seulement : pour chaque dimension de cette grille, la synthèse de la monographie ; "
+            "une dimension sur laquelle on ne sait rien se dit franchement"
+        ),
+    ] = {}
 
     @model_validator(mode="after")
     def _dimensions_need_grid(self) -> MonographMeta:
         if self.dimensions and self.grid is None:
-            raise PydanticCustomError("E101", "« dimensions » demande le champ « grid » : indiquez la grille à laquelle la monographie répond", {"field": "dimensions"})
+            raise PydanticCustomError(
+                "E101",
+                "« dimensions » demande le champ « grid » : indiquez la grille à laquelle la monographie répond",
+                {"field": "dimensions"},
+            )
         return self
 
 
@@ -119,15 +151,23 @@ class StoryMeta(EntryMeta):
     """A territory story: text, video, audio, portrait or report (§3.4)."""
 
     format: Annotated[Literal["texte", "video", "audio", "portrait", "reportage"], Field(description="la forme du récit")]
-    media: Annotated[HttpsUrl | None, Field(
-        description="obligatoire pour une vidéo ou un son : l'adresse https:// de l'enregistrement ; le site affiche un lien, sans lecteur intégré")] = None
+    media: Annotated[
+        HttpsUrl | None,
+        Field(
+            description="obligatoire pour une vidéo ou un son : l'adresse https:// de l'enregistrement ; le site affiche un lien, sans lecteur intégré"
+        ),
+    ] = None
     voices: Annotated[UniqueList[Author], Field(description="les personnes dont la parole est rapportée")] = []
     territories: Annotated[RefList, Field(min_length=1)]
 
     @model_validator(mode="after")
     def _media_for_video_audio(self) -> StoryMeta:
         if self.format in ("video", "audio") and self.media is None:
-            raise PydanticCustomError("E101", "un récit « {format} » demande le champ « media » : l'adresse https:// de l'enregistrement", {"format": self.format, "field": "format"})
+            raise PydanticCustomError(
+                "E101",
+                "un récit « {format} » demande le champ « media » : l'adresse https:// de l'enregistrement",
+                {"format": self.format, "field": "format"},
+            )
         return self
 
 
@@ -144,14 +184,20 @@ class GridMeta(EntryMeta):
 
     themes: Annotated[RefList, Field(description="des identifiants de thèmes (taxonomies/themes.yml)")] = []
     dimensions: Annotated[list[Dimension], Field(min_length=1, description="les dimensions : id, title et questions")]
-    adapted_from: Annotated[Ref | None, Field(description="l'identifiant de la grille commune dont celle-ci est une adaptation à une visite")] = None
+    adapted_from: Annotated[
+        Ref | None, Field(description="l'identifiant de la grille commune dont celle-ci est une adaptation à une visite")
+    ] = None
 
     @model_validator(mode="after")
     def _unique_dimensions(self) -> GridMeta:
         seen: set[str] = set()
         for index, dimension in enumerate(self.dimensions):
             if dimension.id in seen:
-                raise PydanticCustomError("E107", "dimension « {id} » en double dans la grille : donnez-lui un autre identifiant", {"id": dimension.id, "field": "dimensions", "index": index})
+                raise PydanticCustomError(
+                    "E107",
+                    "dimension « {id} » en double dans la grille : donnez-lui un autre identifiant",
+                    {"id": dimension.id, "field": "dimensions", "index": index},
+                )
             seen.add(dimension.id)
         return self
 

@@ -73,7 +73,7 @@ def _licence_key(value: str) -> str:
     key = key.replace("creativecommons", "cc")
     for prefix in ("licence", "license"):
         if key.startswith(prefix + "cc"):
-            key = key[len(prefix):]
+            key = key[len(prefix) :]
     return key
 
 
@@ -98,7 +98,9 @@ def _licence(value: str) -> str:
         )
     known = licence_id(value)
     if known is not None:
-        raise PydanticCustomError("E108", "licence « {value} » : écrivez son identifiant, « licence: {known} »", {"value": value, "known": known})
+        raise PydanticCustomError(
+            "E108", "licence « {value} » : écrivez son identifiant, « licence: {known} »", {"value": value, "known": known}
+        )
     hint = did_you_mean(value, OPEN_LICENCES)
     raise PydanticCustomError(
         "E108",

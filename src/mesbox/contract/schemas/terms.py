@@ -42,8 +42,17 @@ class ActorTerm(Term):
     kind: Literal["reseau", "structure", "collectivite", "recherche", "financeur"]
     region: Ref | None = None
     website: HttpsUrl | None = None
-    siren: Annotated[str, AfterValidator(_siren), Field(description="numéro SIREN (9 chiffres) au répertoire Sirene de l'INSEE")] | None = None
-    rna: Annotated[str, AfterValidator(_rna), Field(description="numéro d'association au Répertoire national des associations (« W » et 9 caractères)")] | None = None
+    siren: Annotated[str, AfterValidator(_siren), Field(description="numéro SIREN (9 chiffres) au répertoire Sirene de l'INSEE")] | None = (
+        None
+    )
+    rna: (
+        Annotated[
+            str,
+            AfterValidator(_rna),
+            Field(description="numéro d'association au Répertoire national des associations (« W » et 9 caractères)"),
+        ]
+        | None
+    ) = None
 
 
 TerritoryKind = Literal["quartier", "commune", "intercommunalite", "pays", "departement", "region"]
@@ -79,11 +88,25 @@ class TerritoryTerm(Term):
     def _territory_rules(self) -> TerritoryTerm:
         pattern = _INSEE.get(self.kind)
         if self.insee is not None and pattern is not None and not pattern.match(self.insee):
-            raise PydanticCustomError("E301", "code INSEE « {insee} » invalide pour un territoire de type « {kind} » : vérifiez-le dans le Code officiel géographique", {"insee": self.insee, "kind": self.kind, "field": "insee"})
+            raise PydanticCustomError(
+                "E301",
+                "code INSEE « {insee} » invalide pour un territoire de type « {kind} » : vérifiez-le dans le Code officiel géographique",
+                {"insee": self.insee, "kind": self.kind, "field": "insee"},
+            )
         if (self.lat is None) != (self.lon is None):
-            raise PydanticCustomError("E301", "« lat » et « lon » vont ensemble : donnez les deux coordonnées", {"field": "lat" if self.lat is None else "lon"})
+            raise PydanticCustomError(
+                "E301", "« lat » et « lon » vont ensemble : donnez les deux coordonnées", {"field": "lat" if self.lat is None else "lon"}
+            )
         if self.kind in _NEEDS_POINT and self.lat is None:
-            raise PydanticCustomError("E301", "un territoire de type « {kind} » demande « lat » et « lon » (degrés décimaux WGS84)", {"kind": self.kind, "field": "lat"})
+            raise PydanticCustomError(
+                "E301",
+                "un territoire de type « {kind} » demande « lat » et « lon » (degrés décimaux WGS84)",
+                {"kind": self.kind, "field": "lat"},
+            )
         if self.lat is not None and self.lon is not None and not any(a <= self.lat <= b and c <= self.lon <= d for a, b, c, d in _AREAS):
-            raise PydanticCustomError("E301", "le point ({lat}, {lon}) n'est ni en France métropolitaine ni dans un département d'outre-mer : latitude et longitude inversées ?", {"lat": self.lat, "lon": self.lon, "field": "lat"})
+            raise PydanticCustomError(
+                "E301",
+                "le point ({lat}, {lon}) n'est ni en France métropolitaine ni dans un département d'outre-mer : latitude et longitude inversées ?",
+                {"lat": self.lat, "lon": self.lon, "field": "lat"},
+            )
         return self

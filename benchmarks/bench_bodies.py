@@ -84,7 +84,8 @@ def main() -> int:
         print(f"{name:<16} {whole / (args.size / 1024) * 1000:8.3f} {whole:8.3f} {whole / prose:8.1f} {whole / max(quarter, 1e-9):7.1f}")
     print(f"charge moyenne (1, 5, 15 min) : {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
     print(
-        f"pire corps de {args.size // 1024} Kio : {worst:.2f} s de processeur (objectif ≤ {GOAL:.0f} s) — {'atteint' if worst <= GOAL else 'NON atteint'}"
+        f"pire corps de {args.size // 1024} Kio : {worst:.2f} s de processeur (objectif ≤ {GOAL:.0f} s) — "
+        f"{'atteint' if worst <= GOAL else 'NON atteint'}"
     )
     return 0
 

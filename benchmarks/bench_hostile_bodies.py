@@ -247,7 +247,8 @@ def main() -> int:
         if not args.no_build:
             wall, baseline, failed = _build(root, Path(tmp, "site"))
             print(
-                f"construction du site de test seul : {wall:.2f} s d'horloge, {baseline:.2f} s de processeur{' — ' + failed if failed else ''}"
+                f"construction du site de test seul : {wall:.2f} s d'horloge, "
+                f"{baseline:.2f} s de processeur{' — ' + failed if failed else ''}"
             )
         print("temps : horloge / processeur, en secondes")
         print(f"{'famille':38} {'check':>11}  {'codes':10} {'construction':>13} {'dont le corps':>13}  markdown brut")
@@ -272,7 +273,8 @@ def main() -> int:
             print(f"{name:38} {check_time:>11}  {','.join(codes) or '—':10} {built:>13} {own:>13}  {raw}", flush=True)
         print(f"charge moyenne (1, 5, 15 min) : {_load()}")
     print(
-        f"pire check : {worst_check:.2f} s de processeur (objectif ≤ {CHECK_GOAL:.0f} s) — {'atteint' if worst_check <= CHECK_GOAL else 'NON atteint'}"
+        f"pire check : {worst_check:.2f} s de processeur (objectif ≤ {CHECK_GOAL:.0f} s) — "
+        f"{'atteint' if worst_check <= CHECK_GOAL else 'NON atteint'}"
     )
     if not args.no_build:
         print(

@@ -730,7 +730,8 @@ def taxonomy_files() -> dict[str, str]:
         )
     for iid, label, code, parent, lat, lon in INTERCOS:
         territories.append(
-            f'- id: {iid}\n  label: {q(label)}\n  kind: intercommunalite\n  insee: "{code}"\n  parent: {parent}\n  lat: {lat}\n  lon: {lon}\n'
+            f'- id: {iid}\n  label: {q(label)}\n  kind: intercommunalite\n  insee: "{code}"\n'
+            f"  parent: {parent}\n  lat: {lat}\n  lon: {lon}\n"
         )
     for cid, label, code, parent, lat, lon in COMMUNES:
         territories.append(

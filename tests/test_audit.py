@@ -14,7 +14,12 @@ from mesbox.publishing.csp import ThemeScripts, with_policy
 
 THEME = ThemeScripts.from_templates([Path(material.__file__).parent / "templates"])
 ALLOWED = Allowed(THEME, frozenset({"assets/javascripts/", "assets/mesbox.js"}))
-SCOPE = '__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
+SCOPE = (
+    '__md_scope=new URL("../..",location),'
+    "__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),"
+    '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+    '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
+)
 
 
 def page(body: str = "<p>Texte</p>") -> str:

@@ -91,7 +91,8 @@ def test_resolve_is_relative_to_the_page_and_ignores_folders() -> None:
 
 
 def test_raw_html_links_and_images_are_kept_as_raw_outside_code() -> None:
-    """`href` of `<a>` and `src` of `<img>`, quoted or not, entities decoded; code spans, fences, other schemes and other attributes left out."""
+    """`href` of `<a>` and `src` of `<img>`, quoted or not, entities decoded; code spans, fences,
+    other schemes and other attributes left out."""
     links, issues = scan_links(
         'Voir <img alt="c" src="carte.png"> et <A data-href="x" HREF=\'../y/?a=1&amp;b\'>y</A>.\n'
         '`<a href="code.md">` <a href="https://exemple.org">s</a> <a href="#ancre">a</a>\n```\n<img src="f.png">\n```\n',

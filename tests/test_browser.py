@@ -150,11 +150,11 @@ def test_facets_combine_with_counts_from_the_catalogue_and_the_address_restores_
     found = _explore(p, base_url, "?Territoire=Normandie")
     assert {title for title, _, _ in found} == expected and len(found) == len(expected) == 3
     count = (
-        p.locator(".mesbox-explorer__facet", has_text="Territoire")
+        p.locator(".mesbox-explorer__facet", has_text="Territoire")  # type: ignore[attr-defined]
         .locator("label", has_text="Normandie")
         .locator(".mesbox-count")
         .inner_text()
-    )  # type: ignore[attr-defined]
+    )
     assert count == f"({len(expected)})"
     p.locator(".mesbox-explorer__facet", has_text="Type").get_by_label("Monographie").check()  # type: ignore[attr-defined]
     p.wait_for_url("**/explorer/?Type=Monographie&Territoire=Normandie")  # type: ignore[attr-defined]
@@ -347,8 +347,8 @@ def test_analysis_table_shows_that_it_scrolls_and_scrolls_from_the_keyboard(brow
 def _css_colour(p: object, value: str) -> str:
     """A CSS colour as the browser writes it in computed styles (rgba(…))."""
     return str(
-        p.evaluate(
-            "v => { const e = document.createElement('i'); e.style.color = v; document.body.append(e); "  # type: ignore[attr-defined]
+        p.evaluate(  # type: ignore[attr-defined]
+            "v => { const e = document.createElement('i'); e.style.color = v; document.body.append(e); "
             "const c = getComputedStyle(e).color; e.remove(); return c; }",
             value,
         )

@@ -44,6 +44,7 @@ def test_policy_hashes_the_theme_scripts_of_the_page_only() -> None:
 def test_policy_is_the_first_element_of_head() -> None:
     html = with_policy('<!doctype html><html><head>\n<meta charset="utf-8"><script>x</script></head></html>', THEME)
     assert html.startswith(
-        "<!doctype html><html><head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"
+        "<!doctype html><html><head>\n"
+        "    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"
     )
     assert with_policy("<svg></svg>", THEME) == "<svg></svg>"

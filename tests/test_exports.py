@@ -170,7 +170,8 @@ def exports_digest_in_a_new_process(valid_repo: Path, hash_seed: str) -> str:
     """The exports' digest computed by a fresh interpreter: set and dict orders that depend on string
     hashing change with PYTHONHASHSEED, so two processes with two seeds catch them."""
     code = (
-        "import hashlib, sys; from pathlib import Path; from mesbox.checking.checker import check; from mesbox.publishing.exports import export_files; "
+        "import hashlib, sys; from pathlib import Path; from mesbox.checking.checker import check; "
+        "from mesbox.publishing.exports import export_files; "
         "files = export_files(check(Path(sys.argv[1])).catalogue, sys.argv[2]); "
         "print(hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest())"
     )

@@ -126,7 +126,8 @@ def test_the_same_bytes_in_every_process(valid_repo: Path) -> None:
     """String hashing changes with PYTHONHASHSEED: two fresh interpreters with two seeds write the same feed."""
     code = (
         "import sys; from pathlib import Path; from mesbox.checking.checker import check; from mesbox.publishing.feed import render_feed; "
-        "sys.stdout.buffer.write(render_feed(check(Path(sys.argv[1])).catalogue, sys.argv[2], 'Flux du MES', 'Nouveautés de la boîte à outils'))"
+        "sys.stdout.buffer.write(render_feed(check(Path(sys.argv[1])).catalogue, sys.argv[2], "
+        "'Flux du MES', 'Nouveautés de la boîte à outils'))"
     )
     written = [
         subprocess.run(

@@ -148,7 +148,10 @@ def test_a_site_address_in_the_wrong_folder_still_finds_the_entry(valid_repo: Pa
     [
         (
             '<img alt="carte" src="carte.png">',
-            "(fiches/initiative-solidaire/carte.png) : dans une balise HTML, un lien se lit depuis l'adresse de la page (/fiches/initiative-solidaire/) — écrivez « ../carte.png »",
+            (
+                "(fiches/initiative-solidaire/carte.png) : dans une balise HTML, "
+                "un lien se lit depuis l'adresse de la page (/fiches/initiative-solidaire/) — écrivez « ../carte.png »"
+            ),
         ),
         ('<a href="methodes/organiser-une-visite.md">visite</a>', "écrivez « ../methodes/organiser-une-visite/ »"),
         (

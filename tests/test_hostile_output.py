@@ -89,7 +89,8 @@ def _watched_page(chromium: object) -> tuple[object, object, list[str], list[str
 
     page.on("dialog", dismiss)
     page.add_init_script(
-        "window.__violations = [];document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
     )
     violations: list[str] = []
     return context, page, dialogs, violations

@@ -27,7 +27,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     hostile = root / "fiches" / "hostile.md"
     hostile.write_text(
         "---\ntitle: '<script>alert(1)</script> \"Titre\" & co'\ndescription: Une fiche au titre hostile pour vérifier l'échappement.\n"
-        "authors: ['<img src=x onerror=alert(2)>']\ndate: 2026-04-01\nkind: outil\nthemes: [culture]\n---\nCorps sans danger.\n\n## Cité par\n\nUn titre du corps qui porte le nom d'une section de mesbox.\n",
+        "authors: ['<img src=x onerror=alert(2)>']\ndate: 2026-04-01\nkind: outil\nthemes: [culture]\n---\n"
+        "Corps sans danger.\n\n## Cité par\n\nUn titre du corps qui porte le nom d'une section de mesbox.\n",
         encoding="utf-8",
     )
     home = root / "content" / "index.md"  # a section: the home page's search box and news come before it
@@ -451,9 +452,9 @@ def test_section_titles_are_in_the_table_of_contents_with_unique_anchors(site: P
     # Written by the `toc` extension itself: its permalink settings, its numbering of repeated ids (then
     # rewritten by the sanitiser: attribute values quoted, the pilcrow as a character).
     assert (
-        '<h2 data-search-exclude="" id="cite-par_1">Cité par<a class="headerlink" href="#cite-par_1" title="Lien vers cette section">¶</a></h2>'
-        in page
-    )
+        '<h2 data-search-exclude="" id="cite-par_1">Cité par'
+        '<a class="headerlink" href="#cite-par_1" title="Lien vers cette section">¶</a></h2>'
+    ) in page
     assert page.index('id="cite-par_1"') < page.index('class="mesbox-cited-by"')
     sheet = (site / "fiches" / "initiative-solidaire" / "index.html").read_text(encoding="utf-8")
     sheet_toc = toc_of(sheet)
@@ -516,7 +517,10 @@ def test_strict_build_with_anchor_validation_finds_every_generated_anchor(tmp_pa
     root = make_repo(tmp_path / "repo")
     assert "validation:\n  anchors: warn\n" in (root / "mkdocs.yml").read_text(encoding="utf-8")  # the project's own setting
     editorial = root / "content" / "a-propos.md"
-    links = "[Cité par](fiches/methodes/organiser-une-visite.md#cite-par), [coopération](monographies/visite-colombelles.md#dimension-cooperation)"
+    links = (
+        "[Cité par](fiches/methodes/organiser-une-visite.md#cite-par), "
+        "[coopération](monographies/visite-colombelles.md#dimension-cooperation)"
+    )
     editorial.write_text(editorial.read_text(encoding="utf-8") + f"\n{links}\n", encoding="utf-8")
     done = build(root)
     assert done.returncode == 0, done.stderr

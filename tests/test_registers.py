@@ -71,7 +71,7 @@ def test_a_number_given_to_two_actors_is_reported_on_the_later_term(valid_repo: 
     second = [n for n, line in enumerate((valid_repo / ACTORS).read_text(encoding="utf-8").splitlines(), 1) if "siren" in line][1]
     issues = check(valid_repo).issues
     assert [(i.code, i.path, i.line) for i in issues] == [("E301", ACTORS, second)], [str(i) for i in issues]
-    assert (
-        issues[0].message
-        == "SIREN « 123456782 » déjà donné à « ardes » : un acteur n'a qu'un terme — utilisez « ardes » et retirez « mes », ou corrigez le numéro"
+    assert issues[0].message == (
+        "SIREN « 123456782 » déjà donné à « ardes » : un acteur n'a qu'un terme — "
+        "utilisez « ardes » et retirez « mes », ou corrigez le numéro"
     )

@@ -31,7 +31,8 @@ def test_dots_for_territories_with_entries_of_their_own(valid_repo: Path) -> Non
     territory at the same place as Colombelles with fewer entries, get no dot."""
     with (valid_repo / "taxonomies" / "territories.yml").open("a", encoding="utf-8") as territories:
         territories.write(
-            '- id: agglo\n  label: Agglo\n  kind: intercommunalite\n  insee: "200065597"\n  parent: calvados\n  lat: 49.2014\n  lon: -0.2975\n'
+            '- id: agglo\n  label: Agglo\n  kind: intercommunalite\n  insee: "200065597"\n'
+            "  parent: calvados\n  lat: 49.2014\n  lon: -0.2975\n"
         )
     story = valid_repo / "content" / "recits" / "recit-plateau.md"
     story.write_text(

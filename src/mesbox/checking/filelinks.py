@@ -50,7 +50,8 @@ def _relative(page: str, target: str) -> str:
 
 
 def _nearest(page: str, target: str, published: set[str], entries: Mapping[str, str]) -> str | None:
-    """What the link probably meant: the same entry or file in another folder, or the closest path (relative, with `[[id]]` for an entry)."""
+    """What the link probably meant: the same entry or file in another folder, or the closest path
+    (relative, with `[[id]]` for an entry)."""
     name = posixpath.basename(target)
     by_id = {entry_id: path for path, entry_id in entries.items() if path in published}
     if name.endswith(".md") and name[: -len(".md")] in by_id:
@@ -76,7 +77,10 @@ def _missing_message(path: str, page: str, written: str, target: str, published:
     if target.lower().endswith(_IMAGES):
         if "/" not in written.split("#", 1)[0]:
             folder = posixpath.dirname(path)
-            return f"{start} : enregistrez l'image dans {folder + '/' if folder else 'le même dossier que la page'}, à côté de la page, sous ce nom, ou corrigez le nom"
+            return (
+                f"{start} : enregistrez l'image dans {folder + '/' if folder else 'le même dossier que la page'}, "
+                "à côté de la page, sous ce nom, ou corrigez le nom"
+            )
         return f"{start} : corrigez le chemin, relatif à ce fichier (une image se range de préférence à côté de la page)"
     return f"{start} : corrigez le chemin, relatif à ce fichier"
 

@@ -182,7 +182,8 @@ def allowlist() -> list[str]:
     rows += [f"| attributs de `<{tag}>` | {_names(names)} |" for tag, names in sorted(ATTRIBUTES.items()) if names]
     schemes = ", ".join(f"`{scheme}:`" for scheme in sorted(URL_SCHEMES))
     rows.append(
-        f"| adresses (dans {_names(URL_ATTRIBUTES)}) | {schemes} et les adresses relatives ; aucun autre schéma (`javascript:`, `data:`, `data:image/`…) |"
+        f"| adresses (dans {_names(URL_ATTRIBUTES)}) | {schemes} et les adresses relatives ; "
+        "aucun autre schéma (`javascript:`, `data:`, `data:image/`…) |"
     )
     rows.append("| images | fichiers du site seulement : ni autre hôte (`https://…`, `//…`), ni `data:` |")
     rows.append(f"| balises retirées avec leur contenu | {_names(DROPPED_WITH_CONTENT)} |")

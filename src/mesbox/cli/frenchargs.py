@@ -34,7 +34,9 @@ FRENCH: dict[str, str] = {
     "ignored explicit argument %r": "valeur %r en trop : cette option n'en prend pas",
     "invalid %(type)s value: %(value)r": "valeur %(value)r invalide (%(type)s attendu)",
     "invalid choice: %(value)r (choose from %(choices)s)": "choix %(value)r inconnu : choisissez parmi %(choices)s",
-    "invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)": "choix %(value)r inconnu — vouliez-vous dire %(closest)r ? Choisissez parmi %(choices)s",
+    "invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)": (
+        "choix %(value)r inconnu — vouliez-vous dire %(closest)r ? Choisissez parmi %(choices)s"
+    ),
     "not allowed with argument %s": "incompatible avec l'argument %s",
     "one of the arguments %s is required": "l'un des arguments %s est obligatoire",
     "the following arguments are required: %s": "argument obligatoire manquant : %s",

@@ -234,7 +234,8 @@ def _new_actor(root: Path, name: str, args: argparse.Namespace) -> int:
     sys.stdout.write(f"Ajouté à {ACTORS} : « {added.id} ». Dans vos pages, écrivez : actors: [{added.id}]\n")
     if not actor.siren and not actor.rna:
         sys.stdout.write(
-            "Son numéro SIREN ou RNA, si vous le connaissez, s'ajoute à la ligne laissée en commentaire ; lancez ensuite « mesbox check ».\n"
+            "Son numéro SIREN ou RNA, si vous le connaissez, s'ajoute à la ligne laissée en commentaire ; "
+            "lancez ensuite « mesbox check ».\n"
         )
     return 0
 

@@ -150,7 +150,8 @@ def add_actor(root: Path, actor: Actor, distinct: bool = False) -> ActorAdded:
         listed = "\n".join(f"  - {_describe(t)}" for t in close)
         raise ScaffoldError(
             f"« {actor.label} » ressemble à des acteurs déjà dans {ACTORS} :\n{listed}\n"
-            "Si c'est l'un d'eux, écrivez son identifiant dans vos pages ; si c'est bien un autre acteur, relancez la commande avec --distinct"
+            "Si c'est l'un d'eux, écrivez son identifiant dans vos pages ; "
+            "si c'est bien un autre acteur, relancez la commande avec --distinct"
         )
     term_id = slugify(actor.label)
     separator = "" if not text or text.endswith("\n") else "\n"

@@ -51,7 +51,9 @@ def choose(code: Code, query: str, kind: str | None = None, departement: str | N
     listed = "\n".join(f"  - {describe(code, p)}" for p in found[:30])
     more = f"\n  … et {len(found) - 30} autres" if len(found) > 30 else ""
     raise ScaffoldError(
-        f"« {query} » désigne plusieurs territoires ; précisez le département (--departement {found[-1].departement or found[0].departement}), le type (--kind {found[0].kind}) "
+        f"« {query} » désigne plusieurs territoires ; "
+        f"précisez le département (--departement {found[-1].departement or found[0].departement}), "
+        f"le type (--kind {found[0].kind}) "
         f"ou donnez le code INSEE :\n{listed}{more}"
     )
 
@@ -84,7 +86,8 @@ def _term_text(term_id: str, place: Place, parent: str | None) -> str:
     if place.kind in _NEEDS_POINT:
         centre = "siège" if place.kind == "intercommunalite" else "centre"
         lines.append(
-            f"  lat: {PLACEHOLDER}  # {centre} de {place.label} : latitude en degrés décimaux, avec un point ; indiquez la source en commentaire"
+            f"  lat: {PLACEHOLDER}  # {centre} de {place.label} : latitude en degrés décimaux, avec un point ; "
+            "indiquez la source en commentaire"
         )
         lines.append(f"  lon: {PLACEHOLDER}  # longitude en degrés décimaux, négative à l'ouest de Greenwich")
     return "\n".join(lines) + "\n"

@@ -42,7 +42,10 @@ CODE_DETAILS: dict[str, tuple[str, str]] = {
             "fichier refusé : type qui n'est pas publié (seuls `.md` et les images, PDF et données de la liste le sont), "
             "page en `.MD` ou `.markdown`, lien symbolique, fichier joint à côté des entrées qu'aucune page ne cite"
         ),
-        "convertir (un SVG en PNG), renommer en `.md`, remplacer le lien par le fichier, lier le fichier joint depuis sa page ou le retirer",
+        (
+            "convertir (un SVG en PNG), renommer en `.md`, remplacer le lien par le fichier, "
+            "lier le fichier joint depuis sa page ou le retirer"
+        ),
     ),
     "E101": ("champ obligatoire manquant ou vide, ou « À COMPLÉTER » laissé tel quel", "remplir le champ"),
     "E102": (
@@ -63,7 +66,10 @@ CODE_DETAILS: dict[str, tuple[str, str]] = {
             "renvoi (`related`, lien entre doubles crochets, `grid`, `dimensions`, `adapted_from`, étape d'un parcours, lien du texte) "
             "vers une page inconnue, vers la page elle-même ou vers un brouillon, ou lien écrit depuis la racine du site (`/fiches/…`)"
         ),
-        "corriger l'identifiant ou retirer le renvoi ; écrire le lien relatif au fichier, ou le lien entre doubles crochets, que propose le message",
+        (
+            "corriger l'identifiant ou retirer le renvoi ; "
+            "écrire le lien relatif au fichier, ou le lien entre doubles crochets, que propose le message"
+        ),
     ),
     "E106": (
         "identifiant invalide (nom de fichier ou terme de vocabulaire)",

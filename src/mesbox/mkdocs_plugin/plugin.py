@@ -612,7 +612,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             listed = "\n".join(f"  {finding}" for finding in findings[:50])
             more = f"\n  … et {len(findings) - 50} autres" if len(findings) > 50 else ""
             raise PluginError(
-                f"mesbox : l'audit du site a trouvé {len(findings)} élément(s) qui pourraient exécuter du code ou qu'aucune source connue n'a écrits :\n{listed}{more}"
+                f"mesbox : l'audit du site a trouvé {len(findings)} élément(s) "
+                f"qui pourraient exécuter du code ou qu'aucune source connue n'a écrits :\n{listed}{more}"
             )
 
     # Before the search plugin writes its index, then after every other plugin is done, then the audit.

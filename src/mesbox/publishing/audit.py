@@ -16,8 +16,9 @@ site folder only lists the files and reads those that were not audited yet (or c
 
 Parsing 2 000 pages in pure Python costs more than a tenth of a build, so each file is first
 read by a few regular expressions: its `<script>` elements are checked against what is allowed,
-and the rest of the text is searched for anything the parser could report (an embedding tag, `on…=`, `= refresh`, the letters of `script:` or `data:` even split by
-spaces or control characters, a character reference to a letter, a colon or a control).
+and the rest of the text is searched for anything the parser could report (an embedding tag,
+`on…=`, `= refresh`, the letters of `script:` or `data:` even split by spaces or control
+characters, a character reference to a letter, a colon or a control).
 A file with nothing of the kind cannot hold a finding; any other file is parsed in full.
 """
 
@@ -122,7 +123,10 @@ class Finding:
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
-UNKNOWN = "fichier écrit dans le site par aucune source connue (ni MkDocs, ni le thème, ni mesbox) : ce qui l'écrit doit passer par les fichiers de MkDocs"
+UNKNOWN = (
+    "fichier écrit dans le site par aucune source connue (ni MkDocs, ni le thème, ni mesbox) : "
+    "ce qui l'écrit doit passer par les fichiers de MkDocs"
+)
 
 
 @dataclass(frozen=True)

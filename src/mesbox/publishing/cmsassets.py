@@ -18,9 +18,15 @@ from pathlib import Path
 VENDOR = "vendor/"
 # The three fonts the editor's stylesheet names, and the npm package file that holds each.
 _FONTS = {
-    "https://cdn.jsdelivr.net/fontsource/fonts/source-sans-3:vf@5.3.0/latin-wght-normal.woff2": "@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2",
-    "https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2": "@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2",
-    "https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2": "@fontsource-variable/material-symbols-outlined/files/material-symbols-outlined-latin-wght-normal.woff2",
+    "https://cdn.jsdelivr.net/fontsource/fonts/source-sans-3:vf@5.3.0/latin-wght-normal.woff2": (
+        "@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2"
+    ),
+    "https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2": (
+        "@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2"
+    ),
+    "https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2": (
+        "@fontsource-variable/material-symbols-outlined/files/material-symbols-outlined-latin-wght-normal.woff2"
+    ),
 }
 # unpkg: the editor's own files (translations, update check) and lazily loaded helpers, all
 # looked for under vendor/ instead; GitHub's status is answered by a local "no incident".

@@ -244,7 +244,8 @@ class ContractSchema(GenerateJsonSchema):
     """Pydantic's JSON Schema, plus what the models' own validators check, where JSON Schema can say it.
 
     The rules live in functions of `schemas/fields.py` (`_licence`, `_id`, `_unique`…), each with its JSON Schema
-    form beside it (`JSON_SCHEMA_RULES`); the schema learns them from those same functions, so a field that loses or gains a validator changes the schema with it.
+    form beside it (`JSON_SCHEMA_RULES`); the schema learns them from those same functions, so a field that loses
+    or gains a validator changes the schema with it.
     """
 
     _RULES: ClassVar[dict[Any, dict[str, Any]]] = JSON_SCHEMA_RULES

@@ -125,7 +125,8 @@ def scan_body(body: str, rel: str, first_line: int) -> tuple[list[WikiLink], lis
                 line,
                 col,
                 "E201",
-                f"plus de {MAX_REPORTED} éléments retirés à la publication dans ce texte, d'autres suivent : corrigez ceux-ci, puis relancez la vérification",
+                f"plus de {MAX_REPORTED} éléments retirés à la publication dans ce texte, d'autres suivent : "
+                "corrigez ceux-ci, puis relancez la vérification",
             )
         )
     return links, issues
@@ -182,7 +183,8 @@ def _check_attributes(tag: str, text: str, offset: int, report: Report, attribut
         if name.startswith("on"):
             report(
                 where,
-                f"attribut « {name[:40]} » retiré à la publication : les gestionnaires d'événements (onclick…) exécutent du code, supprimez-le",
+                f"attribut « {name[:40]} » retiré à la publication : "
+                "les gestionnaires d'événements (onclick…) exécutent du code, supprimez-le",
             )
         elif name == "markdown":
             continue  # md_in_html reads it and leaves it out of the page
@@ -202,7 +204,8 @@ def _check_url(url: str, attribute: str, offset: int, report: Report) -> None:
         shown = _UNPRINTABLE.sub("?", url.strip()[:40])
         report(
             offset,
-            f"adresse « {shown} » retirée à la publication{place} : seules les adresses https://, http://, mailto: et relatives sont gardées (pas de javascript:, data:…)",
+            f"adresse « {shown} » retirée à la publication{place} : "
+            "seules les adresses https://, http://, mailto: et relatives sont gardées (pas de javascript:, data:…)",
         )
 
 

@@ -131,7 +131,8 @@ def load_taxonomy(root: Path, taxonomy: Taxonomy, loaded: Loaded) -> None:
                     id_line,
                     id_col,
                     "E109",
-                    f"identifiant « {term.id} » réservé : la page /{taxonomy.url}{term.id}/ prendrait la place de la liste des {taxonomy.plural.lower()} — choisissez-en un autre",
+                    f"identifiant « {term.id} » réservé : la page /{taxonomy.url}{term.id}/ "
+                    f"prendrait la place de la liste des {taxonomy.plural.lower()} — choisissez-en un autre",
                 )
             )
             continue
@@ -174,7 +175,8 @@ def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep
                 1,
                 1,
                 "E106",
-                f"nom de fichier « {name} » invalide : renommez-le « {slugify(entry_id) or 'mon-entree'}.md » (minuscules sans accents, chiffres, tirets)",
+                f"nom de fichier « {name} » invalide : renommez-le « {slugify(entry_id) or 'mon-entree'}.md » "
+                "(minuscules sans accents, chiffres, tirets)",
             )
         )
     elif reserved_id(entry_id, collection.id):
@@ -185,7 +187,8 @@ def load_entry(path: str, rel: str, collection: Collection, loaded: Loaded, keep
                 1,
                 1,
                 "E109",
-                f"identifiant « {entry_id} » réservé : sa page prendrait la place d'une page écrite par mesbox (liste ou analyse croisée) — renommez le fichier",
+                f"identifiant « {entry_id} » réservé : "
+                "sa page prendrait la place d'une page écrite par mesbox (liste ou analyse croisée) — renommez le fichier",
             )
         )
     if data.value is None and not yaml_issues:

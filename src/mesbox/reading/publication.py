@@ -127,7 +127,8 @@ def _check_links(root: Path, found: ContentFiles) -> None:
             _refuse(
                 found,
                 rel,
-                "lien symbolique refusé : remplacez-le par le dossier ou le fichier lui-même (un lien peut publier un fichier hors du dépôt)",
+                "lien symbolique refusé : remplacez-le par le dossier ou le fichier lui-même "
+                "(un lien peut publier un fichier hors du dépôt)",
             )
 
 
@@ -152,7 +153,8 @@ def _judge(item: os.DirEntry[str], rel: str, is_collection: bool, found: Content
         _refuse(
             found,
             rel,
-            "lien symbolique refusé : mettez le fichier lui-même dans le dépôt (un lien peut publier un fichier hors du dépôt, ou tourner en boucle)",
+            "lien symbolique refusé : mettez le fichier lui-même dans le dépôt "
+            "(un lien peut publier un fichier hors du dépôt, ou tourner en boucle)",
         )
         return
     if not item.is_file(follow_symlinks=False):

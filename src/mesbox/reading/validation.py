@@ -87,7 +87,10 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None = No
     if kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
         return (
             "E102",
-            f"{name} doit rester un texte : mettez-le entre guillemets, sinon « {written} » se lit comme un nombre — écrivez {_example(loc, written)}",
+            (
+                f"{name} doit rester un texte : mettez-le entre guillemets, "
+                f"sinon « {written} » se lit comme un nombre — écrivez {_example(loc, written)}"
+            ),
         )
     if kind == "string_type" and isinstance(value, datetime.date):
         return "E102", f"{name} doit rester un texte : mettez-le entre guillemets — écrivez {_example(loc, written)}"
@@ -148,7 +151,10 @@ def _message(error: dict[str, Any], model: type[BaseModel], raw: str | None = No
     if kind == "string_type" and isinstance(value, dict):
         return (
             "E102",
-            f"{name} doit être un texte, mais YAML y a lu une clé : le texte contient « : » suivi d'une espace — mettez tout le texte entre guillemets",
+            (
+                f"{name} doit être un texte, mais YAML y a lu une clé : "
+                "le texte contient « : » suivi d'une espace — mettez tout le texte entre guillemets"
+            ),
         )
     if kind in _TYPE_NAMES:
         shown = "vide" if value is None else f"« {value} »"

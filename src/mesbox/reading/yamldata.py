@@ -362,7 +362,10 @@ _PROBLEMS: list[tuple[re.Pattern[str], str]] = [
         (r"^mapping values are not allowed", "« : » inattendu (mettez la valeur entre guillemets si elle contient « : »)"),
         (
             r"^found character .*cannot start any token",
-            "caractère inattendu (une tabulation ? utilisez des espaces ; une valeur qui commence par « @ », « ` » ou « % » se met entre guillemets)",
+            (
+                "caractère inattendu (une tabulation ? utilisez des espaces ; "
+                "une valeur qui commence par « @ », « ` » ou « % » se met entre guillemets)"
+            ),
         ),
         (r"^could not find expected ':'", "« : » attendu après la clé"),
         (r"^(did not find expected key|expected <block end>)", "clé attendue (indentation incohérente ?)"),
@@ -407,7 +410,8 @@ _PROBLEMS: list[tuple[re.Pattern[str], str]] = [
             (
                 r"^(found unknown directive name|could not find expected directive name|found duplicate (%YAML|YAML) directive"
                 r"|found incompatible YAML document|did not find expected version number|found extremely long version number"
-                r"|(did not find expected|expected a) digit|found duplicate %TAG directive|duplicate tag handle|did not find expected whitespace$"
+                r"|(did not find expected|expected a) digit|found duplicate %TAG directive|duplicate tag handle"
+                r"|did not find expected whitespace$"
                 r"|expected ' ')"
             ),
             _DIRECTIVE,

@@ -202,7 +202,8 @@ def render_france_map(marks: dict[str, MapMark], points: Iterable[MapPoint] = ()
             # The twin on the main map: for the pointer only (the inset's link takes the keyboard).
             linked.append(f'<a class="mesbox-map__link" href="{escape(mark.href)}" tabindex="-1" aria-hidden="true">{shape}</a>')
             inset.append(
-                f'<a class="mesbox-map__link" href="{escape(mark.href)}" aria-label="{name}" data-mesbox-key="{key}"><title>{name}</title>{shape}</a>'
+                f'<a class="mesbox-map__link" href="{escape(mark.href)}" aria-label="{name}" data-mesbox-key="{key}">'
+                f"<title>{name}</title>{shape}</a>"
             )
             cx, cy = centre(code)
             labels.append(
@@ -216,7 +217,8 @@ def render_france_map(marks: dict[str, MapMark], points: Iterable[MapPoint] = ()
             )
             continue
         linked.append(
-            f'<a class="mesbox-map__link" href="{escape(mark.href)}" aria-label="{name}" data-mesbox-key="{key}"><title>{name}</title>{shape}</a>'
+            f'<a class="mesbox-map__link" href="{escape(mark.href)}" aria-label="{name}" data-mesbox-key="{key}">'
+            f"<title>{name}</title>{shape}</a>"
         )
         x, y = centre(code)
         labels.append(_label(key, f"{mark.label} : {entries_label(mark.count)}", x, y, LABEL_SIZE))
@@ -230,7 +232,8 @@ def render_france_map(marks: dict[str, MapMark], points: Iterable[MapPoint] = ()
             x0, y0, _ = INSET_SOURCE
             x, y = INSET_AT[0] + (x - x0) * INSET_SCALE, INSET_AT[1] + (y - y0) * INSET_SCALE
         dot_links.append(
-            f'<a class="mesbox-map__link mesbox-map__link--point" href="{escape(point.href)}" aria-label="{name}" data-mesbox-key="{escape(key)}">'
+            f'<a class="mesbox-map__link mesbox-map__link--point" href="{escape(point.href)}"'
+            f' aria-label="{name}" data-mesbox-key="{escape(key)}">'
             f"<title>{name}</title>"
             f'<circle class="mesbox-map__hit" cx="{x:.1f}" cy="{y:.1f}" r="{HIT:g}"/>'
             f'<circle class="mesbox-map__point" cx="{x:.1f}" cy="{y:.1f}" r="{DOT:g}"/></a>'
@@ -257,7 +260,8 @@ def render_france_map(marks: dict[str, MapMark], points: Iterable[MapPoint] = ()
         f'<g class="mesbox-map__marks">{"".join(linked)}</g>'
         f'<g class="mesbox-map__inset"><rect class="mesbox-map__inset-frame" x="{ix:g}" y="{iy:g}" width="{box:g}" height="{box:g}"/>'
         f'<g transform="translate({ix - x0 * INSET_SCALE:g} {iy - y0 * INSET_SCALE:g}) scale({INSET_SCALE:g})">{"".join(inset)}</g>'
-        f'<text class="mesbox-map__inset-title" x="{ix + box / 2:g}" y="{iy + box + 14:g}" font-size="11" text-anchor="middle" aria-hidden="true">Paris et sa petite couronne</text></g>'
+        f'<text class="mesbox-map__inset-title" x="{ix + box / 2:g}" y="{iy + box + 14:g}"'
+        ' font-size="11" text-anchor="middle" aria-hidden="true">Paris et sa petite couronne</text></g>'
         f'<g class="mesbox-map__points">{"".join(dot_links)}</g>'
         f'<g class="mesbox-map__names">{"".join(labels)}</g>'
         "</svg>"

@@ -40,7 +40,8 @@ def by_path(issues: Iterable[Issue]) -> dict[str, list[Issue]]:
 
 def _items(issues: list[Issue]) -> str:
     return "\n".join(
-        f'<li><code>{escape(i.path)}:{i.line}:{i.col}</code> <strong title="{escape(CODES.get(i.code, ""))}">{escape(i.code)}</strong> {escape(i.message)}</li>'
+        f"<li><code>{escape(i.path)}:{i.line}:{i.col}</code> "
+        f'<strong title="{escape(CODES.get(i.code, ""))}">{escape(i.code)}</strong> {escape(i.message)}</li>'
         for i in issues
     )
 
@@ -50,7 +51,8 @@ def banner(issues: list[Issue], page_url: str) -> str:
     count = f"{len(issues)} erreur" + ("s" if len(issues) > 1 else "")
     return (
         f'<div class="admonition failure mesbox-preview-errors" role="alert">\n'
-        f'<p class="admonition-title">{count} dans ce fichier : {"corrigez-les" if len(issues) > 1 else "corrigez-la"} avant de proposer la page '
+        f'<p class="admonition-title">{count} dans ce fichier : '
+        f"{'corrigez-les' if len(issues) > 1 else 'corrigez-la'} avant de proposer la page "
         f'(<a href="{escape(relative(page_url, ERRORS_URL))}">toutes les erreurs</a>)</p>\n'
         f"<ul>\n{_items(issues)}\n</ul>\n</div>\n"
     )
@@ -126,9 +128,9 @@ def errors_page(issues: list[Issue], files: int, urls: dict[str, str]) -> PageSo
             parts.append(f"<h2>{name}</h2>\n<ul>\n{_items(found)}\n</ul>")
         body = "\n".join(parts) + "\n"
     html = (
-        "<h1>Erreurs de la vérification</h1>\n<p>Cette page n'existe que dans l'aperçu (<code>mkdocs serve</code>) ; elle suit chaque enregistrement.</p>\n"
-        + body
-    )
+        "<h1>Erreurs de la vérification</h1>\n"
+        "<p>Cette page n'existe que dans l'aperçu (<code>mkdocs serve</code>) ; elle suit chaque enregistrement.</p>\n"
+    ) + body
     return _page(ERRORS_SRC, ERRORS_URL, "Erreurs de la vérification", html)
 
 

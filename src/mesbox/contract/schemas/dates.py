@@ -132,7 +132,10 @@ def _read_text(name: str, text: str) -> datetime.date:
         if 1 <= month <= 12:
             raise PydanticCustomError(
                 "E102",
-                "« {name} » demande aussi le jour : écrivez {year_month}-JJ, par exemple {year_month}-01 pour le 1er {month_name} {year} (ici « {value} »)",
+                (
+                    "« {name} » demande aussi le jour : écrivez {year_month}-JJ, "
+                    "par exemple {year_month}-01 pour le 1er {month_name} {year} (ici « {value} »)"
+                ),
                 {"name": name, "year": year, "year_month": f"{year}-{month:02d}", "month_name": MONTHS[month - 1], "value": shown},
             )
     _generic(name, shown)
@@ -162,7 +165,10 @@ def _day(value: Any, info: ValidationInfo) -> datetime.date:
     if isinstance(value, int) and 1900 <= value <= 2100:
         raise PydanticCustomError(
             "E102",
-            "« {name} » demande le jour et le mois, pas seulement l'année : écrivez {year}-MM-JJ, par exemple {year}-06-30 pour le 30 juin {year} (ici « {year} »)",
+            (
+                "« {name} » demande le jour et le mois, pas seulement l'année : écrivez {year}-MM-JJ, "
+                "par exemple {year}-06-30 pour le 30 juin {year} (ici « {year} »)"
+            ),
             {"name": name, "year": value},
         )
     if isinstance(value, str):

@@ -93,7 +93,10 @@ class FicheMeta(EntryMeta):
     number: Annotated[
         FicheNumber | None,
         Field(
-            description='un numéro entre guillemets, par exemple "2.14", unique parmi les fiches ; les fiches sont classées par numéro, puis par titre'
+            description=(
+                'un numéro entre guillemets, par exemple "2.14", unique parmi les fiches ; '
+                "les fiches sont classées par numéro, puis par titre"
+            )
         ),
     ] = None
     audiences: Annotated[UniqueList[Audience], Field(description="à qui s'adresse la fiche")] = []
@@ -154,7 +157,10 @@ class StoryMeta(EntryMeta):
     media: Annotated[
         HttpsUrl | None,
         Field(
-            description="obligatoire pour une vidéo ou un son : l'adresse https:// de l'enregistrement ; le site affiche un lien, sans lecteur intégré"
+            description=(
+                "obligatoire pour une vidéo ou un son : l'adresse https:// de l'enregistrement ; "
+                "le site affiche un lien, sans lecteur intégré"
+            )
         ),
     ] = None
     voices: Annotated[UniqueList[Author], Field(description="les personnes dont la parole est rapportée")] = []

@@ -93,7 +93,10 @@ def _licence(value: str) -> str:
     if _CLOSED.search(_licence_key(value)):
         raise PydanticCustomError(
             "E108",
-            "licence « {value} » refusée : une licence NC, ND ou « tous droits réservés » n'est pas libre, et la boîte à outils est un commun — choisissez {allowed} (sans ligne « licence: », c'est CC-BY-SA-4.0)",
+            (
+                "licence « {value} » refusée : une licence NC, ND ou « tous droits réservés » n'est pas libre, "
+                "et la boîte à outils est un commun — choisissez {allowed} (sans ligne « licence: », c'est CC-BY-SA-4.0)"
+            ),
             {"value": value, "allowed": allowed},
         )
     known = licence_id(value)

@@ -37,7 +37,10 @@ def siren_problem(value: str) -> str | None:
     if len(compact) != 9:
         return f"un SIREN a 9 chiffres (ici {len(compact)}) : recopiez-le depuis l'avis de situation Sirene de la structure"
     if not luhn_ok(compact):
-        return "sa clé de contrôle ne correspond pas (un chiffre mal recopié ou deux chiffres inversés ?) : recopiez-le depuis l'avis de situation Sirene"
+        return (
+            "sa clé de contrôle ne correspond pas (un chiffre mal recopié ou deux chiffres inversés ?) : "
+            "recopiez-le depuis l'avis de situation Sirene"
+        )
     return None
 
 
@@ -50,4 +53,7 @@ def rna_problem(value: str) -> str | None:
         return None
     if _DIGITS.match(compact) and len(compact) == 9:
         return f"il manque le « W » du début : écrivez « W{compact} » ; si c'est un SIREN (9 chiffres aussi), mettez-le dans « siren: »"
-    return "un numéro RNA s'écrit « W » suivi de 9 caractères, par exemple « W751234567 » (voir le récépissé de la préfecture ou le Journal officiel)"
+    return (
+        "un numéro RNA s'écrit « W » suivi de 9 caractères, par exemple « W751234567 » "
+        "(voir le récépissé de la préfecture ou le Journal officiel)"
+    )

@@ -106,7 +106,10 @@ class TerritoryTerm(Term):
         if self.lat is not None and self.lon is not None and not any(a <= self.lat <= b and c <= self.lon <= d for a, b, c, d in _AREAS):
             raise PydanticCustomError(
                 "E301",
-                "le point ({lat}, {lon}) n'est ni en France métropolitaine ni dans un département d'outre-mer : latitude et longitude inversées ?",
+                (
+                    "le point ({lat}, {lon}) n'est ni en France métropolitaine ni dans un département d'outre-mer : "
+                    "latitude et longitude inversées ?"
+                ),
                 {"lat": self.lat, "lon": self.lon, "field": "lat"},
             )
         return self

@@ -37,7 +37,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-FIXTURE = REPO / "tests" / "fixtures" / "site"
+FIXTURE = REPO / "tests" / "fixtures" / "repo"
 CHECK_GOAL, BUILD_GOAL = 2.0, 10.0
 HEAD = """---
 title: Fiche hostile

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from mesbox.contract.ids import did_you_mean
@@ -270,32 +270,14 @@ def check_taxonomies(loaded: Loaded) -> list[Issue]:
         if parent is None:
             continue
         if parent not in territories:  # a territory that is its own parent is reported as a cycle
-            line, col = _term_place(loaded, term, "parent")
-            hint = did_you_mean(parent, territories)
-            issues.append(
-                Issue(
-                    term.taxonomy.file,
-                    line,
-                    col,
-                    "E301",
-                    f"parent « {parent} » inconnu pour « {term.id} »{hint or ' : indiquez un territoire de ce fichier'}",
-                )
-            )
+            issues.append(_unknown_term(loaded, term, "parent", f"parent « {parent} » inconnu", territories, "un territoire de ce fichier"))
     issues.extend(_cycles(loaded, territories))
     regions = {i for i, t in territories.items() if isinstance(t.term, TerritoryTerm) and t.term.kind == "region"}
     for term in (term for terms in loaded.terms.values() for term in terms):
         region = term.term.region if isinstance(term.term, ActorTerm) else None
         if region is not None and region not in regions:
-            line, col = _term_place(loaded, term, "region")
-            hint = did_you_mean(region, regions)
             issues.append(
-                Issue(
-                    term.taxonomy.file,
-                    line,
-                    col,
-                    "E301",
-                    f"région « {region} » inconnue pour « {term.id} »{hint or ' : indiquez un territoire de type « region »'}",
-                )
+                _unknown_term(loaded, term, "region", f"région « {region} » inconnue", regions, "un territoire de type « region »")
             )
     issues.extend(_shared_numbers(loaded))
     return issues
@@ -326,6 +308,14 @@ def _shared_numbers(loaded: Loaded) -> list[Issue]:
                     )
                 )
     return issues
+
+
+def _unknown_term(loaded: Loaded, term: TermEntry, key: str, what: str, known: Iterable[str], instead: str) -> Issue:
+    """E301 at a term's `key` naming a term that is not there: the closest id, or what to write instead."""
+    line, col = _term_place(loaded, term, key)
+    value = getattr(term.term, key)
+    hint = did_you_mean(value, known)
+    return Issue(term.taxonomy.file, line, col, "E301", f"{what} pour « {term.id} »{hint or f' : indiquez {instead}'}")
 
 
 def _term_place(loaded: Loaded, term: TermEntry, key: str) -> tuple[int, int]:

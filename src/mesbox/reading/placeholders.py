@@ -57,15 +57,7 @@ def find_in_yaml(text: str, first_line: int, rel: str) -> list[Issue]:
         field = field_at(lines, index) if col >= 0 or PLACEHOLDER_ID in line else None
         where = f"dans « {field} »" if field else "dans l'en-tête"
         if col >= 0:
-            found.append(
-                Issue(
-                    rel,
-                    first_line + index,
-                    col + 1,
-                    "E101",
-                    f"texte « {PLACEHOLDER} » laissé tel quel {where} : remplacez-le par le vrai contenu",
-                )
-            )
+            found.append(_text_left(rel, first_line + index, col + 1, where))
             continue
         same_id = _PLACEHOLDER_ID.search(line)
         if same_id:
@@ -90,13 +82,10 @@ def find_in_body(text: str, first_line: int, rel: str) -> list[Issue]:
     for index, line in enumerate(text.split("\n")):
         col = line.find(PLACEHOLDER)
         if col >= 0:
-            found.append(
-                Issue(
-                    rel,
-                    first_line + index,
-                    col + 1,
-                    "E101",
-                    f"texte « {PLACEHOLDER} » laissé tel quel dans le texte de la page : remplacez-le par le vrai contenu",
-                )
-            )
+            found.append(_text_left(rel, first_line + index, col + 1, "dans le texte de la page"))
     return found
+
+
+def _text_left(rel: str, line: int, col: int, where: str) -> Issue:
+    """E101 for the placeholder text the scaffold writes, wherever it was left."""
+    return Issue(rel, line, col, "E101", f"texte « {PLACEHOLDER} » laissé tel quel {where} : remplacez-le par le vrai contenu")

@@ -376,6 +376,27 @@ def test_not_found_page_searches_the_toolbox(page: object, base_url: str) -> Non
     p.locator(".mesbox-explorer__results .mesbox-card", has_text="Organiser une visite apprenante").first.wait_for(timeout=15000)  # type: ignore[attr-defined]
 
 
+def test_explorer_fetches_each_index_file_once_and_the_words_while_they_are_typed(page: object, base_url: str) -> None:
+    """Pagefind's metadata and WebAssembly, asked for ahead of its script, are downloaded once; typing fetches the
+    index chunk of the words before the search is asked, and the search reads it from memory."""
+    p = page
+    p.goto(base_url + "explorer/")  # type: ignore[attr-defined]
+    p.locator(".mesbox-explorer__facet").first.wait_for(timeout=15000)  # type: ignore[attr-defined]
+
+    def fetched(part: str) -> list[str]:
+        return [url for url in p.requests if "/pagefind/" in url and part in url]  # type: ignore[attr-defined]
+
+    assert len(fetched(".pf_meta")) == 1 and len(fetched("/wasm.")) == 1 and not fetched("/index/")
+    with p.expect_request(lambda request: "/pagefind/index/" in request.url):  # type: ignore[attr-defined]
+        p.get_by_label("Mots à chercher").press_sequentially("cooperation")  # type: ignore[attr-defined]
+    assert p.locator(".mesbox-explorer__results .mesbox-card").count() == 0  # type: ignore[attr-defined]
+    chunks = len(fetched("/index/"))
+    p.get_by_label("Mots à chercher").press("Enter")  # type: ignore[attr-defined]
+    p.locator(".mesbox-explorer__status", has_text="résultat").wait_for(timeout=15000)  # type: ignore[attr-defined]
+    assert p.locator(".mesbox-explorer__results .mesbox-card").count() > 0  # type: ignore[attr-defined]
+    assert len(fetched("/index/")) == chunks
+
+
 def test_explorer_on_a_phone_folds_the_filters_above_the_results(browser: object, base_url: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")  # type: ignore[attr-defined]
     p = context.new_page()

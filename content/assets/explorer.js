@@ -57,14 +57,48 @@
     return { q: input.value.trim(), filters: chosen };
   }
 
+  /* Pagefind fetches its script, then its entry file, then its metadata and WebAssembly, one after the
+     other. The entry file is read here while its script loads, and the two files it names are asked for
+     at once (preload hints that Pagefind's own requests then find in the page's cache). */
+  function prefetch() {
+    var lang = (document.documentElement.lang || "").toLowerCase();
+    fetch(new URL("pagefind-entry.json?ts=" + Date.now(), bundle)).then(function (response) {
+      return response.json();
+    }).then(function (entry) {
+      var index = entry.languages[lang] || entry.languages[lang.split("-")[0]];
+      if (!index) return;
+      ["pagefind." + index.hash + ".pf_meta", "wasm." + (index.wasm || "unknown") + ".pagefind"].forEach(function (name) {
+        var hint = document.createElement("link");
+        hint.rel = "preload";
+        hint.as = "fetch";
+        hint.crossOrigin = "anonymous";
+        hint.href = new URL(name, bundle).href;
+        document.head.appendChild(hint);
+      });
+    }).catch(function () { /* only a hint: Pagefind fetches and reports on its own */ });
+  }
+
   async function load() {
     if (!pagefind) {
+      prefetch();
       pagefind = await import(new URL("pagefind.js", bundle).href);
       /* Short pages weigh more (pageLength 1, Pagefind's default is 0.75): a hub page, short on purpose,
-         comes before the long entries that repeat its name, for names of two words too. */
-      await pagefind.options({ basePath: bundle.pathname, baseUrl: siteRoot, ranking: { pageLength: 1.0 } });
+         comes before the long entries that repeat its name, for names of two words too. On the page's
+         own thread (noWorker): a worker is one more script to fetch before the index, and every result
+         is copied back from it. */
+      await pagefind.options({ noWorker: true, basePath: bundle.pathname, baseUrl: siteRoot, ranking: { pageLength: 1.0 } });
     }
     return pagefind;
+  }
+
+  /* Until its index is ready Pagefind checks every 50 ms: a few preloads of the query started 10 ms
+     apart notice it within 10 ms and load the word's chunk, and the search that follows finds it there. */
+  function ready(api, term, options) {
+    return new Promise(function (resolve) {
+      [0, 10, 20, 30, 40].forEach(function (delay) {
+        setTimeout(function () { api.preload(term, options).then(resolve, resolve); }, delay);
+      });
+    });
   }
 
   /* Every filter value with its count: read after the first results are drawn, not before. */
@@ -179,6 +213,8 @@
     var api = await load();
     var filters = {};
     Object.keys(state.filters).forEach(function (name) { filters[name] = { any: state.filters[name] }; });
+    if (state.q) await ready(api, state.q, { filters: filters });
+    if (ticket !== running) return;
     var found = await api.search(state.q || null, { filters: filters });
     if (ticket !== running || !found) return;
     results.textContent = "";
@@ -225,6 +261,13 @@
     var state = formState();
     writeState(state);
     run(state);
+  });
+  /* While a reader types, Pagefind fetches the index chunks of the words typed so far. */
+  var typing = 0;
+  input.addEventListener("input", function () {
+    var term = input.value.trim();
+    clearTimeout(typing);
+    if (term) typing = setTimeout(function () { load().then(function (api) { api.preload(term); }); }, 150);
   });
   more.addEventListener("click", function () { showMore(running); });
   copy.addEventListener("click", function () {

@@ -214,6 +214,25 @@ def test_contributor_pages_are_not_among_the_results(page: object, base_url: str
         assert not [href for _, _, href in found if "contribuer/" in href or "licences/" in href], (words, found)
 
 
+# For each département of the map's inset (Paris and its neighbours): whether a 24 px square, sampled
+# every 2 px, fits inside its shape somewhere (its bounding box alone would pass a thin crescent).
+INSET_SQUARES = """paths => paths.map(path => {
+  const unit = 1 / path.getScreenCTM().a, side = 24 * unit, box = path.getBBox(), cuts = 12;
+  for (let x = box.x; x + side <= box.x + box.width; x += unit)
+    for (let y = box.y; y + side <= box.y + box.height; y += unit) {
+      let inside = true;
+      for (let i = 0; i <= cuts && inside; i++)
+        for (let j = 0; j <= cuts && inside; j++) inside = path.isPointInFill(new DOMPoint(x + side * i / cuts, y + side * j / cuts));
+      if (inside) return true;
+    }
+  return false;
+})"""
+
+
+def _inset_targets(p: object) -> list[bool]:
+    return p.locator("svg .mesbox-map__inset path").evaluate_all(INSET_SQUARES)  # type: ignore[attr-defined,no-any-return]
+
+
 def test_territory_map_marks_are_named_focusable_links(page: object, base_url: str) -> None:
     p = page
     p.goto(base_url + "territoires/")  # type: ignore[attr-defined]
@@ -232,6 +251,7 @@ def test_territory_map_marks_are_named_focusable_links(page: object, base_url: s
     for link in reachable.all():
         box = link.bounding_box()
         assert box is not None and min(box["width"], box["height"]) >= 24, link.get_attribute("aria-label")
+    assert _inset_targets(p) == [True] * 4  # Paris and its three neighbours, each a target a finger can hit
     mark.focus()
     mark.press("Enter")
     p.wait_for_url("**/territoires/calvados/")  # type: ignore[attr-defined]
@@ -239,8 +259,9 @@ def test_territory_map_marks_are_named_focusable_links(page: object, base_url: s
 
 
 def test_map_targets_on_a_phone_are_24_px_or_repeated_in_the_list_under_the_map(browser: object, base_url: str) -> None:
-    """At 390 px the drawing shrinks: points keep a 24 px target; a smaller shape has the same link in the list."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")  # type: ignore[attr-defined]
+    """At 375 px the drawing shrinks: points keep a 24 px target, and so do Paris and its neighbours in the inset;
+    a smaller shape has the same link in the list."""
+    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="fr-FR")  # type: ignore[attr-defined]
     p = context.new_page()
     p.goto(base_url + "territoires/")
     listed = set(p.locator(".mesbox-terms a").evaluate_all("links => links.map(a => a.getAttribute('href'))"))
@@ -253,6 +274,7 @@ def test_map_targets_on_a_phone_are_24_px_or_repeated_in_the_list_under_the_map(
         assert not small or ("point" not in (link.get_attribute("class") or "") and link.get_attribute("href") in listed), (
             link.get_attribute("aria-label")
         )
+    assert _inset_targets(p) == [True] * 4
     context.close()
 
 

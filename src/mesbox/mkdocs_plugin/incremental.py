@@ -20,7 +20,7 @@ from typing import Any
 
 from mkdocs.structure.files import File
 
-from mesbox.publishing.audit import Allowed, Finding, audit_text, site_files
+from mesbox.publishing.audit import Allowed, Finding, audit_bytes, site_files
 
 SearchEntries = list[dict[str, Any]]
 
@@ -138,7 +138,7 @@ class AuditedFiles:
             info = path.stat()
             key = (info.st_size, info.st_mtime_ns, info.st_ino)
             if self.clean.get(rel) != key:
-                found = audit_text(path.read_text(encoding="utf-8", errors="replace"), rel, allowed)
+                found = audit_bytes(path.read_bytes(), rel, allowed)
                 if found:
                     findings.extend(found)
                     continue

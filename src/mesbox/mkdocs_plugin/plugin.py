@@ -67,7 +67,7 @@ from mesbox.mkdocs_plugin.config import MesboxConfig
 from mesbox.mkdocs_plugin.incremental import AuditedFiles, GeneratedPage, Incremental, SearchEntries, rebuilt, stamp, tree
 from mesbox.mkdocs_plugin.pagetimer import PageTimer
 from mesbox.mkdocs_plugin.previewsearch import PreviewSearch
-from mesbox.publishing.audit import AUDITED, Allowed, Finding, Known, audit_site, audit_text, unknown_files
+from mesbox.publishing.audit import AUDITED, Allowed, Finding, Known, audit_bytes, audit_site, unknown_files
 from mesbox.publishing.cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
 from mesbox.publishing.cmsassets import EditorUnavailable, editor_files
 from mesbox.publishing.csp import ThemeScripts, with_policy
@@ -508,8 +508,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         if self.dirty:
             return  # a dirty build audits the files it changed on disk, as it finds them (`AuditedFiles`)
         started = time.perf_counter()
-        self.findings.extend(audit_text(output, rel, self.allowed))
-        self.audited_pages[rel] = len(output.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes it
+        written = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
+        self.findings.extend(audit_bytes(written, rel, self.allowed))
+        self.audited_pages[rel] = len(written)
         self.auditing += time.perf_counter() - started
 
     on_post_page = CombinedEvent(_fill_late, event_priority(-100)(_add_policy), event_priority(-110)(_audit_page))

@@ -15,10 +15,12 @@ The plugin audits each page as MkDocs hands it over (its HTML is in memory), so 
 site folder only lists the files and reads those that were not audited yet (or changed since).
 
 Parsing 2 000 pages in pure Python costs more than a tenth of a build, so each file is first
-read by a few regular expressions: its `<script>` elements are checked against what is allowed,
-and the rest of the text is searched for anything the parser could report (an embedding tag,
-`on…=`, `= refresh`, the letters of `script:` or `data:` even split by spaces or control
-characters, a character reference to a letter, a colon or a control).
+read quickly, as the bytes it is written in, with ASCII letters lower-cased: its plainly written
+`<script>` elements are checked against what is allowed, then a few searches, each starting with a
+fixed byte, look in the rest for anything the parser could report (the start of an element that
+runs, embeds or styles, `on…=`, `refresh`, the letters of `script:` or `data:` once spaces and
+controls are taken out, a character reference to a letter, a colon or a control), and the bytes
+beyond ASCII for a refused character or a letter a Unicode match takes for an ASCII one.
 A file with nothing of the kind cannot hold a finding; any other file is parsed in full.
 """
 
@@ -63,52 +65,38 @@ URL_ATTRIBUTES = frozenset(
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 _CODE_SCHEME = re.compile(r"(?:javascript|vbscript|data):", re.IGNORECASE)
 
-# Only plainly written elements: double-quoted attributes without `<` or `>`, content without `</`
-# (possessive quantifiers: a `<script>` left open fails at once, it is not tried every other way);
-# and mesbox's own policy, whose text names `data:`.
+# The quick reading works on the file's UTF-8 bytes with ASCII letters lower-cased (`bytes.lower`):
+# a byte keeps its position, and each search below starts with a fixed byte, which the engine finds
+# fast (a pattern that starts with a set of characters is searched ten times slower).
+# Plainly written scripts and styles (double-quoted attributes without `<` or `>`, content without
+# `</`; possessive quantifiers: a `<script>` left open fails at once), mesbox's policy (its text names
+# `data:`), and any other start of an element that runs, embeds or styles. Each alternative starts with
+# a letter: the engine skips at once those that cannot match after a `<`.
 _ELEMENT = re.compile(
-    r"""<([sS][cC][rR][iI][pP][tT]|[sS][tT][yY][lL][eE])((?:\s++[a-zA-Z-]++="[^"<>]*+")*+)\s*+>([^<]*+(?:<(?!/)[^<]*+)*+)</\1\s*+>"""
-    r"""|<meta http-equiv="Content-Security-Policy" content="[^"<>]*">"""
+    rb"""<(?:s(cript|tyle)((?:\s++[a-z-]++="[^"<>]*+")*+)\s*+>([^<]*+(?:<(?!/)[^<]*+)*+)</s\1\s*+>"""
+    rb"""|meta http-equiv="content-security-policy" content="[^"<>]*+">"""
+    rb"""|iframe|frame|fencedframe|object|embed|applet|base|portal|script|style)"""
 )
-_SUSPECT_TAG = re.compile(r"<(?:iframe|frame|object|embed|applet|base|portal|fencedframe|script|style)", re.IGNORECASE)
-# One pattern per spelling of `on`: a pattern that starts with a character class is searched ten times slower.
-_HANDLERS = tuple(re.compile(prefix + r"[^\s/>=]*+\s*+=") for prefix in ("on", "On", "oN", "ON"))
-# (Each pattern starts with a character that has no case: the search for it is fast.)
-_NAMED = re.compile(r"&(?i:colon|tab|newline);")
-_REFRESH = re.compile(r"""=\s*["']?\s*(?i:refresh)""")
-# character references to a control, a colon or an ASCII letter, in decimal and hexadecimal
-_BEFORE_COLON = frozenset("tTaA\x7f" + "".join(map(chr, range(0x21))))
+# Character references to a control, a space, a colon or an ASCII letter (decimal, hexadecimal), and the named ones.
 _REFERENCE = re.compile(
-    r"&#(?:0*(?:[0-9]|[12][0-9]|3[0-2]|58|6[5-9]|[7-9][0-9]|1[01][0-9]|12[0-2]|127)(?![0-9])"
-    r"|[xX]0*(?:1?[0-9a-fA-F]|20|3[aA]|4[1-9a-fA-F]|5[0-9aA]|6[1-9a-fA-F]|7[0-9aAfF])(?![0-9a-fA-F]))"
+    rb"&(?:#(?:0*(?:[0-9]|[12][0-9]|3[0-2]|58|6[5-9]|[7-9][0-9]|1[01][0-9]|12[0-2]|127)(?![0-9])"
+    rb"|x0*(?:1?[0-9a-f]|20|3a|4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9af])(?![0-9a-f]))|colon;|tab;|newline;)"
 )
-
-
-def _suspect(text: str) -> bool:
-    """Whether the parser could find something in `text` (a part of a file outside its plainly allowed elements)."""
-    if _SUSPECT_TAG.search(text) or _NAMED.search(text) or _REFRESH.search(text) or _REFERENCE.search(text):
-        return True
-    for handler in _HANDLERS:
-        if any(match.start() == 0 or text[match.start() - 1] in "'\"/ \t\n\r\f" for match in handler.finditer(text)):
-            return True
-    colon = text.find(":")
-    while colon != -1:  # after the `t` of `script`, the `a` of `data`, or spaces and controls that may separate them
-        if colon and text[colon - 1] in _BEFORE_COLON and _word_before(text, colon).endswith(("script", "data")):
-            return True
-        colon = text.find(":", colon + 1)
-    return False
-
-
-def _word_before(text: str, end: int) -> str:
-    """The last six characters before `end` that are not controls or spaces, lower-cased (what a URL's scheme is made of)."""
-    kept: list[str] = []
-    index = end - 1
-    while index >= 0 and len(kept) < 6:
-        char = text[index]
-        if char > " " and char != "\x7f":
-            kept.append(char)
-        index -= 1
-    return "".join(reversed(kept)).lower()
+# `on…=` where the parser could start an attribute: after a quote, a slash, a space (Python's `\s`,
+# whose characters beyond ASCII end with a byte of 0x80 or more) or at the start.
+_HANDLER = re.compile(rb"on(?<![^\s'\"/\x1c-\x1f\x80-\xff]on)[^\s/>=]*+[\s\x1c-\x1f\x80-\xff]*+=")
+# What browsers and the parser ignore inside a scheme's letters.
+_IGNORABLE = bytes(range(0x21)) + b"\x7f"
+# The bytes beyond ASCII, and the refused ASCII controls marked 0xFF (never in UTF-8), hold what the quick
+# reading leaves to the parser: a refused character (C1, bidi overrides, non-characters: the parser reads
+# them, the audit reports them), and the letters a case-insensitive Unicode match takes for ASCII ones
+# (ſ for s, K for k, İ and ı for i).
+_PLAIN_ASCII = bytes(b for b in range(0x80) if b in b"\t\n\r" or 0x20 <= b < 0x7F)
+_MARK_CONTROLS = bytes(0xFF if b < 0x20 or b == 0x7F else b for b in range(256))
+_NOT_PLAIN = re.compile(
+    rb"\xff|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xb7[\x90-\xaf]|\xbf[\xbe\xbf]"
+    rb"|\xc5\xbf|\xe2\x84\xaa|\xc4[\xb0\xb1]"
+)
 
 
 @dataclass(frozen=True)
@@ -147,6 +135,19 @@ class Allowed:
     theme: ThemeScripts
     script_paths: frozenset[str]  # site paths (no leading slash); a path ending in `/` allows the folder
     base: str = "/"  # the path of the site's address: absolute links (the 404 page's) start with it
+
+
+def allowed_src(src: str, folder: str, allowed: Allowed) -> bool:
+    """Whether a script's `src`, written in a file of `folder` (in the site), names one of the allowed scripts."""
+    if "//" in src or ":" in src.split("/", 1)[0]:
+        return False  # another host or a scheme: never one of the site's files
+    src = src.split("?", 1)[0].split("#", 1)[0]
+    if src.startswith("/"):
+        if not src.startswith(allowed.base):
+            return False
+        src = "/" + src[len(allowed.base) :]
+    path = posixpath.normpath(posixpath.join(folder, src)).lstrip("/")
+    return any(path == script or (script.endswith("/") and path.startswith(script)) for script in allowed.script_paths)
 
 
 class _Auditor(HTMLParser):
@@ -196,15 +197,7 @@ class _Auditor(HTMLParser):
             self.inline = None  # a data block (configuration, JSON-LD): browsers do not run it
 
     def allowed_src(self, src: str) -> bool:
-        if "//" in src or ":" in src.split("/", 1)[0]:
-            return False  # another host or a scheme: never one of the site's files
-        src = src.split("?", 1)[0].split("#", 1)[0]
-        if src.startswith("/"):
-            if not src.startswith(self.allowed.base):
-                return False
-            src = "/" + src[len(self.allowed.base) :]
-        path = posixpath.normpath(posixpath.join(self.folder, src)).lstrip("/")
-        return any(path == allowed or (allowed.endswith("/") and path.startswith(allowed)) for allowed in self.allowed.script_paths)
+        return allowed_src(src, self.folder, self.allowed)
 
     def handle_data(self, data: str) -> None:
         if self.inline is not None:
@@ -224,43 +217,58 @@ class _Auditor(HTMLParser):
             )
 
 
-def _plainly_clean(text: str, rel: str, allowed: Allowed) -> bool:
-    """The quick reading: True only when the parser could find nothing in `text`."""
-    auditor = _Auditor(rel, allowed)
+def _plainly_clean(data: bytes, rel: str, allowed: Allowed) -> bool:
+    """The quick reading: True only when the parser could find nothing in `data` (a file's UTF-8 bytes)."""
+    if _NOT_PLAIN.search(data.translate(_MARK_CONTROLS, _PLAIN_ASCII)):
+        return False
+    low = data.lower()
     rest, start = [], 0
-    for element in _ELEMENT.finditer(text):
-        kind, attributes, content = (element.group(1) or "").lower(), element.group(2) or "", element.group(3) or ""
-        if _suspect(attributes):
+    for element in _ELEMENT.finditer(low):
+        kind = element.group(1)
+        if kind is None:
+            if element.group(0)[1:5] != b"meta":
+                return False  # an element that runs, embeds or styles, not plainly written
+            rest.append(low[start : element.start()])  # the policy: left out of the rest
+            start = element.end()
+            continue
+        if kind == b"tyle":
             return False
-        if not kind:
-            pass  # the policy
-        elif kind == "style":
-            return False
-        elif "src" in attributes.lower():
+        attributes = data[element.start(2) : element.end(2)].decode("utf-8")
+        content = data[element.start(3) : element.end(3)].decode("utf-8")
+        if b"src" in element.group(2) or b"href" in element.group(2):  # the parser reads `href` as a script's source too
             found = _SRC.search(attributes)
-            if found is None or not auditor.allowed_src(found.group(1)) or content.strip():
+            if found is None or not allowed_src(found.group(1), posixpath.dirname(rel), allowed) or content.strip():
                 return False
         elif runs(attributes) and not allowed.theme.known(content):
             return False
-        rest.append(text[start : element.start()])
-        start = element.end()
-    rest.append(text[start:])
-    # One search over the parts joined by a newline: a match within a part is still found, and a match
-    # across the newline (the name of a scheme, `on…=`) only sends the file to the parser.
-    return not _suspect("\n".join(rest))
+        rest.append(low[start : element.start(3)])  # the attributes stay in the rest: they are searched below
+        start = element.end(3)
+    rest.append(low[start:])
+    # The parts joined by a newline: a match within a part is still found, and a match across the newline
+    # (the name of a scheme, `on…=`) only sends the file to the parser.
+    text = b"\n".join(rest)
+    if _REFERENCE.search(text) or _HANDLER.search(text):
+        return False
+    letters = text.translate(None, _IGNORABLE)  # `java\tscript:` is `javascript:` to a browser
+    return b"script:" not in letters and b"data:" not in letters and b"refresh" not in letters
 
 
 _SRC = re.compile(r"""^\s+src="([^"<>]*)"(?:\s+(?:defer|async))?\s*$""")
 
 
-def audit_text(text: str, rel: str, allowed: Allowed) -> list[Finding]:
-    """Findings in one file's text (`rel`, its path in the site, places its relative links)."""
-    if _plainly_clean(text, rel, allowed):
+def audit_bytes(data: bytes, rel: str, allowed: Allowed) -> list[Finding]:
+    """Findings in one file as written (UTF-8 bytes; `rel`, its path in the site, places its relative links)."""
+    if _plainly_clean(data, rel, allowed):
         return []
     auditor = _Auditor(rel, allowed)
-    auditor.feed(text)
+    auditor.feed(data.decode("utf-8", errors="replace"))
     auditor.close()
     return auditor.findings
+
+
+def audit_text(text: str, rel: str, allowed: Allowed) -> list[Finding]:
+    """Findings in one file's text, encoded as MkDocs writes it."""
+    return audit_bytes(text.encode("utf-8", errors="xmlcharrefreplace"), rel, allowed)
 
 
 def site_files(site_dir: Path) -> Iterable[tuple[str, Path]]:
@@ -302,5 +310,5 @@ def audit_site(site_dir: Path, allowed: Allowed, known: Known | None = None, aud
         if known is not None and rel not in known:
             findings.append(Finding(rel, 0, UNKNOWN))
         elif rel.lower().endswith(AUDITED) and done.get(rel, -1) != entry.stat(follow_symlinks=False).st_size:
-            findings.extend(audit_text(Path(entry.path).read_text(encoding="utf-8", errors="replace"), rel, allowed))
+            findings.extend(audit_bytes(Path(entry.path).read_bytes(), rel, allowed))
     return findings

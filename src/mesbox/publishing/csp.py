@@ -14,7 +14,8 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 # An inline script of a template: `<script>` without attributes (with `src` or a data type, it is not inline code).
@@ -25,10 +26,13 @@ _HOLE = r"[A-Za-z0-9./:_#?=&%~+-]*"
 # Script types browsers do not run: data blocks (the theme's configuration, JSON-LD).
 DATA_TYPES = frozenset({"application/json", "application/ld+json"})
 
-_PAGE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+# The theme writes its tags in lower case: a search that starts with the whole `<script` is fast.
+_PAGE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+# Scripts whose verdict or hash is kept (pages repeat the theme's few; content cannot fill memory).
+_SEEN_AT_MOST = 1024
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,8 @@ class ThemeScripts:
     """The inline scripts the theme's templates write, as patterns over a script's whole text."""
 
     patterns: tuple[re.Pattern[str], ...]
+    # Every page holds the same few scripts: each text is matched against the patterns once.
+    _seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_templates(cls, folders: Iterable[str | Path]) -> ThemeScripts:
@@ -52,9 +58,15 @@ class ThemeScripts:
         return cls(tuple(found.values()))
 
     def known(self, script: str) -> bool:
-        return any(pattern.fullmatch(script) for pattern in self.patterns)
+        found = self._seen.get(script)
+        if found is None:
+            found = any(pattern.fullmatch(script) for pattern in self.patterns)
+            if len(self._seen) < _SEEN_AT_MOST:
+                self._seen[script] = found
+        return found
 
 
+@lru_cache(maxsize=_SEEN_AT_MOST)
 def source_hash(text: str) -> str:
     """A CSP hash source for an inline script or style, as browsers compute it (UTF-8 bytes)."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"

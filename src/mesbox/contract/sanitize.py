@@ -119,11 +119,17 @@ def _cleaner() -> nh3.Cleaner:
 
 
 _CLEANER = _cleaner()
+# What the parser reads as more than text (a tag, a reference) or writes back otherwise (`>` and the
+# no-break space as references, carriage returns as line feeds, NUL and a leading byte order mark dropped).
+_NOT_PLAIN_TEXT = re.compile("[<>&\r\x00\xa0\ufeff]")
 
 
 def sanitize_html(fragment: str) -> str:
     """`fragment` parsed as the inside of a `<body>` and written back with only what the allowlist keeps,
-    control characters, non-characters and bidi overrides replaced by U+FFFD (the check refuses them, E102)."""
+    control characters, non-characters and bidi overrides replaced by U+FFFD (the check refuses them, E102).
+    Plain text (most titles of a table of contents) comes out of the sanitiser as it went in: it skips it."""
+    if _NOT_PLAIN_TEXT.search(fragment) is None:
+        return replace_refused(fragment)
     return replace_refused(_CLEANER.clean(fragment))
 
 

@@ -218,3 +218,28 @@ def test_the_quick_reading_never_passes_what_the_parser_would_find(body: str) ->
         auditor.feed(text)
         auditor.close()
         assert auditor.findings == []
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\x0c", "\x7f", "\x85", "\u202e", "\u2066", "\ufdd0", "\uffff", "\U0010fffe"])
+def test_a_refused_character_written_in_any_file_is_a_finding(tmp_path: Path, char: str) -> None:
+    """Second layer behind the check (E102) and the sanitiser's U+FFFD: pages, data and feeds hold none."""
+    code = f"U+{ord(char):04X}"
+    findings = audit_text(page(f"<p>a{char}b</p>"), "fiches/a/index.html", ALLOWED)
+    assert [(f.line, code in f.message) for f in findings] == [(11, True)], findings
+    (tmp_path / "donnees").mkdir()
+    (tmp_path / "donnees" / "catalogue.json").write_text(f'{{\n  "title": "a{char}b"\n}}\n', encoding="utf-8")
+    (tmp_path / "donnees" / "catalogue.csv").write_text(f"id,title\r\nx,a{char}b\r\n", encoding="utf-8")
+    (tmp_path / "flux.xml").write_text(f"<rss>\n<title>a{char}b</title></rss>", encoding="utf-8")
+    found = [(f.path, f.line) for f in audit_site(tmp_path, ALLOWED) if code in f.message]
+    assert found == [("flux.xml", 2), ("donnees/catalogue.csv", 2), ("donnees/catalogue.json", 2)]
+
+
+def test_tabs_and_line_ends_are_no_findings(tmp_path: Path) -> None:
+    assert audit_text(page("<p>a\tb\r\nc</p>"), "fiches/a/index.html", ALLOWED) == []
+    (tmp_path / "catalogue.json").write_text('{\r\n\t"title": "a"\r\n}\r\n', encoding="utf-8")
+    assert audit_site(tmp_path, ALLOWED) == []
+
+
+def test_a_file_full_of_refused_characters_names_the_first_ones_and_counts_the_others() -> None:
+    findings = audit_text(page("<p>" + "\x00" * 30 + "</p>"), "fiches/a/index.html", ALLOWED)
+    assert len(findings) == 21 and findings[-1].message.startswith("… et 10 autres")

@@ -9,6 +9,10 @@ a `<style>` (the theme and mesbox style pages from their stylesheets only). Any 
 the build: the sanitiser should have made each of them impossible, so one means a hole, not a
 contributor's mistake.
 
+Every HTML, SVG, XML, CSV and JSON file is also searched for the characters the check refuses
+(E102) written as they are, and every CSV file is read as a spreadsheet would read it
+(`csvformulas.py`): a cell that starts as a formula fails the build with its row and column.
+
 A file that no known source wrote (MkDocs' own files, the theme's, mesbox's generated pages and
 data, Pagefind's index) fails the build too: whatever put it there is not reviewed by anyone.
 The plugin audits each page as MkDocs hands it over (its HTML is in memory), so the pass over the
@@ -26,6 +30,7 @@ A file with nothing of the kind cannot hold a finding; any other file is parsed 
 
 from __future__ import annotations
 
+import csv
 import os
 import posixpath
 import re
@@ -34,9 +39,13 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from mesbox.contract.characters import character_name, refused_characters
 from mesbox.publishing.csp import ThemeScripts, runs
+from mesbox.publishing.csvformulas import formula_cells, may_hold_formulas
 
 AUDITED = (".html", ".htm", ".xhtml", ".svg", ".xml")
+# Files read for refused characters too (the pages above, the data and the search index), and CSV files for formulas.
+CHECKED = (*AUDITED, ".csv", ".json", ".geojson")
 EMBEDDING = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "fencedframe"})
 # Attributes holding a URL, in HTML and SVG; SVG animations may also set one through `values`, `from`, `to`.
 URL_ATTRIBUTES = frozenset(
@@ -93,10 +102,11 @@ _IGNORABLE = bytes(range(0x21)) + b"\x7f"
 # (ſ for s, K for k, İ and ı for i).
 _PLAIN_ASCII = bytes(b for b in range(0x80) if b in b"\t\n\r" or 0x20 <= b < 0x7F)
 _MARK_CONTROLS = bytes(0xFF if b < 0x20 or b == 0x7F else b for b in range(256))
-_NOT_PLAIN = re.compile(
-    rb"\xff|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xb7[\x90-\xaf]|\xbf[\xbe\xbf]"
-    rb"|\xc5\xbf|\xe2\x84\xaa|\xc4[\xb0\xb1]"
-)
+_REFUSED_BYTES = rb"\xff|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xb7[\x90-\xaf]|\xbf[\xbe\xbf]"
+_MAY_REFUSE = re.compile(_REFUSED_BYTES)
+_NOT_PLAIN = re.compile(_REFUSED_BYTES + rb"|\xc5\xbf|\xe2\x84\xaa|\xc4[\xb0\xb1]")
+# A file holding refused characters names this many, then says how many more.
+_CHARACTERS_NAMED = 20
 
 
 @dataclass(frozen=True)
@@ -257,13 +267,60 @@ _SRC = re.compile(r"""^\s+src="([^"<>]*)"(?:\s+(?:defer|async))?\s*$""")
 
 
 def audit_bytes(data: bytes, rel: str, allowed: Allowed) -> list[Finding]:
-    """Findings in one file as written (UTF-8 bytes; `rel`, its path in the site, places its relative links)."""
-    if _plainly_clean(data, rel, allowed):
-        return []
-    auditor = _Auditor(rel, allowed)
-    auditor.feed(data.decode("utf-8", errors="replace"))
-    auditor.close()
-    return auditor.findings
+    """Findings in one file as written (UTF-8 bytes; `rel`, its path in the site, places its relative links):
+    what could run code in a page (HTML, SVG, XML), refused characters in any file of `CHECKED`, and
+    cells a spreadsheet would run in a CSV file."""
+    name = rel.lower()
+    if name.endswith(AUDITED):
+        if _plainly_clean(data, rel, allowed):
+            return []
+        text = data.decode("utf-8", errors="replace")
+        auditor = _Auditor(rel, allowed)
+        auditor.feed(text)
+        auditor.close()
+        return auditor.findings + _refused(text, rel)
+    findings = []
+    if _MAY_REFUSE.search(data.translate(_MARK_CONTROLS, _PLAIN_ASCII)):
+        findings.extend(_refused(data.decode("utf-8", errors="replace"), rel))
+    if name.endswith(".csv") and may_hold_formulas(data):
+        findings.extend(_formulas(data, rel))
+    return findings
+
+
+def _refused(text: str, rel: str) -> list[Finding]:
+    """Each character the check refuses (E102) written as it is: the sanitiser and the exports replace or
+    escape them, so one in a file means a path that skips both. A carriage return may end a line."""
+    found = [match for match in refused_characters(text) if match.group() != "\r"]
+    findings = [
+        Finding(
+            rel,
+            text.count("\n", 0, match.start()) + 1,
+            f"caractère refusé {character_name(match.group())} écrit tel quel : la vérification le refuse (E102) "
+            "et l'assainisseur le remplace, ce qui l'a écrit ne passe par aucun des deux",
+        )
+        for match in found[:_CHARACTERS_NAMED]
+    ]
+    if len(found) > _CHARACTERS_NAMED:
+        findings.append(Finding(rel, 0, f"… et {len(found) - _CHARACTERS_NAMED} autres caractères refusés"))
+    return findings
+
+
+def _formulas(data: bytes, rel: str) -> list[Finding]:
+    """Each cell of a CSV file that a spreadsheet would run as a formula, by row and column."""
+    try:
+        cells = list(formula_cells(data.decode("utf-8", errors="replace")))
+    except csv.Error as error:
+        return [Finding(rel, 0, f"fichier CSV illisible ({error}) : un tableur ne le lirait pas comme prévu")]
+    return [
+        Finding(
+            rel,
+            0,
+            f"ligne {cell.row} du tableau (celle de « {cell.first[:60]} »), colonne {cell.column} : la cellule commence par "
+            f"« {cell.start.encode('unicode_escape').decode('ascii')} », un tableur la calculerait comme une formule ; "
+            "l'export doit la neutraliser (une apostrophe devant)",
+        )
+        for cell in cells
+    ]
 
 
 def audit_text(text: str, rel: str, allowed: Allowed) -> list[Finding]:
@@ -272,11 +329,11 @@ def audit_text(text: str, rel: str, allowed: Allowed) -> list[Finding]:
 
 
 def site_files(site_dir: Path) -> Iterable[tuple[str, Path]]:
-    """Every audited file of the site, as (relative path, path), in a stable order."""
+    """Every audited file of the site (`CHECKED`), as (relative path, path), in a stable order."""
     for folder, dirs, names in os.walk(site_dir):
         dirs.sort()
         for name in sorted(names):
-            if name.lower().endswith(AUDITED):
+            if name.lower().endswith(CHECKED):
                 path = Path(folder, name)
                 yield path.relative_to(site_dir).as_posix(), path
 
@@ -301,7 +358,7 @@ def unknown_files(site_dir: Path, known: Known) -> list[Finding]:
 
 
 def audit_site(site_dir: Path, allowed: Allowed, known: Known | None = None, audited: Mapping[str, int] | None = None) -> list[Finding]:
-    """Every finding in the files of a built site: each HTML, SVG and XML file is read, except those
+    """Every finding in the files of a built site: each file of `CHECKED` is read, except those
     `audited` already (path → size in bytes when audited: a file since rewritten is read again);
     with `known`, every file no known source wrote is a finding."""
     findings: list[Finding] = []
@@ -309,6 +366,6 @@ def audit_site(site_dir: Path, allowed: Allowed, known: Known | None = None, aud
     for rel, entry in every_file(site_dir):
         if known is not None and rel not in known:
             findings.append(Finding(rel, 0, UNKNOWN))
-        elif rel.lower().endswith(AUDITED) and done.get(rel, -1) != entry.stat(follow_symlinks=False).st_size:
+        elif rel.lower().endswith(CHECKED) and done.get(rel, -1) != entry.stat(follow_symlinks=False).st_size:
             findings.extend(audit_bytes(Path(entry.path).read_bytes(), rel, allowed))
     return findings

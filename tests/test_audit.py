@@ -205,11 +205,13 @@ PIECES = [
     "\u017f",
     "&nbsp;",
     '<script type="application/json" href=',
+    "</li>",
+    "<li>",
     SCOPE,
 ]
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
 def test_the_quick_reading_never_passes_what_the_parser_would_find(body: str) -> None:
     text = page(body)
@@ -243,3 +245,13 @@ def test_tabs_and_line_ends_are_no_findings(tmp_path: Path) -> None:
 def test_a_file_full_of_refused_characters_names_the_first_ones_and_counts_the_others() -> None:
     findings = audit_text(page("<p>" + "\x00" * 30 + "</p>"), "fiches/a/index.html", ALLOWED)
     assert len(findings) == 21 and findings[-1].message.startswith("… et 10 autres")
+
+
+def test_pieces_remembered_clean_never_hide_a_finding() -> None:
+    """The quick reading remembers the pieces (cut at `</li>`) it found clean: a page repeating them with a
+    hostile piece, or a script whose path is right in one folder and wrong in another, is still reported."""
+    nav = "<ul>" + "".join(f'<li><a href="../../p{n}/">Page {n}</a></li>' for n in range(5)) + "</ul>"
+    assert audit_text(page(nav), "fiches/a/index.html", ALLOWED) == []
+    assert audit_text(page(nav + '<li><a href="javascript:alert(1)">x</a></li>'), "fiches/b/index.html", ALLOWED)
+    assert audit_text(page(nav + "<li>on</li><li>click=x</li>"), "fiches/b/index.html", ALLOWED) == []
+    assert audit_text(page(nav), "a/index.html", ALLOWED)  # one folder up: the theme's scripts are not there

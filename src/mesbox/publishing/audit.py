@@ -92,8 +92,9 @@ _REFERENCE = re.compile(
     rb"|x0*(?:1?[0-9a-f]|20|3a|4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9af])(?![0-9a-f]))|colon;|tab;|newline;)"
 )
 # `on…=` where the parser could start an attribute: after a quote, a slash, a space (Python's `\s`,
-# whose characters beyond ASCII end with a byte of 0x80 or more) or at the start.
-_HANDLER = re.compile(rb"on(?<![^\s'\"/\x1c-\x1f\x80-\xff]on)[^\s/>=]*+[\s\x1c-\x1f\x80-\xff]*+=")
+# whose characters beyond ASCII end with a byte of 0x80 or more) or at the start; after `>` too, so that
+# a piece of a file (`_plainly_clean`) reads the same at the start and after the `</li>` before it.
+_HANDLER = re.compile(rb"on(?<![^\s'\"/>\x1c-\x1f\x80-\xff]on)[^\s/>=]*+[\s\x1c-\x1f\x80-\xff]*+=")
 # What browsers and the parser ignore inside a scheme's letters.
 _IGNORABLE = bytes(range(0x21)) + b"\x7f"
 # The bytes beyond ASCII, and the refused ASCII controls marked 0xFF (never in UTF-8), hold what the quick
@@ -228,7 +229,33 @@ class _Auditor(HTMLParser):
 
 
 def _plainly_clean(data: bytes, rel: str, allowed: Allowed) -> bool:
-    """The quick reading: True only when the parser could find nothing in `data` (a file's UTF-8 bytes)."""
+    """The quick reading: True only when the parser could find nothing in `data` (a file's UTF-8 bytes).
+
+    Pages repeat most of their bytes (the theme's navigation, header and footer), so a file is read in
+    pieces cut at each `</li>`, and the pieces found clean are remembered: only the others are read. No
+    search of `_read_quickly` can match across `</li>` (each stops at `<`, `/` or `>`, or is shorter), and
+    none depends on what comes before or after a piece, so a piece is clean wherever it stands. A piece
+    that holds a `<script>` or a `<style>` is never remembered: its reading depends on the file and the
+    site (a script's path, the theme's scripts)."""
+    pieces = data.split(_PIECE_END)
+    unknown = [piece for piece in pieces if piece not in _CLEAN_PIECES]
+    if not unknown:
+        return True
+    if not _read_quickly(_PIECE_END.join(unknown), rel, allowed):
+        return False
+    if len(_CLEAN_PIECES) < _PIECES_KEPT:
+        _CLEAN_PIECES.update(piece for piece in unknown if _ON_ITS_OWN.search(piece) is None)
+    return True
+
+
+_PIECE_END = b"</li>"
+_PIECES_KEPT = 1 << 16
+_CLEAN_PIECES: set[bytes] = set()
+_ON_ITS_OWN = re.compile(rb"<(?i:script|style)")
+
+
+def _read_quickly(data: bytes, rel: str, allowed: Allowed) -> bool:
+    """True only when the parser could find nothing in `data`."""
     if _NOT_PLAIN.search(data.translate(_MARK_CONTROLS, _PLAIN_ASCII)):
         return False
     low = data.lower()

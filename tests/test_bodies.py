@@ -151,6 +151,17 @@ def test_what_a_browser_or_markdown_reads_as_a_handler_is_found(body: str) -> No
     assert any("onerror" in m or "onclick" in m for m in messages(body)), messages(body)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "    ```\n[x](javascript:alert(1))```\n",  # found by Hypothesis: an indented code block is no code span's start
+        "Texte\n\n\t`x\n[x](javascript:alert(1))`\n",
+    ],
+)
+def test_a_code_span_never_runs_out_of_an_indented_code_block(body: str) -> None:
+    assert unsafe(body), body
+
+
 def test_a_less_than_followed_by_a_space_or_a_newline_is_text() -> None:
     """`< script>` is no tag for browsers nor for Markdown (written as `&lt; script&gt;`): nothing is removed."""
     assert unsafe("< script>alert(1)</script>\n<\nscript>alert(1)</script>\n") == []

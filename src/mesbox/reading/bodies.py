@@ -44,6 +44,9 @@ _BACKTICKS = re.compile(r"`+")
 # Where a code span cannot run past: a blank line, or a line opening raw HTML (Python-Markdown lifts
 # raw HTML blocks and comments out of the text before it looks for code spans).
 _SPAN_BREAK = re.compile(r"\n[ \t]*(?:\n|<[a-zA-Z!?/])")
+# An indented code block (four spaces or a tab, at the start or after a blank line): a block of its own,
+# which a code span can neither leave nor enter (Python-Markdown writes its backticks as they are).
+_INDENTED_CODE = re.compile(r"(?:\A|(?<=\n)[ \t]*+\n)((?: {4}|\t)[^\n]*+(?:\n(?:[ \t]*+(?=\n)|(?: {4}|\t)[^\n]*+))*+)")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _UNQUOTED = re.compile(r"[^\s>]*")
 _NAME = re.compile(r"[^\s/>]*")
@@ -267,7 +270,10 @@ def _code_spans(body: str) -> list[tuple[int, int]]:
     """A run of n backticks opens a span closed by the next run of exactly n in the same paragraph
     (a line that opens raw HTML ends it, as it ends the paragraph for Python-Markdown)."""
     runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(body)]
-    blanks = [match.start() for match in _SPAN_BREAK.finditer(body)]
+    blanks = sorted(
+        [match.start() for match in _SPAN_BREAK.finditer(body)]
+        + [edge for match in _INDENTED_CODE.finditer(body) for edge in (match.start(1), match.end(1))]
+    )
     following: dict[int, int] = {}  # run index -> index of the next run of the same length
     after: dict[int, int] = {}
     for index in range(len(runs) - 1, -1, -1):

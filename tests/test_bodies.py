@@ -156,9 +156,10 @@ def test_what_a_browser_or_markdown_reads_as_a_handler_is_found(body: str) -> No
     [
         "    ```\n[x](javascript:alert(1))```\n",  # found by Hypothesis: an indented code block is no code span's start
         "Texte\n\n\t`x\n[x](javascript:alert(1))`\n",
+        "!!! note\n    ```\n[x](javascript:alert(1))```\n",  # the inside of an admonition is a block too
     ],
 )
-def test_a_code_span_never_runs_out_of_an_indented_code_block(body: str) -> None:
+def test_a_code_span_never_runs_out_of_indented_lines(body: str) -> None:
     assert unsafe(body), body
 
 

@@ -251,6 +251,7 @@ def test_rendered_and_sanitised_hostile_markdown_never_fails_the_audit(body: str
 # Found by Hypothesis: backticks on either side of a comment line are no code span for Python-Markdown.
 @example("```\n<!-- x --!><img src=x onerror=alert(1)>```\n")
 @example("    ```\n[x](javascript:alert(1))```\n")  # an indented code block is no code span's start
+@example("!!! note\n    ```\n[x](javascript:alert(1))```\n")  # nor is the inside of an admonition
 def test_what_the_check_does_not_report_the_sanitiser_does_not_remove(body: str) -> None:
     """The checker and the sanitiser share one allowlist: a body the checker accepts is published whole."""
     _, issues = scan_body(body, "f.md", 1)

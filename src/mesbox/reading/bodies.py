@@ -44,9 +44,11 @@ _BACKTICKS = re.compile(r"`+")
 # Where a code span cannot run past: a blank line, or a line opening raw HTML (Python-Markdown lifts
 # raw HTML blocks and comments out of the text before it looks for code spans).
 _SPAN_BREAK = re.compile(r"\n[ \t]*(?:\n|<[a-zA-Z!?/])")
-# An indented code block (four spaces or a tab, at the start or after a blank line): a block of its own,
-# which a code span can neither leave nor enter (Python-Markdown writes its backticks as they are).
-_INDENTED_CODE = re.compile(r"(?:\A|(?<=\n)[ \t]*+\n)((?: {4}|\t)[^\n]*+(?:\n(?:[ \t]*+(?=\n)|(?: {4}|\t)[^\n]*+))*+)")
+# Lines indented by four spaces or a tab (an indented code block, the inside of an admonition, a list
+# item's later paragraph): a code span neither enters nor leaves them (Python-Markdown ends the block
+# there and writes an indented code block's backticks as they are). A span that a paragraph's lazy
+# continuation line would carry on is cut too: what it holds is then read as HTML, a stricter reading.
+_INDENTED_LINES = re.compile(r"^(?: {4}|\t)[^\n]*+(?:\n(?: {4}|\t)[^\n]*+)*+", re.MULTILINE)
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _UNQUOTED = re.compile(r"[^\s>]*")
 _NAME = re.compile(r"[^\s/>]*")
@@ -272,7 +274,7 @@ def _code_spans(body: str) -> list[tuple[int, int]]:
     runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(body)]
     blanks = sorted(
         [match.start() for match in _SPAN_BREAK.finditer(body)]
-        + [edge for match in _INDENTED_CODE.finditer(body) for edge in (match.start(1), match.end(1))]
+        + [edge for match in _INDENTED_LINES.finditer(body) for edge in (match.start(), match.end())]
     )
     following: dict[int, int] = {}  # run index -> index of the next run of the same length
     after: dict[int, int] = {}

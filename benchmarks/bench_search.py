@@ -10,7 +10,7 @@ browser context and measures:
   compressed already and count as they are, its scripts and JSON count gzip-compressed (read from
   the site's files: the browser reports no size for a worker's own script);
 - the time from the first of those requests to the first result drawn, and where it goes: Pagefind
-  ready (its script, worker, WebAssembly and metadata, up to the request for the word's index chunk),
+  ready (its script, WebAssembly and metadata, up to the request for the word's index chunk),
   the search itself (up to the request for the first result's fragment), then the fragments and the
   Explorer's drawing;
 and, once, an entry page's weight on first load, every response gzip-compressed as a static host
@@ -154,7 +154,7 @@ def measure(site: Path) -> None:
         f"(de {min(delays):.0f} à {max(delays):.0f}) ; objectif ≤ {GOALS['first_ms']} ms"
     )
     print(
-        "  dont, en médiane : Pagefind prêt (script, worker, WebAssembly, métadonnées) "
+        "  dont, en médiane : Pagefind prêt (script, WebAssembly, métadonnées) "
         f"{statistics.median(stages['ready']):.0f} ms, recherche {statistics.median(stages['search']):.0f} ms, "
         f"fragments et affichage {statistics.median(stages['draw']):.0f} ms"
     )

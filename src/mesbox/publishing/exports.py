@@ -165,7 +165,8 @@ def neutralise(cell: str) -> str:
 
 def csv_row(record: dict[str, Any]) -> dict[str, Any]:
     """A record flattened to the CSV columns: visit split in three, lists joined with `;` (a `;` inside
-    an item written as a comma), text that a spreadsheet would run as a formula neutralised."""
+    an item written as a comma), text that a spreadsheet would run as a formula neutralised — each list
+    item too, as a spreadsheet told to split on `;` would start a cell with it."""
     visit = record.get("visit") or {}
     flat = {**record, "visit_start": visit.get("start"), "visit_end": visit.get("end"), "visit_participants": visit.get("participants")}
     row: dict[str, Any] = {}
@@ -175,7 +176,7 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
         if item_key and value:
             value = [item[item_key] for item in value]
         if column in LIST_FIELDS:  # an item holding the separator (the check refuses it) is never split in two
-            value = LIST_SEPARATOR.join(item.replace(LIST_SEPARATOR, ",") for item in value or [])
+            value = LIST_SEPARATOR.join(neutralise(item.replace(LIST_SEPARATOR, ",")) for item in value or [])
         row[column] = "" if value is None else neutralise(value) if isinstance(value, str) else value
     return row
 

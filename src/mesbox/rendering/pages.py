@@ -135,17 +135,14 @@ class SiteSettings:
 # tenth of a millisecond on each raw HTML block): `<!--mesbox:blocks:1,2,3-->`. A late block
 # waits in the rendered page under its own comment, `<!--mesbox:block:2-->`.
 RUN = re.compile(r"<!--mesbox:blocks:([0-9,]+)-->")
-_ADJACENT = re.compile(r"<!--mesbox:blocks:([0-9,]+)-->\n\n<!--mesbox:blocks:([0-9,]+)-->")
+# Two or more block comments in a row, each after a blank line: one pass over the page finds every run.
+_ADJACENT = re.compile(r"<!--mesbox:blocks:[0-9,]+-->(?:\n\n<!--mesbox:blocks:[0-9,]+-->)+")
 BLOCK = "<!--mesbox:block:{}-->"
 
 
 def merge_runs(content: str) -> str:
     """Consecutive block comments of a page's Markdown become one."""
-    while True:
-        merged = _ADJACENT.sub(r"<!--mesbox:blocks:\1,\2-->", content)
-        if merged == content:
-            return content
-        content = merged
+    return _ADJACENT.sub(lambda match: f"<!--mesbox:blocks:{','.join(RUN.findall(match.group()))}-->", content)
 
 
 def _members(match: re.Match[str]) -> list[int]:
@@ -282,7 +279,7 @@ def _environment() -> Environment:
 
 def _html_block(html: str) -> str:
     """A raw HTML block for Markdown: no blank line inside, so it is passed through untouched."""
-    return "\n".join(line for line in str(html).splitlines() if line.strip())
+    return "\n".join(filter(str.strip, str(html).splitlines()))
 
 
 def _front_matter(values: dict[str, Any]) -> str:

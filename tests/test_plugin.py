@@ -584,3 +584,31 @@ def test_a_build_with_an_address_says_nothing(tmp_path: Path, caplog: pytest.Log
     with caplog.at_level("INFO", logger="mkdocs.plugins.mesbox"):
         plugin.on_config(config)
     assert not caplog.records
+
+
+def test_every_page_is_sanitised_and_filled_whichever_batch_it_falls_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages are sanitised by batches (`SANITISED_TOGETHER`), the last ones in on_env: with batches of one,
+    two or three pages, every page, the one that closes a batch included, comes out sanitised and filled,
+    and the site is the same as with a single batch."""
+    from sitebuild import build_in_process
+
+    from mesbox.mkdocs_plugin import plugin as plugin_module
+
+    root = make_repo(tmp_path / "repo")
+    for number in range(4):  # hostile bodies (E201): a build that is not strict publishes them sanitised
+        (root / "fiches" / f"survol-{number}.md").write_text(
+            f"---\ntitle: Survol {number}\ndescription: Une fiche au corps hostile pour vérifier l'assainissement.\n"
+            "date: 2026-04-01\nkind: outil\nthemes: [culture]\nauthors: [Équipe]\n---\n\n"
+            f"<p onmouseover=\"alert({number})\">survolez-moi</p>\n\n<script>alert('s{number}')</script>\n",
+            encoding="utf-8",
+        )
+    sites: dict[int, dict[str, str]] = {}
+    for size in (1, 2, 3, 100_000):
+        monkeypatch.setattr(plugin_module, "SANITISED_TOGETHER", size)
+        site = build_in_process(root, tmp_path / f"site-{size}", command="build")
+        pages = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in html_files(site)}
+        assert "fiches/survol-3/index.html" in pages
+        for name, html in pages.items():
+            assert "onmouseover" not in html and "alert(" not in html and "<!--mesbox:blocks" not in html, (size, name)
+        sites[size] = pages
+    assert sites[1] == sites[2] == sites[3] == sites[100_000]

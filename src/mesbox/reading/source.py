@@ -56,12 +56,16 @@ def read_text(file: Path | str, rel: str) -> str:
     """Decode a file as UTF-8 (BOM dropped, CRLF folded), refusing oversize or invalid bytes (E001)."""
     try:
         with open(file, "rb") as handle:
-            # Size first: reading with a 2 MiB buffer for every small file would cost more than the file.
-            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+            # Size first: `read(n)` sets aside n bytes before reading, and a 2 MiB buffer for every small
+            # file would cost more than the file. One byte more than its size tells a file that grew.
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
                 raise SourceError(
                     Issue(rel, 1, 1, "E001", "fichier trop gros (plus de 2 Mio) : découpez-le ou retirez les images intégrées")
                 )
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = handle.read(size + 1)
+            if len(raw) > size:  # written to meanwhile: the rest, up to the limit
+                raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as error:
         raise SourceError(Issue(rel, 1, 1, "E001", f"fichier illisible ({os_error_text(error)}) : vérifiez ses droits")) from None
     if len(raw) > MAX_FILE_BYTES:

@@ -142,7 +142,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.search: SearchEntries | None = None
         self.theme_scripts = ThemeScripts(())
         self.sanitizing = 0.0
-        self.converted: list[Page] = []  # pages converted by this build, sanitised together in on_env
+        self.converted: list[Page] = []  # pages converted, waiting to be sanitised together (`_finish_pages`)
         self.preview_search = PreviewSearch()
         self.compiled = MemoryBytecodeCache()
         self.memo: EntryMemo | None = None

@@ -1,0 +1,44 @@
+"""The Explorer's own list of what it can show, for views with filters and no words.
+
+Pagefind answers a search without words by reading every chunk of its word index (125 files,
+5.3 MB at 4 000 entries). A reader who only ticks filters needs none of it: this file gives each
+search record's address, title, label, description and facet values, and the Explorer filters and
+counts it in the page. The records are the ones Pagefind indexes (`searchrecords`), so both give the
+same entries under the same values; hubs come first as in the index, then the entries in listing
+order (fiches by number, then French title order).
+
+Layout, compact because a phone downloads it whole:
+`{"values": [[facet, value], ...], "entries": [[url, title, label, description, [value, ...]], ...]}`:
+each facet value once, numbered by its place in `values`; an entry lists the numbers of its values.
+URLs are relative to the site's root. Escaped as the JSON inside pages (`<`, `>`, `&` as `\\u…`): inert
+whatever reads it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mesbox.catalogue.catalogue import Catalogue
+from mesbox.rendering.jsonld import script_json
+from mesbox.rendering.searchrecords import FACETS, SearchRecord, entry_record, hub_records
+
+
+def explorer_records(catalogue: Catalogue) -> list[SearchRecord]:
+    """The records the Explorer lists without words, in the order it shows them: hubs, then entries in listing order."""
+    entries = catalogue.in_order(list(catalogue.entries.values()))
+    return [*hub_records(catalogue), *(entry_record(entry, catalogue) for entry in entries)]
+
+
+def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
+    """The file's content: facet values numbered once each, and every record with the numbers of its values."""
+    numbers: dict[tuple[str, str], int] = {}
+    rows = []
+    for record in explorer_records(catalogue):
+        values = [numbers.setdefault((name, value), len(numbers)) for name in FACETS for value in record.filters.get(name, ())]
+        rows.append([record.url, record.title, record.label, record.content, values])
+    return {"values": [list(pair) for pair in numbers], "entries": rows}
+
+
+def explorer_json(catalogue: Catalogue) -> bytes:
+    """The file as the site serves it (UTF-8)."""
+    return script_json(explorer_data(catalogue)).encode("utf-8")

@@ -226,6 +226,27 @@ def test_search_index_holds_every_record_and_changes_no_page(site: Path, tmp_pat
     assert without == {name: text for name, text in _site_files(site).items() if not name.startswith("pagefind/")}
 
 
+def test_the_explorers_list_agrees_with_the_search_index(site: Path) -> None:
+    """Filters without words are answered from explorer/filtres.json: the same pages as Pagefind's index, with
+    the same title, label and facet values; the page finds it relatively; a hostile title is escaped."""
+    written = (site / "explorer" / "filtres.json").read_bytes()
+    data = json.loads(written)
+    listed = {}
+    for url, title, label, _, numbers in data["entries"]:
+        filters: dict[str, list[str]] = {}
+        for number in numbers:
+            name, value = data["values"][number]
+            filters.setdefault(name, []).append(value)
+        listed["/" + url] = (title, label, {name: sorted(values) for name, values in filters.items()})
+    pages = pagefind_pages(site)
+    assert sorted(listed) == sorted(pages)
+    for url, page in pages.items():
+        indexed = {name: sorted(values) for name, values in page["filters"].items() if values}
+        assert listed[url] == (page["meta"]["title"], page["meta"]["label"], indexed), url
+    assert 'data-filters="../explorer/filtres.json"' in (site / "explorer" / "index.html").read_text(encoding="utf-8")
+    assert b"<script>" not in written and listed["/fiches/hostile/"][0].startswith("<script>alert(1)")
+
+
 def test_a_file_no_known_source_wrote_fails_the_build(tmp_path: Path) -> None:
     """A file another plugin's hook drops in the site folder fails the build with its path, strict or not;
     a file a plugin adds through MkDocs' files (the documented way) is known and audited like any other."""

@@ -71,6 +71,7 @@ from mesbox.publishing.audit import AUDITED, Allowed, Finding, Known, audit_byte
 from mesbox.publishing.cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
 from mesbox.publishing.cmsassets import EditorUnavailable, editor_files
 from mesbox.publishing.csp import ThemeScripts, with_policy
+from mesbox.publishing.explorerdata import explorer_json
 from mesbox.publishing.exports import export_files
 from mesbox.publishing.feed import render_feed
 from mesbox.publishing.pagefindindex import FOLDER, SearchIndexer, SearchIndexError
@@ -81,7 +82,16 @@ from mesbox.reading.loader import EntryMemo
 from mesbox.reading.publication import links_under, published_editorial
 from mesbox.rendering.contact import Contact, resolve_contact
 from mesbox.rendering.dependencies import page_fingerprints, shared_fingerprint
-from mesbox.rendering.pages import EXPLORER_URL, PageSource, PlannedPage, SiteRenderer, SiteSettings, entry_src_uri, latest_entries
+from mesbox.rendering.pages import (
+    EXPLORER_DATA,
+    EXPLORER_URL,
+    PageSource,
+    PlannedPage,
+    SiteRenderer,
+    SiteSettings,
+    entry_src_uri,
+    latest_entries,
+)
 from mesbox.rendering.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan, search_notice
 from mesbox.rendering.searchrecords import entry_record, hub_records, plain_text
 from mesbox.rendering.site import site_plan
@@ -311,11 +321,12 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
 
     @event_priority(50)
     def _mount_data(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Open-data exports and the feed are files of the site like any other, so links to them are checked."""
+        """Open-data exports, the feed and the Explorer's list are files of the site like any other, so
+        links to them are checked and the audit knows them."""
         assert self.result is not None
         started = time.perf_counter()
         site_url = config.site_url or ""
-        data: dict[str, bytes] = {}
+        data: dict[str, bytes] = {EXPLORER_DATA: explorer_json(self.result.catalogue)}
         if self.config.exports:
             data.update({f"donnees/{rel}": content for rel, content in export_files(self.result.catalogue, site_url).items()})
         if self.config.feed:

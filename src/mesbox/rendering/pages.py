@@ -37,6 +37,8 @@ from mesbox.rendering.wikilinks import render_wikilinks
 ANSWERS = tuple((c, r) for c in COLLECTIONS.values() for r in c.references if r.keys_field and r.target)
 AUDIENCES_URL = "publics/"
 EXPLORER_URL = "explorer/"
+# What the Explorer filters and counts without words (`publishing.explorerdata`), beside its page.
+EXPLORER_DATA = EXPLORER_URL + "filtres.json"
 # What a territory's official code is, in the words of the public services that publish it.
 CODE_LABELS = {
     "commune": "Code officiel de la commune (Insee)",
@@ -523,7 +525,7 @@ class SiteRenderer:
 
         # The hubs' names: a query that is a hub's name shows that hub first, whatever the engine's scores.
         hubs = [[record.title, record.label, record.url] for record in hub_records(self.catalogue)]
-        html = self._render("explorer.html", EXPLORER_URL, facets=list(FACETS), hubs=hubs)
+        html = self._render("explorer.html", EXPLORER_URL, facets=list(FACETS), hubs=hubs, data=EXPLORER_DATA)
         description = "Chercher dans la boîte à outils et combiner les filtres : type, thème, territoire, méthode, acteur, public, année."
         return self._page(f"{EXPLORER_URL}index.md", EXPLORER_URL, "Explorer la boîte à outils", html, description, wide=True)
 

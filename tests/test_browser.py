@@ -208,6 +208,61 @@ def test_every_facet_counts_the_entries_the_catalogue_gives_it(page: object, bas
     assert _shown_facets(page) == {name: values for name, values in expected.items() if values}
 
 
+def test_filters_without_words_are_answered_without_the_word_index(page: object, base_url: str) -> None:
+    """« Everything in Normandie that is a monograph or a story »: the cards in listing order with their
+    descriptions and the counts of the records they match, from the Explorer's own list; Pagefind is not
+    loaded, none of its word index is fetched. Cleared, the filters count as Pagefind counts them."""
+    from collections import Counter
+    from urllib.parse import quote
+
+    from sitebuild import FIXTURE
+
+    from mesbox.checking.checker import check
+    from mesbox.rendering.searchrecords import entry_record
+
+    catalogue = check(FIXTURE).catalogue
+    kinds = ["Monographie", "Récit de territoire"]
+    matched = [
+        entry
+        for entry in catalogue.in_order(catalogue.entries_for_term("territories", "normandie"))
+        if entry_record(entry, catalogue).label in kinds
+    ]
+    assert len(matched) == 2  # two types (either one) and a territory (both)
+    p = page
+    found = _explore(p, base_url, "?" + "&".join(f"Type={quote(kind)}" for kind in kinds) + "&Territoire=Normandie")
+    assert not [url for url in p.requests if "/pagefind/index/" in url]  # type: ignore[attr-defined]
+    assert found == [(entry.title, entry_record(entry, catalogue).label, "/" + entry.url) for entry in matched]
+    descriptions = p.locator(".mesbox-explorer__results .mesbox-card__description").all_inner_texts()  # type: ignore[attr-defined]
+    assert descriptions == [entry.meta.description for entry in matched]
+    counts: dict[str, Counter[str]] = {}
+    for entry in matched:
+        for name, values in entry_record(entry, catalogue).filters.items():
+            counts.setdefault(name, Counter()).update(values)
+    shown = _shown_facets(p)
+    assert {name: values for name, values in shown.items() if values} == {name: dict(values) for name, values in counts.items()}
+    assert not [url for url in p.requests if "/pagefind/" in url]  # type: ignore[attr-defined]
+    p.locator(".mesbox-explorer__reset").click()  # type: ignore[attr-defined]
+    p.locator(".mesbox-explorer__status", has_text="Tapez des mots").wait_for(timeout=15000)  # type: ignore[attr-defined]
+    from_list = _shown_facets(p)
+    assert not [url for url in p.requests if "/pagefind/" in url]  # type: ignore[attr-defined]
+    p.goto(base_url + "explorer/")  # type: ignore[attr-defined]
+    p.locator(".mesbox-explorer__status", has_text="Tapez des mots").wait_for(timeout=15000)  # type: ignore[attr-defined]
+    assert _shown_facets(p) == from_list and from_list["Territoire"]["Normandie"] == 3
+    assert [url for url in p.requests if "/pagefind/filter/" in url] and not [url for url in p.requests if "/pagefind/index/" in url]  # type: ignore[attr-defined]
+
+
+def test_words_added_to_filters_are_searched_by_pagefind(page: object, base_url: str) -> None:
+    """From a view of filters alone, words typed then asked for go to Pagefind, with the filters."""
+    p = page
+    assert [title for title, _, _ in _explore(p, base_url, "?Territoire=Normandie")] != []
+    p.get_by_label("Mots à chercher").fill("habitants")  # type: ignore[attr-defined]
+    p.get_by_label("Mots à chercher").press("Enter")  # type: ignore[attr-defined]
+    p.wait_for_url("**/explorer/?q=habitants&Territoire=Normandie")  # type: ignore[attr-defined]
+    p.locator(".mesbox-explorer__status", has_text="1 résultat").wait_for(timeout=15000)  # type: ignore[attr-defined]
+    assert p.locator(".mesbox-explorer__results .mesbox-card__title").all_inner_texts() == ["Récit du Plateau"]  # type: ignore[attr-defined]
+    assert [url for url in p.requests if "/pagefind/index/" in url]  # type: ignore[attr-defined]
+
+
 def test_contributor_pages_are_not_among_the_results(page: object, base_url: str) -> None:
     for words in ("contribuer", "page contribuer", "licences"):
         found = _explore(page, base_url, f"?q={words}")

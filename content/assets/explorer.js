@@ -1,6 +1,9 @@
 /* The « Explorer » page: words and facets searched in the Pagefind index, the view kept in the
    page's address (q=…&Thème=…), results drawn as cards. The index is fetched only here, and only
-   the fragments for the words and filters asked. Nothing runs on other pages. */
+   the fragments for the words and filters asked. Filters without words never touch Pagefind: they
+   are applied to the Explorer's own list (filtres.json, fetched the first time such a view is
+   asked), which Pagefind would answer by reading every chunk of its word index. Nothing runs on
+   other pages. */
 (function () {
   "use strict";
   var root = document.getElementById("mesbox-explorer");
@@ -16,8 +19,11 @@
   var hubs = JSON.parse(root.getAttribute("data-hubs") || "[]");  /* [name, label, site-relative URL] */
   var bundle = new URL(root.getAttribute("data-pagefind"), location.href);
   var siteRoot = new URL(root.getAttribute("data-root"), location.href).pathname;
+  var listAddress = new URL(root.getAttribute("data-filters"), location.href);
   var loading = null;  /* Pagefind's module once options are set: a promise */
-  var allFilters = null;
+  var allFilters = null;  /* Pagefind's filters with their counts, once read */
+  var listing = null;  /* the Explorer's own list once fetched: a promise */
+  var list = null;  /* the same, once it has arrived */
   var running = 0;
   var PAGE = 10;
   var more = document.createElement("button");
@@ -26,7 +32,7 @@
   more.hidden = true;
   more.textContent = "Afficher plus de résultats";
   results.after(more);
-  var pending = [];
+  var pending = [];  /* the results not drawn yet: each a function giving a promise of its card's content */
   var promoted = {};  /* the cards of the hubs named by the query, by path */
 
   function readState() {
@@ -135,11 +141,12 @@
     return out;
   }
 
-  function drawFacets(state, counts) {
+  /* Every value of every facet (`totals`, from Pagefind or from the list), with the view's `counts`. */
+  function drawFacets(state, counts, totals) {
     facetsBox.textContent = "";
-    if (!allFilters) return;
+    if (!totals) return;
     facets.forEach(function (name) {
-      var values = Object.keys(allFilters[name] || {});
+      var values = Object.keys(totals[name] || {});
       if (!values.length) return;
       values.sort(function (a, b) { return a.localeCompare(b, "fr"); });
       var box = document.createElement("fieldset");
@@ -148,7 +155,7 @@
       legend.textContent = name;
       box.appendChild(legend);
       values.forEach(function (value) {
-        var count = counts && counts[name] ? counts[name][value] || 0 : allFilters[name][value];
+        var count = counts && counts[name] ? counts[name][value] || 0 : totals[name][value];
         var checked = (state.filters[name] || []).indexOf(value) !== -1;
         if (!count && !checked) return;
         var label = document.createElement("label");
@@ -184,28 +191,106 @@
     hubs.forEach(function (hub) {
       if (fold(hub[0]) !== wanted) return;
       var path = siteRoot + hub[2];
-      promoted[path] = card({ url: path, meta: { title: hub[0], label: hub[1] }, excerpt: "" });
+      promoted[path] = card({ url: path, title: hub[0], label: hub[1], text: document.createTextNode("") });
       results.appendChild(promoted[path]);
     });
   }
 
+  /* A result as a card: `text` is a node (Pagefind's excerpt, or a text node of the list's description). */
   function card(data) {
     var item = document.createElement("li");
     item.className = "mesbox-card";
     var link = document.createElement("a");
     link.className = "mesbox-card__title";
     link.href = data.url;
-    link.textContent = data.meta.title;
+    link.textContent = data.title;
     var type = document.createElement("span");
     type.className = "mesbox-card__type";
-    type.textContent = data.meta.label;
+    type.textContent = data.label;
     var text = document.createElement("p");
     text.className = "mesbox-card__description";
-    text.appendChild(excerpt(data.excerpt));
+    text.appendChild(data.text);
     item.appendChild(link);
     item.appendChild(type);
     item.appendChild(text);
     return item;
+  }
+
+  /* The Explorer's own list, fetched once: its entries, and every facet value with its count. */
+  function fetchList() {
+    if (!listing) {
+      listing = fetch(listAddress).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      }).then(function (data) {
+        var totals = {};
+        data.entries.forEach(function (entry) {
+          entry[4].forEach(function (number) {
+            var pair = data.values[number];
+            var counted = totals[pair[0]] = totals[pair[0]] || {};
+            counted[pair[1]] = (counted[pair[1]] || 0) + 1;
+          });
+        });
+        list = { values: data.values, entries: data.entries, totals: totals };
+        return list;
+      });
+      listing.catch(function () { listing = null; });  /* asked again next time */
+    }
+    return listing;
+  }
+
+  /* The list's entries under the chosen filters: at least one value of each facet chosen (as Pagefind's
+     `any`), and how many of them carry each value (as Pagefind counts a search's filters). */
+  function filterEntries(state) {
+    var chosen = Object.keys(state.filters).map(function (name) {
+      var numbers = {};
+      list.values.forEach(function (pair, number) {
+        if (pair[0] === name && state.filters[name].indexOf(pair[1]) !== -1) numbers[number] = true;
+      });
+      return numbers;
+    });
+    var found = list.entries.filter(function (entry) {
+      return chosen.every(function (numbers) {
+        return entry[4].some(function (number) { return numbers[number] === true; });
+      });
+    });
+    var counts = {};  /* every facet, as Pagefind gives them: a facet none of them carries shows no value */
+    facets.forEach(function (name) { counts[name] = {}; });
+    found.forEach(function (entry) {
+      entry[4].forEach(function (number) {
+        var pair = list.values[number];
+        if (counts[pair[0]]) counts[pair[0]][pair[1]] = (counts[pair[0]][pair[1]] || 0) + 1;
+      });
+    });
+    return { entries: found, counts: counts };
+  }
+
+  function drawStatus(total) {
+    status.textContent = total === 0 ? "Aucun résultat : retirez un filtre ou essayez d’autres mots."
+      : total + (total > 1 ? " résultats." : " résultat.");
+  }
+
+  /* Filters without words, from the Explorer's list; false if the list cannot be had (Pagefind answers then). */
+  async function runFilters(state, ticket) {
+    try {
+      await fetchList();
+    } catch (error) {
+      return false;
+    }
+    if (ticket !== running) return true;
+    var found = filterEntries(state);
+    results.textContent = "";
+    promoted = {};
+    pending = found.entries.map(function (entry) {
+      return function () {
+        return Promise.resolve({ url: siteRoot + entry[0], title: entry[1], label: entry[2], text: document.createTextNode(entry[3]) });
+      };
+    });
+    await showMore(ticket);
+    if (ticket !== running) return true;
+    drawStatus(found.entries.length);
+    drawFacets(state, found.counts, list.totals);
+    return true;
   }
 
   async function run(state) {
@@ -216,11 +301,16 @@
       results.textContent = "";
       more.hidden = true;
       status.textContent = "Tapez des mots ou choisissez des filtres.";
+      if (list) {  /* the list is here (filters were asked before): Pagefind need not load */
+        drawFacets(state, null, list.totals);
+        return;
+      }
       await filterList();
-      if (ticket === running) drawFacets(state, null);
+      if (ticket === running) drawFacets(state, null, allFilters);
       return;
     }
     status.textContent = "Recherche…";
+    if (!state.q && await runFilters(state, ticket)) return;
     var api = await load();
     var filters = {};
     Object.keys(state.filters).forEach(function (name) { filters[name] = { any: state.filters[name] }; });
@@ -230,12 +320,16 @@
     if (ticket !== running || !found) return;
     results.textContent = "";
     drawNamedHubs(state);
-    pending = found.results.slice();
+    pending = found.results.map(function (result) {
+      return function () {
+        return result.data().then(function (data) {
+          return { url: data.url, title: data.meta.title, label: data.meta.label, text: excerpt(data.excerpt) };
+        });
+      };
+    });
     await showMore(ticket);
     if (ticket !== running) return;
-    var total = found.results.length;
-    status.textContent = total === 0 ? "Aucun résultat : retirez un filtre ou essayez d’autres mots."
-      : total + (total > 1 ? " résultats." : " résultat.");
+    drawStatus(found.results.length);
     var counts = found.filters;
     if (!allFilters) {
       /* Pagefind counts only the filters it has read: the first search read those asked for, so it is
@@ -244,13 +338,13 @@
       if (ticket !== running) return;
       counts = (await api.search(state.q || null, { filters: filters })).filters;
     }
-    if (ticket === running) drawFacets(state, counts);
+    if (ticket === running) drawFacets(state, counts, allFilters);
   }
 
-  /* Results are drawn ten at a time: each one's excerpt is a fragment of the index. The ten are
-     fetched at once and each card is drawn as soon as it and those before it have arrived. */
+  /* Results are drawn ten at a time: with words, each one's excerpt is a fragment of the index. The ten
+     are fetched at once and each card is drawn as soon as it and those before it have arrived. */
   async function showMore(ticket) {
-    var next = pending.splice(0, PAGE).map(function (result) { return result.data(); });
+    var next = pending.splice(0, PAGE).map(function (result) { return result(); });
     for (var i = 0; i < next.length; i++) {
       var item = await next[i];
       if (ticket !== running) return;

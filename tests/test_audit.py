@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mesbox.publishing.audit import Allowed, _Auditor, _plainly_clean, audit_site, audit_text
+from mesbox.publishing.audit import Allowed, Known, _Auditor, _plainly_clean, audit_site, audit_text, every_file, site_files, unknown_files
 from mesbox.publishing.csp import ThemeScripts, with_policy
 
 THEME = ThemeScripts.from_templates([Path(material.__file__).parent / "templates"])
@@ -76,6 +76,18 @@ def test_inert_look_alikes_pass() -> None:
         '<p><code>&lt;a onclick="x"&gt;</code> <a href="https://exemple.org/?a=1&amp;b=2">lien</a></p>\n<input disabled onfocus>\n'
     )
     assert audit_text(page(body), "fiches/a/index.html", ALLOWED) == []
+
+
+def test_every_file_is_listed_once_in_the_order_of_the_audited_files(tmp_path: Path) -> None:
+    for rel in ("b.html", "a/z.json", "a/b/c.html", "a/b/a.txt", "a.css", "ab/x.html", "a/a.svg", "pagefind/f/x.pf_fragment"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    (tmp_path / "lien").symlink_to(tmp_path / "a", target_is_directory=True)  # listed as a file, never entered
+    listed = [rel for rel, _ in every_file(tmp_path)]
+    assert listed == ["a.css", "b.html", "lien", "a/a.svg", "a/z.json", "a/b/a.txt", "a/b/c.html", "ab/x.html", "pagefind/f/x.pf_fragment"]
+    assert [rel for rel in listed if rel.endswith((".html", ".svg", ".json"))] == [rel for rel, _ in site_files(tmp_path)]
+    known = Known(frozenset({"a.css", "b.html", "a/a.svg", "a/z.json", "a/b/c.html", "ab/x.html"}), ("pagefind/",))
+    assert [f.path for f in unknown_files(tmp_path, known)] == ["lien", "a/b/a.txt"]
 
 
 def test_svg_and_xml_files_are_audited(tmp_path: Path) -> None:

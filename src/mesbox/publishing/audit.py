@@ -367,16 +367,24 @@ def site_files(site_dir: Path) -> Iterable[tuple[str, Path]]:
 
 def every_file(site_dir: Path) -> Iterable[tuple[str, os.DirEntry[str]]]:
     """Every file of the site, as (relative path, its directory entry), in the order of `site_files`:
-    a folder's files by name, then its folders by name."""
-    with os.scandir(site_dir) as listing:
-        entries = sorted(listing, key=lambda entry: entry.name)
-    folders = [entry for entry in entries if entry.is_dir(follow_symlinks=False)]
-    for entry in entries:
-        if not entry.is_dir(follow_symlinks=False):
-            yield entry.name, entry
-    for folder in folders:
-        for rel, inner in every_file(Path(folder.path)):
-            yield f"{folder.name}/{rel}", inner
+    a folder's files by name, then its folders by name. Folders wait on a stack with their path in the
+    site: one generator for the whole site (a generator per folder costs a third more on 2 000 pages)."""
+    waiting = [("", os.fspath(site_dir))]
+    while waiting:
+        prefix, folder = waiting.pop()
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=_name)
+        inner = []
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                inner.append((f"{prefix}{entry.name}/", entry.path))
+            else:
+                yield prefix + entry.name, entry
+        waiting.extend(reversed(inner))
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def unknown_files(site_dir: Path, known: Known) -> list[Finding]:

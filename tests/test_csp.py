@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import material  # type: ignore[import-untyped]
+from hypothesis import given
+from hypothesis import strategies as st
 
-from mesbox.publishing.csp import ThemeScripts, page_policy, source_hash, with_policy
+from mesbox.publishing.csp import _PAGE_SCRIPT, ThemeScripts, page_policy, source_hash, with_policy
 
 THEME = ThemeScripts.from_templates([Path(material.__file__).parent / "templates"])
 PALETTE = (
@@ -48,3 +51,21 @@ def test_policy_is_the_first_element_of_head() -> None:
         "    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"
     )
     assert with_policy("<svg></svg>", THEME) == "<svg></svg>"
+
+
+def test_a_script_ends_at_the_first_closing_tag_whatever_comes_before() -> None:
+    html = f"<head><script>{PALETTE}</script ><script>if(a<b)x='</scrip';</script\n></head>"
+    assert [code for _, code in _PAGE_SCRIPT.findall(html)] == [PALETTE, "if(a<b)x='</scrip';"]
+    assert source_hash(PALETTE) in page_policy(html, THEME)
+
+
+# The plain statement of what a page's script is: from its start tag to the first end tag after it.
+_LAZY = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL)
+_PIECES = st.sampled_from(
+    ["<script>", '<script type="module">', "<scripts>", "</script>", "</script \n>", "</scrip", "<", "/", ">", "a", "\n"]
+)
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_scripts_are_found_as_the_lazy_reading_finds_them(html: str) -> None:
+    assert _PAGE_SCRIPT.findall(html) == _LAZY.findall(html)

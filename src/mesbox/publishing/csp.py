@@ -27,7 +27,9 @@ _HOLE = r"[A-Za-z0-9./:_#?=&%~+-]*"
 DATA_TYPES = frozenset({"application/json", "application/ld+json"})
 
 # The theme writes its tags in lower case: a search that starts with the whole `<script` is fast.
-_PAGE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL)
+# A script up to the first `</script>` after it: `[^<]` runs, and each `<` that does not close it (the lazy
+# `.*?` of the same meaning tries the end at every character: twice slower on 2 000 pages).
+_PAGE_SCRIPT = re.compile(r"<script\b([^>]*)>([^<]*+(?:<(?!/script\s*>)[^<]*+)*+)</script\s*>")
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)

@@ -1,6 +1,6 @@
 """Readers' search on a large site, in Chromium with an empty cache: what a one-word query costs.
 
-Usage: python benchmarks/bench_search.py [--entries 4000] [--seed 1] [--site DIR]
+Usage: python benchmarks/bench_search.py [--entries 4000] [--seed 1] [--site DIR] [--filters-only]
 
 Builds the generated corpus with the repository's mkdocs.yml (or reuses a built `--site`), serves it
 locally, then for each of ten one-word queries opens the Explorer at `explorer/?q=WORD` in a fresh
@@ -14,8 +14,13 @@ browser context and measures:
   the search itself (up to the request for the first result's fragment), then the fragments and the
   Explorer's drawing;
 and, once, an entry page's weight on first load, every response gzip-compressed as a static host
-would send it. Prints medians against the issue's goals (≤ 300 KB, ≤ 300 ms, ≤ 150 KB) and the load
-average before and after: on a shared machine the times say as much about the load as about the site.
+would send it. Then three views of filters without words (the issue's examples: everything for elected
+officials, accompaniment in Occitanie, monographs on tiers-lieux), each in a fresh context: the bytes
+and requests of the search data (Pagefind's files, the Explorer's list) until the results and the
+filters' counts are drawn, how many of them are chunks of Pagefind's word index, and the time from the
+first of those requests (`--filters-only` measures only these views). Prints medians against the
+issue's goals (≤ 300 KB, ≤ 300 ms, ≤ 150 KB) and the load average before and after: on a shared
+machine the times say as much about the load as about the site.
 A measurement, not a test: exits 0 whatever the figures, 2 only if it cannot measure.
 """
 
@@ -32,13 +37,21 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate_corpus import write_site_files
 from timing import corpus
 
+# Filters without words: the views the issue names.
+FILTER_VIEWS = (
+    "Public=%C3%89lus%20et%20%C3%A9lues",
+    "Th%C3%A8me=Accompagnement%20des%20initiatives&Territoire=Occitanie",
+    "Type=Monographie&Th%C3%A8me=Tiers-lieux",
+)
+# What the Explorer reads to search: Pagefind's files and its own list.
+SEARCH_DATA = ("/pagefind/", "/explorer/filtres.json")
 WORDS = ("coopération", "territoire", "accompagnement", "economie", "habitants", "réseau", "visite", "solidaire", "projet", "acteurs")
 GOALS = {"query_kb": 300, "first_ms": 300, "entry_kb": 150}
 CHROMIUM = "/usr/bin/chromium"
@@ -84,17 +97,59 @@ def _sent_bytes(site: Path, url: str) -> int:
     return len(gzip.compress(body, 6)) if path.endswith((".js", ".json")) else len(body)
 
 
-def measure(site: Path) -> None:
+def measure_filters(browser: object, base: str, site: Path) -> None:
+    """Each view of filters without words in a fresh context: the search data read until its results and counts are drawn."""
+    for view in FILTER_VIEWS:
+        context = browser.new_context(locale="fr-FR")  # type: ignore[attr-defined]
+        requested: list[tuple[float, str]] = []
+        finished: list[int] = []
+        page = context.new_page()
+
+        def on_request(request: object, requested: list[tuple[float, str]] = requested) -> None:
+            if any(part in request.url for part in SEARCH_DATA):  # type: ignore[attr-defined]
+                requested.append((time.perf_counter(), request.url))  # type: ignore[attr-defined]
+
+        def on_finished(request: object, finished: list[int] = finished) -> None:
+            if any(part in request.url for part in SEARCH_DATA):  # type: ignore[attr-defined]
+                finished.append(_sent_bytes(site, request.url))  # type: ignore[attr-defined]
+
+        page.on("request", on_request)
+        page.on("requestfinished", on_finished)
+        page.goto(base + f"explorer/?{view}")
+        page.locator(".mesbox-explorer__status", has_text="résultat").wait_for(timeout=120000)
+        page.locator(".mesbox-explorer__facet legend", has_text="Année").wait_for(timeout=120000)
+        drawn = time.perf_counter()
+        status = page.locator(".mesbox-explorer__status").inner_text()
+        page.wait_for_timeout(500)  # let the last events arrive
+        chunks = len([url for _, url in requested if "/pagefind/index/" in url])
+        print(
+            f"filtres sans mot ?{unquote(view)} : {status} {sum(finished) / 1024:.0f} Kio en {len(requested)} requêtes "
+            f"(dont {chunks} fragments de l'index des mots), affichés {(drawn - requested[0][0]) * 1000:.0f} ms "
+            "après la première",
+            flush=True,
+        )
+        context.close()
+
+
+def measure(site: Path, filters_only: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
+    load_before = os.getloadavg()
+    if filters_only:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
+            measure_filters(browser, base, site)
+            browser.close()
+        server.shutdown()
+        _print_load(load_before)
+        return
     sizes: list[float] = []
     delays: list[float] = []
     stages: dict[str, list[float]] = {"ready": [], "search": [], "draw": []}
-    load_before = os.getloadavg()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
         for word in WORDS:
@@ -143,6 +198,7 @@ def measure(site: Path) -> None:
         page.goto(base + "fiches/" + (href or ""), wait_until="networkidle")
         entry_kb = sum(len(gzip.compress(body, 6)) for body in bodies) / 1024
         context.close()
+        measure_filters(browser, base, site)
         browser.close()
     server.shutdown()
     print(
@@ -159,6 +215,10 @@ def measure(site: Path) -> None:
         f"fragments et affichage {statistics.median(stages['draw']):.0f} ms"
     )
     print(f"page d'entrée au premier chargement (gzip) : {entry_kb:.0f} Kio ; objectif ≤ {GOALS['entry_kb']} Kio")
+    _print_load(load_before)
+
+
+def _print_load(load_before: tuple[float, float, float]) -> None:
     load_after = os.getloadavg()
     print(
         f"charge moyenne de la machine (1 min) : {load_before[0]:.1f} avant, {load_after[0]:.1f} après, pour {os.cpu_count()} processeurs"
@@ -170,12 +230,13 @@ def main() -> int:
     parser.add_argument("--entries", type=int, default=4000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--site", type=Path, help="un site déjà construit (sinon le corpus est construit)")
+    parser.add_argument("--filters-only", action="store_true", help="ne mesurer que les vues de filtres sans mot")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         print(f"Chromium introuvable ({CHROMIUM})", file=sys.stderr)
         return 2
     site = args.site or build(args.entries, args.seed)
-    measure(site)
+    measure(site, args.filters_only)
     return 0
 
 

@@ -63,14 +63,15 @@ def draft_banner() -> str:
 
 
 def search_notice() -> str:
-    """Above the Explorer while previewing: its index is the one written when the preview started."""
+    """Above the Explorer while previewing: its word index is the one written when the preview started (its
+    list for filters without words is written by every build)."""
     return (
         '<div class="admonition info mesbox-preview-search" role="note">\n'
-        '<p class="admonition-title">Aperçu : la recherche porte sur les entrées telles qu\'elles étaient au lancement de '
+        '<p class="admonition-title">Aperçu : la recherche par mots porte sur les entrées telles qu\'elles étaient au lancement de '
         "<code>mkdocs serve</code></p>\n"
-        "<p>Vos enregistrements suivants s'affichent dans leurs pages, les listes et les index, mais pas dans les résultats "
-        "ci-dessous : arrêtez l'aperçu (Ctrl+C) et relancez-le pour les y retrouver. Le site publié a toujours une recherche "
-        "complète et à jour.</p>\n</div>\n"
+        "<p>Vos enregistrements suivants s'affichent dans leurs pages, les listes, les index et les filtres choisis sans mots, "
+        "mais pas dans les résultats d'une recherche par mots : arrêtez l'aperçu (Ctrl+C) et relancez-le pour les y retrouver. "
+        "Le site publié a toujours une recherche complète et à jour.</p>\n</div>\n"
     )
 
 

@@ -251,6 +251,16 @@ def test_filters_without_words_are_answered_without_the_word_index(page: object,
     assert [url for url in p.requests if "/pagefind/filter/" in url] and not [url for url in p.requests if "/pagefind/index/" in url]  # type: ignore[attr-defined]
 
 
+def test_filters_without_words_still_answer_when_the_explorers_list_is_missing(page: object, base_url: str) -> None:
+    """A host that drops explorer/filtres.json: Pagefind answers the same view, as it did before the list."""
+    p = page
+    p.route("**/explorer/filtres.json", lambda route: route.fulfill(status=404, body="absent"))  # type: ignore[attr-defined]
+    found = _explore(p, base_url, "?Territoire=Normandie")
+    assert len(found) == 3 and [url for url in p.requests if "/pagefind/index/" in url]  # type: ignore[attr-defined]
+    assert [url for url in p.requests if url.endswith("/explorer/filtres.json")]  # type: ignore[attr-defined]
+    p.console_errors[:] = [error for error in p.console_errors if "404" not in error]  # type: ignore[attr-defined]
+
+
 def test_words_added_to_filters_are_searched_by_pagefind(page: object, base_url: str) -> None:
     """From a view of filters alone, words typed then asked for go to Pagefind, with the filters."""
     p = page

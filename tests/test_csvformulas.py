@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from mesbox.publishing.audit import Allowed, audit_site
 from mesbox.publishing.csp import ThemeScripts
 from mesbox.publishing.csvformulas import formula_cells, may_hold_formulas, separator
-from mesbox.publishing.exports import catalogue_csv, spreadsheet_csv
+from mesbox.publishing.exports import catalogue_csv, csv_row, spreadsheet_csv
 
 HOSTILE = ['=HYPERLINK("https://exemple.org")', "+33 6 00", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "\tx", "\rx"]
 
@@ -43,7 +43,8 @@ def test_an_empty_quoted_cell_joined_to_a_formula_is_found() -> None:
 def test_the_exports_neutralised_cells_pass() -> None:
     """Layer 1 (the apostrophe) and this reading agree: what the exports write holds no formula."""
     records = [{"id": "x", "title": start + "1+1", "description": start + "cmd", "authors": ["@équipe", "b"]} for start in "=+-@"]
-    for data in (catalogue_csv(records), spreadsheet_csv(records)):
+    rows = [csv_row(record) for record in records]
+    for data in (catalogue_csv(rows), spreadsheet_csv(rows)):
         assert not list(formula_cells(data.decode("utf-8")))
 
 

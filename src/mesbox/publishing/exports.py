@@ -181,13 +181,12 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def catalogue_csv(records: list[dict[str, Any]]) -> bytes:
-    """One row an entry, lists joined with `;`, RFC 4180 quoting (CRLF), UTF-8."""
+def catalogue_csv(rows: list[dict[str, Any]]) -> bytes:
+    """One row an entry (`csv_row`: lists joined with `;`), RFC 4180 quoting (CRLF), UTF-8."""
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=(*COMMON_FIELDS, *CSV_EXTRA), lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writeheader()
-    for record in records:
-        writer.writerow(csv_row(record))
+    writer.writerows(rows)
     return out.getvalue().encode("utf-8")
 
 
@@ -196,17 +195,15 @@ def column_doc(name: str) -> tuple[str, str]:
     return _COLUMN_DOCS[name] if name in _COLUMN_DOCS else (_OWN_COLUMNS[name].title, _OWN_COLUMNS[name].description)
 
 
-def spreadsheet_csv(records: list[dict[str, Any]]) -> bytes:
-    """`catalogue.csv` for a French spreadsheet: French column names, `;` between cells, a UTF-8 BOM.
-    Every cell is quoted: LibreOffice's import dialog ticks comma, semicolon and tab by default, and
-    an unquoted comma inside a title would split it into two columns."""
+def spreadsheet_csv(rows: list[dict[str, Any]]) -> bytes:
+    """`catalogue.csv` for a French spreadsheet (the same `csv_row` rows): French column names, `;`
+    between cells, a UTF-8 BOM. Every cell is quoted: LibreOffice's import dialog ticks comma, semicolon
+    and tab by default, and an unquoted comma inside a title would split it into two columns."""
     fields = (*COMMON_FIELDS, *CSV_EXTRA)
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow([column_doc(name)[0] for name in fields])
-    for record in records:
-        row = csv_row(record)
-        writer.writerow([row.get(name, "") for name in fields])
+    writer.writerows([row.get(name, "") for name in fields] for row in rows)
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
@@ -390,10 +387,11 @@ def datapackage(catalogue: Catalogue, site_url: str) -> bytes:
 def export_files(catalogue: Catalogue, site_url: str = "") -> dict[str, bytes]:
     """Every export, as path relative to the export folder → bytes, computed in memory."""
     records = [entry_record(entry, catalogue, site_url) for entry in published_entries(catalogue)]
+    rows = [csv_row(record) for record in records]  # flattened once for both CSV files
     files = {
         "catalogue.json": catalogue_json(records),
-        "catalogue.csv": catalogue_csv(records),
-        "catalogue-tableur.csv": spreadsheet_csv(records),
+        "catalogue.csv": catalogue_csv(rows),
+        "catalogue-tableur.csv": spreadsheet_csv(rows),
         "territoires.geojson": territories_geojson(catalogue, site_url),
         "datapackage.json": datapackage(catalogue, site_url),
     }

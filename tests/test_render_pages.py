@@ -7,10 +7,11 @@ import re
 from pathlib import Path
 
 from conftest import replace
+from markupsafe import Markup
 
 from mesbox.checking.checker import check
 from mesbox.contract.registry import TAXONOMIES
-from mesbox.rendering.pages import SiteRenderer, SiteSettings, french_date, markdown_heading, term_rows
+from mesbox.rendering.pages import SiteRenderer, SiteSettings, french_date, joined, markdown_heading, term_rows
 from mesbox.rendering.site import site_pages
 
 
@@ -69,6 +70,25 @@ def test_entry_page_has_type_card_licence_see_also_and_cited_by(valid_repo: Path
     monograph = pages["monographies/visite-colombelles/"]
     see_also = monograph.split("## Voir aussi", 1)[1].split("## Cité par", 1)
     assert 'href="../../fiches/initiative-solidaire/"' in see_also[0] and 'href="../../recits/recit-plateau/"' in see_also[1]
+
+
+def test_entry_card_links_its_terms_in_their_order(valid_repo: Path) -> None:
+    """Each term a chip linking its page, in the entry's order, one space between (rendered once per page depth)."""
+    pages = pages_by_url(valid_repo)
+    chips = (
+        '<dd><a class="mesbox-chip" href="../../themes/economie-solidaire/">Économie solidaire</a> '
+        '<a class="mesbox-chip" href="../../themes/cooperation/">Coopération</a></dd>'
+    )
+    assert chips in pages["fiches/initiative-solidaire/"]
+    assert '<a class="mesbox-chip" href="../../territoires/normandie/">Normandie</a></dd>' in pages["fiches/initiative-solidaire/"]
+
+
+def test_joined_keeps_markup_and_escapes_text() -> None:
+    """A listing's items side by side: rendered HTML as it is, anything else escaped."""
+    item = lambda value: Markup(f"<li>{value}</li>") if value.isalnum() else value
+    assert joined(["a", "b"], item) == "<li>a</li><li>b</li>"
+    assert joined(["a", "<b>"], item) == "<li>a</li>&lt;b&gt;"
+    assert joined([], item) == "" and isinstance(joined([], item), Markup)
 
 
 def test_front_matter_is_json_with_jsonld(valid_repo: Path) -> None:

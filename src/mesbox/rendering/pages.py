@@ -12,10 +12,10 @@ import heapq
 import json
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -64,13 +64,17 @@ def type_key(entry: Entry) -> str:
     return str(getattr(entry.meta, grouping.field)) if grouping else entry.collection.id
 
 
+# The anchor of each kind's heading on hub pages, which entry pages' breadcrumbs link to.
+TYPE_ANCHORS = {key: slugify(title) for key, title in TYPE_GROUPS.items()}
+
+
 def type_groups(entries: list[Entry], leads: tuple[str, ...] = ()) -> list[TypeGroup]:
     """Entries grouped by kind, listing order kept inside each group: `leads` first, then the rest."""
     found: dict[str, list[Entry]] = {}
     for entry in entries:
         found.setdefault(type_key(entry), []).append(entry)
     order = [*leads, *(key for key in TYPE_GROUPS if key not in leads)]
-    return [TypeGroup(slugify(TYPE_GROUPS[key]), TYPE_GROUPS[key], found[key], key in leads) for key in order if key in found]
+    return [TypeGroup(TYPE_ANCHORS[key], TYPE_GROUPS[key], found[key], key in leads) for key in order if key in found]
 
 
 @dataclass(frozen=True)
@@ -275,8 +279,18 @@ def _environment() -> Environment:
         audience_url=audience_url,
         taxonomies=list(TAXONOMIES.values()),
         formats=STORY_FORMATS,
+        joined=joined,
     )
     return env
+
+
+Listed = TypeVar("Listed")
+
+
+def joined(entries: Iterable[Listed], item: Callable[[Listed], Markup | str]) -> Markup:
+    """The `item` (card or row) of each entry, one after the other: a listing's items joined in Python,
+    which costs a fraction of a template loop calling a helper per entry. Anything not `Markup` is escaped."""
+    return Markup("").join(map(item, entries))
 
 
 def _html_block(html: str) -> str:
@@ -304,6 +318,7 @@ class SiteRenderer:
         self.env.globals["terms"] = catalogue.terms
         self._cards: dict[tuple[str, str], Markup] = {}
         self._rows: dict[tuple[str, str], Markup] = {}
+        self._chips: dict[tuple[str, str, str], Markup] = {}
         self._entry_blocks: Any = self.env.get_template("entry.html").module
         self._macros: Any = self.env.get_template("_macros.html").module
 
@@ -325,18 +340,32 @@ class SiteRenderer:
         prefix = root_prefix(url)
         return (
             lambda target: relative(url, target),
-            lambda entry: self._cached("card.html", self._cards, entry, prefix),
-            lambda entry: self._cached("row.html", self._rows, entry, prefix),
+            lambda entry: self._cached(self._macros.card, self._cards, entry, prefix),
+            lambda entry: self._cached(self._macros.row, self._rows, entry, prefix),
         )
 
-    def _cached(self, template: str, cache: dict[tuple[str, str], Markup], entry: Entry, prefix: str) -> Markup:
+    def _cached(self, macro: Callable[..., Markup], cache: dict[tuple[str, str], Markup], entry: Entry, prefix: str) -> Markup:
         """An entry's card or row, rendered once per page depth: listings repeat them many times."""
         key = (entry.id, prefix)
         html = cache.get(key)
         if html is None:
             link: Callable[[str], str] = lambda target: prefix + target
-            html = cache[key] = Markup(self.env.get_template(template).render(entry=entry, link=link))
+            html = cache[key] = macro(entry, link)
         return html
+
+    def _terms(self, taxonomy: str, ids: list[str], prefix: str) -> Markup:
+        """An entry's terms of one vocabulary as links (unknown ids left out), each rendered once per page depth."""
+        terms = self.catalogue.terms[taxonomy]
+        chips = []
+        for term_id in ids:
+            if term_id in terms:
+                key = (taxonomy, term_id, prefix)
+                chip = self._chips.get(key)
+                if chip is None:
+                    term = terms[term_id]
+                    chip = self._chips[key] = self._macros.chip(term, prefix + term.url)
+                chips.append(chip)
+        return Markup(" ").join(chips)
 
     def _page(
         self,
@@ -373,8 +402,8 @@ class SiteRenderer:
         block = _Blocks()
         trail: Trail = [(entry.collection.plural, entry.collection.url)]
         if entry.collection.grouping:
-            heading = TYPE_GROUPS[type_key(entry)]
-            trail.append((heading, f"{entry.collection.url}#{slugify(heading)}"))
+            key = type_key(entry)
+            trail.append((TYPE_GROUPS[key], f"{entry.collection.url}#{TYPE_ANCHORS[key]}"))
         parts = [
             # Way-finding, not content: joins the page after indexing, like the card below.
             block(self._breadcrumb(url, trail), late=True),
@@ -382,7 +411,7 @@ class SiteRenderer:
             # Printed only: the page's address and how to cite it, on the first page of a handout.
             block(self._print_head(url, blocks.citation(entry, licence)), late=True),
             # The metadata card is for reading, not for finding: it joins the page after indexing.
-            block(_html_block(blocks.card(entry, grid, licence, link)), late=True),
+            block(_html_block(blocks.card(entry, grid, licence, link, partial(self._terms, prefix=root_prefix(url)))), late=True),
         ]
         parts.append(render_wikilinks(entry.body, catalogue, link).strip())
         parts.append(self._entry_sections(entry, grid, link, block))

@@ -485,7 +485,8 @@ class SiteRenderer:
     def analysis_page(self, grid: Entry) -> PageSource:
         assert isinstance(grid.meta, GridMeta)
         url = f"{grid.url}analyse/"
-        monographs = self.catalogue.monographs_by_grid.get(grid.id, [])
+        # Each monograph with its link, which the table and each dimension's list repeat.
+        monographs = [(entry, relative(url, entry.url)) for entry in self.catalogue.monographs_by_grid.get(grid.id, [])]
         answering = next(source for source, reference in ANSWERS if reference.target == grid.collection.id)
         html = self._render("analysis.html", url, grid=grid, dimensions=grid.meta.dimensions, monographs=monographs, answering=answering)
         title = f"Analyse croisée : {grid.title}"

@@ -49,7 +49,11 @@ def _collective(name: str) -> bool:
     return any(word in lowered for word in ("équipe", "equipe", "collectif", "communauté", "réseau", "mouvement", "association"))
 
 
+# One encoder for every page (`json.dumps` with arguments makes a new one per call).
+_COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def script_json(data: dict[str, Any]) -> str:
     """JSON safe to place inside a <script> element: no `<`, `>` or `&` can close it."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = _COMPACT_JSON.encode(data)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -298,6 +298,10 @@ def _html_block(html: str) -> str:
     return "\n".join(filter(str.strip, str(html).splitlines()))
 
 
+# `json.dumps` with any argument makes a new encoder per call: one for every page.
+_FRONT_MATTER_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def _front_matter(values: dict[str, Any]) -> str:
     """JSON is valid YAML: the engine reads title and description without any user YAML reaching it.
 
@@ -305,7 +309,7 @@ def _front_matter(values: dict[str, Any]) -> str:
     search results), so both are HTML-escaped here; they still display as written.
     """
     shown = {k: str(escape(v)) if k in ("title", "description") else v for k, v in values.items()}
-    return "---\n" + json.dumps(shown, ensure_ascii=False) + "\n---\n\n"
+    return "---\n" + _FRONT_MATTER_JSON.encode(shown) + "\n---\n\n"
 
 
 class SiteRenderer:
@@ -329,7 +333,7 @@ class SiteRenderer:
 
     def _breadcrumb(self, url: str, trail: Trail) -> str:
         """Where the page sits, written by mesbox itself: entries and terms stay out of the theme's nav."""
-        return _html_block(self._macros.breadcrumb(self._links(url)[0], [HOME, *trail]))
+        return _html_block(self._macros.breadcrumb([(label, relative(url, target)) for label, target in (HOME, *trail)]))
 
     def _render(self, template: str, url: str, **context: Any) -> str:
         link, card, row = self._links(url)

@@ -277,7 +277,6 @@ def _environment() -> Environment:
         type_label=type_label,
         audiences=AUDIENCES,
         audience_url=audience_url,
-        taxonomies=list(TAXONOMIES.values()),
         formats=STORY_FORMATS,
         joined=joined,
     )
@@ -357,6 +356,14 @@ class SiteRenderer:
             html = cache[key] = macro(entry, link)
         return html
 
+    def _vocabularies(self, entry: Entry, prefix: str) -> list[tuple[Taxonomy, Markup]]:
+        """Each vocabulary the entry names terms of, in declaration order, with the links to those terms."""
+        return [
+            (taxonomy, self._terms(taxonomy.id, ids, prefix))
+            for taxonomy in TAXONOMIES.values()
+            if (ids := getattr(entry.meta, taxonomy.key))
+        ]
+
     def _terms(self, taxonomy: str, ids: list[str], prefix: str) -> Markup:
         """An entry's terms of one vocabulary as links (unknown ids left out), each rendered once per page depth."""
         terms = self.catalogue.terms[taxonomy]
@@ -415,7 +422,7 @@ class SiteRenderer:
             # Printed only: the page's address and how to cite it, on the first page of a handout.
             block(self._print_head(url, blocks.citation(entry, licence)), late=True),
             # The metadata card is for reading, not for finding: it joins the page after indexing.
-            block(_html_block(blocks.card(entry, grid, licence, link, partial(self._terms, prefix=root_prefix(url)))), late=True),
+            block(_html_block(blocks.card(entry, grid, licence, link, self._vocabularies(entry, root_prefix(url)))), late=True),
         ]
         parts.append(render_wikilinks(entry.body, catalogue, link).strip())
         parts.append(self._entry_sections(entry, grid, link, block))

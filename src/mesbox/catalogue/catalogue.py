@@ -51,6 +51,9 @@ class Indexes:
     held_by: dict[str, dict[Reference, list[Entry]]] = field(default_factory=dict)
     # Per taxonomy and term, the ids of its first SEE_ALSO_POOL entries: "Voir aussi" candidates.
     see_also_pool: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # Per (hierarchical taxonomy, term), its entries and its descendants', filled as pages ask
+    # (a territory's page, its parent's list of children, the overview and the search records).
+    with_descendants: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
 
 
 @dataclass
@@ -206,6 +209,12 @@ class Catalogue:
         descendants, once each."""
         if not TAXONOMIES[taxonomy].hierarchical:
             return self.by_term[taxonomy].get(term_id, [])
+        known = self._indexes.with_descendants
+        if (taxonomy, term_id) not in known:
+            known[taxonomy, term_id] = self._with_descendants(taxonomy, term_id)
+        return known[taxonomy, term_id]
+
+    def _with_descendants(self, taxonomy: str, term_id: str) -> list[Entry]:
         if term_id not in self.terms[taxonomy]:
             return []
         found: dict[str, Entry] = {}

@@ -288,8 +288,12 @@ Listed = TypeVar("Listed")
 
 def joined(entries: Iterable[Listed], item: Callable[[Listed], Markup | str]) -> Markup:
     """The `item` (card or row) of each entry, one after the other: a listing's items joined in Python,
-    which costs a fraction of a template loop calling a helper per entry. Anything not `Markup` is escaped."""
-    return Markup("").join(map(item, entries))
+    which costs a fraction of a template loop calling a helper per entry. Anything not `Markup` is escaped
+    (`Markup.join` copies every item to escape it: only done when one of them is not `Markup`)."""
+    items = list(map(item, entries))
+    if all(type(html) is Markup for html in items):
+        return Markup("".join(items))
+    return Markup("").join(items)
 
 
 def _html_block(html: str) -> str:
@@ -343,18 +347,21 @@ class SiteRenderer:
         prefix = root_prefix(url)
         return (
             lambda target: relative(url, target),
-            lambda entry: self._cached(self._macros.card, self._cards, entry, prefix),
-            lambda entry: self._cached(self._macros.row, self._rows, entry, prefix),
+            self._cached(self._macros.card, self._cards, prefix),
+            self._cached(self._macros.row, self._rows, prefix),
         )
 
-    def _cached(self, macro: Callable[..., Markup], cache: dict[tuple[str, str], Markup], entry: Entry, prefix: str) -> Markup:
-        """An entry's card or row, rendered once per page depth: listings repeat them many times."""
-        key = (entry.id, prefix)
-        html = cache.get(key)
-        if html is None:
-            link: Callable[[str], str] = lambda target: prefix + target
-            html = cache[key] = macro(entry, link)
-        return html
+    def _cached(self, macro: Callable[..., Markup], cache: dict[tuple[str, str], Markup], prefix: str) -> Callable[[Entry], Markup]:
+        """A page's `card` or `row` helper: an entry's item rendered once per page depth (listings repeat them many times)."""
+        link: Callable[[str], str] = lambda target: prefix + target
+
+        def item(entry: Entry) -> Markup:
+            html = cache.get((entry.id, prefix))
+            if html is None:
+                html = cache[entry.id, prefix] = macro(entry, link)
+            return html
+
+        return item
 
     def _vocabularies(self, entry: Entry, prefix: str) -> list[tuple[Taxonomy, Markup]]:
         """Each vocabulary the entry names terms of, in declaration order, with the links to those terms."""
@@ -376,7 +383,7 @@ class SiteRenderer:
                     term = terms[term_id]
                     chip = self._chips[key] = self._macros.chip(term, prefix + term.url)
                 chips.append(chip)
-        return Markup(" ").join(chips)
+        return Markup(" ".join(chips))  # each chip is Markup, from its macro
 
     def _page(
         self,

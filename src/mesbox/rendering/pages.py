@@ -503,9 +503,12 @@ class SiteRenderer:
     def analysis_page(self, grid: Entry) -> PageSource:
         assert isinstance(grid.meta, GridMeta)
         url = f"{grid.url}analyse/"
-        # Each monograph with its link, which the table and each dimension's list repeat.
-        monographs = [(entry, relative(url, entry.url)) for entry in self.catalogue.monographs_by_grid.get(grid.id, [])]
-        answering = next(source for source, reference in ANSWERS if reference.target == grid.collection.id)
+        answering, reference = next((source, reference) for source, reference in ANSWERS if reference.target == grid.collection.id)
+        # Each monograph with its link and its answers by dimension, which the table and each dimension's list repeat.
+        monographs = [
+            (entry, relative(url, entry.url), getattr(entry.meta, str(reference.keys_field)))
+            for entry in self.catalogue.monographs_by_grid.get(grid.id, [])
+        ]
         html = self._render("analysis.html", url, grid=grid, dimensions=grid.meta.dimensions, monographs=monographs, answering=answering)
         title = f"Analyse croisée : {grid.title}"
         return self._page(

@@ -168,8 +168,9 @@ def test_facets_combine_with_counts_from_the_catalogue_and_the_address_restores_
 
 
 def _shown_facets(p: object) -> dict[str, dict[str, int]]:
-    """The Explorer's filters as drawn: {facet: {value: count}}."""
+    """The Explorer's filters as drawn, once counted: {facet: {value: count}}."""
     p.locator(".mesbox-explorer__facet legend", has_text="Année").wait_for(timeout=15000)  # type: ignore[attr-defined]
+    p.locator(".mesbox-explorer__facets:not([aria-busy=true])").wait_for(timeout=15000)  # type: ignore[attr-defined]
     shown: dict[str, dict[str, int]] = {}
     for facet in p.locator(".mesbox-explorer__facet").all():  # type: ignore[attr-defined]
         values = shown.setdefault(facet.locator("legend").inner_text(), {})
@@ -208,17 +209,90 @@ def test_every_facet_counts_the_entries_the_catalogue_gives_it(page: object, bas
     assert _shown_facets(page) == {name: values for name, values in expected.items() if values}
 
 
+def _disjunctive_counts(records: list[object], chosen: dict[str, list[str]]) -> dict[str, dict[str, int]]:
+    """What a faceted catalogue offers: each value of facet F counted over the records that pass every
+    chosen facet but F (OR within a facet, AND between facets); a value with no record is not offered
+    unless it is ticked."""
+    from collections import Counter
+
+    def passes(record: object, names: list[str]) -> bool:
+        return all(set(record.filters.get(name, ())) & set(chosen[name]) for name in names)  # type: ignore[attr-defined]
+
+    counts: dict[str, dict[str, int]] = {}
+    for name in {n for r in records for n in r.filters} | set(chosen):  # type: ignore[attr-defined]
+        others = [other for other in chosen if other != name]
+        found = Counter(value for r in records if passes(r, others) for value in r.filters.get(name, ()))  # type: ignore[attr-defined]
+        offered = {value: found.get(value, 0) for value in {*found, *chosen.get(name, ())}}
+        if offered:
+            counts[name] = offered
+    return counts
+
+
+def _all_results(p: object) -> list[str]:
+    """Every result's address, the « more » button pressed until all are drawn."""
+    more = p.locator(".mesbox-explorer__more")  # type: ignore[attr-defined]
+    while more.is_visible():
+        drawn = p.locator(".mesbox-explorer__results .mesbox-card").count()  # type: ignore[attr-defined]
+        more.click()
+        p.wait_for_function(f"document.querySelectorAll('.mesbox-explorer__results .mesbox-card').length > {drawn}")  # type: ignore[attr-defined]
+    return p.locator(".mesbox-explorer__results .mesbox-card__title").evaluate_all("links => links.map(a => a.getAttribute('href'))")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("words", "other"),
+    [("", ("Type", ["Monographie", "Récit de territoire"])), ("colombelles", ("Année", ["2026"]))],
+    ids=["filtres-seuls", "avec-mots"],
+)
+def test_a_facet_with_a_ticked_value_offers_its_other_values_with_what_they_would_add(
+    page: object, base_url: str, words: str, other: tuple[str, list[str]]
+) -> None:
+    """« Le Plateau » ticked (with a filter of another facet, and words or not): the other territories stay
+    offered, each with its count under the other facets' filters and the words, not under its own;
+    ticking « Colombelles » as well gives the union. Every facet is counted so; no facet box is empty."""
+    from urllib.parse import urlencode
+
+    from sitebuild import FIXTURE
+
+    from mesbox.checking.checker import check
+    from mesbox.rendering.searchrecords import entry_record, hub_records
+
+    catalogue = check(FIXTURE).catalogue
+    records = [*hub_records(catalogue), *(entry_record(entry, catalogue) for entry in catalogue.entries.values())]
+    p = page
+    if words:  # the words' results come from the engine, what they are filed under from the catalogue
+        _explore(p, base_url, "?" + urlencode({"q": words}))
+        found = _all_results(p)
+        without_words = _disjunctive_counts(records, {other[0]: other[1], "Territoire": ["Le Plateau"]})
+        records = [r for r in records if "/" + r.url in found]
+    chosen = {other[0]: other[1], "Territoire": ["Le Plateau"]}
+    expected = _disjunctive_counts(records, chosen)
+    assert not words or expected != without_words  # the words change the counts
+    alone = {value for r in records for value in r.filters.get("Territoire", ())}
+    assert {"Colombelles", "Normandie", "Le Plateau"} <= alone  # the view below is not an empty one
+    query = urlencode([("q", words)] * bool(words) + [(name, value) for name, values in chosen.items() for value in values])
+    _explore(p, base_url, "?" + query)
+    shown = _shown_facets(p)
+    assert shown == expected and all(shown.values())
+    assert shown["Territoire"]["Colombelles"] > shown["Territoire"]["Le Plateau"] and shown["Territoire"]["Normandie"] > 1
+    p.locator(".mesbox-explorer__facet", has_text="Territoire").get_by_label("Colombelles").check()  # type: ignore[attr-defined]
+    chosen["Territoire"].append("Colombelles")
+    union = ["/" + r.url for r in records if all(set(r.filters.get(name, ())) & set(values) for name, values in chosen.items())]
+    assert len(union) == expected["Territoire"]["Colombelles"] > expected["Territoire"]["Le Plateau"]  # Le Plateau is in Colombelles
+    p.locator(".mesbox-explorer__status", has_text=f"{len(union)} résultats").wait_for(timeout=15000)  # type: ignore[attr-defined]
+    assert sorted(_all_results(p)) == sorted(union)
+    assert _shown_facets(p) == _disjunctive_counts(records, chosen)
+
+
 def test_filters_without_words_are_answered_without_the_word_index(page: object, base_url: str) -> None:
     """« Everything in Normandie that is a monograph or a story »: the cards in listing order with their
-    descriptions and the counts of the records they match, from the Explorer's own list; Pagefind is not
+    descriptions and the facets' counts, from the Explorer's own list; Pagefind is not
     loaded, none of its word index is fetched. Cleared, the filters count as Pagefind counts them."""
-    from collections import Counter
     from urllib.parse import quote
 
     from sitebuild import FIXTURE
 
     from mesbox.checking.checker import check
-    from mesbox.rendering.searchrecords import entry_record
+    from mesbox.rendering.searchrecords import entry_record, hub_records
 
     catalogue = check(FIXTURE).catalogue
     kinds = ["Monographie", "Récit de territoire"]
@@ -234,12 +308,8 @@ def test_filters_without_words_are_answered_without_the_word_index(page: object,
     assert found == [(entry.title, entry_record(entry, catalogue).label, "/" + entry.url) for entry in matched]
     descriptions = p.locator(".mesbox-explorer__results .mesbox-card__description").all_inner_texts()  # type: ignore[attr-defined]
     assert descriptions == [entry.meta.description for entry in matched]
-    counts: dict[str, Counter[str]] = {}
-    for entry in matched:
-        for name, values in entry_record(entry, catalogue).filters.items():
-            counts.setdefault(name, Counter()).update(values)
-    shown = _shown_facets(p)
-    assert {name: values for name, values in shown.items() if values} == {name: dict(values) for name, values in counts.items()}
+    records = [*hub_records(catalogue), *(entry_record(entry, catalogue) for entry in catalogue.entries.values())]
+    assert _shown_facets(p) == _disjunctive_counts(records, {"Type": kinds, "Territoire": ["Normandie"]})
     assert not [url for url in p.requests if "/pagefind/" in url]  # type: ignore[attr-defined]
     p.locator(".mesbox-explorer__reset").click()  # type: ignore[attr-defined]
     p.locator(".mesbox-explorer__status", has_text="Tapez des mots").wait_for(timeout=15000)  # type: ignore[attr-defined]
@@ -252,11 +322,22 @@ def test_filters_without_words_are_answered_without_the_word_index(page: object,
 
 
 def test_filters_without_words_still_answer_when_the_explorers_list_is_missing(page: object, base_url: str) -> None:
-    """A host that drops explorer/filtres.json: Pagefind answers the same view, as it did before the list."""
+    """A host that drops explorer/filtres.json: Pagefind answers the same view, as it did before the list,
+    and counts the facets as the list does."""
+    from sitebuild import FIXTURE
+
+    from mesbox.checking.checker import check
+    from mesbox.rendering.searchrecords import entry_record, hub_records
+
+    catalogue = check(FIXTURE).catalogue
+    records = [*hub_records(catalogue), *(entry_record(entry, catalogue) for entry in catalogue.entries.values())]
     p = page
     p.route("**/explorer/filtres.json", lambda route: route.fulfill(status=404, body="absent"))  # type: ignore[attr-defined]
     found = _explore(p, base_url, "?Territoire=Normandie")
     assert len(found) == 3 and [url for url in p.requests if "/pagefind/index/" in url]  # type: ignore[attr-defined]
+    assert _shown_facets(p) == _disjunctive_counts(records, {"Territoire": ["Normandie"]})
+    _explore(p, base_url, "?Type=Monographie&Type=R%C3%A9cit%20de%20territoire&Territoire=Le%20Plateau")
+    assert _shown_facets(p) == _disjunctive_counts(records, {"Type": ["Monographie", "Récit de territoire"], "Territoire": ["Le Plateau"]})
     assert [url for url in p.requests if url.endswith("/explorer/filtres.json")]  # type: ignore[attr-defined]
     p.console_errors[:] = [error for error in p.console_errors if "404" not in error]  # type: ignore[attr-defined]
 

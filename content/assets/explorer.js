@@ -141,13 +141,16 @@
     return out;
   }
 
-  /* Every value of every facet (`totals`, from Pagefind or from the list), with the view's `counts`. */
+  /* Every value of every facet (`totals`, from Pagefind or from the list), with the view's `counts`: for
+     a facet with ticked values, what each value would add (see `filterEntries` and `facetCounts`). A
+     value no result would carry is left out unless ticked, and a facet left with no value is not drawn. */
   function drawFacets(state, counts, totals) {
     facetsBox.textContent = "";
+    facetsBox.setAttribute("aria-busy", "false");
     if (!totals) return;
     facets.forEach(function (name) {
       var values = Object.keys(totals[name] || {});
-      if (!values.length) return;
+      (state.filters[name] || []).forEach(function (value) { if (values.indexOf(value) === -1) values.push(value); });
       values.sort(function (a, b) { return a.localeCompare(b, "fr"); });
       var box = document.createElement("fieldset");
       box.className = "mesbox-explorer__facet";
@@ -155,7 +158,7 @@
       legend.textContent = name;
       box.appendChild(legend);
       values.forEach(function (value) {
-        var count = counts && counts[name] ? counts[name][value] || 0 : totals[name][value];
+        var count = counts && counts[name] ? counts[name][value] || 0 : (totals[name] || {})[value] || 0;
         var checked = (state.filters[name] || []).indexOf(value) !== -1;
         if (!count && !checked) return;
         var label = document.createElement("label");
@@ -172,7 +175,7 @@
         label.appendChild(number);
         box.appendChild(label);
       });
-      facetsBox.appendChild(box);
+      if (box.querySelector("label")) facetsBox.appendChild(box);
     });
   }
 
@@ -240,27 +243,38 @@
   }
 
   /* The list's entries under the chosen filters: at least one value of each facet chosen (as Pagefind's
-     `any`), and how many of them carry each value (as Pagefind counts a search's filters). */
+     `any`), and how many results each value would give if ticked. A facet with ticked values counts
+     the entries that pass every other facet (its own values would widen the view, not narrow it); the
+     others count the entries found. One pass: an entry that fails only facet F counts for F alone. */
   function filterEntries(state) {
-    var chosen = Object.keys(state.filters).map(function (name) {
+    var names = Object.keys(state.filters);
+    var chosen = names.map(function (name) {
       var numbers = {};
       list.values.forEach(function (pair, number) {
         if (pair[0] === name && state.filters[name].indexOf(pair[1]) !== -1) numbers[number] = true;
       });
       return numbers;
     });
-    var found = list.entries.filter(function (entry) {
-      return chosen.every(function (numbers) {
-        return entry[4].some(function (number) { return numbers[number] === true; });
-      });
-    });
+    var found = [];
     var counts = {};  /* every facet, as Pagefind gives them: a facet none of them carries shows no value */
     facets.forEach(function (name) { counts[name] = {}; });
-    found.forEach(function (entry) {
+    function add(entry, only) {
       entry[4].forEach(function (number) {
         var pair = list.values[number];
-        if (counts[pair[0]]) counts[pair[0]][pair[1]] = (counts[pair[0]][pair[1]] || 0) + 1;
+        if (counts[pair[0]] && (only === null || pair[0] === only)) counts[pair[0]][pair[1]] = (counts[pair[0]][pair[1]] || 0) + 1;
       });
+    }
+    list.entries.forEach(function (entry) {
+      var failed = [];
+      chosen.forEach(function (numbers, place) {
+        if (!entry[4].some(function (number) { return numbers[number] === true; })) failed.push(names[place]);
+      });
+      if (!failed.length) {
+        found.push(entry);
+        add(entry, null);
+      } else if (failed.length === 1) {
+        add(entry, failed[0]);
+      }
     });
     return { entries: found, counts: counts };
   }
@@ -295,6 +309,7 @@
 
   async function run(state) {
     var ticket = ++running;
+    facetsBox.setAttribute("aria-busy", "true");
     var any = state.q || Object.keys(state.filters).length;
     copy.hidden = reset.hidden = !any;
     if (!any) {
@@ -330,15 +345,33 @@
     await showMore(ticket);
     if (ticket !== running) return;
     drawStatus(found.results.length);
-    var counts = found.filters;
     if (!allFilters) {
       /* Pagefind counts only the filters it has read: the first search read those asked for, so it is
          asked again once every filter is in (from memory by then) for the counts of all of them. */
       await filterList();
       if (ticket !== running) return;
-      counts = (await api.search(state.q || null, { filters: filters })).filters;
+      found = await api.search(state.q || null, { filters: filters });
     }
+    var counts = await facetCounts(api, state, filters, found.filters);
     if (ticket === running) drawFacets(state, counts, allFilters);
+  }
+
+  /* Pagefind's counts are those of the view's results, so a facet with a ticked value would offer only
+     that value: each such facet is counted again by one more search, under the other facets' filters
+     only (the words' chunks and every filter are in memory by then: no download). Without words nor
+     other filters, its counts are the totals. After the first results are drawn, never before. */
+  async function facetCounts(api, state, filters, viewCounts) {
+    var counts = Object.assign({}, viewCounts);
+    await Promise.all(Object.keys(filters).map(async function (name) {
+      var others = Object.assign({}, filters);
+      delete others[name];
+      if (!state.q && !Object.keys(others).length) {
+        counts[name] = allFilters[name] || {};
+        return;
+      }
+      counts[name] = (await api.search(state.q || null, { filters: others })).filters[name] || {};
+    }));
+    return counts;
   }
 
   /* Results are drawn ten at a time: with words, each one's excerpt is a fragment of the index. The ten

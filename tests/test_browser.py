@@ -269,8 +269,10 @@ def test_a_facet_with_a_ticked_value_offers_its_other_values_with_what_they_woul
     assert not words or expected != without_words  # the words change the counts
     alone = {value for r in records for value in r.filters.get("Territoire", ())}
     assert {"Colombelles", "Normandie", "Le Plateau"} <= alone  # the view below is not an empty one
-    query = urlencode([("q", words)] * bool(words) + [(name, value) for name, values in chosen.items() for value in values])
-    _explore(p, base_url, "?" + query)
+    words_only = [("q", words)] * bool(words)
+    _explore(p, base_url, "?" + urlencode([*words_only, ("Territoire", "Le Plateau")]))  # one facet ticked, no other
+    assert _shown_facets(p) == _disjunctive_counts(records, {"Territoire": ["Le Plateau"]})
+    _explore(p, base_url, "?" + urlencode([*words_only, *((name, value) for name, values in chosen.items() for value in values)]))
     shown = _shown_facets(p)
     assert shown == expected and all(shown.values())
     assert shown["Territoire"]["Colombelles"] > shown["Territoire"]["Le Plateau"] and shown["Territoire"]["Normandie"] > 1

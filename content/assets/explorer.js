@@ -352,21 +352,22 @@
       if (ticket !== running) return;
       found = await api.search(state.q || null, { filters: filters });
     }
-    var counts = await facetCounts(api, state, filters, found.filters);
+    var counts = await facetCounts(api, state, filters, found);
     if (ticket === running) drawFacets(state, counts, allFilters);
   }
 
   /* Pagefind's counts are those of the view's results, so a facet with a ticked value would offer only
-     that value: each such facet is counted again by one more search, under the other facets' filters
-     only (the words' chunks and every filter are in memory by then: no download). Without words nor
-     other filters, its counts are the totals. After the first results are drawn, never before. */
-  async function facetCounts(api, state, filters, viewCounts) {
-    var counts = Object.assign({}, viewCounts);
+     that value: each such facet is counted again under the other facets' filters only, by one more
+     search (the words' chunks and every filter are in memory by then: nothing is downloaded). With no
+     other facet ticked, no search: with words, Pagefind's `totalFilters` (the words' results, no filter)
+     are those counts, without words the totals are. After the first results are drawn, never before. */
+  async function facetCounts(api, state, filters, found) {
+    var counts = Object.assign({}, found.filters);
     await Promise.all(Object.keys(filters).map(async function (name) {
       var others = Object.assign({}, filters);
       delete others[name];
-      if (!state.q && !Object.keys(others).length) {
-        counts[name] = allFilters[name] || {};
+      if (!Object.keys(others).length) {
+        counts[name] = (state.q ? found.totalFilters : allFilters)[name] || {};
         return;
       }
       counts[name] = (await api.search(state.q || null, { filters: others })).filters[name] || {};

@@ -6,10 +6,14 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import pytest
 from sitebuild import CHROMIUM, build, make_repo, served
+
+if TYPE_CHECKING:
+    from mesbox.rendering.searchrecords import SearchRecord
 
 pytestmark = pytest.mark.browser
 
@@ -209,19 +213,19 @@ def test_every_facet_counts_the_entries_the_catalogue_gives_it(page: object, bas
     assert _shown_facets(page) == {name: values for name, values in expected.items() if values}
 
 
-def _disjunctive_counts(records: list[object], chosen: dict[str, list[str]]) -> dict[str, dict[str, int]]:
+def _disjunctive_counts(records: list[SearchRecord], chosen: dict[str, list[str]]) -> dict[str, dict[str, int]]:
     """What a faceted catalogue offers: each value of facet F counted over the records that pass every
     chosen facet but F (OR within a facet, AND between facets); a value with no record is not offered
     unless it is ticked."""
     from collections import Counter
 
-    def passes(record: object, names: list[str]) -> bool:
-        return all(set(record.filters.get(name, ())) & set(chosen[name]) for name in names)  # type: ignore[attr-defined]
+    def passes(record: SearchRecord, names: list[str]) -> bool:
+        return all(set(record.filters.get(name, ())) & set(chosen[name]) for name in names)
 
     counts: dict[str, dict[str, int]] = {}
-    for name in {n for r in records for n in r.filters} | set(chosen):  # type: ignore[attr-defined]
+    for name in {n for r in records for n in r.filters} | set(chosen):
         others = [other for other in chosen if other != name]
-        found = Counter(value for r in records if passes(r, others) for value in r.filters.get(name, ()))  # type: ignore[attr-defined]
+        found = Counter(value for r in records if passes(r, others) for value in r.filters.get(name, ()))
         offered = {value: found.get(value, 0) for value in {*found, *chosen.get(name, ())}}
         if offered:
             counts[name] = offered

@@ -18,7 +18,9 @@ would send it. Then three views of filters without words (the issue's examples: 
 officials, accompaniment in Occitanie, monographs on tiers-lieux), each in a fresh context: the bytes
 and requests of the search data (Pagefind's files, the Explorer's list) until the results and the
 filters' counts are drawn, how many of them are chunks of Pagefind's word index, and the time from the
-first of those requests (`--filters-only` measures only these views). Prints medians against the
+first of those requests (`--filters-only` measures only these views and the next ones). Then two views of words
+with ticked filters: the first result, then how much later the facets are counted (one more Pagefind search
+per ticked facet when two are ticked) and what was fetched meanwhile. Prints medians against the
 issue's goals (≤ 300 KB, ≤ 300 ms, ≤ 150 KB) and the load average before and after: on a shared
 machine the times say as much about the load as about the site.
 A measurement, not a test: exits 0 whatever the figures, 2 only if it cannot measure.
@@ -50,6 +52,21 @@ FILTER_VIEWS = (
     "Th%C3%A8me=Accompagnement%20des%20initiatives&Territoire=Occitanie",
     "Type=Monographie&Th%C3%A8me=Tiers-lieux",
 )
+# Words with filters: one facet ticked (its counts come with the search), then two (one more search each, after the first results).
+WORDS_FILTER_VIEWS = (
+    "q=coop%C3%A9ration&Territoire=Occitanie",
+    "q=coop%C3%A9ration&Type=Monographie&Territoire=Occitanie&Territoire=Normandie",
+)
+# Times on the page's clock: the first card drawn, and the facets once counted (the box no longer busy).
+COUNTED = """
+window.mesboxTimes = {};
+new MutationObserver(function () {
+  var times = window.mesboxTimes;
+  if (!times.card && document.querySelector(".mesbox-explorer__results .mesbox-card")) times.card = performance.now();
+  var counted = document.querySelector(".mesbox-explorer__facets[aria-busy=false] .mesbox-explorer__facet");
+  if (times.card && counted) times.counted = performance.now();
+}).observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ["aria-busy"]});
+"""
 # What the Explorer reads to search: Pagefind's files and its own list.
 SEARCH_DATA = ("/pagefind/", "/explorer/filtres.json")
 WORDS = ("coopération", "territoire", "accompagnement", "economie", "habitants", "réseau", "visite", "solidaire", "projet", "acteurs")
@@ -131,6 +148,31 @@ def measure_filters(browser: object, base: str, site: Path) -> None:
         context.close()
 
 
+def measure_words_filters(browser: object, base: str) -> None:
+    """Each view of words and ticked filters in a fresh context: the first result, then the facets counted
+    (for each facet with a ticked value, under the other facets' filters), and what was fetched between."""
+    for view in WORDS_FILTER_VIEWS:
+        context = browser.new_context(locale="fr-FR")  # type: ignore[attr-defined]
+        context.add_init_script(COUNTED)
+        page = context.new_page()
+        page.goto(base + f"explorer/?{view}")
+        page.locator(".mesbox-explorer__facets[aria-busy=false] .mesbox-explorer__facet").first.wait_for(timeout=120000)
+        page.wait_for_timeout(500)  # let the last events arrive
+        times = page.evaluate("window.mesboxTimes")
+        requests = page.evaluate(
+            "performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/')).map(e => [e.startTime, e.name])"
+        )
+        first = min(at for at, _ in requests)
+        after = [name for at, name in requests if at > times["card"]]
+        print(
+            f"mots et filtres ?{unquote(view)} : premier résultat {times['card'] - first:.0f} ms après la première requête, "
+            f"filtres comptés {times['counted'] - times['card']:.0f} ms plus tard ; entre les deux {len(after)} requêtes "
+            f"(dont {len([name for name in after if '/pagefind/index/' in name])} fragments de l'index des mots)",
+            flush=True,
+        )
+        context.close()
+
+
 def measure(site: Path, filters_only: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -143,6 +185,7 @@ def measure(site: Path, filters_only: bool = False) -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
             measure_filters(browser, base, site)
+            measure_words_filters(browser, base)
             browser.close()
         server.shutdown()
         _print_load(load_before)
@@ -199,6 +242,7 @@ def measure(site: Path, filters_only: bool = False) -> None:
         entry_kb = sum(len(gzip.compress(body, 6)) for body in bodies) / 1024
         context.close()
         measure_filters(browser, base, site)
+        measure_words_filters(browser, base)
         browser.close()
     server.shutdown()
     print(

@@ -352,7 +352,7 @@
       if (ticket !== running) return;
       found = await api.search(state.q || null, { filters: filters });
     }
-    var counts = await facetCounts(api, state, filters, found);
+    var counts = await facetCounts(api, state, filters, found, ticket);
     if (ticket === running) drawFacets(state, counts, allFilters);
   }
 
@@ -361,17 +361,15 @@
      search (the words' chunks and every filter are in memory by then: nothing is downloaded). With no
      other facet ticked, no search: with words, Pagefind's `totalFilters` (the words' results, no filter)
      are those counts, without words the totals are. After the first results are drawn, never before. */
-  async function facetCounts(api, state, filters, found) {
+  async function facetCounts(api, state, filters, found, ticket) {
     var counts = Object.assign({}, found.filters);
-    await Promise.all(Object.keys(filters).map(async function (name) {
+    var names = Object.keys(filters);
+    for (var i = 0; i < names.length && ticket === running; i++) {  /* one at a time: a newer view stops them */
       var others = Object.assign({}, filters);
-      delete others[name];
-      if (!Object.keys(others).length) {
-        counts[name] = (state.q ? found.totalFilters : allFilters)[name] || {};
-        return;
-      }
-      counts[name] = (await api.search(state.q || null, { filters: others })).filters[name] || {};
-    }));
+      delete others[names[i]];
+      if (!Object.keys(others).length) counts[names[i]] = (state.q ? found.totalFilters : allFilters)[names[i]] || {};
+      else counts[names[i]] = (await api.search(state.q || null, { filters: others })).filters[names[i]] || {};
+    }
     return counts;
   }
 

@@ -49,8 +49,11 @@ class Indexes:
     # Per entry, the published entries naming it in a field the registry declares with a
     # back-link heading (a path's steps), by that reference.
     held_by: dict[str, dict[Reference, list[Entry]]] = field(default_factory=dict)
-    # Per taxonomy and term, the ids of its first SEE_ALSO_POOL entries: "Voir aussi" candidates.
-    see_also_pool: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # Per taxonomy and term, the listing positions (`rank`) of its first SEE_ALSO_POOL entries: "Voir aussi"
+    # candidates, counted and sorted as plain integers.
+    see_also_pool: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    # Published entries in listing order: the entry at each position.
+    listed: list[Entry] = field(default_factory=list)
     # Per (hierarchical taxonomy, term), its entries and its descendants', filled as pages ask
     # (a territory's page, its parent's list of children, the overview and the search records).
     with_descendants: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
@@ -98,6 +101,7 @@ class Catalogue:
             by_collection={c: [] for c in COLLECTIONS},
             by_term={t: {term_id: [] for term_id in self.terms[t]} for t in TAXONOMIES},
             by_audience={a: [] for a in AUDIENCES},
+            listed=published,
         )
         cited: dict[str, dict[str, Entry]] = {}
         for entry in published:
@@ -121,7 +125,7 @@ class Catalogue:
                 indexes.monographs_by_grid.setdefault(meta.grid, []).append(entry)
         indexes.cited_by = {target: list(sources.values()) for target, sources in cited.items()}
         indexes.see_also_pool = {
-            taxonomy: {term_id: [e.id for e in found[:SEE_ALSO_POOL]] for term_id, found in index.items()}
+            taxonomy: {term_id: [indexes.rank[e.id] for e in found[:SEE_ALSO_POOL]] for term_id, found in index.items()}
             for taxonomy, index in indexes.by_term.items()
         }
         return indexes
@@ -182,22 +186,23 @@ class Catalogue:
             target = self.entries.get(ref)
             if target is not None and target.id != entry.id and ref not in citing:
                 chosen.setdefault(ref, target)
-        scores: Counter[str] = Counter()
-        pools = self._indexes.see_also_pool
+        scores: Counter[int] = Counter()  # by listing position
+        indexes = self._indexes
         for taxonomy in SEE_ALSO_TAXONOMIES:
-            pool = pools[taxonomy.id]
+            pool = indexes.see_also_pool[taxonomy.id]
             for ref in getattr(entry.meta, taxonomy.key):
                 scores.update(pool.get(ref, ()))  # counted in C: this runs for every entry page
         for excluded in (entry.id, *chosen, *citing):
-            scores.pop(excluded, None)
+            scores.pop(indexes.rank.get(excluded, -1), None)  # a draft (preview) has no position
         wanted = SEE_ALSO_LIMIT - len(chosen)
         if wanted > 0:
-            # Most shared terms first, ties in listing order: two stable sorts keyed in C (a Python key
-            # over the two hundred candidates of every entry page cost more than the counting).
-            candidates = sorted(scores, key=self.rank.__getitem__)
+            # Most shared terms first, ties in listing order: two stable sorts in C, the first one of plain
+            # integers (a Python key over the two hundred candidates of every entry page cost more than the counting).
+            candidates = sorted(scores)
             candidates.sort(key=scores.__getitem__, reverse=True)
-            for other_id in candidates[:wanted]:
-                chosen[other_id] = self.entries[other_id]
+            for position in candidates[:wanted]:
+                other = indexes.listed[position]
+                chosen[other.id] = other
         return list(chosen.values())[:SEE_ALSO_LIMIT]
 
     def in_order(self, entries: list[Entry]) -> list[Entry]:

@@ -14,7 +14,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -165,6 +165,7 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SYNTAX.sub(lambda match: f"&#{ord(match.group())};", " ".join(text.split()))
 
 
+@lru_cache(maxsize=1024)  # a few dozen headings ("Sources", "Voir aussi", each dimension of a grid) repeat on thousands of pages
 def markdown_heading(level: int, title: str, anchor: str = "", searched: bool = True) -> str:
     """A Markdown heading, so the `toc` extension numbers its anchor, adds its permalink and lists it
     (and MkDocs' anchor validation sees it). `anchor` fixes the id (attr_list); a heading not

@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,6 +88,19 @@ def catalogue_of(root: Path) -> Catalogue:
     result = check(root)
     assert result.issues == [], [str(i) for i in result.issues]
     return result.catalogue
+
+
+def explorer_entries(data: dict[str, Any]) -> dict[str, tuple[str, str, str, dict[str, list[str]]]]:
+    """The Explorer's list (`explorer/filtres.json`) read back: each entry by URL, with its title, label,
+    description and facets as {facet: [values]}."""
+    entries = {}
+    for url, title, label, text, numbers in data["entries"]:
+        filters: dict[str, list[str]] = {}
+        for number in numbers:
+            name, value = data["values"][number]
+            filters.setdefault(name, []).append(value)
+        entries[url] = (title, label, text, filters)
+    return entries
 
 
 def found(root: Path) -> list[tuple[str, str, int]]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
-from conftest import replace
+from conftest import explorer_entries, replace
 
 from mesbox.catalogue.catalogue import Catalogue
 from mesbox.checking.checker import check
@@ -20,21 +19,9 @@ def _catalogue(valid_repo: Path) -> Catalogue:
     return result.catalogue
 
 
-def _decoded(data: dict[str, Any]) -> dict[str, tuple[str, str, str, dict[str, list[str]]]]:
-    """Each entry of the file by URL: title, label, description and its facets as {facet: [values]}."""
-    decoded = {}
-    for url, title, label, text, numbers in data["entries"]:
-        filters: dict[str, list[str]] = {}
-        for number in numbers:
-            name, value = data["values"][number]
-            filters.setdefault(name, []).append(value)
-        decoded[url] = (title, label, text, filters)
-    return decoded
-
-
 def test_every_search_record_with_the_same_facet_values_as_the_index(valid_repo: Path) -> None:
     catalogue = _catalogue(valid_repo)
-    listed = _decoded(explorer_data(catalogue))
+    listed = explorer_entries(explorer_data(catalogue))
     records = {record.url: record for record in search_records(catalogue)}
     assert sorted(listed) == sorted(records)
     for url, record in records.items():
@@ -61,14 +48,14 @@ def test_hubs_first_then_entries_in_listing_order(valid_repo: Path) -> None:
 
 
 def test_an_entrys_text_is_its_description_not_its_page(valid_repo: Path) -> None:
-    listed = _decoded(explorer_data(_catalogue(valid_repo)))
+    listed = explorer_entries(explorer_data(_catalogue(valid_repo)))
     assert listed["fiches/organiser-une-visite/"][2] == "Préparer, conduire et restituer une visite d'apprentissage entre pairs."
 
 
 def test_drafts_are_not_listed(valid_repo: Path) -> None:
     catalogue = _catalogue(valid_repo)
     assert catalogue.drafts
-    listed = _decoded(explorer_data(catalogue))
+    listed = explorer_entries(explorer_data(catalogue))
     assert not [draft for draft in catalogue.drafts.values() if draft.url in listed]
 
 
@@ -77,4 +64,4 @@ def test_markup_in_content_is_escaped_and_read_back_as_written(valid_repo: Path)
     replace(valid_repo, "fiches/methodes/organiser-une-visite.md", "title: Organiser une visite apprenante", f"title: '{title}'")
     written = explorer_json(_catalogue(valid_repo))
     assert b"<" not in written and b">" not in written and b"&" not in written
-    assert _decoded(json.loads(written))["fiches/organiser-une-visite/"][0] == title
+    assert explorer_entries(json.loads(written))["fiches/organiser-une-visite/"][0] == title

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from conftest import explorer_entries
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -231,13 +232,10 @@ def test_the_explorers_list_agrees_with_the_search_index(site: Path) -> None:
     the same title, label and facet values; the page finds it relatively; a hostile title is escaped."""
     written = (site / "explorer" / "filtres.json").read_bytes()
     data = json.loads(written)
-    listed = {}
-    for url, title, label, _, numbers in data["entries"]:
-        filters: dict[str, list[str]] = {}
-        for number in numbers:
-            name, value = data["values"][number]
-            filters.setdefault(name, []).append(value)
-        listed["/" + url] = (title, label, {name: sorted(values) for name, values in filters.items()})
+    listed = {
+        "/" + url: (title, label, {name: sorted(values) for name, values in filters.items()})
+        for url, (title, label, _, filters) in explorer_entries(data).items()
+    }
     pages = pagefind_pages(site)
     assert sorted(listed) == sorted(pages)
     for url, page in pages.items():

@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import replace
 
 from mesbox.checking.checker import check
-from mesbox.rendering.searchrecords import FACETS, plain_text, search_records
+from mesbox.rendering.searchrecords import FACETS, entry_record, plain_text, search_records, with_text
 
 
 def _records(valid_repo: Path) -> dict[str, object]:
@@ -47,6 +47,17 @@ def test_entry_text_is_its_description_and_rendered_body_without_its_title(valid
     record = _records(valid_repo)["fiches/organiser-une-visite/"]
     assert record.title == "Organiser une visite apprenante"  # type: ignore[attr-defined]
     assert record.content.endswith("Une visite se prépare avec la grille.") and "Organiser une visite apprenante" not in record.content  # type: ignore[attr-defined]
+
+
+def test_a_record_built_before_its_page_takes_the_pages_text_after_its_description(valid_repo: Path) -> None:
+    """The plugin builds every record once (the Explorer's list) and adds each page's text when it is rendered."""
+    catalogue = check(valid_repo).catalogue
+    entry = catalogue.entries["organiser-une-visite"]
+    record = entry_record(entry, catalogue)
+    assert record.content == entry.meta.description and with_text(record, "") is record
+    with_page = with_text(record, "Le texte de la page.")
+    assert with_page.content == f"{entry.meta.description} Le texte de la page."
+    assert (with_page.url, with_page.title, with_page.label, with_page.filters) == (record.url, record.title, record.label, record.filters)
 
 
 def test_hubs_are_records_when_they_gather_entries_and_contributor_pages_never(valid_repo: Path) -> None:

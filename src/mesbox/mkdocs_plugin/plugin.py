@@ -71,7 +71,7 @@ from mesbox.publishing.audit import AUDITED, Allowed, Finding, Known, audit_byte
 from mesbox.publishing.cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
 from mesbox.publishing.cmsassets import EditorUnavailable, editor_files
 from mesbox.publishing.csp import ThemeScripts, with_policy
-from mesbox.publishing.explorerdata import explorer_json
+from mesbox.publishing.explorerdata import explorer_json, explorer_records
 from mesbox.publishing.exports import export_files
 from mesbox.publishing.feed import render_feed
 from mesbox.publishing.pagefindindex import FOLDER, SearchIndexer, SearchIndexError
@@ -93,7 +93,7 @@ from mesbox.rendering.pages import (
     latest_entries,
 )
 from mesbox.rendering.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan, search_notice
-from mesbox.rendering.searchrecords import entry_record, hub_records, plain_text
+from mesbox.rendering.searchrecords import SearchRecord, plain_text, with_text
 from mesbox.rendering.site import site_plan
 from mesbox.rendering.templatecache import MemoryBytecodeCache
 from mesbox.rendering.urls import relative
@@ -142,6 +142,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         # Rendered text of each entry page, by URL, for the readers' search index.
         self.bodies: dict[str, str] = {}
         self.entries: dict[str, Entry] = {}  # published entries by URL
+        # Every page's search record by URL, built once a build: the Explorer's list, then Pagefind's index.
+        self.records: dict[str, SearchRecord] = {}
         # The readers' search index, fed while pages render; the URLs of the entries it has.
         self.indexer: SearchIndexer | None = None
         self.indexed: set[str] = set()
@@ -326,7 +328,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         assert self.result is not None
         started = time.perf_counter()
         site_url = config.site_url or ""
-        data: dict[str, bytes] = {EXPLORER_DATA: explorer_json(self.result.catalogue)}
+        records = explorer_records(self.result.catalogue)
+        self.records = {record.url: record for record in records}
+        data: dict[str, bytes] = {EXPLORER_DATA: explorer_json(records)}
         if self.config.exports:
             data.update({f"donnees/{rel}": content for rel, content in export_files(self.result.catalogue, site_url).items()})
         if self.config.feed:
@@ -374,8 +378,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         if self.config.search_index and not self.preview_search.ready:  # a preview's saves keep its first index
             try:
                 self.indexer = SearchIndexer()
-                for record in hub_records(self.result.catalogue):
-                    self.indexer.add(record)
+                for record in self.records.values():
+                    if record.hub:  # entries go in with their page's text, as they are converted
+                        self.indexer.add(record)
             except SearchIndexError as error:
                 raise PluginError(f"mesbox : index de recherche : {error}") from None
         return files
@@ -486,7 +491,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         if entry.url not in self.indexed:
             self.indexed.add(entry.url)
             try:
-                self.indexer.add(entry_record(entry, self.result.catalogue, body))
+                self.indexer.add(with_text(self.records[entry.url], body))
             except SearchIndexError as error:
                 raise PluginError(f"mesbox : index de recherche : {error}") from None
 

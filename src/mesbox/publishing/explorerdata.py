@@ -29,16 +29,17 @@ def explorer_records(catalogue: Catalogue) -> list[SearchRecord]:
     return [*hub_records(catalogue), *(entry_record(entry, catalogue) for entry in entries)]
 
 
-def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
-    """The file's content: facet values numbered once each, and every record with the numbers of its values."""
+def explorer_data(records: list[SearchRecord]) -> dict[str, Any]:
+    """The file's content (`records` from `explorer_records`): facet values numbered once each, and every
+    record with the numbers of its values."""
     numbers: dict[tuple[str, str], int] = {}
     rows = []
-    for record in explorer_records(catalogue):
+    for record in records:
         values = [numbers.setdefault((name, value), len(numbers)) for name in FACETS for value in record.filters.get(name, ())]
         rows.append([record.url, record.title, record.label, record.content, values])
     return {"values": [list(pair) for pair in numbers], "entries": rows}
 
 
-def explorer_json(catalogue: Catalogue) -> bytes:
+def explorer_json(records: list[SearchRecord]) -> bytes:
     """The file as the site serves it (UTF-8)."""
-    return script_json(explorer_data(catalogue)).encode("utf-8")
+    return script_json(explorer_data(records)).encode("utf-8")

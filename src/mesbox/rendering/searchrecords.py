@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mesbox.catalogue.catalogue import Catalogue
 from mesbox.contract.period import parse_period
@@ -90,8 +90,13 @@ def entry_record(entry: Entry, catalogue: Catalogue, body: str = "") -> SearchRe
     if audiences:
         filters["Public"] = audiences
     filters["Année"] = _years(entry)
-    content = " ".join(part for part in (meta.description, body) if part)  # the title is indexed apart
-    return SearchRecord(entry.url, meta.title, type_label(entry), content, filters)
+    return with_text(SearchRecord(entry.url, meta.title, type_label(entry), meta.description, filters), body)
+
+
+def with_text(record: SearchRecord, text: str) -> SearchRecord:
+    """The record with its page's text after its description (the title is indexed apart): an engine
+    builds the records once, before the pages, and adds each page's text as it is rendered."""
+    return replace(record, content=" ".join(part for part in (record.content, text) if part)) if text else record
 
 
 def _hub(url: str, title: str, label: str, description: str) -> SearchRecord:

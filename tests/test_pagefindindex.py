@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
-from mesbox.publishing.pagefindindex import HUB_WEIGHT, SearchIndexer, SearchIndexError, record_html, write_index
+from mesbox.publishing.pagefindindex import HUB_WEIGHT, NICENESS, SearchIndexer, SearchIndexError, _start_low, record_html, write_index
 from mesbox.rendering.searchrecords import SearchRecord
 
 
@@ -87,3 +89,40 @@ def test_a_refused_message_fails_with_pagefind_s_words(tmp_path: Path) -> None:
         indexer.write(tmp_path / "site")
     assert "Pagefind a refusé" in str(raised.value)
     assert not (tmp_path / "site").exists()
+
+
+# A program that says the priority of its main thread, then of a thread it starts afterwards.
+SAYS_PRIORITY = """
+import os, threading
+print(os.getpriority(os.PRIO_PROCESS, 0), flush=True)
+input()
+worker = threading.Thread(target=lambda: print(os.getpriority(os.PRIO_PROCESS, 0), flush=True))
+worker.start()
+worker.join()
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="Unix priorities")
+def test_pagefind_runs_below_mkdocs_priority_threads_included() -> None:
+    """The index is written on the core MkDocs leaves free: Pagefind's threads, the later ones too, yield to it."""
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    process = _start_low([sys.executable, "-c", SAYS_PRIORITY])
+    assert process.stdin is not None and process.stdout is not None
+    main = int(process.stdout.readline())
+    process.stdin.write(b"\n")
+    process.stdin.close()
+    later = int(process.stdout.readline())
+    process.wait(timeout=30)
+    assert main == later == min(own + NICENESS, 19) > own
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="Unix priorities")
+def test_pagefind_gets_a_process_group_of_its_own() -> None:
+    """Its priority is set through its group, so the group must be its own, never MkDocs'."""
+    process = _start_low([sys.executable, "-c", "input()"])
+    try:
+        assert os.getpgid(process.pid) == process.pid != os.getpgid(0)
+    finally:
+        assert process.stdin is not None
+        process.stdin.close()
+        process.wait(timeout=30)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import subprocess
 import threading
 from html import escape
@@ -30,6 +31,9 @@ FOLDER = "pagefind"
 # A hub's name weighs more than any title or word of an entry: it comes first for its name.
 HUB_WEIGHT = 10
 LANGUAGE = "fr"
+# Pagefind's scheduling priority (Unix `nice`): it indexes and writes on the core MkDocs leaves free, and
+# yields it whenever MkDocs' rendering, which every page waits for, needs it.
+NICENESS = 10
 # Messages go to Pagefind's input by batches of about this many bytes: one wake-up of the writing thread
 # per batch rather than per record, so that it takes the interpreter from MkDocs as seldom as possible.
 BATCH_BYTES = 1 << 16
@@ -69,7 +73,7 @@ class SearchIndexer:
         if executable is None:
             raise SearchIndexError("le programme Pagefind est introuvable : installez mesbox avec ses dépendances (pagefind[bin])")
         try:
-            self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            self._process = _start_low([str(executable), "--service"])
         except OSError as error:
             raise SearchIndexError(f"Pagefind ne démarre pas : {error}") from None
         self._outbox: SimpleQueue[bytes | None] = SimpleQueue()
@@ -216,6 +220,24 @@ class SearchIndexer:
         if number in self._waited:
             self._waited.discard(number)
             self._answers[number] = payload
+
+
+def _start_low(command: list[str]) -> subprocess.Popen[bytes]:
+    """Start `command` at a lower priority than this process (`NICENESS`), all of its threads included.
+
+    On Unix it gets a process group of its own, whose priority is lowered at once (Linux sets it thread
+    by thread: the group's covers the threads already started, and later ones inherit it); nothing runs
+    in this process between the fork and the program (no `preexec_fn`), which other plugins may have
+    made multi-threaded. On Windows, the priority class below normal."""
+    if os.name == "nt":
+        below_normal = subprocess.BELOW_NORMAL_PRIORITY_CLASS  # type: ignore[attr-defined]  # Windows only
+        return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, creationflags=below_normal)
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, process_group=0)
+    try:
+        os.setpriority(os.PRIO_PGRP, process.pid, min(os.getpriority(os.PRIO_PROCESS, 0) + NICENESS, 19))
+    except OSError:
+        pass  # a priority that cannot be lowered (a sandbox refusing it) leaves Pagefind as it is: slower builds, same index
+    return process
 
 
 def write_index(records: list[SearchRecord], site_dir: Path) -> int:

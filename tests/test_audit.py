@@ -219,6 +219,11 @@ PIECES = [
     '<script type="application/json" href=',
     "</li>",
     "<li>",
+    "</div>",
+    "</a>",
+    "</span>",
+    "<title>",
+    "</title>",
     SCOPE,
 ]
 
@@ -260,10 +265,15 @@ def test_a_file_full_of_refused_characters_names_the_first_ones_and_counts_the_o
 
 
 def test_pieces_remembered_clean_never_hide_a_finding() -> None:
-    """The quick reading remembers the pieces (cut at `</li>`) it found clean: a page repeating them with a
-    hostile piece, or a script whose path is right in one folder and wrong in another, is still reported."""
+    """The quick reading remembers the pieces it found clean (cut at `</li>`, the first and last ones at the
+    frame's end tags too): a page repeating them with a hostile piece, or a script whose path is right in one
+    folder and wrong in another, is still reported."""
     nav = "<ul>" + "".join(f'<li><a href="../../p{n}/">Page {n}</a></li>' for n in range(5)) + "</ul>"
     assert audit_text(page(nav), "fiches/a/index.html", ALLOWED) == []
     assert audit_text(page(nav + '<li><a href="javascript:alert(1)">x</a></li>'), "fiches/b/index.html", ALLOWED)
     assert audit_text(page(nav + "<li>on</li><li>click=x</li>"), "fiches/b/index.html", ALLOWED) == []
     assert audit_text(page(nav), "a/index.html", ALLOWED)  # one folder up: the theme's scripts are not there
+    header = '<header><div><a href="../../">MES</a></div><div><span>Titre</span></div></header>'
+    assert audit_text(page(header + nav), "fiches/a/index.html", ALLOWED) == []
+    assert audit_text(page(header.replace("<span>", '<span onclick="x">') + nav), "fiches/b/index.html", ALLOWED)
+    assert audit_text(page(header.replace("</header>", "</header><base href=x>") + nav), "fiches/c/index.html", ALLOWED)

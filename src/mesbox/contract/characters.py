@@ -53,8 +53,11 @@ def printable(text: str) -> bool:
 
     Every refused character is "non-printable" for Python (categories Cc, Cf, Cn): once line
     breaks, tabs and the no-break spaces of French typography are set aside, `isprintable()` (five
-    times faster than the regex on French text) clears almost every text."""
-    return text.replace("\n", "").replace("\t", "").replace("\xa0", "").replace("\u202f", "").isprintable()
+    times faster than the regex on French text) clears almost every text. A text with line breaks only
+    (most HTML) needs one copy instead of four."""
+    if "\t" in text or "\xa0" in text or "\u202f" in text:
+        return text.replace("\n", "").replace("\t", "").replace("\xa0", "").replace("\u202f", "").isprintable()
+    return text.replace("\n", " ").isprintable()
 
 
 def replace_refused(text: str) -> str:

@@ -16,10 +16,11 @@ from conftest import explorer_entries
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import get_toc
 from sitebuild import build, make_repo
 
 from mesbox.contract.registry import COLLECTIONS
-from mesbox.mkdocs_plugin.plugin import MesboxPlugin
+from mesbox.mkdocs_plugin.plugin import MesboxPlugin, _sanitize_toc
 
 
 @pytest.fixture(scope="module")
@@ -649,3 +650,19 @@ def test_every_page_is_audited_whichever_batch_it_falls_in(size: int, monkeypatc
     plugin._audit_kept()
     assert sorted({finding.path for finding in plugin.findings}) == sorted(rel for rel, html in pages.items() if html == hostile)
     assert plugin.audited_pages == {rel: len(html.encode()) for rel, html in pages.items()}
+
+
+def test_table_of_contents_titles_are_sanitised_once_per_title_and_every_time() -> None:
+    """Each page's titles come out sanitised; a title seen on an earlier page is taken from the build's memory."""
+    hostile = '<img src=x onerror="alert(1)">Voir'
+    done: dict[str, str] = {}
+    tocs = [
+        get_toc([{"level": 2, "id": "a", "name": hostile, "children": [{"level": 3, "id": "b", "name": "Étapes", "children": []}]}])
+        for _ in range(2)
+    ]
+    for toc in tocs:
+        _sanitize_toc(toc, done)
+    for toc in tocs:
+        (item,) = toc
+        assert [item.title, item.children[0].title] == ['<img src="x">Voir', "Étapes"]
+    assert done == {hostile: '<img src="x">Voir', "Étapes": "Étapes"}

@@ -113,12 +113,16 @@ AUDITED_TOGETHER = 64
 SANITISED_TOGETHER = 64
 
 
-def _sanitize_toc(toc: TableOfContents) -> None:
-    """Table of contents titles are HTML taken from the headings (and from `data-toc-label`): sanitised too."""
+def _sanitize_toc(toc: TableOfContents, done: dict[str, str]) -> None:
+    """Table of contents titles are HTML taken from the headings (and from `data-toc-label`): sanitised too.
+    Most come back page after page (« Voir aussi », a template's sections): `done` keeps each title sanitised."""
     stack = list(toc)
     while stack:
         item = stack.pop()
-        item.title = sanitize_html(item.title)
+        title = done.get(item.title)
+        if title is None:
+            title = done[item.title] = sanitize_html(item.title)
+        item.title = title
         stack.extend(item.children)
 
 
@@ -154,6 +158,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.search: SearchEntries | None = None
         self.theme_scripts = ThemeScripts(())
         self.sanitizing = 0.0
+        self.toc_titles: dict[str, str] = {}  # table of contents titles as written → sanitised, for a build
         self.converted: list[Page] = []  # pages converted, waiting to be sanitised together (`_finish_pages`)
         self.preview_search = PreviewSearch()
         self.compiled = MemoryBytecodeCache()
@@ -240,7 +245,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         files give way to their generated pages)."""
         assert self.result is not None
         self._keep_content_only(files, config, self.result)
-        self.generated, self.rendering, self.sanitizing, self.converted = {}, 0.0, 0.0, []
+        self.generated, self.rendering, self.sanitizing, self.converted, self.toc_titles = {}, 0.0, 0.0, [], {}
         self.entries = {entry.url: entry for entry in self.result.catalogue.entries.values()}
         # A dirty build renders only the pages that changed: the others' text is the last build's.
         self.bodies = {url: text for url, text in self.bodies.items() if url in self.entries} if self.dirty else {}
@@ -456,7 +461,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         now. The page's HTML waits for the next pages (`_finish_pages`), the last ones for on_env."""
         started = time.perf_counter()
         if page.toc is not None:
-            _sanitize_toc(page.toc)
+            _sanitize_toc(page.toc, self.toc_titles)
         if page.file.src_uri not in self.generated and "title" not in page.meta and page.title:  # HTML text
             page.meta["title"] = escape_text(unescape(page.title))
         self.sanitizing += time.perf_counter() - started

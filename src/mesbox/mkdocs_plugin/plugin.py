@@ -109,8 +109,9 @@ UNPUBLISHABLE = (
 
 # Pages audited in a row, for the same reason (`MesboxPlugin._audit_kept`): 64 pages are about 3 MB.
 AUDITED_TOGETHER = 64
-# Pages sanitised in a row: the sanitiser's memory stays warm over them (`MesboxPlugin._finish_pages`).
-SANITISED_TOGETHER = 64
+# Pages sanitised in a row: the sanitiser's memory stays warm over them (`MesboxPlugin._finish_pages`);
+# 256 rather than 64: 0.24 s instead of 0.27 s for 2 000 entries, and Pagefind waits no longer at the end.
+SANITISED_TOGETHER = 256
 
 
 def _sanitize_toc(toc: TableOfContents, done: dict[str, str]) -> None:

@@ -3,11 +3,8 @@
 Usage: python benchmarks/bench_safety.py [--entries 2000] [--runs 1] [--seed 1]
 
 Builds the generated corpus with the repository's mkdocs.yml (`mkdocs build`, a whole process) and
-reads the plugin's log line `mesbox: contenu assaini en X s, site audité en Y s (et Z s de processeur à
-côté…)`: prints both times, the whole build's, and their share of it. Goal: sanitising + auditing ≤ 5 %
-of the build. The pages are audited in a program of their own, beside MkDocs: Y is what the build waits
-for (encoding the pages for it, collecting its findings, the pass over the site folder), Z the processor
-time that program used on the other core, printed too (and its share of the build, for comparison).
+reads the plugin's log line `mesbox: contenu assaini en X s, site audité en Y s`: prints both times,
+the whole build's, and their share of it. Goal: sanitising + auditing ≤ 5 % of the build.
 A measurement: exits 0 whatever the share; 2 if it cannot measure (failed build, no such log line).
 """
 
@@ -24,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_build import build, mesbox_site
 from timing import CommandFailed, run
 
-LINE = re.compile(r"mesbox: contenu assaini en ([0-9.]+) s, site audité en ([0-9.]+) s(?: \(et ([0-9.]+) s de processeur à côté)?")
+LINE = re.compile(r"mesbox: contenu assaini en ([0-9.]+) s, site audité en ([0-9.]+) s")
 GOAL = 0.05
 
 
@@ -46,13 +43,13 @@ def main() -> int:
         if found is None:
             print("ligne « mesbox: contenu assaini … » absente du journal : rien à mesurer")
             return 2
-        sanitized, audited, beside = float(found.group(1)), float(found.group(2)), float(found.group(3) or 0)
+        sanitized, audited = float(found.group(1)), float(found.group(2))
         shares.append((sanitized + audited) / total)
-        rows.append((total, sanitized, audited, beside))
-    for total, sanitized, audited, beside in rows:
+        rows.append((total, sanitized, audited))
+    for total, sanitized, audited in rows:
         print(
             f"{args.entries} entrées : construction {total:.1f} s, assainissement {sanitized:.2f} s ({sanitized / total:.1%}), "
-            f"audit {audited:.2f} s ({audited / total:.1%}), programme d'audit à côté {beside:.2f} s de processeur ({beside / total:.1%})"
+            f"audit {audited:.2f} s ({audited / total:.1%})"
         )
     share = statistics.median(shares)
     print(

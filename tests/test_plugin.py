@@ -634,6 +634,24 @@ def test_every_page_is_sanitised_and_filled_whichever_batch_it_falls_in(tmp_path
     assert sites[1] == sites[2] == sites[3] == sites[100_000]
 
 
+@pytest.mark.parametrize("size", [1, 2, 3, 100_000])
+def test_every_page_is_audited_whichever_batch_it_falls_in(size: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages are audited by batches (`AUDITED_TOGETHER`), the last ones at the end of the build: each page
+    that holds a script is found, in whichever batch it falls, and a clean page in between is not."""
+    from mesbox.mkdocs_plugin import plugin as plugin_module
+
+    monkeypatch.setattr(plugin_module, "AUDITED_TOGETHER", size)
+    plugin = MesboxPlugin()
+    clean = "<!doctype html><html><body><p>Bonjour</p></body></html>"
+    hostile = clean.replace("</body>", "<script>alert(1)</script></body>")
+    pages = {f"page-{n}/index.html": hostile if n % 3 else clean for n in range(7)}
+    for rel, html in pages.items():
+        plugin._audit_output(html, rel)
+    plugin._audit_kept()
+    assert sorted({finding.path for finding in plugin.findings}) == sorted(rel for rel, html in pages.items() if html == hostile)
+    assert plugin.audited_pages == {rel: len(html.encode()) for rel, html in pages.items()}
+
+
 def test_table_of_contents_titles_are_sanitised_once_per_title_and_every_time() -> None:
     """Each page's titles come out sanitised; a title seen on an earlier page is taken from the build's memory."""
     hostile = '<img src=x onerror="alert(1)">Voir'

@@ -14,8 +14,7 @@ Events used, in build order:
 - on_nav: note the URLs of the nav, which decide which pages may share a rendered nav; give pages
   outside the nav the section of their folder, so their tab is active.
 - on_env: wrap the theme's nav partials in a per-folder cache; while serving, keep the compiled templates;
-  every page is converted, so Pagefind starts writing the readers' search index while MkDocs writes the pages;
-  a full build starts the audit's program (`publishing.auditprocess`), which the pages go to as they are written.
+  every page is converted, so Pagefind starts writing the readers' search index while MkDocs writes the pages.
 - on_page_read_source: hand over a generated page's source, rendered when the engine reaches it.
 - on_page_markdown: render `[[id]]` links in editorial pages; escape their front-matter values.
 - on_page_content: sanitise the HTML Markdown made of the content (and the table of contents' titles),
@@ -24,12 +23,11 @@ Events used, in build order:
   open each page whose file has errors with their list, and each draft with a draft notice.
 - on_page_context: give entry pages the edit link of their real file, the home page its latest entries.
 - on_post_page: put in the blocks kept out of the search index ("Voir aussi", "Cité par"); last,
-  write the page's Content-Security-Policy, then hand the page to the audit as it will be written
+  write the page's Content-Security-Policy, then audit the page as it will be written
   (on_post_template does both for the 404 page and the sitemap).
 - on_post_build: fold accents in the search index (in memory before the search plugin writes it,
   or in its file after); wait for Pagefind's index (while serving, written at the first build only:
-  see `previewsearch`); last, collect the audit's findings, audit the files not audited yet, and fail on
-  any finding or any file no known source wrote.
+  see `previewsearch`); last, audit the files not audited yet, and fail on any file no known source wrote.
 - on_serve: watch the collection and taxonomy folders.
 - on_shutdown: forget the preview's copy of the search index and what else a preview keeps.
 
@@ -69,8 +67,7 @@ from mesbox.mkdocs_plugin.config import MesboxConfig
 from mesbox.mkdocs_plugin.incremental import AuditedFiles, GeneratedPage, Incremental, SearchEntries, rebuilt, stamp, tree
 from mesbox.mkdocs_plugin.pagetimer import PageTimer
 from mesbox.mkdocs_plugin.previewsearch import PreviewSearch
-from mesbox.publishing.audit import AUDITED, Allowed, Known, audit_site, unknown_files
-from mesbox.publishing.auditprocess import AuditFailed, AuditProcess
+from mesbox.publishing.audit import AUDITED, Allowed, Finding, Known, audit_bytes, audit_site, unknown_files
 from mesbox.publishing.cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
 from mesbox.publishing.cmsassets import EditorUnavailable, editor_files
 from mesbox.publishing.csp import ThemeScripts, with_policy
@@ -110,6 +107,8 @@ UNPUBLISHABLE = (
 )
 
 
+# Pages audited in a row, for the same reason (`MesboxPlugin._audit_kept`): 64 pages are about 3 MB.
+AUDITED_TOGETHER = 64
 # Pages sanitised in a row: the sanitiser's memory stays warm over them (`MesboxPlugin._finish_pages`);
 # 256 rather than 64: 0.24 s instead of 0.27 s for 2 000 entries, and Pagefind waits no longer at the end.
 SANITISED_TOGETHER = 256
@@ -167,8 +166,9 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.memo: EntryMemo | None = None
         # The output audit: what it allows, what it found, the pages it read in memory (path → size in bytes).
         self.allowed = Allowed(ThemeScripts(()), frozenset())
-        self.auditor: AuditProcess | None = None  # the pages' audit, in a program of its own (full builds)
+        self.findings: list[Finding] = []
         self.audited_pages: dict[str, int] = {}
+        self.unaudited: list[tuple[bytes, str]] = []  # pages written, audited together (`_audit_kept`)
         self.auditing = 0.0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -431,10 +431,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         scripts = {"assets/javascripts/", "admin/", *(str(getattr(item, "path", item)).lstrip("/") for item in config.extra_javascript)}
         base = urlsplit(config.site_url or "").path or "/"
         self.allowed = Allowed(self.theme_scripts, frozenset(scripts), base if base.endswith("/") else base + "/")
-        self.audited_pages, self.auditing = {}, 0.0
-        self._stop_audit()
-        if not self.dirty:  # a dirty build audits the files it changed on disk, as it finds them (`AuditedFiles`)
-            self.auditor = AuditProcess(self.allowed)
+        self.findings, self.audited_pages, self.auditing, self.unaudited = [], {}, 0.0, []
         self._finish_pages()
         self._write_search_index(config)
         if self.config.cache_nav:
@@ -537,7 +534,6 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.incremental.reset()  # what the site folder holds is unknown: the next build rebuilds it all
         self.bodies = {}
         self._stop_search_index()
-        self._stop_audit()
 
     def _fill_late(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """ "Voir aussi" and "Cité par" go in last: they guide readers but are not what a search should find."""
@@ -549,24 +545,27 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         return with_policy(output, self.theme_scripts)
 
     def _audit_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """The page as MkDocs writes it, handed to the audit's program while it is in memory (the site folder's
-        pass skips it)."""
+        """The page as MkDocs writes it, audited while it is in memory (the site folder's pass skips it)."""
         self._audit_output(output, page.file.dest_uri)
         return output
 
     def _audit_output(self, output: str, rel: str) -> None:
-        if self.auditor is None:
+        if self.dirty:
             return  # a dirty build audits the files it changed on disk, as it finds them (`AuditedFiles`)
         started = time.perf_counter()
         written = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
-        self.auditor.add(written, rel)
+        self.unaudited.append((written, rel))
         self.audited_pages[rel] = len(written)
+        if len(self.unaudited) >= AUDITED_TOGETHER:
+            self._audit_kept()
         self.auditing += time.perf_counter() - started
 
-    def _stop_audit(self) -> None:
-        if self.auditor is not None:
-            self.auditor.close()
-            self.auditor = None
+    def _audit_kept(self) -> None:
+        """The pages kept since the last call, audited in a row: the quick reading runs faster on pages that
+        follow each other than between two templates (its memory stays warm), as the sanitiser does."""
+        for written, rel in self.unaudited:
+            self.findings.extend(audit_bytes(written, rel, self.allowed))
+        self.unaudited = []
 
     on_post_page = CombinedEvent(_fill_late, event_priority(-100)(_add_policy), event_priority(-110)(_audit_page))
 
@@ -657,24 +656,14 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         """Last of all: every HTML, SVG and XML file of the site is parsed (pages were, as they were written),
         and every file must come from a known source; a finding fails the build, strict or not."""
         started = time.perf_counter()
+        self._audit_kept()
         site, known = Path(config.site_dir), self._known(config)
-        beside = ""
-        if self.auditor is None:  # a dirty build audits again only what it wrote (and what an earlier audit did not find clean)
+        if self.dirty:  # audits again only what it wrote (and what an earlier audit did not find clean)
             findings = self.audited.audit(site, self.allowed) + unknown_files(site, known)
         else:
-            auditor, self.auditor = self.auditor, None
-            try:
-                findings = auditor.finish() + audit_site(site, self.allowed, known, self.audited_pages)
-            except AuditFailed as failure:
-                raise PluginError(f"mesbox : {failure}") from None
-            beside = f" (et {auditor.seconds:.2f} s de processeur à côté, dans le programme d'audit des pages)"
-        self.audited_pages = {}
-        log.info(
-            "mesbox: contenu assaini en %.2f s, site audité en %.2f s%s",
-            self.sanitizing,
-            self.auditing + time.perf_counter() - started,
-            beside,
-        )
+            findings = self.findings + audit_site(site, self.allowed, known, self.audited_pages)
+        self.findings, self.audited_pages = [], {}
+        log.info("mesbox: contenu assaini en %.2f s, site audité en %.2f s", self.sanitizing, self.auditing + time.perf_counter() - started)
         if findings:
             listed = "\n".join(f"  {finding}" for finding in findings[:50])
             more = f"\n  … et {len(findings) - 50} autres" if len(findings) > 50 else ""

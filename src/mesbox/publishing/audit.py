@@ -15,9 +15,8 @@ Every HTML, SVG, XML, CSV and JSON file is also searched for the characters the 
 
 A file that no known source wrote (MkDocs' own files, the theme's, mesbox's generated pages and
 data, Pagefind's index) fails the build too: whatever put it there is not reviewed by anyone.
-The plugin hands each page over as MkDocs writes it (its HTML is in memory) to a program of its own
-that audits it (`auditprocess`), so the pass over the site folder only lists the files and reads
-those that were not audited yet (or changed since).
+The plugin audits each page as MkDocs hands it over (its HTML is in memory), so the pass over the
+site folder only lists the files and reads those that were not audited yet (or changed since).
 
 Parsing 2 000 pages in pure Python costs more than a tenth of a build, so each file is first
 read quickly, as the bytes it is written in, with ASCII letters lower-cased: its plainly written

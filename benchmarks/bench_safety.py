@@ -5,11 +5,10 @@ Usage: python benchmarks/bench_safety.py [--entries 2000] [--runs 1] [--seed 1] 
 Builds the generated corpus with the repository's mkdocs.yml (`mkdocs build`, a whole process) and
 reads the plugin's log line `mesbox: contenu assaini en X s, site audité en Y s`: prints both times,
 the whole build's, and their share of it. Goal: sanitising + auditing ≤ 5 % of the build.
+Every build writes into a new output folder (`timing.into_new_folder` says why).
 With `--pairs N`, then N pairs of builds, one with and one without sanitising and auditing (the probe
-`probes/without_output_safety.py` as an MkDocs hook), in alternating order, each into a new output folder
-(rebuilding into a folder just emptied makes the disk search its recently freed inodes: seconds of system
-time that grow from one build to the next): what they add to the build, as the median of the differences
-and as its share of the median build with them. The log line counts only the time spent inside them;
+`probes/without_output_safety.py` as an MkDocs hook), in alternating order: what they add to the build,
+as the median of the differences and as its share of the median build with them. The log line counts only the time spent inside them;
 the pairs also count what they cost the rest of the build (processor caches, the other core).
 A measurement: exits 0 whatever the share; 2 if it cannot measure (failed build, no such log line).
 """
@@ -27,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_build import build, mesbox_site
-from timing import CommandFailed, run
+from timing import CommandFailed, into_new_folder, remove_outputs, run
 
 PROBE = Path(__file__).resolve().parent / "probes" / "without_output_safety.py"
 
@@ -44,12 +43,15 @@ def main() -> int:
     args = parser.parse_args()
     root = mesbox_site(args.entries, args.seed)
     shares, rows = [], []
-    for _ in range(args.runs):
-        try:
-            total, output = run(build(root, "safety"), cwd=root)
-        except CommandFailed as failed:
-            print(f"construction impossible : {failed}")
-            return 2
+    command = build(root, "safety")
+    try:
+        outputs = [run(into_new_folder(command, number), cwd=root) for number in range(args.runs)]
+    except CommandFailed as failed:
+        print(f"construction impossible : {failed}")
+        return 2
+    finally:
+        remove_outputs([command])
+    for total, output in outputs:
         found = LINE.search(output)
         if found is None:
             print("ligne « mesbox: contenu assaini … » absente du journal : rien à mesurer")

@@ -14,7 +14,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -43,18 +43,43 @@ def medians(
     warmup: int = 1,
     cwd: Path | None = None,
 ) -> tuple[dict[str, float], dict[str, list[float]], dict[str, str]]:
-    """`warmup` untimed rounds, then `runs` rounds in which every command runs once, in turn.
+    """`warmup` untimed rounds, then `runs` rounds in which every command runs once, in turn, each build into
+    a new output folder (`into_new_folder`), all removed at the end.
 
     Returns the median per command, every timing, and the output of each command's last run.
     """
     timings: dict[str, list[float]] = {name: [] for name in commands}
     outputs: dict[str, str] = {}
-    for round_number in range(warmup + runs):
-        for name, command in commands.items():
-            elapsed, outputs[name] = run(command, cwd)
-            if round_number >= warmup:
-                timings[name].append(elapsed)
+    try:
+        for round_number in range(warmup + runs):
+            for name, command in commands.items():
+                elapsed, outputs[name] = run(into_new_folder(command, round_number), cwd)
+                if round_number >= warmup:
+                    timings[name].append(elapsed)
+    finally:
+        remove_outputs(commands.values())
     return {name: statistics.median(values) for name, values in timings.items()}, timings, outputs
+
+
+def into_new_folder(command: Sequence[str], number: int) -> list[str]:
+    """`command` with its output folder (`-d FOLDER`) replaced by `FOLDER/NUMBER`, a folder of its own.
+
+    Why: rebuilding into a folder just emptied makes the file system (ext4) search, for each new file,
+    through the inodes it freed in the last minute. Measured on a 2 000-entry mesbox build: 0.7 s of
+    system time into a new folder, 1.5 to 3.9 s when the same folder is rebuilt every 15 s, growing from
+    one build to the next and with each site's number of files. CI builds a fresh checkout once."""
+    command = list(command)
+    if "-d" in command:
+        at = command.index("-d") + 1
+        command[at] = f"{command[at]}/{number}"
+    return command
+
+
+def remove_outputs(commands: Iterable[Sequence[str]]) -> None:
+    """Remove the output folders (`-d`) of `commands`, once every timing is taken."""
+    for command in commands:
+        if "-d" in command:
+            shutil.rmtree(command[list(command).index("-d") + 1], ignore_errors=True)
 
 
 def generator_version() -> str:

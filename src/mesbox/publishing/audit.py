@@ -234,11 +234,12 @@ def _plainly_clean(data: bytes, rel: str, allowed: Allowed) -> bool:
     Pages repeat most of their bytes (the theme's navigation, header and footer), so a file is read in
     pieces cut at each `</li>`, and the pieces found clean are remembered: only the others are read. The
     first and the last pieces (head and header, footer and scripts, around the page's own title, policy
-    and JSON-LD) are cut further at the end tags of `_FINER`. No search of `_read_quickly` can match across
-    an end tag (each stops at `<`, `/` or `>`, or is shorter; a plainly written script or style holds no
-    `</`, so it is never cut, and any other goes to the parser), and none depends on what comes before or after a piece, so a piece is
-    clean wherever it stands. A piece that holds a `<script>` or a `<style>` is never remembered: its
-    reading depends on the file and the site (a script's path, the theme's scripts)."""
+    and JSON-LD) are cut further at the end tags of `_FINER`. No search of `_read_quickly` can match
+    across an end tag (each stops at `<`, `/` or `>`, or is shorter; a plainly written script or style
+    holds no `</`, so it is never cut, and any other goes to the parser), and none depends on what comes
+    before or after a piece, so a piece is clean wherever it stands. A piece that holds a `<script>` or a
+    `<style>` is never remembered: its reading depends on the file and the site (a script's path, the
+    theme's scripts)."""
     pieces = data.split(_PIECE_END)
     last = _FINER.split(pieces.pop())
     pieces[:1] = _FINER.split(pieces[0]) if pieces else []

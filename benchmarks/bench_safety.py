@@ -8,9 +8,10 @@ the whole build's, and their share of it. Goal: sanitising + auditing ≤ 5 % of
 Every build writes into a new output folder (`timing.into_new_folder` says why).
 With `--pairs N`, then N pairs of builds, one with and one without sanitising and auditing (the probe
 `probes/without_output_safety.py` as an MkDocs hook), in alternating order: what they add to the build,
-as the median of the differences and as its share of the median build with them. On a shared 2-core
-machine one pair's difference moves by a second either way: a few pairs conclude nothing. The log line counts only the time spent inside them;
-the pairs also count what they cost the rest of the build (processor caches, the other core).
+as the median of the differences and as its share of the median build with them. The log line counts
+only the time spent inside them; the pairs also count what they cost the rest of the build (processor
+caches, the other core). On a shared 2-core machine one pair's difference moves by a second either
+way: a few pairs conclude nothing.
 A measurement: exits 0 whatever the share; 2 if it cannot measure (failed build, no such log line).
 """
 

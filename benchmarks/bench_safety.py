@@ -10,7 +10,7 @@ With `--pairs N`, then N pairs of builds, one with and one without sanitising an
 `probes/without_output_safety.py` as an MkDocs hook), in alternating order: what they add to the build,
 as the median of the differences and as its share of the median build with them. The log line counts
 only the time spent inside them; the pairs also count what they cost the rest of the build (processor
-caches, the other core). On a shared 2-core machine one pair's difference moves by a second either
+caches, the other core). On a shared 2-core machine one pair's difference moves by seconds either
 way: a few pairs conclude nothing.
 A measurement: exits 0 whatever the share; 2 if it cannot measure (failed build, no such log line).
 """

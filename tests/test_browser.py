@@ -258,10 +258,10 @@ def test_a_facet_with_a_ticked_value_offers_its_other_values_with_what_they_woul
     from sitebuild import FIXTURE
 
     from mesbox.checking.checker import check
-    from mesbox.rendering.searchrecords import entry_record, hub_records
+    from mesbox.rendering.searchrecords import search_records
 
     catalogue = check(FIXTURE).catalogue
-    records = [*hub_records(catalogue), *(entry_record(entry, catalogue) for entry in catalogue.entries.values())]
+    records = search_records(catalogue)
     p = page
     if words:  # the words' results come from the engine, what they are filed under from the catalogue
         _explore(p, base_url, "?" + urlencode({"q": words}))
@@ -298,7 +298,7 @@ def test_filters_without_words_are_answered_without_the_word_index(page: object,
     from sitebuild import FIXTURE
 
     from mesbox.checking.checker import check
-    from mesbox.rendering.searchrecords import entry_record, hub_records
+    from mesbox.rendering.searchrecords import entry_record, search_records
 
     catalogue = check(FIXTURE).catalogue
     kinds = ["Monographie", "Récit de territoire"]
@@ -314,7 +314,7 @@ def test_filters_without_words_are_answered_without_the_word_index(page: object,
     assert found == [(entry.title, entry_record(entry, catalogue).label, "/" + entry.url) for entry in matched]
     descriptions = p.locator(".mesbox-explorer__results .mesbox-card__description").all_inner_texts()  # type: ignore[attr-defined]
     assert descriptions == [entry.meta.description for entry in matched]
-    records = [*hub_records(catalogue), *(entry_record(entry, catalogue) for entry in catalogue.entries.values())]
+    records = search_records(catalogue)
     assert _shown_facets(p) == _disjunctive_counts(records, {"Type": kinds, "Territoire": ["Normandie"]})
     assert not [url for url in p.requests if "/pagefind/" in url]  # type: ignore[attr-defined]
     p.locator(".mesbox-explorer__reset").click()  # type: ignore[attr-defined]
@@ -333,10 +333,10 @@ def test_filters_without_words_still_answer_when_the_explorers_list_is_missing(p
     from sitebuild import FIXTURE
 
     from mesbox.checking.checker import check
-    from mesbox.rendering.searchrecords import entry_record, hub_records
+    from mesbox.rendering.searchrecords import search_records
 
     catalogue = check(FIXTURE).catalogue
-    records = [*hub_records(catalogue), *(entry_record(entry, catalogue) for entry in catalogue.entries.values())]
+    records = search_records(catalogue)
     p = page
     p.route("**/explorer/filtres.json", lambda route: route.fulfill(status=404, body="absent"))  # type: ignore[attr-defined]
     found = _explore(p, base_url, "?Territoire=Normandie")

@@ -131,6 +131,11 @@ class Catalogue:
         return indexes
 
     @property
+    def listed(self) -> list[Entry]:
+        """Published entries in listing order (fiches by number, then French title order)."""
+        return self._indexes.listed
+
+    @property
     def rank(self) -> dict[str, int]:
         """Position of each published entry in listing order."""
         return self._indexes.rank

@@ -71,7 +71,7 @@ from mesbox.publishing.audit import AUDITED, Allowed, Finding, Known, audit_byte
 from mesbox.publishing.cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
 from mesbox.publishing.cmsassets import EditorUnavailable, editor_files
 from mesbox.publishing.csp import ThemeScripts, with_policy
-from mesbox.publishing.explorerdata import explorer_json, explorer_records
+from mesbox.publishing.explorerdata import explorer_json
 from mesbox.publishing.exports import export_files
 from mesbox.publishing.feed import render_feed
 from mesbox.publishing.pagefindindex import FOLDER, SearchIndexer, SearchIndexError
@@ -93,7 +93,7 @@ from mesbox.rendering.pages import (
     latest_entries,
 )
 from mesbox.rendering.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan, search_notice
-from mesbox.rendering.searchrecords import SearchRecord, plain_text, with_text
+from mesbox.rendering.searchrecords import SearchRecord, plain_text, search_records, with_text
 from mesbox.rendering.site import site_plan
 from mesbox.rendering.templatecache import MemoryBytecodeCache
 from mesbox.rendering.urls import relative
@@ -334,7 +334,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         assert self.result is not None
         started = time.perf_counter()
         site_url = config.site_url or ""
-        records = explorer_records(self.result.catalogue)
+        records = search_records(self.result.catalogue)
         self.records = {record.url: record for record in records}
         data: dict[str, bytes] = {EXPLORER_DATA: explorer_json(records)}
         if self.config.exports:

@@ -18,20 +18,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from mesbox.catalogue.catalogue import Catalogue
 from mesbox.rendering.jsonld import script_json
-from mesbox.rendering.searchrecords import FACETS, SearchRecord, entry_record, hub_records
-
-
-def explorer_records(catalogue: Catalogue) -> list[SearchRecord]:
-    """The records the Explorer lists without words, in the order it shows them: hubs, then entries in listing order."""
-    entries = catalogue.in_order(list(catalogue.entries.values()))
-    return [*hub_records(catalogue), *(entry_record(entry, catalogue) for entry in entries)]
+from mesbox.rendering.searchrecords import FACETS, SearchRecord
 
 
 def explorer_data(records: list[SearchRecord]) -> dict[str, Any]:
-    """The file's content (`records` from `explorer_records`): facet values numbered once each, and every
-    record with the numbers of its values."""
+    """The file's content (`records` from `searchrecords.search_records`, in the order the Explorer shows them:
+    hubs, then entries in listing order): facet values numbered once each, and every record with the
+    numbers of its values."""
     numbers: dict[tuple[str, str], int] = {}
     rows = []
     for record in records:

@@ -125,6 +125,7 @@ def _term_description(term: TermEntry) -> str:
 
 
 def search_records(catalogue: Catalogue, bodies: Mapping[str, str] | None = None) -> list[SearchRecord]:
-    """Every record, hubs first; `bodies` gives an entry page's rendered text by URL when an engine has it."""
+    """Every record, hubs first, then the entries in listing order; `bodies` gives an entry page's rendered
+    text by URL when an engine has it."""
     texts = bodies or {}
-    return [*hub_records(catalogue), *(entry_record(e, catalogue, texts.get(e.url, "")) for e in catalogue.entries.values())]
+    return [*hub_records(catalogue), *(entry_record(e, catalogue, texts.get(e.url, "")) for e in catalogue.listed)]

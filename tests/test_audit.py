@@ -277,3 +277,19 @@ def test_pieces_remembered_clean_never_hide_a_finding() -> None:
     assert audit_text(page(header + nav), "fiches/a/index.html", ALLOWED) == []
     assert audit_text(page(header.replace("<span>", '<span onclick="x">') + nav), "fiches/b/index.html", ALLOWED)
     assert audit_text(page(header.replace("</header>", "</header><base href=x>") + nav), "fiches/c/index.html", ALLOWED)
+
+
+def test_pieces_with_a_script_are_remembered_only_where_they_name_the_same_file() -> None:
+    """A piece holding a script is remembered for the allowed scripts and the depth of its folder, and only
+    when its source climbs to the site's root: the same piece elsewhere names another file, or is not allowed."""
+    allowed = Allowed(THEME, frozenset({"assets/javascripts/", "assets/mesbox.js", "fiches/a/local.js"}))
+    local = '<ul><li><script src="local.js"></script></li><li><script src="../a/local.js"></script></li></ul>'
+    assert audit_text(page(local), "fiches/a/index.html", allowed) == []
+    assert [f.message[:30] for f in audit_text(page(local), "fiches/b/index.html", allowed)] == ['<script src="local.js"> : ce s']
+    assert audit_text(page(), "fiches/a/index.html", ALLOWED) == []  # bundle and mesbox.js, from the root
+    assert audit_text(page(), "fiches/b/index.html", ALLOWED) == []
+    assert audit_text(page(), "c/index.html", ALLOWED)  # one level less: ../../ leaves the site
+    without_mesbox = Allowed(THEME, frozenset({"assets/javascripts/"}))
+    assert [f.message[:40] for f in audit_text(page(), "fiches/d/index.html", without_mesbox)] == [
+        '<script src="../../assets/mesbox.js"> : '
+    ]

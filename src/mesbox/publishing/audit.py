@@ -237,21 +237,39 @@ def _plainly_clean(data: bytes, rel: str, allowed: Allowed) -> bool:
     and JSON-LD) are cut further at the end tags of `_FINER`. No search of `_read_quickly` can match
     across an end tag (each stops at `<`, `/` or `>`, or is shorter; a plainly written script or style
     holds no `</`, so it is never cut, and any other goes to the parser), and none depends on what comes
-    before or after a piece, so a piece is clean wherever it stands. A piece that holds a `<script>` or a
-    `<style>` is never remembered: its reading depends on the file and the site (a script's path, the
-    theme's scripts)."""
+    before or after a piece, so a piece is clean wherever it stands. A piece that holds a `<script>`
+    depends on the site's allowed scripts and on the file's folder, which places the script's source:
+    it is remembered for this `allowed` and this depth of folder, and only when each of its sources
+    climbs to the site's root (`../` once per level) or starts there, so that it names the same file
+    from every folder of that depth. A `<style>` never reads clean."""
     pieces = data.split(_PIECE_END)
     last = _FINER.split(pieces.pop())
     pieces[:1] = _FINER.split(pieces[0]) if pieces else []
     pieces.extend(last)
-    unknown = [piece for piece in pieces if piece not in _CLEAN_PIECES]
+    depth = rel.count("/")
+    scripted = _scripted_pieces(allowed)
+    unknown = [piece for piece in pieces if piece not in _CLEAN_PIECES and (depth, piece) not in scripted]
     if not unknown:
         return True
     if not _read_quickly(_PIECE_END.join(unknown), rel, allowed):
         return False
-    if len(_CLEAN_PIECES) < _PIECES_KEPT:
-        _CLEAN_PIECES.update(piece for piece in unknown if _ON_ITS_OWN.search(piece) is None)
+    if len(_CLEAN_PIECES) + len(scripted) < _PIECES_KEPT:
+        up = b"../" * depth
+        for piece in unknown:
+            if _ON_ITS_OWN.search(piece) is None:
+                _CLEAN_PIECES.add(piece)
+            elif all(src.startswith((up, b"/")) for src in _SCRIPT_SOURCE.findall(piece)):
+                scripted.add((depth, piece))
     return True
+
+
+def _scripted_pieces(allowed: Allowed) -> set[tuple[int, bytes]]:
+    """The pieces holding a script read clean for `allowed`, by depth of folder; forgotten for another `allowed`."""
+    pieces = _SCRIPTED.get(allowed)
+    if pieces is None:
+        _SCRIPTED.clear()
+        pieces = _SCRIPTED[allowed] = set()
+    return pieces
 
 
 _PIECE_END = b"</li>"
@@ -260,6 +278,9 @@ _PIECES_KEPT = 1 << 16
 _FINER = re.compile(rb"</(?:a|button|div|form|head|header|label|nav|span|svg|title)>")
 _CLEAN_PIECES: set[bytes] = set()
 _ON_ITS_OWN = re.compile(rb"<(?i:script|style)")
+_SCRIPTED: dict[Allowed, set[tuple[int, bytes]]] = {}
+# A script's source in a piece read clean: the quick reading lets through no other way of writing one.
+_SCRIPT_SOURCE = re.compile(rb'<(?i:script)\s+(?i:src)="([^"]*)"')
 
 
 def _read_quickly(data: bytes, rel: str, allowed: Allowed) -> bool:

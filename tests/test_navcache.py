@@ -10,7 +10,7 @@ import pytest
 from jinja2 import DictLoader, Environment
 from sitebuild import build, make_repo
 
-from mesbox.mkdocs_plugin.navcache import NavCache, install
+from mesbox.mkdocs_plugin.navcache import NavCache, compact, install
 
 
 @dataclass
@@ -51,6 +51,22 @@ def test_pages_of_the_nav_and_other_folders_render_alone() -> None:
     for url in ("fiches/", "fiches/", "recits/a/", "recits/b/", "themes/x/"):
         env.get_template("main.html").render(page=FakePage(url))
     assert calls == ["fiches/", "fiches/", "recits/a/", "themes/x/"]
+
+
+def test_layout_whitespace_becomes_one_line_break_cached_or_not() -> None:
+    env = Environment(
+        loader=DictLoader(
+            {
+                "main.html": '{% include "partials/nav.html" %}',
+                "partials/nav.html": '<ul>\n    <li title="a  b">\n      <span>  Fiches  </span>\n  \t\n    </li>\n</ul>',
+            }
+        )
+    )
+    install(env, NavCache({"fiches/"}, keep=False))
+    compacted = '<ul>\n<li title="a  b">\n<span>  Fiches  </span>\n</li>\n</ul>'  # spaces within a line stay
+    for url in ("fiches/", "fiches/a/", "recits/b/"):
+        assert env.get_template("main.html").render(page=FakePage(url)) == compacted
+    assert compact("a\r\n  \n b") == "a\nb" and compact("a b") == "a b"
 
 
 @pytest.mark.parametrize(

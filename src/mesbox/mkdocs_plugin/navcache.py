@@ -1,15 +1,21 @@
-"""Render the theme's navigation once per folder instead of once per page.
+"""Render the theme's navigation once per folder instead of once per page, without its layout whitespace.
 
 Material writes the whole navigation (tabs and sidebar) into every page. For a page
 outside the nav (entries, term pages), that HTML depends only on the folder the
 page sits in, through its relative links: thousands of entries share a handful of
 versions. The theme's own partials still do the rendering, wrapped by a cache; a
 site that overrides them keeps its overrides.
+
+Two fifths of that HTML are the indentation of the theme's templates: each run of
+whitespace that holds a line break is written as one line break, which a browser
+reads the same way (the navigation holds no `pre`). Every page is then 6 KB shorter
+to write, to audit and to download, cache or not.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -19,13 +25,21 @@ from jinja2.runtime import Context
 ORIGINAL = "mesbox-theme"
 # Theme partials that depend on the page only through its folder, when the page is not in the nav.
 PARTIALS = ("partials/nav.html", "partials/tabs.html")
+_LAYOUT = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*")
+
+
+def compact(html: str) -> str:
+    """`html` with each run of whitespace that holds a line break written as one line break (same type back:
+    the theme's Markup stays Markup)."""
+    return type(html)(_LAYOUT.sub("\n", html))
 
 
 class NavCache:
-    """The rendered partials of one build, keyed by partial and page folder."""
+    """The rendered partials of one build, keyed by partial and page folder (none kept when `keep` is false)."""
 
-    def __init__(self, nav_urls: Iterable[str]) -> None:
+    def __init__(self, nav_urls: Iterable[str], keep: bool = True) -> None:
         self.nav_urls = frozenset(nav_urls)
+        self.keep = keep
         self.store: dict[tuple[str, str], str] = {}
 
     def key(self, page: Any) -> str | None:
@@ -40,12 +54,12 @@ class NavCache:
 
     @pass_context
     def __call__(self, context: Context, name: str, caller: Callable[[], str]) -> str:
-        folder = self.key(context.get("page"))
+        folder = self.key(context.get("page")) if self.keep else None
         if folder is None:
-            return caller()
+            return compact(caller())
         html = self.store.get((name, folder))
         if html is None:
-            html = self.store[(name, folder)] = caller()
+            html = self.store[(name, folder)] = compact(caller())
         return html
 
 

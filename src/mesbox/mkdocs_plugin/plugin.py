@@ -13,8 +13,9 @@ Events used, in build order:
   an error page at the address of each broken entry, and the list of every current error.
 - on_nav: note the URLs of the nav, which decide which pages may share a rendered nav; give pages
   outside the nav the section of their folder, so their tab is active.
-- on_env: wrap the theme's nav partials in a per-folder cache; while serving, keep the compiled templates;
-  every page is converted, so Pagefind starts writing the readers' search index while MkDocs writes the pages.
+- on_env: wrap the theme's nav partials in a per-folder cache that also drops their layout whitespace;
+  while serving, keep the compiled templates; every page is converted, so Pagefind starts writing the
+  readers' search index while MkDocs writes the pages.
 - on_page_read_source: hand over a generated page's source, rendered when the engine reaches it.
 - on_page_markdown: render `[[id]]` links in editorial pages; escape their front-matter values.
 - on_page_content: sanitise the HTML Markdown made of the content (and the table of contents' titles),
@@ -434,8 +435,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.findings, self.audited_pages, self.auditing, self.unaudited = [], {}, 0.0, []
         self._finish_pages()
         self._write_search_index(config)
-        if self.config.cache_nav:
-            navcache.install(env, navcache.NavCache(self.nav_urls))
+        navcache.install(env, navcache.NavCache(self.nav_urls, keep=self.config.cache_nav))
         return env
 
     def _render_wikilinks(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -8,6 +8,7 @@ import io
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -20,7 +21,8 @@ from mkdocs.structure.toc import get_toc
 from sitebuild import build, make_repo
 
 from mesbox.contract.registry import COLLECTIONS
-from mesbox.mkdocs_plugin.plugin import MesboxPlugin, _sanitize_toc
+from mesbox.mkdocs_plugin.plugin import RENDERED_TOGETHER, MesboxPlugin, _sanitize_toc
+from mesbox.rendering.pages import PageSource, PlannedPage
 
 
 @pytest.fixture(scope="module")
@@ -666,3 +668,45 @@ def test_table_of_contents_titles_are_sanitised_once_per_title_and_every_time() 
         (item,) = toc
         assert [item.title, item.children[0].title] == ['<img src="x">Voir', "Étapes"]
     assert done == {hostile: '<img src="x">Voir', "Étapes": "Étapes"}
+
+
+def planned_plugin(count: int, dirty: bool) -> tuple[MesboxPlugin, list[str]]:
+    """The plugin with `count` planned pages whose rendering is recorded, as its on_files leaves them."""
+    plugin, rendered = MesboxPlugin(), []
+
+    def renderer(src_uri: str) -> Callable[[], PageSource]:
+        def render() -> PageSource:
+            rendered.append(src_uri)
+            return PageSource(src_uri, src_uri[:-3] + "/", f"# {src_uri}", src_uri)
+
+        return render
+
+    plugin.planned = {f"p{n}.md": PlannedPage(f"p{n}.md", f"p{n}/", False, renderer(f"p{n}.md")) for n in range(count)}
+    plugin.plan_order = {src_uri: place for place, src_uri in enumerate(plugin.planned)}
+    plugin.dirty = dirty
+    return plugin, rendered
+
+
+def read_source(plugin: MesboxPlugin, src_uri: str) -> str | None:
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
+    return plugin.on_page_read_source(page=page, config=None)  # type: ignore[arg-type]
+
+
+def test_a_full_build_renders_the_next_sources_of_the_plan_in_a_row_each_once() -> None:
+    plugin, rendered = planned_plugin(RENDERED_TOGETHER + 60, dirty=False)
+    assert read_source(plugin, "p0.md") == "# p0.md"
+    assert rendered == [f"p{n}.md" for n in range(RENDERED_TOGETHER + 1)]  # the page asked for, then the next ones
+    assert read_source(plugin, "p5.md") == "# p5.md" and len(rendered) == RENDERED_TOGETHER + 1  # handed over, not rendered again
+    assert read_source(plugin, f"p{RENDERED_TOGETHER + 1}.md") == f"# p{RENDERED_TOGETHER + 1}.md"  # past the first run: the rest
+    assert len(rendered) == RENDERED_TOGETHER + 60
+    for n in reversed(range(RENDERED_TOGETHER + 60)):  # the others in any order: each its own source, rendered once
+        if n not in (0, 5, RENDERED_TOGETHER + 1):
+            assert read_source(plugin, f"p{n}.md") == f"# p{n}.md"
+    assert sorted(rendered) == sorted(plugin.planned) and not plugin.ahead
+    assert read_source(plugin, "editorial.md") is None  # not a generated page: MkDocs reads its file
+
+
+def test_a_dirty_build_renders_only_the_pages_asked_for() -> None:
+    plugin, rendered = planned_plugin(10, dirty=True)
+    assert read_source(plugin, "p3.md") == "# p3.md" and read_source(plugin, "p7.md") == "# p7.md"
+    assert rendered == ["p3.md", "p7.md"]

@@ -21,7 +21,7 @@ from mkdocs.structure.toc import get_toc
 from sitebuild import build, make_repo
 
 from mesbox.contract.registry import COLLECTIONS
-from mesbox.mkdocs_plugin.plugin import RENDERED_TOGETHER, MesboxPlugin, _sanitize_toc
+from mesbox.mkdocs_plugin.plugin import MesboxPlugin, _sanitize_toc
 from mesbox.rendering.pages import PageSource, PlannedPage
 
 
@@ -682,7 +682,6 @@ def planned_plugin(count: int, dirty: bool) -> tuple[MesboxPlugin, list[str]]:
         return render
 
     plugin.planned = {f"p{n}.md": PlannedPage(f"p{n}.md", f"p{n}/", False, renderer(f"p{n}.md")) for n in range(count)}
-    plugin.plan_order = {src_uri: place for place, src_uri in enumerate(plugin.planned)}
     plugin.dirty = dirty
     return plugin, rendered
 
@@ -692,17 +691,14 @@ def read_source(plugin: MesboxPlugin, src_uri: str) -> str | None:
     return plugin.on_page_read_source(page=page, config=None)  # type: ignore[arg-type]
 
 
-def test_a_full_build_renders_the_next_sources_of_the_plan_in_a_row_each_once() -> None:
-    plugin, rendered = planned_plugin(RENDERED_TOGETHER + 60, dirty=False)
-    assert read_source(plugin, "p0.md") == "# p0.md"
-    assert rendered == [f"p{n}.md" for n in range(RENDERED_TOGETHER + 1)]  # the page asked for, then the next ones
-    assert read_source(plugin, "p5.md") == "# p5.md" and len(rendered) == RENDERED_TOGETHER + 1  # handed over, not rendered again
-    assert read_source(plugin, f"p{RENDERED_TOGETHER + 1}.md") == f"# p{RENDERED_TOGETHER + 1}.md"  # past the first run: the rest
-    assert len(rendered) == RENDERED_TOGETHER + 60
-    for n in reversed(range(RENDERED_TOGETHER + 60)):  # the others in any order: each its own source, rendered once
-        if n not in (0, 5, RENDERED_TOGETHER + 1):
-            assert read_source(plugin, f"p{n}.md") == f"# p{n}.md"
-    assert sorted(rendered) == sorted(plugin.planned) and not plugin.ahead
+def test_a_full_build_renders_every_source_in_a_row_at_the_first_request() -> None:
+    plugin, rendered = planned_plugin(6, dirty=False)
+    assert read_source(plugin, "p2.md") == "# p2.md"
+    assert rendered == [f"p{n}.md" for n in range(6)]  # all of them, in the plan's order
+    for n in (0, 5, 1, 4, 3):  # then each is handed its own source, in any order, without rendering it again
+        assert read_source(plugin, f"p{n}.md") == f"# p{n}.md"
+    assert len(rendered) == 6 and plugin.ahead == {}
+    assert read_source(plugin, "p2.md") == "# p2.md" and rendered[6:] == ["p2.md"]  # asked twice: rendered again
     assert read_source(plugin, "editorial.md") is None  # not a generated page: MkDocs reads its file
 
 

@@ -277,6 +277,11 @@ def test_pieces_remembered_clean_never_hide_a_finding() -> None:
     assert audit_text(page(header + nav), "fiches/a/index.html", ALLOWED) == []
     assert audit_text(page(header.replace("<span>", '<span onclick="x">') + nav), "fiches/b/index.html", ALLOWED)
     assert audit_text(page(header.replace("</header>", "</header><base href=x>") + nav), "fiches/c/index.html", ALLOWED)
+    # the last piece (after the last `</li>`), remembered whole: the same one with a handler is read again
+    assert audit_text(page(nav + "<p>Fin</p>"), "fiches/d/index.html", ALLOWED) == []
+    assert audit_text(page(nav + "<p>Fin</p>"), "fiches/e/index.html", ALLOWED) == []
+    assert audit_text(page(nav + '<p onclick="x">Fin</p>'), "fiches/f/index.html", ALLOWED)
+    assert audit_text(page(nav + "<p>Fin</p>").replace("</body>", "<script>alert(1)</script></body>"), "fiches/g/index.html", ALLOWED)
 
 
 def test_pieces_with_a_script_are_remembered_only_where_they_name_the_same_file() -> None:

@@ -35,7 +35,7 @@ import os
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -241,13 +241,16 @@ def _plainly_clean(data: bytes, rel: str, allowed: Allowed) -> bool:
     depends on the site's allowed scripts and on the file's folder, which places the script's source:
     it is remembered for this `allowed` and this depth of folder, and only when each of its sources
     climbs to the site's root (`../` once per level) or starts there, so that it names the same file
-    from every folder of that depth. A `<style>` never reads clean."""
-    pieces = data.split(_PIECE_END)
-    last = _FINER.split(pieces.pop())
-    pieces[:1] = _FINER.split(pieces[0]) if pieces else []
-    pieces.extend(last)
+    from every folder of that depth. A `<style>` never reads clean. The last piece, the same on most pages
+    of a depth, is also remembered whole: once seen, it is neither cut nor looked up piece by piece."""
     depth = rel.count("/")
-    scripted = _scripted_pieces(allowed)
+    scripted = _SCRIPTED.of(allowed)
+    pieces = data.split(_PIECE_END)
+    tail = pieces.pop()
+    pieces[:1] = _FINER.split(pieces[0]) if pieces else []
+    tail_known = tail in _CLEAN_PIECES or (depth, tail) in scripted
+    if not tail_known:
+        pieces.extend(_FINER.split(tail))
     unknown = [piece for piece in pieces if piece not in _CLEAN_PIECES and (depth, piece) not in scripted]
     if not unknown:
         return True
@@ -255,7 +258,7 @@ def _plainly_clean(data: bytes, rel: str, allowed: Allowed) -> bool:
         return False
     if len(_CLEAN_PIECES) + len(scripted) < _PIECES_KEPT:
         up = b"../" * depth
-        for piece in unknown:
+        for piece in unknown if tail_known else [*unknown, tail]:  # its parts were all read (or known) clean
             if _ON_ITS_OWN.search(piece) is None:
                 _CLEAN_PIECES.add(piece)
             elif all(src.startswith((up, b"/")) for src in _SCRIPT_SOURCE.findall(piece)):
@@ -263,13 +266,18 @@ def _plainly_clean(data: bytes, rel: str, allowed: Allowed) -> bool:
     return True
 
 
-def _scripted_pieces(allowed: Allowed) -> set[tuple[int, bytes]]:
-    """The pieces holding a script read clean for `allowed`, by depth of folder; forgotten for another `allowed`."""
-    pieces = _SCRIPTED.get(allowed)
-    if pieces is None:
-        _SCRIPTED.clear()
-        pieces = _SCRIPTED[allowed] = set()
-    return pieces
+@dataclass
+class _ScriptedPieces:
+    """The pieces holding a script read clean, by depth of folder, for one `Allowed`; forgotten for another
+    (told apart by identity: hashing one for each page costs as much as the pieces it spares; a build makes one)."""
+
+    allowed: Allowed | None = None
+    pieces: set[tuple[int, bytes]] = field(default_factory=set)
+
+    def of(self, allowed: Allowed) -> set[tuple[int, bytes]]:
+        if self.allowed is not allowed:
+            self.allowed, self.pieces = allowed, set()
+        return self.pieces
 
 
 _PIECE_END = b"</li>"
@@ -278,7 +286,7 @@ _PIECES_KEPT = 1 << 16
 _FINER = re.compile(rb"</(?:a|button|div|form|head|header|label|nav|span|svg|title)>")
 _CLEAN_PIECES: set[bytes] = set()
 _ON_ITS_OWN = re.compile(rb"<(?i:script|style)")
-_SCRIPTED: dict[Allowed, set[tuple[int, bytes]]] = {}
+_SCRIPTED = _ScriptedPieces()
 # A script's source in a piece read clean: the quick reading lets through no other way of writing one.
 _SCRIPT_SOURCE = re.compile(rb'<(?i:script)\s+(?i:src)="([^"]*)"')
 

@@ -415,12 +415,10 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         if planned is None:
             return None
         started = time.perf_counter()
-        if self.ahead is None and not self.dirty:
-            self.ahead = {uri: plan.render() for uri, plan in self.planned.items()}
-        source = self.ahead.pop(src_uri, None) if self.ahead is not None else None
-        if source is None:  # a dirty build, or a page asked for twice
-            source = planned.render()
-        self.generated[src_uri] = source
+        if self.ahead is None:
+            self.ahead = {} if self.dirty else {uri: plan.render() for uri, plan in self.planned.items()}
+        ahead = self.ahead  # rendered ahead; a dirty build, or a page asked for twice, renders it now
+        source = self.generated[src_uri] = ahead.pop(src_uri) if src_uri in ahead else planned.render()
         self.rendering += time.perf_counter() - started
         return source.content
 

@@ -95,6 +95,9 @@ def test_ordinary_rich_markdown_passes() -> None:
         ("x\n\n" + "mot " * (MAX_BLOCK_BYTES // 4 + 1), 2, "Kio"),
         ("Texte <!--mesbox:blocks:0--> fin", 0, "<!--mesbox:"),
         ("\n\n<!-- MESBOX:block:3 -->", 2, "<!--mesbox:"),
+        ("## Titre {: .mesbox-blocks-1 }", 0, "mesbox-blocks-"),
+        ("Texte \ue0000\ue001 fin", 0, "U+E000"),
+        ("x\n\ue001", 1, "U+E001"),
     ],
 )
 def test_each_family_is_refused_at_its_line(body: str, line: int, says: str) -> None:

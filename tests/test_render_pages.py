@@ -6,12 +6,13 @@ import json
 import re
 from pathlib import Path
 
+import markdown
 from conftest import replace
 from markupsafe import Markup
 
 from mesbox.checking.checker import check
 from mesbox.contract.registry import TAXONOMIES
-from mesbox.rendering.pages import SiteRenderer, SiteSettings, french_date, joined, markdown_heading, term_rows
+from mesbox.rendering.pages import PageSource, SiteRenderer, SiteSettings, french_date, joined, markdown_heading, term_rows
 from mesbox.rendering.site import site_pages
 
 
@@ -179,27 +180,47 @@ def test_french_date() -> None:
     assert french_date(datetime.date(2022, 8, 24)) == "24 août 2022"
 
 
+def _converted(page: PageSource) -> str:
+    """The page's Markdown as an engine renders it (front matter left out), links put in."""
+    body = page.content.split("\n---\n", 1)[1] if page.content.startswith("---\n") else page.content
+    return page.linked(markdown.markdown(body, extensions=["attr_list", "toc"]))
+
+
 def test_generated_html_waits_in_blocks_outside_markdown(valid_repo: Path) -> None:
     result = check(valid_repo)
     page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
-    assert "<dl" not in page.content and "<h1" not in page.content
-    # One comment per run of consecutive blocks: before the body (breadcrumb, title, print head, card), then one per section.
-    assert "<!--mesbox:blocks:0,1,2,3-->" in page.content
-    early = page.fill("<p>x</p><!--mesbox:blocks:0,1,2,3-->")
+    # Neither the blocks nor any placeholder of them is Markdown: the engine reads none of it.
+    assert "<dl" not in page.content and "<h1" not in page.content and "<!--" not in page.content
+    early = page.fill(_converted(page))
+    # The first run goes before the body (breadcrumb, title, print head, card); each other run follows its heading.
     assert early.startswith(
-        '<p>x</p><!--mesbox:block:0-->\n<h1>Qu&#39;est-ce qu&#39;une initiative solidaire ?</h1>\n<div class="mesbox-entry-header">'
+        '<!--mesbox:block:0-->\n<h1>Qu&#39;est-ce qu&#39;une initiative solidaire ?</h1>\n<div class="mesbox-entry-header">'
     )
-    # The breadcrumb, the printed address and the card wait for the search index.
-    assert (
-        early.endswith("<!--mesbox:block:3-->")
-        and "<dl" not in early
-        and "mesbox-breadcrumb" not in early
-        and "mesbox-print-head" not in early
-    )
+    assert re.search(r'<h2 id="sources">Sources</h2>\n<ul class="mesbox-sources">', early)
+    assert re.search(r'<h2 data-search-exclude id="cite-par">Cité par</h2>\n<!--mesbox:block:[0-9]+-->$', early)
+    assert "mesbox-blocks-" not in early
+    # The breadcrumb, the printed address, the card and the late sections wait for the search index.
+    assert "<dl" not in early and "mesbox-breadcrumb" not in early and "mesbox-print-head" not in early
     late = page.fill(early, late=True)
     assert '<dl class="mesbox-meta">' in late and "mesbox-breadcrumb" in late and "mesbox-print-head" in late
+    assert "<!--mesbox:block" not in late
     inline = page.inline()
-    assert "<!--mesbox:block" not in inline and '<dl class="mesbox-meta">' in inline
+    assert "<!--mesbox:block" not in inline and "mesbox-blocks-" not in inline and '<dl class="mesbox-meta">' in inline
+    assert inline.index("## Sources\n\n<ul") < inline.index("## Cité par {: data-search-exclude }\n\n<")
+
+
+def test_a_run_follows_only_the_last_heading_marked_with_its_number_and_is_never_dropped(valid_repo: Path) -> None:
+    result = check(valid_repo)
+    page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
+    converted = _converted(page)
+    # A body's mark (a character reference the sanitiser decodes) comes before mesbox's headings: only removed.
+    forged = page.fill('<h2 class="mesbox-blocks-1" id="faux">Faux</h2>\n<p>corps</p>\n' + converted)
+    assert forged.count('<ul class="mesbox-sources">') == 1 and '<h2 id="faux">Faux</h2>\n<p>corps</p>' in forged
+    assert forged.index('<ul class="mesbox-sources">') > forged.index('<h2 id="sources">Sources</h2>')
+    # Headings swallowed as text by an HTML block left open: their runs go at the end of the page.
+    swallowed = page.fill(re.sub(r'<h2 class="mesbox-blocks-[0-9]+"[^>]*>.*?</h2>', "", converted))
+    assert swallowed.count('<ul class="mesbox-sources">') == 1 and swallowed.endswith("<!--mesbox:block:6-->")
+    assert swallowed.index("<!--mesbox:block:5-->") < swallowed.index("<!--mesbox:block:6-->")
 
 
 def test_section_titles_are_markdown_headings(valid_repo: Path) -> None:
@@ -208,11 +229,10 @@ def test_section_titles_are_markdown_headings(valid_repo: Path) -> None:
     page = SiteRenderer(result.catalogue).entry_page(result.catalogue.entries["initiative-solidaire"])
     headings = [line for line in page.content.splitlines() if line.startswith("## ")]
     assert headings == [
-        "## Sources",
-        "## Parcours qui passent par cette entrée {: data-search-exclude }",
-        "## Cité par {: data-search-exclude }",
+        "## Sources {: .mesbox-blocks-1 }",
+        "## Parcours qui passent par cette entrée {: .mesbox-blocks-2 data-search-exclude }",
+        "## Cité par {: .mesbox-blocks-3 data-search-exclude }",
     ]
-    assert page.content.index("## Cité par") < page.content.index("<!--mesbox:blocks:", page.content.index("## Cité par"))
 
 
 def test_dimension_headings_carry_their_anchor_and_escaped_title(valid_repo: Path) -> None:
@@ -220,7 +240,7 @@ def test_dimension_headings_carry_their_anchor_and_escaped_title(valid_repo: Pat
     renderer = SiteRenderer(result.catalogue)
     monograph = renderer.entry_page(result.catalogue.entries["visite-colombelles"]).content
     assert "## Lecture selon la grille\n\n### " in monograph
-    assert re.search(r"^### .+ \{: #dimension-cooperation \}$", monograph, re.MULTILINE)
+    assert re.search(r"^### .+ \{: \.mesbox-blocks-[0-9]+ #dimension-cooperation \}$", monograph, re.MULTILINE)
 
 
 def test_markdown_text_reads_as_text_whatever_the_extensions() -> None:

@@ -98,7 +98,8 @@ CODE_DETAILS: dict[str, tuple[str, str]] = {
         (
             "texte trop imbriqué ou trop long d'un seul tenant pour être converti (listes ou encadrés sur plus de 16 "
             "niveaux, citations sur plus de 8, crochets ou « < » jamais fermés, paragraphe de plus de 64 Kio…), ou "
-            "commentaire `<!--mesbox:…-->`"
+            "repère réservé à mesbox (commentaire `<!--mesbox:…-->`, classe de titre `mesbox-blocks` suivie "
+            "d’un numéro, caractères U+E000 et U+E001)"
         ),
         r"simplifier la structure, découper le paragraphe par des lignes vides, écrire `\[` ou `&lt;` pour un signe seul",
     ),

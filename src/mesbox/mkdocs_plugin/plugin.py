@@ -485,13 +485,14 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         return html
 
     def _finish_pages(self) -> None:
-        """Sanitise what Markdown made of the content of the pages converted since the last call, then put
-        the generated HTML blocks back (mesbox's own, escaped by Jinja: they skip the Markdown parser, which
-        is slow on large HTML) and hand each entry's text to the search index. The sanitiser runs on
+        """Sanitise what Markdown made of the content of the pages converted since the last call (with the
+        links of their bodies), then put the generated HTML blocks back (mesbox's own, escaped by Jinja:
+        they skip the Markdown parser, which is slow on large HTML) and hand each entry's text to the
+        search index. The sanitiser runs on
         `SANITISED_TOGETHER` pages in a row, three times faster than between two Markdown conversions (its
         memory stays warm), and Pagefind still gets the records while MkDocs converts the next pages."""
         started = time.perf_counter()
-        contents = [sanitize_html(page.content or "") for page in self.converted]
+        contents = [sanitize_html(self._linked(page)) for page in self.converted]
         self.sanitizing += time.perf_counter() - started
         for page, html in zip(self.converted, contents, strict=True):
             source = self.generated.get(page.file.src_uri)
@@ -502,6 +503,11 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                 self._index_entry(entry, plain_text(html))
             page.content = self._preview_notices(page, source) + html if self.serving else html
         self.converted = []
+
+    def _linked(self, page: Page) -> str:
+        """A generated page's HTML with the body's links in place of their tokens (before the sanitiser)."""
+        source = self.generated.get(page.file.src_uri)
+        return source.linked(page.content or "") if source is not None else page.content or ""
 
     def _index_entry(self, entry: Entry, body: str) -> None:
         """Hand an entry's record to Pagefind (once), and keep its text for the next dirty build."""

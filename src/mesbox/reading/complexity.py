@@ -9,8 +9,10 @@ depth becomes a problem (measured in `benchmarks/bench_hostile_bodies.py`). The 
 few passes of regular expressions that cannot backtrack, over the body with its fenced code
 blanked out (Markdown leaves code as it is); Python loops only where a limit is near.
 
-mesbox's own placeholder comments (`<!--mesbox:…-->`) stand for generated blocks in entry
-pages: one written in a body would be replaced by a generated block, so it is refused too.
+mesbox's own marks stand for generated blocks and links in entry pages: comments
+(`<!--mesbox:…-->`), the class of a heading that a run of blocks follows (`mesbox-blocks-2`) and
+the two private-use characters around a link's number (`rendering.wikilinks`). One written in a
+body would be replaced by a generated block or link, so they are refused too.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ _DEEP_QUOTE_HINT = re.compile(r"\n[ \t]{0,3}>[ \t]?>")
 _EMPHASIS = re.compile(rf"[*_][*_]{{{MAX_EMPHASIS_RUN},}}")
 _RULE = re.compile(r"[ \t]*(?:[-*_][ \t]*)+")
 _PLACEHOLDER = re.compile(r"<!--\s*mesbox\s*:\s*block", re.IGNORECASE)
+_MARKS = re.compile(r"mesbox-blocks-|[\ue000\ue001]")
 _BRACKET = re.compile(r"\\.|[\[\]]")
 _LEADING_SPACE = re.compile(r"\s*")
 _NOT_BRACKET = re.compile(r"[^\[\]\\]+")
@@ -104,8 +107,12 @@ def check_structure(body: str, rel: str, first_line: int) -> list[Issue]:
             third = _nth_fence(body, 2 * MAX_FENCES)
             refuse(third, f"plus de {MAX_FENCES} blocs de code dans la page : découpez-la")
     placeholder = _PLACEHOLDER.search(body) if "<!--" in body else None
+    if placeholder is None and ("blocks-" in body or "\ue000" in body or "\ue001" in body):
+        placeholder = _MARKS.search(body)
     if placeholder:
-        refuse(placeholder.start(), "commentaire « <!--mesbox:… --> » réservé aux blocs que mesbox insère : retirez-le")
+        mark = placeholder.group()
+        shown = "<!--mesbox:… -->" if mark.startswith("<") else "mesbox-blocks-…" if mark.startswith("m") else f"U+{ord(mark):04X}"
+        refuse(placeholder.start(), f"« {shown} » est réservé aux blocs et aux liens que mesbox insère : retirez-le")
     prose = without_code(body)
     if prose.count("](") > MAX_LINKS:
         offset = -1

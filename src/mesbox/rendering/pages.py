@@ -30,7 +30,7 @@ from mesbox.rendering.jsonld import entry_jsonld, script_json
 from mesbox.rendering.licences import LICENCES
 from mesbox.rendering.templatecache import MemoryBytecodeCache
 from mesbox.rendering.urls import absolute, relative, root_prefix
-from mesbox.rendering.wikilinks import render_wikilinks
+from mesbox.rendering.wikilinks import Link, link_tokens, with_links
 
 # References whose field is keyed by the parts of the entry named (a monograph's answers by its grid's
 # dimensions): each entry of the target collection gets a cross-analysis page (registry `ANALYSED`).
@@ -137,22 +137,14 @@ class SiteSettings:
     edit_url_base: str = ""
 
 
-# In `content`, one comment stands for a run of consecutive blocks (Markdown spends about a
-# tenth of a millisecond on each raw HTML block): `<!--mesbox:blocks:1,2,3-->`. A late block
-# waits in the rendered page under its own comment, `<!--mesbox:block:2-->`.
-RUN = re.compile(r"<!--mesbox:blocks:([0-9,]+)-->")
-# Two or more block comments in a row, each after a blank line: one pass over the page finds every run.
-_ADJACENT = re.compile(r"<!--mesbox:blocks:[0-9,]+-->(?:\n\n<!--mesbox:blocks:[0-9,]+-->)+")
+# Generated blocks never go through Markdown, which spends a tenth of a millisecond on each raw HTML
+# block: the first run of a page's blocks goes before its HTML, each other run after the heading that
+# carries its mark, a class (`mesbox-blocks-2`) that `fill` removes. A late block waits in the rendered
+# page under a comment, `<!--mesbox:block:2-->`.
+MARK = "mesbox-blocks-"
+_MARKED = re.compile(r'<(h[1-6])([^>]*?) class="mesbox-blocks-([0-9]+)"([^>]*)>(.*?)</\1>', re.DOTALL)
+_MARKED_MARKDOWN = re.compile(r"^(#{1,6} .*?) \{: \.mesbox-blocks-([0-9]+) ?(.*?)\}$", re.MULTILINE)
 BLOCK = "<!--mesbox:block:{}-->"
-
-
-def merge_runs(content: str) -> str:
-    """Consecutive block comments of a page's Markdown become one."""
-    return _ADJACENT.sub(lambda match: f"<!--mesbox:blocks:{','.join(RUN.findall(match.group()))}-->", content)
-
-
-def _members(match: re.Match[str]) -> list[int]:
-    return [int(index) for index in match.group(1).split(",")]
 
 
 # ASCII punctuation that some Markdown extension may read as syntax in a heading's text.
@@ -166,11 +158,13 @@ def markdown_text(text: str) -> str:
 
 
 @lru_cache(maxsize=1024)  # a few dozen headings ("Sources", "Voir aussi", each dimension of a grid) repeat on thousands of pages
-def markdown_heading(level: int, title: str, anchor: str = "", searched: bool = True) -> str:
+def markdown_heading(level: int, title: str, anchor: str = "", searched: bool = True, run: int = 0) -> str:
     """A Markdown heading, so the `toc` extension numbers its anchor, adds its permalink and lists it
     (and MkDocs' anchor validation sees it). `anchor` fixes the id (attr_list); a heading not
-    `searched` is kept out of Material's search index (`data-search-exclude`)."""
-    attributes = " ".join(part for part in (f"#{anchor}" if anchor else "", "" if searched else "data-search-exclude") if part)
+    `searched` is kept out of Material's search index (`data-search-exclude`); `run` (from 1) marks the
+    heading that the page's run of blocks of that number follows."""
+    parts = (f".{MARK}{run}" if run else "", f"#{anchor}" if anchor else "", "" if searched else "data-search-exclude")
+    attributes = " ".join(part for part in parts if part)
     return f"{'#' * level} {markdown_text(title)}" + (f" {{: {attributes} }}" if attributes else "")
 
 
@@ -178,9 +172,11 @@ def markdown_heading(level: int, title: str, anchor: str = "", searched: bool = 
 class PageSource:
     """One page to publish: its source path, its URL, its Markdown, and the repository file behind it.
 
-    Generated HTML does not need Markdown: `content` holds a placeholder comment for each run
-    of consecutive `blocks`, so an engine can insert them after rendering the Markdown (MkDocs
-    does, in `on_page_content`); `inline()` gives the same page as plain Markdown for any other engine.
+    Generated HTML does not need Markdown: `runs` lists the `blocks` that go before the page's HTML (run
+    0) and after each marked heading (run k follows the heading marked `mesbox-blocks-k`), and `links`
+    the links that the body's `[[id]]` tokens stand for (`wikilinks`): an engine renders the Markdown,
+    puts the links in (`linked`), sanitises, then puts the blocks in (`fill`); MkDocs does all three in
+    `on_page_content`. `inline()` gives the same page as plain Markdown for any other engine.
     """
 
     src_uri: str
@@ -191,19 +187,59 @@ class PageSource:
     in_nav: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
     blocks: list[str] = field(default_factory=list)
+    runs: list[list[int]] = field(default_factory=list)
     late: frozenset[int] = frozenset()
+    links: list[Link] = field(default_factory=list)
 
     def inline(self) -> str:
-        return RUN.sub(lambda match: "\n\n".join(self.blocks[index] for index in _members(match)), self.content)
+        def after(match: re.Match[str]) -> str:
+            rest = match.group(3).strip()
+            return f"{match.group(1)}{f' {{: {rest} }}' if rest else ''}\n\n{self._run(int(match.group(2)), inline=True)}"
+
+        content = _MARKED_MARKDOWN.sub(after, self.content)
+        if self.runs and self.runs[0]:
+            front, separator, body = content.partition("\n---\n\n") if content.startswith("---\n") else ("", "", content)
+            content = f"{front}{separator}{self._run(0, inline=True)}\n\n{body}"
+        return with_links(content, self.links, markdown=True)
+
+    def linked(self, html: str) -> str:
+        """Rendered Markdown with the body's links in place of their tokens, ready for the sanitiser."""
+        return with_links(html, self.links)
 
     def fill(self, html: str, late: bool = False) -> str:
-        """Rendered HTML with the blocks put back in place; `late` ones (navigation aids such as
-        "Voir aussi") can be put back after the search index has read the page."""
+        """Rendered (and sanitised) HTML with the blocks put in place; `late` ones (navigation aids such
+        as "Voir aussi") can be put in after the search index has read the page."""
         if late:
             for index in sorted(self.late):
                 html = html.replace(BLOCK.format(index), self.blocks[index], 1)
             return html
-        return RUN.sub(lambda match: "\n".join(BLOCK.format(i) if i in self.late else self.blocks[i] for i in _members(match)), html)
+        if len(self.runs) > 1:
+            html = self._after_headings(html)
+        return self._run(0) + "\n" + html if self.runs and self.runs[0] else html
+
+    def _after_headings(self, html: str) -> str:
+        """Each run after the last heading marked with its number: mesbox's headings follow the body, so a
+        mark a body managed to write (a character reference that the sanitiser decoded) comes before and
+        is only removed. A run whose heading is missing (an HTML block left open at the end of the body
+        took the headings in as text) goes at the end of the page, never dropped."""
+        marked = list(_MARKED.finditer(html))
+        last = {int(match[3]): match for match in marked}
+        parts, start = [], 0
+        for match in marked:
+            parts += [html[start : match.start()], f"<{match[1]}{match[2]}{match[4]}>{match[5]}</{match[1]}>"]
+            if last[int(match[3])] is match:
+                parts.append("\n" + self._run(int(match[3])))
+            start = match.end()
+        parts.append(html[start:])
+        parts += ["\n" + self._run(number) for number in range(1, len(self.runs)) if number not in last]
+        return "".join(parts)
+
+    def _run(self, number: int, inline: bool = False) -> str:
+        if number >= len(self.runs):
+            return ""
+        if inline:
+            return "\n\n".join(self.blocks[i] for i in self.runs[number])
+        return "\n".join(BLOCK.format(i) if i in self.late else self.blocks[i] for i in self.runs[number])
 
 
 @dataclass(frozen=True)
@@ -223,21 +259,27 @@ def entry_src_uri(entry: Entry) -> str:
 
 
 class _Blocks:
-    """Collects a page's HTML blocks and hands back their placeholders."""
+    """Collects a page's HTML blocks in runs: the blocks given before any heading go before the page,
+    a block given with a heading follows it, and a block given without one joins the run before it
+    (nothing is written between them)."""
 
     def __init__(self) -> None:
         self.items: list[str] = []
         self.late: set[int] = set()
+        self.runs: list[list[int]] = [[]]
 
-    def __call__(self, html: str, late: bool = False, heading: str = "") -> str:
-        """The placeholder of `html`, under a Markdown `heading` when given (a late block's heading
-        is left out of the search index like its block)."""
+    def __call__(self, html: str, late: bool = False, heading: str = "", level: int = 2, anchor: str = "") -> str:
+        """The Markdown that stands for `html`: its `heading` (a late block's heading is left out of the
+        search index like its block), or nothing."""
         index = len(self.items)
         self.items.append(html)
         if late:
             self.late.add(index)
-        placeholder = f"<!--mesbox:blocks:{index}-->"
-        return f"{markdown_heading(2, heading, searched=not late)}\n\n{placeholder}" if heading else placeholder
+        if not heading:
+            self.runs[-1].append(index)
+            return ""
+        self.runs.append([index])
+        return markdown_heading(level, heading, anchor=anchor, searched=not late, run=len(self.runs) - 1)
 
 
 def french_date(day: datetime.date) -> str:
@@ -403,12 +445,11 @@ class SiteRenderer:
         if wide:
             meta["hide"] = ["navigation", "toc"]
         blocks = _Blocks()
-        # The title is part of the block: raw HTML costs Markdown time, a placeholder almost none.
+        # The whole page is one block, title included: no Markdown to convert.
         crumbs = self._breadcrumb(url, trail) + "\n" if trail is not None else ""
-        content = (
-            _front_matter(meta) + blocks(f"{crumbs}<h1>{escape(title)}</h1>\n{self._print_head(url)}\n{html}") + "\n"
-        )  # one block: nothing to merge
-        return PageSource(src_uri, url, content, title, meta=meta, blocks=blocks.items, **extra)
+        blocks(f"{crumbs}<h1>{escape(title)}</h1>\n{self._print_head(url)}\n{html}")
+        content = _front_matter(meta)
+        return PageSource(src_uri, url, content, title, meta=meta, blocks=blocks.items, runs=blocks.runs, **extra)
 
     # Entries -----------------------------------------------------------------
 
@@ -432,7 +473,8 @@ class SiteRenderer:
             # The metadata card is for reading, not for finding: it joins the page after indexing.
             block(_html_block(blocks.card(entry, grid, licence, link, self._vocabularies(entry, root_prefix(url)))), late=True),
         ]
-        parts.append(render_wikilinks(entry.body, catalogue, link).strip())
+        body, links = link_tokens(entry.body.strip(), catalogue, link)
+        parts.append(body)
         parts.append(self._entry_sections(entry, grid, link, block))
         if entry.collection.section:  # the collection's own section (a path's steps), from its macro
             section = getattr(blocks, f"section_{entry.collection.id}")(entry, catalogue.resolve, card, link)
@@ -454,9 +496,18 @@ class SiteRenderer:
             "mesbox_licence_url": licence.url,
             "mesbox_licence": licence.id,
         }
-        content = _front_matter(front) + merge_runs("\n\n".join(p for p in parts if p)) + "\n"
+        content = _front_matter(front) + "\n\n".join(p for p in parts if p) + "\n"
         return PageSource(
-            entry_src_uri(entry), url, content, meta.title, edit_path=entry.path, meta=front, blocks=block.items, late=frozenset(block.late)
+            entry_src_uri(entry),
+            url,
+            content,
+            meta.title,
+            edit_path=entry.path,
+            meta=front,
+            blocks=block.items,
+            runs=block.runs,
+            late=frozenset(block.late),
+            links=links,
         )
 
     def _entry_sections(self, entry: Entry, grid: Entry | None, link: Callable[[str], str], block: _Blocks) -> str:
@@ -479,10 +530,13 @@ class SiteRenderer:
             items = [(d, blocks.dimension_questions(d)) for d in meta.dimensions]
         else:
             return ""
+        link_html = _html_block(blocks.analysis_link(link(analysis), more))
+        if not items:  # the link follows the section's heading
+            return block(link_html, heading=title)
         parts = [markdown_heading(2, title)]
         for dimension, html in items:
-            parts += [markdown_heading(3, dimension.title, anchor=f"dimension-{dimension.id}"), block(_html_block(html))]
-        parts.append(block(_html_block(blocks.analysis_link(link(analysis), more))))
+            parts.append(block(_html_block(html), heading=dimension.title, level=3, anchor=f"dimension-{dimension.id}"))
+        block(link_html)  # after the last dimension's block
         return "\n\n".join(parts)
 
     # Listings ----------------------------------------------------------------

@@ -636,22 +636,33 @@ def test_every_page_is_sanitised_and_filled_whichever_batch_it_falls_in(tmp_path
     assert sites[1] == sites[2] == sites[3] == sites[100_000]
 
 
-@pytest.mark.parametrize("size", [1, 2, 3, 100_000])
-def test_every_page_is_audited_whichever_batch_it_falls_in(size: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pages are audited by batches (`AUDITED_TOGETHER`), the last ones at the end of the build: each page
-    that holds a script is found, in whichever batch it falls, and a clean page in between is not."""
-    from mesbox.mkdocs_plugin import plugin as plugin_module
-
-    monkeypatch.setattr(plugin_module, "AUDITED_TOGETHER", size)
-    plugin = MesboxPlugin()
-    clean = "<!doctype html><html><body><p>Bonjour</p></body></html>"
-    hostile = clean.replace("</body>", "<script>alert(1)</script></body>")
-    pages = {f"page-{n}/index.html": hostile if n % 3 else clean for n in range(7)}
-    for rel, html in pages.items():
-        plugin._audit_output(html, rel)
-    plugin._audit_kept()
-    assert sorted({finding.path for finding in plugin.findings}) == sorted(rel for rel, html in pages.items() if html == hostile)
-    assert plugin.audited_pages == {rel: len(html.encode()) for rel, html in pages.items()}
+def test_every_page_and_template_is_audited_as_written_the_last_one_included(tmp_path: Path) -> None:
+    """The audit program reads each file as MkDocs wrote it, after every plugin: a script that another
+    plugin's hook adds to the first page, to the last one and to the 404 page (after mesbox's hooks)
+    fails the build with each path; a clean page in between is not named."""
+    root = make_repo(tmp_path / "repo")
+    (root / "hooks.py").write_text(
+        "from mkdocs.plugins import event_priority\n\n"
+        "@event_priority(-1000)\n"
+        "def on_post_page(output, page, config):\n"
+        "    if page.file.dest_uri in ('index.html', 'fiches/initiative-solidaire/index.html', config['mesbox_last']):\n"
+        "        return output.replace('</body>', '<script>alert(1)</script></body>')\n"
+        "    return output\n\n"
+        "@event_priority(-1000)\n"
+        "def on_post_template(output, template_name, config):\n"
+        "    return output.replace('</body>', '<p onclick=\"alert(2)\">x</p></body>') if template_name == '404.html' else output\n\n"
+        "def on_files(files, config):\n"
+        "    config['mesbox_last'] = [f for f in files.documentation_pages()][-1].dest_uri\n"
+        "    return files\n",
+        encoding="utf-8",
+    )
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
+    done = build(root, strict=False)
+    assert done.returncode != 0, done.stderr
+    found = {line.strip().split(":", 1)[0] for line in done.stderr.splitlines() if line.startswith("  ") and ".html:" in line}
+    assert {"index.html", "fiches/initiative-solidaire/index.html", "404.html"} < found, done.stderr
+    assert len(found) == 4, found  # the three above and the last page, nothing else
 
 
 def test_table_of_contents_titles_are_sanitised_once_per_title_and_every_time() -> None:

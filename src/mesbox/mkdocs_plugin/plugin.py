@@ -69,7 +69,8 @@ from mesbox.mkdocs_plugin.config import MesboxConfig
 from mesbox.mkdocs_plugin.incremental import AuditedFiles, GeneratedPage, Incremental, SearchEntries, rebuilt, stamp, tree
 from mesbox.mkdocs_plugin.pagetimer import PageTimer
 from mesbox.mkdocs_plugin.previewsearch import PreviewSearch
-from mesbox.publishing.audit import AUDITED, Allowed, Finding, Known, audit_bytes, audit_site, unknown_files
+from mesbox.publishing.audit import AUDITED, Allowed, Known, unknown_files
+from mesbox.publishing.auditprogram import AuditProgram, AuditProgramError
 from mesbox.publishing.cms import ADMIN_PAGE, cms_config, config_yaml, github_repo
 from mesbox.publishing.cmsassets import EditorUnavailable, editor_files
 from mesbox.publishing.csp import ThemeScripts, with_policy
@@ -109,8 +110,6 @@ UNPUBLISHABLE = (
 )
 
 
-# Pages audited in a row, for the same reason (`MesboxPlugin._audit_kept`): 64 pages are about 3 MB.
-AUDITED_TOGETHER = 64
 # Pages sanitised in a row: the sanitiser's memory stays warm over them (`MesboxPlugin._finish_pages`);
 # 256 rather than 64: 0.24 s instead of 0.27 s for 2 000 entries, and Pagefind waits no longer at the end.
 SANITISED_TOGETHER = 256
@@ -167,12 +166,11 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.preview_search = PreviewSearch()
         self.compiled = MemoryBytecodeCache()
         self.memo: EntryMemo | None = None
-        # The output audit: what it allows, what it found, the pages it read in memory (path → size in bytes).
+        # The output audit: what it allows; in a full build, its program and the last file handed over
+        # (on disk once the next one comes).
         self.allowed = Allowed(ThemeScripts(()), frozenset())
-        self.findings: list[Finding] = []
-        self.audited_pages: dict[str, int] = {}
-        self.unaudited: list[tuple[bytes, str]] = []  # pages written, audited together (`_audit_kept`)
-        self.auditing = 0.0
+        self.auditor: AuditProgram | None = None
+        self.last_output: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps one plugin instance (per-build state is reset in
@@ -445,11 +443,28 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         scripts = {"assets/javascripts/", "admin/", *(str(getattr(item, "path", item)).lstrip("/") for item in config.extra_javascript)}
         base = urlsplit(config.site_url or "").path or "/"
         self.allowed = Allowed(self.theme_scripts, frozenset(scripts), base if base.endswith("/") else base + "/")
-        self.findings, self.audited_pages, self.auditing, self.unaudited = [], {}, 0.0, []
+        self._start_audit(config)
         self._finish_pages()
         self._write_search_index(config)
         navcache.install(env, navcache.NavCache(self.nav_urls, keep=self.config.cache_nav))
         return env
+
+    def _start_audit(self, config: MkDocsConfig) -> None:
+        """A full build's files are audited by a program of their own as MkDocs writes them (a dirty build
+        audits the files it changed on disk, as it finds them: `AuditedFiles`)."""
+        self._stop_audit()
+        if self.dirty:
+            return
+        try:
+            self.auditor = AuditProgram(Path(config.site_dir), config.theme.dirs, self.allowed.script_paths, self.allowed.base)
+        except AuditProgramError as error:
+            raise PluginError(f"mesbox : audit du site : {error}") from None
+
+    def _stop_audit(self) -> None:
+        if self.auditor is not None:
+            self.auditor.close()
+            self.auditor = None
+        self.last_output = None
 
     def _render_wikilinks(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Editorial pages may link entries with `[[id]]` too (generated pages already carry links)."""
@@ -553,6 +568,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.incremental.reset()  # what the site folder holds is unknown: the next build rebuilds it all
         self.bodies = {}
         self._stop_search_index()
+        self._stop_audit()
 
     def _fill_late(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """ "Voir aussi" and "Cité par" go in last: they guide readers but are not what a search should find."""
@@ -564,27 +580,15 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         return with_policy(output, self.theme_scripts)
 
     def _audit_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """The page as MkDocs writes it, audited while it is in memory (the site folder's pass skips it)."""
-        self._audit_output(output, page.file.dest_uri)
+        """MkDocs writes the page once every plugin has it: the audit program reads it when the next comes."""
+        self._hand_over(page.file.dest_uri)
         return output
 
-    def _audit_output(self, output: str, rel: str) -> None:
-        if self.dirty:
-            return  # a dirty build audits the files it changed on disk, as it finds them (`AuditedFiles`)
-        started = time.perf_counter()
-        written = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
-        self.unaudited.append((written, rel))
-        self.audited_pages[rel] = len(written)
-        if len(self.unaudited) >= AUDITED_TOGETHER:
-            self._audit_kept()
-        self.auditing += time.perf_counter() - started
-
-    def _audit_kept(self) -> None:
-        """The pages kept since the last call, audited in a row: the quick reading runs faster on pages that
-        follow each other than between two templates (its memory stays warm), as the sanitiser does."""
-        for written, rel in self.unaudited:
-            self.findings.extend(audit_bytes(written, rel, self.allowed))
-        self.unaudited = []
+    def _hand_over(self, rel: str) -> None:
+        if self.auditor is not None:
+            if self.last_output is not None:
+                self.auditor.written(self.last_output)
+            self.last_output = rel
 
     on_post_page = CombinedEvent(_fill_late, event_priority(-100)(_add_policy), event_priority(-110)(_audit_page))
 
@@ -595,7 +599,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
     def _audit_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """Templates are written at their own name in the site (404.html, sitemap.xml)."""
         if template_name.lower().endswith(AUDITED):
-            self._audit_output(output_content, template_name)
+            self._hand_over(template_name)
         return output_content
 
     on_post_template = CombinedEvent(event_priority(-100)(_template_policy), event_priority(-110)(_audit_template))
@@ -675,14 +679,28 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         """Last of all: every HTML, SVG and XML file of the site is parsed (pages were, as they were written),
         and every file must come from a known source; a finding fails the build, strict or not."""
         started = time.perf_counter()
-        self._audit_kept()
         site, known = Path(config.site_dir), self._known(config)
-        if self.dirty:  # audits again only what it wrote (and what an earlier audit did not find clean)
+        if self.auditor is None:  # a dirty build audits again only what it wrote (and what an earlier audit did not find clean)
             findings = self.audited.audit(site, self.allowed) + unknown_files(site, known)
+            audited = time.perf_counter() - started
         else:
-            findings = self.findings + audit_site(site, self.allowed, known, self.audited_pages)
-        self.findings, self.audited_pages = [], {}
-        log.info("mesbox: contenu assaini en %.2f s, site audité en %.2f s", self.sanitizing, self.auditing + time.perf_counter() - started)
+            auditor, last = self.auditor, self.last_output
+            self.auditor, self.last_output = None, None
+            try:
+                if last is not None:
+                    auditor.written(last)
+                findings = auditor.finish(known)
+            except AuditProgramError as error:
+                raise PluginError(f"mesbox : audit du site : {error}") from None
+            finally:
+                auditor.close()
+            audited = auditor.seconds  # its processor time, beside MkDocs
+        log.info(
+            "mesbox: contenu assaini en %.2f s, site audité en %.2f s (attente à la fin : %.2f s)",
+            self.sanitizing,
+            audited,
+            time.perf_counter() - started,
+        )
         if findings:
             listed = "\n".join(f"  {finding}" for finding in findings[:50])
             more = f"\n  … et {len(findings) - 50} autres" if len(findings) > 50 else ""

@@ -15,8 +15,9 @@ Every HTML, SVG, XML, CSV and JSON file is also searched for the characters the 
 
 A file that no known source wrote (MkDocs' own files, the theme's, mesbox's generated pages and
 data, Pagefind's index) fails the build too: whatever put it there is not reviewed by anyone.
-The plugin audits each page as MkDocs hands it over (its HTML is in memory), so the pass over the
-site folder only lists the files and reads those that were not audited yet (or changed since).
+In a full build a program of its own (`auditprogram.py`) audits each page as MkDocs wrote it, while
+MkDocs renders the next ones, so the pass over the site folder only lists the files and reads those
+that were not audited yet (or changed since).
 
 Parsing 2 000 pages in pure Python costs more than a tenth of a build, so each file is first
 read quickly, as the bytes it is written in, with ASCII letters lower-cased: its plainly written

@@ -1,0 +1,58 @@
+"""The audit program: files named as they are written, then the rest of the site, every finding once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import material  # type: ignore[import-untyped]
+import pytest
+
+from mesbox.publishing import auditprogram
+from mesbox.publishing.audit import Known
+from mesbox.publishing.auditprogram import AuditProgram, AuditProgramError
+
+TEMPLATES = [str(Path(material.__file__).parent / "templates")]
+CLEAN = "<!doctype html><html><body><p>Bonjour</p></body></html>"
+HOSTILE = CLEAN.replace("</body>", "<script>alert(1)</script></body>")
+
+
+def site_with(tmp_path: Path, pages: dict[str, str]) -> Path:
+    site = tmp_path / "site"
+    for rel, html in pages.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(html, encoding="utf-8")
+    return site
+
+
+def test_named_files_and_the_rest_of_the_site_are_audited_each_once(tmp_path: Path) -> None:
+    pages = {f"page-{n}/index.html": HOSTILE if n % 3 else CLEAN for n in range(7)}
+    site = site_with(tmp_path, {**pages, "autre/index.html": HOSTILE, "assets/inconnu.js": "alert(1)"})
+    program = AuditProgram(site, TEMPLATES, {"assets/javascripts/"}, "/")
+    for rel in pages:
+        program.written(rel)
+    program.written("jamais-ecrite/index.html")  # MkDocs writes no file for an empty page: nothing to read
+    findings = program.finish(Known(frozenset([*pages, "autre/index.html"])))
+    paths = [finding.path for finding in findings]
+    hostile = [rel for rel, html in pages.items() if html == HOSTILE]
+    assert sorted(path for path in paths if path.startswith("page-")) == sorted(hostile)  # once each: not read again
+    assert "autre/index.html" in paths  # never named: read by the pass over the site folder
+    assert "assets/inconnu.js" in paths  # written by no known source
+    assert program.seconds > 0
+
+
+def test_a_file_rewritten_after_it_was_named_is_read_again(tmp_path: Path) -> None:
+    site = site_with(tmp_path, {"index.html": CLEAN})
+    program = AuditProgram(site, TEMPLATES, set(), "/")
+    program.written("index.html")
+    (site / "index.html").write_text(HOSTILE, encoding="utf-8")  # another size: the pass over the folder reads it
+    assert [finding.path for finding in program.finish(Known(frozenset({"index.html"})))] == ["index.html"]
+
+
+def test_a_program_that_stops_fails_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_start = auditprogram.start_low
+    monkeypatch.setattr(auditprogram, "start_low", lambda command: real_start([sys.executable, "-c", "raise SystemExit(3)"]))
+    program = AuditProgram(site_with(tmp_path, {"index.html": CLEAN}), TEMPLATES, set(), "/")
+    program.written("index.html")
+    with pytest.raises(AuditProgramError, match="s'est arrêté sans répondre \\(code 3\\)"):
+        program.finish(Known(frozenset({"index.html"})))

@@ -79,14 +79,14 @@ def test_inert_look_alikes_pass() -> None:
 
 
 def test_every_file_is_listed_once_in_the_order_of_the_audited_files(tmp_path: Path) -> None:
-    for rel in ("b.html", "a/z.json", "a/b/c.html", "a/b/a.txt", "a.css", "ab/x.html", "a/a.svg", "pagefind/f/x.pf_fragment"):
+    for rel in ("b.html", "a/z.json", "a/b/c.html", "a/b/a.txt", "a.css", "ab/x.html", "a/a.svg", "recherche/f/x.dat"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x", encoding="utf-8")
     (tmp_path / "lien").symlink_to(tmp_path / "a", target_is_directory=True)  # listed as a file, never entered
     listed = [rel for rel, _ in every_file(tmp_path)]
-    assert listed == ["a.css", "b.html", "lien", "a/a.svg", "a/z.json", "a/b/a.txt", "a/b/c.html", "ab/x.html", "pagefind/f/x.pf_fragment"]
+    assert listed == ["a.css", "b.html", "lien", "a/a.svg", "a/z.json", "a/b/a.txt", "a/b/c.html", "ab/x.html", "recherche/f/x.dat"]
     assert [rel for rel in listed if rel.endswith((".html", ".svg", ".json"))] == [rel for rel, _ in site_files(tmp_path)]
-    known = Known(frozenset({"a.css", "b.html", "a/a.svg", "a/z.json", "a/b/c.html", "ab/x.html"}), ("pagefind/",))
+    known = Known(frozenset({"a.css", "b.html", "a/a.svg", "a/z.json", "a/b/c.html", "ab/x.html"}), ("recherche/",))
     assert [f.path for f in unknown_files(tmp_path, known)] == ["lien", "a/b/a.txt"]
 
 

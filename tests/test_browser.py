@@ -103,7 +103,7 @@ def test_header_search_leads_to_the_explorer_and_finds_accented_words_without_ac
     p = page
     p.goto(base_url + "fiches/initiative-solidaire/")  # type: ignore[attr-defined]
     p.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
-    assert not [url for url in p.requests if "/pagefind/" in url or "search_index" in url]  # type: ignore[attr-defined]
+    assert not [url for url in p.requests if "/recherche/" in url or "search_index" in url]  # type: ignore[attr-defined]
     p.get_by_label("Rechercher dans la boîte à outils").fill("prepare")  # type: ignore[attr-defined]
     p.get_by_label("Rechercher dans la boîte à outils").press("Enter")  # type: ignore[attr-defined]
     p.wait_for_url("**/explorer/?q=prepare")  # type: ignore[attr-defined]
@@ -291,8 +291,8 @@ def test_a_facet_with_a_ticked_value_offers_its_other_values_with_what_they_woul
 
 def test_filters_without_words_are_answered_without_the_word_index(page: object, base_url: str) -> None:
     """« Everything in Normandie that is a monograph or a story »: the cards in listing order with their
-    descriptions and the facets' counts, from the Explorer's own list; Pagefind is not
-    loaded, none of its word index is fetched. Cleared, the filters count as Pagefind counts them."""
+    descriptions and the facets' counts, from the Explorer's own list; nothing of the search index is
+    fetched. Cleared, the filters count as the index's manifest counts them."""
     from urllib.parse import quote
 
     from sitebuild import FIXTURE
@@ -310,26 +310,26 @@ def test_filters_without_words_are_answered_without_the_word_index(page: object,
     assert len(matched) == 2  # two types (either one) and a territory (both)
     p = page
     found = _explore(p, base_url, "?" + "&".join(f"Type={quote(kind)}" for kind in kinds) + "&Territoire=Normandie")
-    assert not [url for url in p.requests if "/pagefind/index/" in url]  # type: ignore[attr-defined]
+    assert not [url for url in p.requests if "/recherche/" in url]  # type: ignore[attr-defined]
     assert found == [(entry.title, entry_record(entry, catalogue).label, "/" + entry.url) for entry in matched]
     descriptions = p.locator(".mesbox-explorer__results .mesbox-card__description").all_inner_texts()  # type: ignore[attr-defined]
     assert descriptions == [entry.meta.description for entry in matched]
     records = search_records(catalogue)
     assert _shown_facets(p) == _disjunctive_counts(records, {"Type": kinds, "Territoire": ["Normandie"]})
-    assert not [url for url in p.requests if "/pagefind/" in url]  # type: ignore[attr-defined]
+    assert not [url for url in p.requests if "/recherche/" in url]  # type: ignore[attr-defined]
     p.locator(".mesbox-explorer__reset").click()  # type: ignore[attr-defined]
     p.locator(".mesbox-explorer__status", has_text="Tapez des mots").wait_for(timeout=15000)  # type: ignore[attr-defined]
     from_list = _shown_facets(p)
-    assert not [url for url in p.requests if "/pagefind/" in url]  # type: ignore[attr-defined]
+    assert not [url for url in p.requests if "/recherche/" in url]  # type: ignore[attr-defined]
     p.goto(base_url + "explorer/")  # type: ignore[attr-defined]
     p.locator(".mesbox-explorer__status", has_text="Tapez des mots").wait_for(timeout=15000)  # type: ignore[attr-defined]
     assert _shown_facets(p) == from_list and from_list["Territoire"]["Normandie"] == 3
-    assert [url for url in p.requests if "/pagefind/filter/" in url] and not [url for url in p.requests if "/pagefind/index/" in url]  # type: ignore[attr-defined]
+    assert [url for url in p.requests if "/recherche/index.json" in url] and not [url for url in p.requests if "/recherche/mots/" in url]  # type: ignore[attr-defined]
 
 
 def test_filters_without_words_still_answer_when_the_explorers_list_is_missing(page: object, base_url: str) -> None:
-    """A host that drops explorer/filtres.json: Pagefind answers the same view, as it did before the list,
-    and counts the facets as the list does."""
+    """A host that drops explorer/filtres.json: the index's manifest and fragments answer the same view,
+    and count the facets as the list does."""
     from sitebuild import FIXTURE
 
     from mesbox.checking.checker import check
@@ -340,7 +340,7 @@ def test_filters_without_words_still_answer_when_the_explorers_list_is_missing(p
     p = page
     p.route("**/explorer/filtres.json", lambda route: route.fulfill(status=404, body="absent"))  # type: ignore[attr-defined]
     found = _explore(p, base_url, "?Territoire=Normandie")
-    assert len(found) == 3 and [url for url in p.requests if "/pagefind/index/" in url]  # type: ignore[attr-defined]
+    assert len(found) == 3 and [url for url in p.requests if "/recherche/pages/" in url]  # type: ignore[attr-defined]
     assert _shown_facets(p) == _disjunctive_counts(records, {"Territoire": ["Normandie"]})
     _explore(p, base_url, "?Type=Monographie&Type=R%C3%A9cit%20de%20territoire&Territoire=Le%20Plateau")
     assert _shown_facets(p) == _disjunctive_counts(records, {"Type": ["Monographie", "Récit de territoire"], "Territoire": ["Le Plateau"]})
@@ -348,8 +348,8 @@ def test_filters_without_words_still_answer_when_the_explorers_list_is_missing(p
     p.console_errors[:] = [error for error in p.console_errors if "404" not in error]  # type: ignore[attr-defined]
 
 
-def test_words_added_to_filters_are_searched_by_pagefind(page: object, base_url: str) -> None:
-    """From a view of filters alone, words typed then asked for go to Pagefind, with the filters."""
+def test_words_added_to_filters_are_searched_in_the_index(page: object, base_url: str) -> None:
+    """From a view of filters alone, words typed then asked for are searched in the index, with the filters."""
     p = page
     assert [title for title, _, _ in _explore(p, base_url, "?Territoire=Normandie")] != []
     p.get_by_label("Mots à chercher").fill("habitants")  # type: ignore[attr-defined]
@@ -357,7 +357,7 @@ def test_words_added_to_filters_are_searched_by_pagefind(page: object, base_url:
     p.wait_for_url("**/explorer/?q=habitants&Territoire=Normandie")  # type: ignore[attr-defined]
     p.locator(".mesbox-explorer__status", has_text="1 résultat").wait_for(timeout=15000)  # type: ignore[attr-defined]
     assert p.locator(".mesbox-explorer__results .mesbox-card__title").all_inner_texts() == ["Récit du Plateau"]  # type: ignore[attr-defined]
-    assert [url for url in p.requests if "/pagefind/index/" in url]  # type: ignore[attr-defined]
+    assert [url for url in p.requests if "/recherche/mots/" in url]  # type: ignore[attr-defined]
 
 
 def test_contributor_pages_are_not_among_the_results(page: object, base_url: str) -> None:
@@ -551,24 +551,63 @@ def test_not_found_page_searches_the_toolbox(page: object, base_url: str) -> Non
 
 
 def test_explorer_fetches_each_index_file_once_and_the_words_while_they_are_typed(page: object, base_url: str) -> None:
-    """Pagefind's metadata and WebAssembly, asked for ahead of its script, are downloaded once; typing fetches the
-    index chunk of the words before the search is asked, and the search reads it from memory."""
+    """The empty view reads the manifest alone; typing fetches the shard of the words before the search is
+    asked, and the search reads it from memory; no file of the index is fetched twice."""
     p = page
     p.goto(base_url + "explorer/")  # type: ignore[attr-defined]
     p.locator(".mesbox-explorer__facet").first.wait_for(timeout=15000)  # type: ignore[attr-defined]
 
     def fetched(part: str) -> list[str]:
-        return [url for url in p.requests if "/pagefind/" in url and part in url]  # type: ignore[attr-defined]
+        return [url for url in p.requests if "/recherche/" in url and part in url]  # type: ignore[attr-defined]
 
-    assert len(fetched(".pf_meta")) == 1 and len(fetched("/wasm.")) == 1 and not fetched("/index/")
-    with p.expect_request(lambda request: "/pagefind/index/" in request.url):  # type: ignore[attr-defined]
+    assert len(fetched("/index.json")) == 1 and not fetched("/mots/")
+    with p.expect_request(lambda request: "/recherche/mots/" in request.url):  # type: ignore[attr-defined]
         p.get_by_label("Mots à chercher").press_sequentially("cooperation")  # type: ignore[attr-defined]
     assert p.locator(".mesbox-explorer__results .mesbox-card").count() == 0  # type: ignore[attr-defined]
-    chunks = len(fetched("/index/"))
+    shards = len(fetched("/mots/"))
     p.get_by_label("Mots à chercher").press("Enter")  # type: ignore[attr-defined]
     p.locator(".mesbox-explorer__status", has_text="résultat").wait_for(timeout=15000)  # type: ignore[attr-defined]
+    p.locator(".mesbox-explorer__facets[aria-busy=false]").wait_for(timeout=15000)  # type: ignore[attr-defined]
     assert p.locator(".mesbox-explorer__results .mesbox-card").count() > 0  # type: ignore[attr-defined]
-    assert len(fetched("/index/")) == chunks
+    assert len(fetched("/mots/")) == shards and fetched("/pages/")
+    assert len(set(fetched(""))) == len(fetched(""))
+
+
+def test_the_explorer_cuts_words_as_the_index_writer_does(page: object, base_url: str) -> None:
+    """Folding, splitting, stem and shard numbers: the same on both sides, or a word would never be found."""
+    from mesbox.publishing.searchindex import shard, terms
+
+    words = [
+        "Économie",
+        "coopérations",
+        "réseaux",
+        "Œuvres",
+        "cæcum",
+        "l’été",
+        "aujourd'hui",
+        "Ça",
+        "NOËL",
+        "maïs",
+        "bus",
+        "jeux",
+        "Saint-Étienne",
+        "2026",
+        "élu·es",
+        "naïveté",
+        "ÉLUS",
+        "façade",
+        "où",
+        "straße",
+        "tiers-lieux",
+        "e\u0301te\u0301",  # accents as separate marks
+    ]
+    p = page
+    p.goto(base_url + "explorer/")  # type: ignore[attr-defined]
+    p.locator(".mesbox-explorer__status", has_text="Tapez des mots").wait_for(timeout=15000)  # type: ignore[attr-defined]
+    cutting = "words => words.map(w => { const t = window.mesboxIndex.terms(w); return [t, t.map(window.mesboxIndex.shardOf)]; })"
+    cut = p.evaluate(cutting, words)  # type: ignore[attr-defined]
+    expected = [[terms(word), [shard(term) for term in terms(word)]] for word in words]
+    assert cut == expected and expected[1][0] == ["cooperation"]
 
 
 def test_explorer_on_a_phone_folds_the_filters_above_the_results(browser: object, base_url: str) -> None:

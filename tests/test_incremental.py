@@ -27,15 +27,15 @@ def tree(site: Path) -> dict[str, bytes]:
 
 
 def same_site(incremental: Path, full: Path) -> None:
-    """Every file and folder equal; Pagefind's files only counted (their names and order change from run to run)."""
+    """Every file and folder equal, the search index apart (a preview keeps its first one: see below)."""
     left, right = tree(incremental), tree(full)
     for files in (left, right):
-        for name in [name for name in files if name.startswith("pagefind/")]:
+        for name in [name for name in files if name.startswith("recherche/")]:
             del files[name]
     assert sorted(left) == sorted(right)
     assert [name for name in left if left[name] != right[name]] == []
     folders = lambda site: sorted(
-        p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir() and not p.is_relative_to(site / "pagefind")
+        p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir() and not p.is_relative_to(site / "recherche")
     )
     assert folders(incremental) == folders(full)
 
@@ -87,25 +87,25 @@ def test_edits_renames_and_deletions_give_the_full_build(repo: Path, tmp_path: P
     same_site(served, _full(repo, tmp_path / "full3"))
 
 
-def pagefind(site: Path) -> dict[str, int]:
-    return {path.relative_to(site).as_posix(): path.stat().st_mtime_ns for path in (site / "pagefind").rglob("*") if path.is_file()}
+def search_index(site: Path) -> dict[str, int]:
+    return {path.relative_to(site).as_posix(): path.stat().st_mtime_ns for path in (site / "recherche").rglob("*") if path.is_file()}
 
 
 @pytest.mark.parametrize("dirty", [True, False])
 def test_a_preview_writes_the_search_index_once_and_says_so(repo: Path, tmp_path: Path, dirty: bool) -> None:
     served = tmp_path / "served"
     build_in_process(repo, served, dirty=dirty)
-    first = pagefind(served)
-    assert "pagefind/pagefind.js" in first
+    first = search_index(served)
+    assert "recherche/index.json" in first
     explorer = (served / "explorer" / "index.html").read_text(encoding="utf-8")
     assert "mesbox-preview-search" in explorer and "au lancement de <code>mkdocs serve</code>" in explorer
 
     replace(repo, FICHE, "\n---\n", "\n---\nUne phrase de plus.\n\n")
     build_in_process(repo, served, dirty=dirty, start=False)  # a save: the session goes on
     # Without --dirty MkDocs empties the site folder: the kept index comes back, the same files.
-    assert pagefind(served).keys() == first.keys()
+    assert search_index(served).keys() == first.keys()
     if dirty:
-        assert pagefind(served) == first, "the index was written again"
+        assert search_index(served) == first, "the index was written again"
 
     from mkdocs.config import load_config
 
@@ -113,7 +113,7 @@ def test_a_preview_writes_the_search_index_once_and_says_so(repo: Path, tmp_path
     published = tmp_path / "published"
     build_in_process(repo, published, dirty=False, start=False)
     assert "mesbox-preview-search" not in (published / "explorer" / "index.html").read_text(encoding="utf-8")
-    assert "pagefind/pagefind.js" in pagefind(published)
+    assert "recherche/index.json" in search_index(published)
 
 
 FULL_BUILD = """

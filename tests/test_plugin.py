@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
 import re
@@ -176,10 +175,10 @@ def test_home_page_has_search_box_and_latest_entries_before_its_first_section(si
 
 
 def test_readers_search_index_and_explorer(site: Path) -> None:
-    """Pagefind's bundle sits under /pagefind/; the Explorer finds it relatively; every header searches there."""
-    assert (site / "pagefind" / "pagefind.js").is_file() and list((site / "pagefind" / "fragment").iterdir())
+    """The search index sits under /recherche/; the Explorer finds it relatively; every header searches there."""
+    assert (site / "recherche" / "index.json").is_file() and list((site / "recherche" / "pages").iterdir())
     explorer = (site / "explorer" / "index.html").read_text(encoding="utf-8")
-    assert 'data-pagefind="../pagefind/"' in explorer and 'data-root="../"' in explorer
+    assert 'data-index="../recherche/"' in explorer and 'data-root="../"' in explorer and "pagefind" not in explorer
     sheet = (site / "fiches" / "organiser-une-visite" / "index.html").read_text(encoding="utf-8")
     assert '<form class="mesbox-header-search" role="search" action="../../explorer/">' in sheet
     assert 'name="search"' not in sheet  # the theme's own search form: it would download its index on every page
@@ -193,31 +192,37 @@ def test_feed_lists_published_entries(site: Path) -> None:
     assert len(titles) == 7 and "Une fiche en préparation" not in titles
 
 
-def pagefind_pages(site: Path) -> dict[str, dict]:
-    """The readers' search index as Pagefind wrote it: each page's record (URL, text, meta, filters), by URL."""
+def search_pages(site: Path) -> dict[str, dict]:
+    """The readers' search index as written: each page's fragment (URL, title, label, text) with its facets
+    from the manifest, by URL."""
+    manifest = json.loads((site / "recherche" / "index.json").read_bytes())
     pages = {}
-    for fragment in (site / "pagefind" / "fragment").iterdir():
-        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
-        pages[record["url"]] = record
+    for number, values in enumerate(manifest["facets"]):
+        page = json.loads((site / "recherche" / "pages" / f"{number}.json").read_bytes())
+        page["filters"] = {}
+        for value in values:
+            name, label = manifest["values"][value]
+            page["filters"].setdefault(name, []).append(label)
+        pages["/" + page["url"]] = page
     return pages
 
 
 def test_only_the_readers_search_index_is_built(site: Path) -> None:
-    """The theme's search index would be built on every build and read by nobody: the header searches with Pagefind."""
+    """The theme's search index would be built on every build and read by nobody: the header searches mesbox's own index."""
     assert not (site / "search").exists()
-    assert "/fiches/organiser-une-visite/" in pagefind_pages(site)
+    assert "/fiches/organiser-une-visite/" in search_pages(site)
 
 
 def test_search_index_holds_every_record_and_changes_no_page(site: Path, tmp_path: Path) -> None:
-    """Entries go to Pagefind while their pages render: the index has every record of the catalogue (entries
+    """Entries go to the index program while their pages render: the index has every record of the catalogue (entries
     with the text of their page), and a site built without the index has the same pages, byte for byte."""
     from mesbox.checking.checker import check
     from mesbox.rendering.searchrecords import search_records
 
-    pages = pagefind_pages(site)
+    pages = search_pages(site)
     records = search_records(check(site.parent).catalogue)
     assert sorted(pages) == sorted(f"/{record.url}" for record in records)
-    assert "Corps sans danger" in pages["/fiches/hostile/"]["content"]
+    assert "Corps sans danger" in pages["/fiches/hostile/"]["text"]
     root = shutil.copytree(site.parent, tmp_path / "repo", ignore=shutil.ignore_patterns("site"))
     config = root / "mkdocs.yml"
     config.write_text(
@@ -226,12 +231,12 @@ def test_search_index_holds_every_record_and_changes_no_page(site: Path, tmp_pat
     done = build(root)
     assert done.returncode == 0, done.stderr
     without = _site_files(root / "site")
-    assert not [name for name in without if name.startswith("pagefind/")]
-    assert without == {name: text for name, text in _site_files(site).items() if not name.startswith("pagefind/")}
+    assert not [name for name in without if name.startswith("recherche/")]
+    assert without == {name: text for name, text in _site_files(site).items() if not name.startswith("recherche/")}
 
 
 def test_the_explorers_list_agrees_with_the_search_index(site: Path) -> None:
-    """Filters without words are answered from explorer/filtres.json: the same pages as Pagefind's index, with
+    """Filters without words are answered from explorer/filtres.json: the same pages as the search index, with
     the same title, label and facet values; the page finds it relatively; a hostile title is escaped."""
     written = (site / "explorer" / "filtres.json").read_bytes()
     data = json.loads(written)
@@ -239,11 +244,11 @@ def test_the_explorers_list_agrees_with_the_search_index(site: Path) -> None:
         "/" + url: (title, label, {name: sorted(values) for name, values in filters.items()})
         for url, (title, label, _, filters) in explorer_entries(data).items()
     }
-    pages = pagefind_pages(site)
+    pages = search_pages(site)
     assert sorted(listed) == sorted(pages)
     for url, page in pages.items():
         indexed = {name: sorted(values) for name, values in page["filters"].items() if values}
-        assert listed[url] == (page["meta"]["title"], page["meta"]["label"], indexed), url
+        assert listed[url] == (page["title"], page["label"], indexed), url
     assert 'data-filters="../explorer/filtres.json"' in (site / "explorer" / "index.html").read_text(encoding="utf-8")
     assert b"<script>" not in written and listed["/fiches/hostile/"][0].startswith("<script>alert(1)")
 
@@ -392,13 +397,7 @@ def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     properdocs_site = _site_files(root / "site")
     assert "fiches/organiser-une-visite/index.html" in properdocs_site and "donnees/catalogue.csv" in properdocs_site
-    # Pagefind names and orders its filter files by its own hash maps: not the same bytes twice, even from
-    # one engine. Same search index: the same pages, read from the same records (test_pagefindindex).
-    search_files = [name for name in mkdocs_site if name.startswith("pagefind/")]
-    assert search_files and len(search_files) == len([name for name in properdocs_site if name.startswith("pagefind/")])
-    for site_files in (mkdocs_site, properdocs_site):
-        for name in [name for name in site_files if name.startswith("pagefind/")]:
-            del site_files[name]
+    assert [name for name in mkdocs_site if name.startswith("recherche/mots/")]  # the search index too
     assert sorted(properdocs_site) == sorted(mkdocs_site)
     assert [name for name in mkdocs_site if properdocs_site[name] != mkdocs_site[name]] == []
 
@@ -458,8 +457,8 @@ def test_navigation_aids_are_on_pages_but_not_in_the_search_index(site: Path) ->
     assert 'class="mesbox-cited-by"' in page and "<!--mesbox:block" not in page
     cited = page.split('class="mesbox-cited-by"', 1)[1]
     assert "Récit du Plateau" in cited
-    pages = pagefind_pages(site)
-    assert "Corps sans danger" in pages["/fiches/hostile/"]["content"] and "Récit du Plateau" not in pages["/fiches/hostile/"]["content"]
+    pages = search_pages(site)
+    assert "Corps sans danger" in pages["/fiches/hostile/"]["text"] and "Récit du Plateau" not in pages["/fiches/hostile/"]["text"]
 
 
 def toc_of(page: str) -> str:
@@ -567,7 +566,7 @@ def test_learning_path_page_shows_its_steps_and_every_step_shows_the_path(site: 
         assert "Parcours qui passent par cette entrée" in entry and 'href="../../parcours/preparer-une-visite/"' in entry, step
     listing = (site / "parcours" / "index.html").read_text(encoding="utf-8")
     assert "Préparer une visite apprenante" in listing
-    assert "/parcours/preparer-une-visite/" in pagefind_pages(site)
+    assert "/parcours/preparer-une-visite/" in search_pages(site)
 
 
 def configured(tmp_path: Path, *, site_url: str, strict: bool, publication: bool) -> tuple[MesboxPlugin, MkDocsConfig]:

@@ -6,25 +6,25 @@ import shutil
 from pathlib import Path
 
 from mesbox.mkdocs_plugin.previewsearch import PreviewSearch
-from mesbox.publishing.pagefindindex import FOLDER
+from mesbox.publishing.searchindex import FOLDER
 
 
 def test_the_index_is_kept_put_back_and_removed(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    (site / FOLDER / "fragment").mkdir(parents=True)
-    (site / FOLDER / "fragment" / "a.pf_fragment").write_bytes(b"premier")
+    (site / FOLDER / "pages").mkdir(parents=True)
+    (site / FOLDER / "pages" / "0.json").write_bytes(b"premier")
     search = PreviewSearch()
     assert not search.ready
     search.keep(site)
     assert search.ready
 
-    (site / FOLDER / "fragment" / "a.pf_fragment").write_bytes(b"autre")
+    (site / FOLDER / "pages" / "0.json").write_bytes(b"autre")
     search.restore(site)  # the folder is there (a dirty build): left as it is
-    assert (site / FOLDER / "fragment" / "a.pf_fragment").read_bytes() == b"autre"
+    assert (site / FOLDER / "pages" / "0.json").read_bytes() == b"autre"
 
     shutil.rmtree(site)  # a build without --dirty empties the site folder
     search.restore(site)
-    assert (site / FOLDER / "fragment" / "a.pf_fragment").read_bytes() == b"premier"
+    assert (site / FOLDER / "pages" / "0.json").read_bytes() == b"premier"
 
     search.reset()
     assert not search.ready

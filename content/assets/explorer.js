@@ -1,13 +1,45 @@
-/* The « Explorer » page: words and facets searched in the Pagefind index, the view kept in the
-   page's address (q=…&Thème=…), results drawn as cards. The index is fetched only here, and only
-   the fragments for the words and filters asked. Filters without words never touch Pagefind: they
-   are applied to the Explorer's own list (filtres.json, fetched the first time such a view is
-   asked), which Pagefind would answer by reading every chunk of its word index. Nothing runs on
-   other pages. */
+/* The « Explorer » page: words and facets searched in mesbox's own static index (recherche/, written by
+   publishing/searchindex.py), the view kept in the page's address (q=…&Thème=…), results drawn as cards.
+   A query reads the shard of each of its words (all words must be found, the last one also as the
+   beginning of a word, so that typing finds), scores the documents, and draws the first ten cards as
+   their fragments arrive; the index's manifest (every document's facet values) is read for the facets'
+   counts once the cards are drawn, or before them when filters are ticked. Filters without words are
+   applied to the Explorer's own list (filtres.json), which holds each card's description. Nothing runs
+   on other pages; no index file is read before someone searches or opens this page. */
 (function () {
   "use strict";
+  /* Words as the index writer cuts them: the same folding, the same splitting, the same stem. */
+  var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+  var LETTERS = /[\p{L}\p{N}]+/gu;
+  var SHARDS = 256;  /* searchindex.SHARDS */
+  var SHARD_KEY = 3;
+
+  function fold(text) {
+    return text.normalize("NFD").replace(MARKS, "").toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae");
+  }
+
+  function stem(word) {
+    var last = word.charAt(word.length - 1);
+    return Array.from(word).length > 3 && (last === "s" || last === "x") ? word.slice(0, -1) : word;
+  }
+
+  function terms(text) {
+    return (fold(text).match(LETTERS) || []).map(stem);
+  }
+
+  /* FNV-1a (32 bits) of the term's first code points, as the writer numbers its shards. */
+  function shardOf(term) {
+    var hash = 0x811c9dc5;
+    Array.from(term).slice(0, SHARD_KEY).forEach(function (char) {
+      hash = Math.imul(hash ^ char.codePointAt(0), 0x01000193) >>> 0;
+    });
+    return hash % SHARDS;
+  }
+
   var root = document.getElementById("mesbox-explorer");
   if (!root) return;
+  /* For the test that compares these terms and shards with the writer's. */
+  window.mesboxIndex = { terms: terms, shardOf: shardOf };
   var form = root.querySelector("form");
   var input = form.querySelector("input[name=q]");
   var facetsBox = root.querySelector(".mesbox-explorer__facets");
@@ -17,15 +49,20 @@
   var reset = root.querySelector(".mesbox-explorer__reset");
   var facets = JSON.parse(root.getAttribute("data-facets"));
   var hubs = JSON.parse(root.getAttribute("data-hubs") || "[]");  /* [name, label, site-relative URL] */
-  var bundle = new URL(root.getAttribute("data-pagefind"), location.href);
+  var index = new URL(root.getAttribute("data-index"), location.href);
   var siteRoot = new URL(root.getAttribute("data-root"), location.href).pathname;
   var listAddress = new URL(root.getAttribute("data-filters"), location.href);
-  var loading = null;  /* Pagefind's module once options are set: a promise */
-  var allFilters = null;  /* Pagefind's filters with their counts, once read */
-  var listing = null;  /* the Explorer's own list once fetched: a promise */
+  var shards = {};  /* each shard once fetched or asked for: a promise, by number */
+  var manifest = null;  /* the index's manifest: a promise */
+  var listing = null;  /* the Explorer's own list: a promise */
   var list = null;  /* the same, once it has arrived */
   var running = 0;
   var PAGE = 10;
+  /* A word found only as the beginning of a longer word counts for less than the word itself. */
+  var PREFIX = 0.5;
+  /* An excerpt: this many words before the first word found, and this many in all. */
+  var BEFORE = 8;
+  var WORDS = 36;
   var more = document.createElement("button");
   more.type = "button";
   more.className = "md-button mesbox-explorer__more";
@@ -63,91 +100,153 @@
     return { q: input.value.trim(), filters: chosen };
   }
 
-  /* Pagefind fetches its script, then its entry file, then its metadata and WebAssembly, one after the
-     other. The entry file is read here while its script loads (at the address Pagefind asks for, given
-     the same tag: its own request finds the answer in the browser's cache), and the two files it names
-     are asked for at once (preload hints that Pagefind's requests then find in the page's cache). */
-  function prefetch(tag) {
-    var lang = (document.documentElement.lang || "").toLowerCase();
-    /* Pagefind cuts the query with an Intl.Segmenter: the first one built loads its rules (some 10 ms),
-       done here while the files download rather than once the index is ready. */
-    if (typeof Intl.Segmenter === "function") new Intl.Segmenter(lang || undefined, { granularity: "grapheme" });
-    fetch(new URL("pagefind-entry.json?ts=" + tag, bundle)).then(function (response) {
+  function fetchJson(address) {
+    return fetch(address).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
-    }).then(function (entry) {
-      var index = entry.languages[lang] || entry.languages[lang.split("-")[0]];
-      if (!index) return;
-      ["pagefind." + index.hash + ".pf_meta", "wasm." + (index.wasm || "unknown") + ".pagefind"].forEach(function (name) {
-        var hint = document.createElement("link");
-        hint.rel = "preload";
-        hint.as = "fetch";
-        hint.crossOrigin = "anonymous";
-        hint.href = new URL(name, bundle).href;
-        document.head.appendChild(hint);
-      });
-    }).catch(function () { /* only a hint: Pagefind fetches and reports on its own */ });
-  }
-
-  /* Pagefind, loaded once however many callers ask at the same time (the page's first view, typing). */
-  function load() {
-    if (!loading) loading = startPagefind();
-    return loading;
-  }
-
-  async function startPagefind() {
-    var tag = String(Date.now());  /* a new one on each visit, as Pagefind does: never an old entry file */
-    prefetch(tag);
-    var pagefind = await import(new URL("pagefind.js", bundle).href);
-    /* Short pages weigh more (pageLength 1, Pagefind's default is 0.75): a hub page, short on purpose,
-       comes before the long entries that repeat its name, for names of two words too. On the page's
-       own thread (noWorker): a worker is one more script to fetch before the index, and every result
-       is copied back from it. */
-    await pagefind.options({
-      noWorker: true, metaCacheTag: tag, basePath: bundle.pathname, baseUrl: siteRoot, ranking: { pageLength: 1.0 },
-    });
-    return pagefind;
-  }
-
-  /* Until its index is ready Pagefind checks every 50 ms: a few preloads of the query started 10 ms
-     apart notice it within 10 ms and load the word's chunk, and the search that follows finds it there. */
-  function ready(api, term, options) {
-    return new Promise(function (resolve) {
-      [0, 10, 20, 30, 40].forEach(function (delay) {
-        setTimeout(function () { api.preload(term, options).then(resolve, resolve); }, delay);
-      });
     });
   }
 
-  /* Every filter value with its count: read after the first results are drawn, not before. */
-  async function filterList() {
-    if (!allFilters) allFilters = await (await load()).filters();
-    return allFilters;
+  /* A term's shard, fetched once however many callers ask (the first view, typing, the search). */
+  function shard(term) {
+    var number = shardOf(term);
+    if (!shards[number]) {
+      shards[number] = fetchJson(new URL("mots/" + number + ".json", index));
+      shards[number].catch(function () { delete shards[number]; });  /* asked again next time */
+    }
+    return shards[number];
   }
 
-  /* Excerpts come with <mark> around the words found: keep those, and only text otherwise. */
-  function excerpt(html) {
-    var template = document.createElement("template");
-    template.innerHTML = html;
+  /* Every value of every facet counted over `rows` (each a list of value numbers). */
+  function totalsOf(values, rows) {
+    var totals = {};
+    rows.forEach(function (row) {
+      row.forEach(function (number) {
+        var pair = values[number];
+        var counted = totals[pair[0]] = totals[pair[0]] || {};
+        counted[pair[1]] = (counted[pair[1]] || 0) + 1;
+      });
+    });
+    return totals;
+  }
+
+  /* The index's manifest: every document's facet values, and what a document's card is made of. */
+  function loadManifest() {
+    if (!manifest) {
+      manifest = fetchJson(new URL("index.json", index)).then(function (data) {
+        return {
+          values: data.values, rows: data.facets, totals: totalsOf(data.values, data.facets),
+          card: function (doc) { return fragment(doc, data.tag, []); },
+        };
+      });
+      manifest.catch(function () { manifest = null; });
+    }
+    return manifest;
+  }
+
+  /* The Explorer's own list, fetched once: its entries, each with its description. */
+  function fetchList() {
+    if (!listing) {
+      listing = fetchJson(listAddress).then(function (data) {
+        var rows = data.entries.map(function (entry) { return entry[4]; });
+        list = {
+          values: data.values, rows: rows, totals: totalsOf(data.values, rows),
+          card: function (number) {
+            var entry = data.entries[number];
+            return Promise.resolve({ url: siteRoot + entry[0], title: entry[1], label: entry[2], text: document.createTextNode(entry[3]) });
+          },
+        };
+        return list;
+      });
+      listing.catch(function () { listing = null; });
+    }
+    return listing;
+  }
+
+  /* A document's card from its fragment: its text cut around the first word found, words found marked. */
+  function fragment(doc, tag, words) {
+    return fetchJson(new URL("pages/" + doc + ".json?v=" + tag, index)).then(function (page) {
+      return { url: siteRoot + page.url, title: page.title, label: page.label, text: excerpt(page.text, words) };
+    });
+  }
+
+  /* Whether a word of the text is one of the query's: its terms, the last one also as a beginning. */
+  function found(word, words) {
+    return terms(word).some(function (term) {
+      return words.some(function (wanted, place) {
+        return term === wanted || (place === words.length - 1 && Array.from(wanted).length >= SHARD_KEY && term.indexOf(wanted) === 0);
+      });
+    });
+  }
+
+  /* The text as written around the first word found, built as text nodes and <mark> elements: never as HTML. */
+  function excerpt(text, words) {
+    var spans = [];
+    var match;
+    var cutter = /[\p{L}\p{N}\p{M}]+/gu;  /* as written: a letter and its separate accent stay one word */
+    while ((match = cutter.exec(text)) !== null) spans.push([match.index, match.index + match[0].length, found(match[0], words)]);
+    var first = 0;
+    while (first < spans.length && !spans[first][2]) first++;
+    if (first === spans.length) first = 0;
+    var start = Math.max(0, first - BEFORE);
+    var end = Math.min(spans.length, start + WORDS);
     var out = document.createDocumentFragment();
-    template.content.childNodes.forEach(function (node) {
-      if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK") {
-        var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        out.appendChild(mark);
-      } else {
-        out.appendChild(document.createTextNode(node.textContent));
-      }
-    });
+    if (!spans.length) return out;
+    var at = spans[start][0];
+    if (start > 0) out.appendChild(document.createTextNode("… "));
+    for (var i = start; i < end; i++) {
+      if (!spans[i][2]) continue;
+      out.appendChild(document.createTextNode(text.slice(at, spans[i][0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(spans[i][0], spans[i][1]);
+      out.appendChild(mark);
+      at = spans[i][1];
+    }
+    out.appendChild(document.createTextNode(text.slice(at, spans[end - 1][1]) + (end < spans.length ? " …" : "")));
     return out;
   }
 
-  /* Every value of every facet (`totals`, from Pagefind or from the list), with the view's `counts`: for
-     a facet with ticked values, what each value would add (see `filterEntries` and `facetCounts`). A
-     value no result would carry is left out unless ticked, and a facet left with no value is not drawn. */
+  /* The documents with every word, best first: each posting's score times the term's rarity, added
+     over the words; the last word's score is that of its best term (itself, or a longer word it begins). */
+  async function search(words) {
+    var loaded = await Promise.all(words.map(shard));
+    var total = loaded[0].docs;
+    var sums = new Float64Array(total);
+    var hits = new Uint16Array(total);
+    words.forEach(function (word, place) {
+      var last = place === words.length - 1 && Array.from(word).length >= SHARD_KEY;
+      var best = new Float64Array(total);
+      var table = loaded[place].terms;
+      Object.keys(table).forEach(function (term) {
+        var exact = term === word;
+        if (!exact && !(last && term.indexOf(word) === 0)) return;
+        var postings = table[term];
+        var count = postings.length / 2;
+        var weight = Math.log(1 + (total - count + 0.5) / (count + 0.5)) * (exact ? 1 : PREFIX);
+        for (var i = 0, doc = 0; i < postings.length; i += 2) {
+          doc += postings[i];
+          best[doc] = Math.max(best[doc], postings[i + 1] * weight);
+        }
+      });
+      for (var doc = 0; doc < total; doc++) {
+        if (best[doc] > 0) {
+          sums[doc] += best[doc];
+          hits[doc]++;
+        }
+      }
+    });
+    var docs = [];
+    for (var doc = 0; doc < total; doc++) if (hits[doc] === words.length) docs.push(doc);
+    docs.sort(function (a, b) { return sums[b] - sums[a] || a - b; });
+    return { docs: docs, tag: loaded[0].tag };
+  }
+
+  /* Every value of every facet (`totals`, from the manifest or the list), with the view's `counts`: for
+     a facet with ticked values, what each value would add (see `filterRows`). A value no result would
+     carry is left out unless ticked, and a facet left with no value is not drawn. */
   function drawFacets(state, counts, totals) {
     facetsBox.textContent = "";
     facetsBox.setAttribute("aria-busy", "false");
-    if (!totals) return;
     facets.forEach(function (name) {
       var values = Object.keys(totals[name] || {});
       (state.filters[name] || []).forEach(function (value) { if (values.indexOf(value) === -1) values.push(value); });
@@ -179,27 +278,21 @@
     });
   }
 
-  /* A name as a reader may type it: without accents, case or punctuation. */
-  function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae")
-      .replace(/[^a-z0-9]+/g, " ").trim();
-  }
-
-  /* The hubs whose name is the query come first, whatever the engine's scores (a longer entry that
-     repeats a word of the name can outscore it); only without filters, which hubs do not carry. */
+  /* The hubs whose name is the query come first, whatever the scores; only without filters, which hubs do
+     not carry. */
   function drawNamedHubs(state) {
     promoted = {};
     if (!state.q || Object.keys(state.filters).length) return;
-    var wanted = fold(state.q);
+    var wanted = terms(state.q).join(" ");
     hubs.forEach(function (hub) {
-      if (fold(hub[0]) !== wanted) return;
+      if (terms(hub[0]).join(" ") !== wanted) return;
       var path = siteRoot + hub[2];
       promoted[path] = card({ url: path, title: hub[0], label: hub[1], text: document.createTextNode("") });
       results.appendChild(promoted[path]);
     });
   }
 
-  /* A result as a card: `text` is a node (Pagefind's excerpt, or a text node of the list's description). */
+  /* A result as a card: `text` is a node (an excerpt, or a text node of the list's description). */
   function card(data) {
     var item = document.createElement("li");
     item.className = "mesbox-card";
@@ -219,64 +312,43 @@
     return item;
   }
 
-  /* The Explorer's own list, fetched once: its entries, and every facet value with its count. */
-  function fetchList() {
-    if (!listing) {
-      listing = fetch(listAddress).then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
-      }).then(function (data) {
-        var totals = {};
-        data.entries.forEach(function (entry) {
-          entry[4].forEach(function (number) {
-            var pair = data.values[number];
-            var counted = totals[pair[0]] = totals[pair[0]] || {};
-            counted[pair[1]] = (counted[pair[1]] || 0) + 1;
-          });
-        });
-        list = { values: data.values, entries: data.entries, totals: totals };
-        return list;
-      });
-      listing.catch(function () { listing = null; });  /* asked again next time */
-    }
-    return listing;
-  }
-
-  /* The list's entries under the chosen filters: at least one value of each facet chosen (as Pagefind's
-     `any`), and how many results each value would give if ticked. A facet with ticked values counts
-     the entries that pass every other facet (its own values would widen the view, not narrow it); the
-     others count the entries found. One pass: an entry that fails only facet F counts for F alone. */
-  function filterEntries(state) {
+  /* The rows of `source` (all of them, or the words' results `among`, in their order) under the chosen
+     filters: at least one value of each facet chosen, and how many results each value would give if
+     ticked. A facet with ticked values counts the rows that pass every other facet (its own values would
+     widen the view, not narrow it); the others count the rows found. One pass: a row that fails only
+     facet F counts for F alone. */
+  function filterRows(source, state, among) {
     var names = Object.keys(state.filters);
     var chosen = names.map(function (name) {
       var numbers = {};
-      list.values.forEach(function (pair, number) {
+      source.values.forEach(function (pair, number) {
         if (pair[0] === name && state.filters[name].indexOf(pair[1]) !== -1) numbers[number] = true;
       });
       return numbers;
     });
-    var found = [];
-    var counts = {};  /* every facet, as Pagefind gives them: a facet none of them carries shows no value */
+    var kept = [];
+    var counts = {};  /* every facet: a facet no row carries shows no value */
     facets.forEach(function (name) { counts[name] = {}; });
-    function add(entry, only) {
-      entry[4].forEach(function (number) {
-        var pair = list.values[number];
+    function add(row, only) {
+      row.forEach(function (number) {
+        var pair = source.values[number];
         if (counts[pair[0]] && (only === null || pair[0] === only)) counts[pair[0]][pair[1]] = (counts[pair[0]][pair[1]] || 0) + 1;
       });
     }
-    list.entries.forEach(function (entry) {
+    (among || source.rows.map(function (row, number) { return number; })).forEach(function (number) {
+      var row = source.rows[number];
       var failed = [];
       chosen.forEach(function (numbers, place) {
-        if (!entry[4].some(function (number) { return numbers[number] === true; })) failed.push(names[place]);
+        if (!row.some(function (value) { return numbers[value] === true; })) failed.push(names[place]);
       });
       if (!failed.length) {
-        found.push(entry);
-        add(entry, null);
+        kept.push(number);
+        add(row, null);
       } else if (failed.length === 1) {
-        add(entry, failed[0]);
+        add(row, failed[0]);
       }
     });
-    return { entries: found, counts: counts };
+    return { rows: kept, counts: counts };
   }
 
   function drawStatus(total) {
@@ -284,27 +356,41 @@
       : total + (total > 1 ? " résultats." : " résultat.");
   }
 
-  /* Filters without words, from the Explorer's list; false if the list cannot be had (Pagefind answers then). */
+  /* Filters without words: the Explorer's list, or the index's manifest and fragments if the list cannot be had. */
   async function runFilters(state, ticket) {
+    var source;
     try {
-      await fetchList();
+      source = await fetchList();
     } catch (error) {
-      return false;
+      source = await loadManifest();
     }
-    if (ticket !== running) return true;
-    var found = filterEntries(state);
+    if (ticket !== running) return;
+    var kept = filterRows(source, state, null);
     results.textContent = "";
     promoted = {};
-    pending = found.entries.map(function (entry) {
-      return function () {
-        return Promise.resolve({ url: siteRoot + entry[0], title: entry[1], label: entry[2], text: document.createTextNode(entry[3]) });
-      };
-    });
+    pending = kept.rows.map(function (number) { return function () { return source.card(number); }; });
     await showMore(ticket);
-    if (ticket !== running) return true;
-    drawStatus(found.entries.length);
-    drawFacets(state, found.counts, list.totals);
-    return true;
+    if (ticket !== running) return;
+    drawStatus(kept.rows.length);
+    drawFacets(state, kept.counts, source.totals);
+  }
+
+  /* Words, with filters or not: the first cards before the manifest when no filter needs it. */
+  async function runWords(state, words, ticket) {
+    var hits = await search(words);
+    var filtered = Object.keys(state.filters).length > 0;
+    var source = filtered ? await loadManifest() : null;
+    if (ticket !== running) return;
+    var kept = filtered ? filterRows(source, state, hits.docs) : { rows: hits.docs };
+    results.textContent = "";
+    drawNamedHubs(state);
+    pending = kept.rows.map(function (doc) { return function () { return fragment(doc, hits.tag, words); }; });
+    await showMore(ticket);
+    if (ticket !== running) return;
+    drawStatus(kept.rows.length);
+    source = source || await loadManifest();
+    if (ticket !== running) return;
+    drawFacets(state, (kept.counts ? kept : filterRows(source, state, hits.docs)).counts, source.totals);
   }
 
   async function run(state) {
@@ -312,65 +398,22 @@
     facetsBox.setAttribute("aria-busy", "true");
     var any = state.q || Object.keys(state.filters).length;
     copy.hidden = reset.hidden = !any;
-    if (!any) {
-      results.textContent = "";
-      more.hidden = true;
-      status.textContent = "Tapez des mots ou choisissez des filtres.";
-      if (list) {  /* the list is here (filters were asked before): Pagefind need not load */
-        drawFacets(state, null, list.totals);
+    try {
+      if (!any) {
+        results.textContent = "";
+        more.hidden = true;
+        status.textContent = "Tapez des mots ou choisissez des filtres.";
+        var source = list || await loadManifest();  /* the list if it is here: the manifest is smaller */
+        if (ticket === running) drawFacets(state, null, source.totals);
         return;
       }
-      await filterList();
-      if (ticket === running) drawFacets(state, null, allFilters);
-      return;
+      status.textContent = "Recherche…";
+      var words = terms(state.q);
+      if (words.length) await runWords(state, words, ticket);
+      else await runFilters(state, ticket);
+    } catch (error) {
+      if (ticket === running) status.textContent = "La recherche n’a pas pu être chargée : vérifiez la connexion et réessayez.";
     }
-    status.textContent = "Recherche…";
-    if (!state.q && await runFilters(state, ticket)) return;
-    var api = await load();
-    var filters = {};
-    Object.keys(state.filters).forEach(function (name) { filters[name] = { any: state.filters[name] }; });
-    if (state.q) await ready(api, state.q, { filters: filters });
-    if (ticket !== running) return;
-    var found = await api.search(state.q || null, { filters: filters });
-    if (ticket !== running || !found) return;
-    results.textContent = "";
-    drawNamedHubs(state);
-    pending = found.results.map(function (result) {
-      return function () {
-        return result.data().then(function (data) {
-          return { url: data.url, title: data.meta.title, label: data.meta.label, text: excerpt(data.excerpt) };
-        });
-      };
-    });
-    await showMore(ticket);
-    if (ticket !== running) return;
-    drawStatus(found.results.length);
-    if (!allFilters) {
-      /* Pagefind counts only the filters it has read: the first search read those asked for, so it is
-         asked again once every filter is in (from memory by then) for the counts of all of them. */
-      await filterList();
-      if (ticket !== running) return;
-      found = await api.search(state.q || null, { filters: filters });
-    }
-    var counts = await facetCounts(api, state, filters, found, ticket);
-    if (ticket === running) drawFacets(state, counts, allFilters);
-  }
-
-  /* Pagefind's counts are those of the view's results, so a facet with a ticked value would offer only
-     that value: each such facet is counted again under the other facets' filters only, by one more
-     search (the words' chunks and every filter are in memory by then: nothing is downloaded). With no
-     other facet ticked, no search: with words, Pagefind's `totalFilters` (the words' results, no filter)
-     are those counts, without words the totals are. After the first results are drawn, never before. */
-  async function facetCounts(api, state, filters, found, ticket) {
-    var counts = Object.assign({}, found.filters);
-    var names = Object.keys(filters);
-    for (var i = 0; i < names.length && ticket === running; i++) {  /* one at a time: a newer view stops them */
-      var others = Object.assign({}, filters);
-      delete others[names[i]];
-      if (!Object.keys(others).length) counts[names[i]] = (state.q ? found.totalFilters : allFilters)[names[i]] || {};
-      else counts[names[i]] = (await api.search(state.q || null, { filters: others })).filters[names[i]] || {};
-    }
-    return counts;
   }
 
   /* Results are drawn ten at a time: with words, each one's excerpt is a fragment of the index. The ten
@@ -399,12 +442,14 @@
     writeState(state);
     run(state);
   });
-  /* While a reader types, Pagefind fetches the index chunks of the words typed so far. */
+  /* While a reader types, the shards of the words typed so far are fetched. */
   var typing = 0;
   input.addEventListener("input", function () {
-    var term = input.value.trim();
+    var words = terms(input.value);
     clearTimeout(typing);
-    if (term) typing = setTimeout(function () { load().then(function (api) { api.preload(term); }); }, 150);
+    typing = setTimeout(function () {
+      words.forEach(function (word) { shard(word).catch(function () { /* the search reports it */ }); });
+    }, 150);
   });
   more.addEventListener("click", function () { showMore(running); });
   copy.addEventListener("click", function () {

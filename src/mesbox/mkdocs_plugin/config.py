@@ -35,7 +35,7 @@ class MesboxConfig(base.Config):
     foot of every page and on the 404 page; without it, the forge's issue form of `repo_url`."""
 
     search_index = c.Type(bool, default=True)
-    """Write the readers' search index (Pagefind) under `pagefind/` for the « Explorer » page and the
+    """Write the readers' search index (mesbox's own) under `recherche/` for the « Explorer » page and the
     header's search box: entries with their facets and the hub pages, loaded only when someone searches."""
 
     fold_search = c.Type(bool, default=True)

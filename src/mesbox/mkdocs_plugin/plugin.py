@@ -9,12 +9,12 @@ Events used, in build order:
   docs folder only editorial pages and allowlisted assets, register the
   generated pages (entries and term pages out of the nav), mount the collections' assets, then
   the open-data exports and the RSS feed, the web editor at admin/, and start the readers' search
-  index (Pagefind, its own program) with the hub pages. While serving, also the preview's pages: drafts,
+  index (its own program) with the hub pages. While serving, also the preview's pages: drafts,
   an error page at the address of each broken entry, and the list of every current error.
 - on_nav: note the URLs of the nav, which decide which pages may share a rendered nav; give pages
   outside the nav the section of their folder, so their tab is active.
 - on_env: wrap the theme's nav partials in a per-folder cache that also drops their layout whitespace;
-  while serving, keep the compiled templates; every page is converted, so Pagefind starts writing the
+  while serving, keep the compiled templates; every page is converted, so the index program starts writing the
   readers' search index while MkDocs writes the pages.
 - on_page_read_source: hand over a generated page's source when the engine reaches it (a full build renders
   them all at the first request, in a row).
@@ -28,7 +28,7 @@ Events used, in build order:
   write the page's Content-Security-Policy, then audit the page as it will be written
   (on_post_template does both for the 404 page and the sitemap).
 - on_post_build: fold accents in the search index (in memory before the search plugin writes it,
-  or in its file after); wait for Pagefind's index (while serving, written at the first build only:
+  or in its file after); wait for the search index (while serving, written at the first build only:
   see `previewsearch`); last, audit the files not audited yet, and fail on any file no known source wrote.
 - on_serve: watch the collection and taxonomy folders.
 - on_shutdown: forget the preview's copy of the search index and what else a preview keeps.
@@ -77,8 +77,8 @@ from mesbox.publishing.csp import ThemeScripts, with_policy
 from mesbox.publishing.explorerdata import explorer_json
 from mesbox.publishing.exports import export_files
 from mesbox.publishing.feed import render_feed
-from mesbox.publishing.pagefindindex import FOLDER, SearchIndexer, SearchIndexError
 from mesbox.publishing.search import fold_search_index
+from mesbox.publishing.searchindex import FOLDER, SearchIndexer, SearchIndexError
 from mesbox.reading.documents import COLLECTIONS, Entry
 from mesbox.reading.files import EDITORIAL_FOLDER
 from mesbox.reading.loader import EntryMemo
@@ -111,7 +111,7 @@ UNPUBLISHABLE = (
 
 
 # Pages sanitised in a row: the sanitiser's memory stays warm over them (`MesboxPlugin._finish_pages`);
-# 256 rather than 64: 0.24 s instead of 0.27 s for 2 000 entries, and Pagefind waits no longer at the end.
+# 256 rather than 64: 0.24 s instead of 0.27 s for 2 000 entries, and the search index waits no longer at the end.
 SANITISED_TOGETHER = 256
 
 
@@ -149,7 +149,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         # Rendered text of each entry page, by URL, for the readers' search index.
         self.bodies: dict[str, str] = {}
         self.entries: dict[str, Entry] = {}  # published entries by URL
-        # Every page's search record by URL, built once a build: the Explorer's list, then Pagefind's index.
+        # Every page's search record by URL, built once a build: the Explorer's list, then the search index.
         self.records: dict[str, SearchRecord] = {}
         # The readers' search index, fed while pages render; the URLs of the entries it has.
         self.indexer: SearchIndexer | None = None
@@ -378,7 +378,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
 
     @event_priority(50)
     def _start_search_index(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Start Pagefind before the pages render: it indexes each entry as its page is converted, on
+        """Start the index program before the pages render: it indexes each entry as its page is converted, on
         another core, and the hub pages (terms, audiences, listings) right away."""
         assert self.result is not None
         self._stop_search_index()
@@ -505,7 +505,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         they skip the Markdown parser, which is slow on large HTML) and hand each entry's text to the
         search index. The sanitiser runs on
         `SANITISED_TOGETHER` pages in a row, three times faster than between two Markdown conversions (its
-        memory stays warm), and Pagefind still gets the records while MkDocs converts the next pages."""
+        memory stays warm), and the index program still gets the records while MkDocs converts the next pages."""
         started = time.perf_counter()
         contents = [sanitize_html(self._linked(page)) for page in self.converted]
         self.sanitizing += time.perf_counter() - started
@@ -525,7 +525,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         return source.linked(page.content or "") if source is not None else page.content or ""
 
     def _index_entry(self, entry: Entry, body: str) -> None:
-        """Hand an entry's record to Pagefind (once), and keep its text for the next dirty build."""
+        """Hand an entry's record to the index program (once), and keep its text for the next dirty build."""
         assert self.indexer is not None and self.result is not None
         self.bodies[entry.url] = body
         if entry.url not in self.indexed:
@@ -536,7 +536,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                 raise PluginError(f"mesbox : index de recherche : {error}") from None
 
     def _write_search_index(self, config: MkDocsConfig) -> None:
-        """Every page is converted (on_env comes next): Pagefind writes its index while MkDocs writes the pages."""
+        """Every page is converted (on_env comes next): the index program writes its files while MkDocs writes the pages."""
         if self.indexer is None:
             return
         for url, entry in self.entries.items():  # pages a dirty build did not convert: their last text
@@ -656,7 +656,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             except SearchIndexError as error:
                 raise PluginError(f"mesbox : index de recherche : {error}") from None
             log.info(
-                "mesbox: index de recherche (Pagefind) de %d pages : fin de l'écriture attendue %.2f s",
+                "mesbox: index de recherche de %d pages : fin de l'écriture attendue %.2f s",
                 count,
                 time.perf_counter() - started,
             )
@@ -665,7 +665,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
 
     def _known(self, config: MkDocsConfig) -> Known:
         """What this build wrote through a known source: MkDocs' files (pages, the theme's and the docs
-        folder's files, mesbox's generated pages and data), the theme's templates, Pagefind's folder, and
+        folder's files, mesbox's generated pages and data), the theme's templates, the search index's folder, and
         the theme's search index when its plugin is on."""
         paths = {f.dest_uri for f in self.files or () if self._inclusion(f.inclusion)}
         templates = [*config.theme.static_templates, *config.extra_templates]

@@ -1,4 +1,4 @@
-"""The readers' search index (Pagefind) while previewing: written at the first build of `mkdocs serve`, then kept.
+"""The readers' search index while previewing: written at the first build of `mkdocs serve`, then kept.
 
 Writing the index reads every entry again; on a thousand entries it took most of a save's time.
 A preview is for reading the pages being edited, which every save rebuilds: the search keeps the
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mesbox.publishing.pagefindindex import FOLDER
+from mesbox.publishing.searchindex import FOLDER
 
 
 class PreviewSearch:
-    """A copy of the session's first Pagefind index: its files' bytes by path inside its folder."""
+    """A copy of the session's first search index: its files' bytes by path inside its folder."""
 
     def __init__(self) -> None:
         self._kept: dict[str, bytes] | None = None

@@ -14,7 +14,7 @@ Every HTML, SVG, XML, CSV and JSON file is also searched for the characters the 
 (`csvformulas.py`): a cell that starts as a formula fails the build with its row and column.
 
 A file that no known source wrote (MkDocs' own files, the theme's, mesbox's generated pages and
-data, Pagefind's index) fails the build too: whatever put it there is not reviewed by anyone.
+data, the search index) fails the build too: whatever put it there is not reviewed by anyone.
 In a full build a program of its own (`auditprogram.py`) audits each page as MkDocs wrote it, while
 MkDocs renders the next ones, so the pass over the site folder only lists the files and reads those
 that were not audited yet (or changed since).
@@ -131,7 +131,7 @@ UNKNOWN = (
 
 @dataclass(frozen=True)
 class Known:
-    """What the build wrote through a known source: paths in the site, and folders written whole (Pagefind's)."""
+    """What the build wrote through a known source: paths in the site, and folders written whole (the search index's)."""
 
     paths: frozenset[str]
     folders: tuple[str, ...] = ()  # each ends with `/`

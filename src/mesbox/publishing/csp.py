@@ -92,8 +92,7 @@ def page_policy(html: str, theme: ThemeScripts) -> str:
     return "; ".join(
         [
             "default-src 'self'",
-            # 'wasm-unsafe-eval': the readers' search (Pagefind) compiles its WebAssembly; it allows no JavaScript eval.
-            " ".join(["script-src 'self' 'wasm-unsafe-eval'", *scripts]),
+            " ".join(["script-src 'self'", *scripts]),
             "style-src 'self'",
             "img-src 'self' data:",  # the theme's icons are data: SVG in its stylesheet
             "font-src 'self'",

@@ -1,10 +1,9 @@
 """The Explorer's own list of what it can show, for views with filters and no words.
 
-Pagefind answers a search without words by reading every chunk of its word index (125 files,
-5.3 MB at 4 000 entries). A reader who only ticks filters needs none of it: this file gives each
-search record's address, title, label, description and facet values, and the Explorer filters and
-counts it in the page. The records are the ones Pagefind indexes (`searchrecords`), so both give the
-same entries under the same values; hubs come first as in the index, then the entries in listing
+A reader who only ticks filters needs none of the word index, nor a fragment per card: this file
+gives each search record's address, title, label, description and facet values, and the Explorer
+filters and counts it in the page. The records are the ones the search index holds (`searchrecords`),
+so both give the same entries under the same values; hubs come first, then the entries in listing
 order (fiches by number, then French title order).
 
 Layout, compact because a phone downloads it whole:

@@ -35,8 +35,8 @@ RESERVED_IDS: dict[str, frozenset[str]] = {"*": frozenset({"index"}), **{c: froz
 # `publics` and `explorer` are `render.pages.AUDIENCES_URL` and `EXPLORER_URL` (a test ties them:
 # every generated page's folder is here).
 _GENERATED_PAGES = frozenset({*COLLECTIONS, *(t.url_segment for t in TAXONOMIES.values()), "publics", "explorer"})
-# apercu/: the preview's error list; admin/: the web editor and its files; pagefind/: the readers' search index.
-_GENERATED_FOLDERS = frozenset({*_GENERATED_PAGES, "donnees", "search", "pagefind", "apercu", "admin"})
+# apercu/: the preview's error list; admin/: the web editor and its files; recherche/: the readers' search index.
+_GENERATED_FOLDERS = frozenset({*_GENERATED_PAGES, "donnees", "search", "recherche", "apercu", "admin"})
 # The theme's script and style folders; `assets/images/` is shared (the web editor stores images there).
 _THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/")
 _GENERATED_FILES = frozenset({"flux.xml", "sitemap.xml", "sitemap.xml.gz", "404.html", "assets/images/favicon.png"})

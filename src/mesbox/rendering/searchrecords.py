@@ -3,7 +3,7 @@
 One record per published entry (its text, what it is, and its facets: type, theme, territory with
 every territory that contains it, method, actor, audience, year) and one per hub page (a term, an
 audience, a collection), whose short text makes it rank first for its own name. Contributor pages
-are never records. An engine (Pagefind, through the plugin) turns the records into an index.
+are never records. The plugin's index program (`publishing.searchindex`) turns the records into an index.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Usage: python benchmarks/bench_build.py [--entries 2000] [--runs 3] [--seed 1] [
 
 Three sites built from one generated corpus, one after the other in each round:
 - mesbox: the repository's own mkdocs.yml (read at run time), its plugins (mesbox alone: readers search
-  with its Pagefind index, so the theme's `search` plugin is off) mounting the collections of the corpus;
+  with its search index, so the theme's `search` plugin is off) mounting the collections of the corpus;
 - plain: the same entry files copied as ordinary pages of a Material site with the same theme, extensions
   and styles, and Material's `search` plugin as a plain Material site has it (the index its search box
   needs), the entries kept out of the nav (`not_in_nav`) as mesbox keeps them;

@@ -12,7 +12,7 @@ convertie » and the raw conversion time says what was avoided. The build of the
 the big fiche is timed first: the difference is what the body costs.
 
 Goals (issue 10): any 2 MiB body checks in ≤ 2 s and builds in ≤ 10 s. Each time is given in
-wall-clock seconds and in processor seconds (the process and its children, Pagefind included):
+wall-clock seconds and in processor seconds (the process and its children, the search index's program included):
 on a shared machine the wall clock follows the load, the processor time much less, so the
 goals are judged on it; the load average is printed too. A measure, not a test: exit 0.
 

@@ -35,7 +35,7 @@ SITE_URL = "http://127.0.0.1:8000/"
 
 
 def cpu() -> float:
-    """Processor seconds of this process and of the programs it waited for (Pagefind's): less
+    """Processor seconds of this process and of the programs it waited for (the search index's): less
     sensitive than wall-clock time to what else the machine runs."""
     times = os.times()
     return times.user + times.system + times.children_user + times.children_system

@@ -5,22 +5,19 @@ Usage: python benchmarks/bench_search.py [--entries 4000] [--seed 1] [--site DIR
 Builds the generated corpus with the repository's mkdocs.yml (or reuses a built `--site`), serves it
 locally, then for each of ten one-word queries opens the Explorer at `explorer/?q=WORD` in a fresh
 browser context and measures:
-- the bytes of the search index's requests (`/pagefind/`, the worker's included) finished before the
-  first result is drawn, as a static host sends them: Pagefind's index and WebAssembly files are
-  compressed already and count as they are, its scripts and JSON count gzip-compressed (read from
-  the site's files: the browser reports no size for a worker's own script);
-- the time from the first of those requests to the first result drawn, and where it goes: Pagefind
-  ready (its script, WebAssembly and metadata, up to the request for the word's index chunk),
-  the search itself (up to the request for the first result's fragment), then the fragments and the
-  Explorer's drawing;
+- the bytes of the search index's requests (`/recherche/`) finished before the first result is drawn,
+  as a static host sends them: JSON gzip-compressed (read from the site's files);
+- the time from the first of those requests to the first result drawn, and where it goes: the word's
+  shard (up to its arrival), the search itself (up to the request for the first result's fragment),
+  then the fragments and the Explorer's drawing;
 and, once, an entry page's weight on first load, every response gzip-compressed as a static host
 would send it. Then three views of filters without words (the issue's examples: everything for elected
 officials, accompaniment in Occitanie, monographs on tiers-lieux), each in a fresh context: the bytes
-and requests of the search data (Pagefind's files, the Explorer's list) until the results and the
-filters' counts are drawn, how many of them are chunks of Pagefind's word index, and the time from the
+and requests of the search data (the index's files, the Explorer's list) until the results and the
+filters' counts are drawn, how many of them are shards of the word index, and the time from the
 first of those requests (`--filters-only` measures only these views and the next ones). Then two views of words
-with ticked filters: the first result, then how much later the facets are counted (one more Pagefind search
-per ticked facet when two are ticked) and what was fetched meanwhile. Prints medians against the
+with ticked filters: the first result (the manifest is read before it), then how much later the facets are
+counted and what was fetched meanwhile. Prints medians against the
 issue's goals (≤ 300 KB, ≤ 300 ms, ≤ 150 KB) and the load average before and after: on a shared
 machine the times say as much about the load as about the site.
 A measurement, not a test: exits 0 whatever the figures, 2 only if it cannot measure.
@@ -52,7 +49,7 @@ FILTER_VIEWS = (
     "Th%C3%A8me=Accompagnement%20des%20initiatives&Territoire=Occitanie",
     "Type=Monographie&Th%C3%A8me=Tiers-lieux",
 )
-# Words with filters: one facet ticked (its counts come with the search), then two (one more search each, after the first results).
+# Words with filters: one facet ticked, then two.
 WORDS_FILTER_VIEWS = (
     "q=coop%C3%A9ration&Territoire=Occitanie",
     "q=coop%C3%A9ration&Type=Monographie&Territoire=Occitanie&Territoire=Normandie",
@@ -67,13 +64,16 @@ new MutationObserver(function () {
   if (times.card && counted) times.counted = performance.now();
 }).observe(document, {childList: true, subtree: true, attributes: true, attributeFilter: ["aria-busy"]});
 """
-# What the Explorer reads to search: Pagefind's files and its own list.
-SEARCH_DATA = ("/pagefind/", "/explorer/filtres.json")
+# What the Explorer reads to search: the index's files and its own list.
+INDEX = "/recherche/"
+SHARDS = "/recherche/mots/"
+FRAGMENTS = "/recherche/pages/"
+SEARCH_DATA = (INDEX, "/explorer/filtres.json")
 WORDS = ("coopération", "territoire", "accompagnement", "economie", "habitants", "réseau", "visite", "solidaire", "projet", "acteurs")
 GOALS = {"query_kb": 300, "first_ms": 300, "entry_kb": 150}
 CHROMIUM = "/usr/bin/chromium"
-# Calls back as soon as the first result card enters the page (the index's worker has its own
-# clock and resource list, so the requests are timed on this side, as the browser reports them).
+# Calls back as soon as the first result card enters the page (the requests are timed on this side,
+# as the browser reports them).
 FIRST_CARD = """
 new MutationObserver(function (records, observer) {
   if (document.querySelector(".mesbox-explorer__results .mesbox-card")) {
@@ -138,10 +138,10 @@ def measure_filters(browser: object, base: str, site: Path) -> None:
         drawn = time.perf_counter()
         status = page.locator(".mesbox-explorer__status").inner_text()
         page.wait_for_timeout(500)  # let the last events arrive
-        chunks = len([url for _, url in requested if "/pagefind/index/" in url])
+        chunks = len([url for _, url in requested if SHARDS in url])
         print(
             f"filtres sans mot ?{unquote(view)} : {status} {sum(finished) / 1024:.0f} Kio en {len(requested)} requêtes "
-            f"(dont {chunks} fragments de l'index des mots), affichés {(drawn - requested[0][0]) * 1000:.0f} ms "
+            f"(dont {chunks} morceaux de l'index des mots), affichés {(drawn - requested[0][0]) * 1000:.0f} ms "
             "après la première",
             flush=True,
         )
@@ -160,14 +160,14 @@ def measure_words_filters(browser: object, base: str) -> None:
         page.wait_for_timeout(500)  # let the last events arrive
         times = page.evaluate("window.mesboxTimes")
         requests = page.evaluate(
-            "performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/')).map(e => [e.startTime, e.name])"
+            f"performance.getEntriesByType('resource').filter(e => e.name.includes('{INDEX}')).map(e => [e.startTime, e.name])"
         )
         first = min(at for at, _ in requests)
         after = [name for at, name in requests if at > times["card"]]
         print(
             f"mots et filtres ?{unquote(view)} : premier résultat {times['card'] - first:.0f} ms après la première requête, "
             f"filtres comptés {times['counted'] - times['card']:.0f} ms plus tard ; entre les deux {len(after)} requêtes "
-            f"(dont {len([name for name in after if '/pagefind/index/' in name])} fragments de l'index des mots)",
+            f"(dont {len([name for name in after if SHARDS in name])} morceaux de l'index des mots)",
             flush=True,
         )
         context.close()
@@ -192,7 +192,7 @@ def measure(site: Path, filters_only: bool = False) -> None:
         return
     sizes: list[float] = []
     delays: list[float] = []
-    stages: dict[str, list[float]] = {"ready": [], "search": [], "draw": []}
+    stages: dict[str, list[float]] = {"shard": [], "search": [], "draw": []}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
         for word in WORDS:
@@ -200,33 +200,34 @@ def measure(site: Path, filters_only: bool = False) -> None:
             context.add_init_script(FIRST_CARD)
             started: list[float] = []
             firsts: dict[str, float] = {}
-            finished: list[tuple[float, int]] = []
+            finished: list[tuple[float, int, str]] = []
             drawn: list[float] = []
             context.expose_binding("mesboxDrawn", lambda source, drawn=drawn: drawn.append(time.perf_counter()))
             page = context.new_page()
 
             def on_request(request: object, started: list[float] = started, firsts: dict[str, float] = firsts) -> None:
                 url = request.url  # type: ignore[attr-defined]
-                if "/pagefind/" in url:
+                if INDEX in url:
                     started.append(time.perf_counter())
-                    for kind in ("/pagefind/index/", "/pagefind/fragment/"):
-                        if kind in url:
-                            firsts.setdefault(kind, started[-1])
+                    if FRAGMENTS in url:
+                        firsts.setdefault(FRAGMENTS, started[-1])
 
-            def on_finished(request: object, finished: list[tuple[float, int]] = finished) -> None:
-                if "/pagefind/" in request.url:  # type: ignore[attr-defined]
-                    finished.append((time.perf_counter(), _sent_bytes(site, request.url)))  # type: ignore[attr-defined]
+            def on_finished(request: object, finished: list[tuple[float, int, str]] = finished) -> None:
+                url = request.url  # type: ignore[attr-defined]
+                if INDEX in url:
+                    finished.append((time.perf_counter(), _sent_bytes(site, url), url))
 
             page.on("request", on_request)
             page.on("requestfinished", on_finished)
             page.goto(base + f"explorer/?q={word}")
             page.locator(".mesbox-explorer__results .mesbox-card").first.wait_for(timeout=30000)
             page.wait_for_timeout(500)  # let the last events arrive
-            sizes.append(sum(size for at, size in finished if at <= drawn[0]) / 1024)
+            sizes.append(sum(size for at, size, _ in finished if at <= drawn[0]) / 1024)
             delays.append((drawn[0] - min(started)) * 1000)
-            chunk, fragment = firsts["/pagefind/index/"], firsts["/pagefind/fragment/"]
-            stages["ready"].append((chunk - min(started)) * 1000)
-            stages["search"].append((fragment - chunk) * 1000)
+            fragment = firsts[FRAGMENTS]
+            shard = max(at for at, _, url in finished if SHARDS in url and at <= fragment)
+            stages["shard"].append((shard - min(started)) * 1000)
+            stages["search"].append((fragment - shard) * 1000)
             stages["draw"].append((drawn[0] - fragment) * 1000)
             context.close()
         context = browser.new_context()
@@ -254,8 +255,8 @@ def measure(site: Path, filters_only: bool = False) -> None:
         f"(de {min(delays):.0f} à {max(delays):.0f}) ; objectif ≤ {GOALS['first_ms']} ms"
     )
     print(
-        "  dont, en médiane : Pagefind prêt (script, WebAssembly, métadonnées) "
-        f"{statistics.median(stages['ready']):.0f} ms, recherche {statistics.median(stages['search']):.0f} ms, "
+        f"  dont, en médiane : morceau de l'index du mot reçu {statistics.median(stages['shard']):.0f} ms, "
+        f"recherche {statistics.median(stages['search']):.0f} ms, "
         f"fragments et affichage {statistics.median(stages['draw']):.0f} ms"
     )
     print(f"page d'entrée au premier chargement (gzip) : {entry_kb:.0f} Kio ; objectif ≤ {GOALS['entry_kb']} Kio")

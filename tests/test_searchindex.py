@@ -24,6 +24,7 @@ from mesbox.publishing.searchindex import (
     serve,
     shard,
     stem,
+    term_counts,
     terms,
 )
 from mesbox.rendering.searchrecords import SearchRecord
@@ -68,6 +69,7 @@ def test_words_are_folded_split_and_stemmed() -> None:
     plurals = ["territoires", "jeux", "bus", "cas", "projet", "bras"]
     assert [stem(word) for word in plurals] == ["territoire", "jeu", "bus", "cas", "projet", "bra"]
     assert terms("e\u0301te\u0301") == terms("été") == ["ete"]
+    assert term_counts("Les réseaux, le Réseau ; les") == {"les": 2, "reseau": 2, "le": 1}
 
 
 def test_every_shard_is_written_and_a_term_is_in_the_one_its_first_letters_choose() -> None:

@@ -39,7 +39,7 @@ from pathlib import Path
 from queue import SimpleQueue
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
-from mesbox.contract.characters import REFUSED
+from mesbox.contract.characters import REFUSED, first_refused
 
 if TYPE_CHECKING:
     from mesbox.rendering.searchrecords import SearchRecord
@@ -97,6 +97,14 @@ def terms(text: str) -> list[str]:
     return [stem(word) for word in _WORD.findall(fold(text))]
 
 
+def term_counts(text: str) -> Counter[str]:
+    """How many times each term is in a text: words counted in C first, then stemmed once each."""
+    counts: Counter[str] = Counter()
+    for word, count in Counter(_WORD.findall(fold(text))).items():
+        counts[stem(word)] += count
+    return counts
+
+
 def shard(term: str) -> int:
     """The number of the term's shard: FNV-1a (32 bits) of its first characters' code points, modulo `SHARDS`."""
     hashed = 0x811C9DC5
@@ -109,7 +117,9 @@ def _json(data: Any) -> bytes:
     """Compact UTF-8 JSON where `<`, `>`, `&` and the characters the check refuses are escaped: inert in a page, clean for the audit."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return REFUSED.sub(lambda match: json.dumps(match.group())[1:-1], text).encode("utf-8")
+    if first_refused(text) is not None:  # rare: the fast search first, the slow class only then
+        text = REFUSED.sub(lambda match: json.dumps(match.group())[1:-1], text)
+    return text.encode("utf-8")
 
 
 def index_files(docs: Iterable[Doc]) -> dict[str, bytes]:
@@ -138,7 +148,7 @@ def index_files(docs: Iterable[Doc]) -> dict[str, bytes]:
 
 def _shards(ordered: list[Doc], texts: list[str]) -> list[dict[str, list[int]]]:
     """Every term's postings (gap, score, gap, score, ...) by shard, terms in order."""
-    bodies = [Counter(terms(text)) for text in texts]
+    bodies = [term_counts(text) for text in texts]
     lengths = [sum(body.values()) for body in bodies]
     average = (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0
     postings: dict[str, list[tuple[int, int]]] = {}

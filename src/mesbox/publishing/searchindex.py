@@ -192,7 +192,8 @@ class SearchIndexer:
 
     def __init__(self) -> None:
         try:
-            self._process = _start_low([sys.executable, "-m", __name__])
+            # -P: a `mesbox` folder in the working directory is not the one imported.
+            self._process = _start_low([sys.executable, "-P", "-m", __name__])
         except OSError as error:
             raise SearchIndexError(f"le programme d'index ne démarre pas : {error}") from None
         self._outbox: SimpleQueue[bytes | None] = SimpleQueue()

@@ -183,3 +183,12 @@ def test_a_bad_record_or_a_folder_that_cannot_be_written_is_answered_as_an_error
     answers = io.BytesIO()
     assert serve(io.BytesIO(record_line(RECORDS[0])), answers) == 1
     assert "avant la demande d'écriture" in json.loads(answers.getvalue())["error"]
+
+
+def test_a_mesbox_folder_in_the_working_directory_is_not_the_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "mesbox").mkdir()
+    (tmp_path / "mesbox" / "__init__.py").write_text("raise SystemExit(9)\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    indexer = SearchIndexer()
+    indexer.add(RECORDS[0])
+    assert indexer.write(tmp_path / "site") == 1

@@ -183,8 +183,12 @@
   function excerpt(text, words) {
     var spans = [];
     var match;
+    var seen = new Map();  /* a text repeats its words: each one is cut once */
     var cutter = /[\p{L}\p{N}\p{M}]+/gu;  /* as written: a letter and its separate accent stay one word */
-    while ((match = cutter.exec(text)) !== null) spans.push([match.index, match.index + match[0].length, found(match[0], words)]);
+    while ((match = cutter.exec(text)) !== null) {
+      if (!seen.has(match[0])) seen.set(match[0], found(match[0], words));
+      spans.push([match.index, match.index + match[0].length, seen.get(match[0])]);
+    }
     var first = 0;
     while (first < spans.length && !spans[first][2]) first++;
     if (first === spans.length) first = 0;

@@ -65,6 +65,7 @@ def test_the_sites_own_stylesheet_and_script_only_in_content_assets(tmp_path: Pa
         "content/donnees/catalogue.csv",
         "content/donnees/schemas/fiches.schema.json",
         "content/search/search_index.json",
+        "content/recherche/index.json",
         "content/assets/javascripts/bundle.abc.min.js",
         "content/assets/stylesheets/main.css",
         "content/assets/images/favicon.png",
@@ -84,6 +85,7 @@ def test_editorial_files_at_generated_paths_are_refused(tmp_path: Path, rel: str
     "rel",
     [
         "content/donnees.md",
+        "content/pagefind/carte.png",  # free again since the readers' search left Pagefind
         "content/a-propos.md",
         "content/guide/themes.md",
         "content/assets/mesbox.js",

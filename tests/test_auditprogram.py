@@ -11,6 +11,7 @@ import pytest
 from mesbox.publishing import auditprogram
 from mesbox.publishing.audit import Known
 from mesbox.publishing.auditprogram import AuditProgram, AuditProgramError
+from mesbox.publishing.programs import start_low
 
 TEMPLATES = [str(Path(material.__file__).parent / "templates")]
 CLEAN = "<!doctype html><html><body><p>Bonjour</p></body></html>"
@@ -50,8 +51,7 @@ def test_a_file_rewritten_after_it_was_named_is_read_again(tmp_path: Path) -> No
 
 
 def test_a_program_that_stops_fails_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_start = auditprogram.start_low
-    monkeypatch.setattr(auditprogram, "start_low", lambda command: real_start([sys.executable, "-c", "raise SystemExit(3)"]))
+    monkeypatch.setattr(auditprogram, "start_program", lambda module: start_low([sys.executable, "-c", "raise SystemExit(3)"]))
     program = AuditProgram(site_with(tmp_path, {"index.html": CLEAN}), TEMPLATES, set(), "/")
     program.written("index.html")
     with pytest.raises(AuditProgramError, match="s'est arrêté sans répondre \\(code 3\\)"):

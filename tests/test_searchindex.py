@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sys
 from pathlib import Path
 
 import pytest
 
 from mesbox.publishing import searchindex
+from mesbox.publishing.programs import start_low
 from mesbox.publishing.searchindex import (
     FOLDER,
-    NICENESS,
     SHARDS,
     Doc,
     SearchIndexer,
@@ -28,8 +27,6 @@ from mesbox.publishing.searchindex import (
     terms,
 )
 from mesbox.rendering.searchrecords import SearchRecord
-
-real_start = searchindex._start_low
 
 RECORDS = [
     SearchRecord(
@@ -137,15 +134,6 @@ def test_the_program_writes_the_same_files_twice_and_only_them(tmp_path: Path) -
     assert written[0] == written[1] == {f"{FOLDER}/{rel}": content for rel, content in index_files(docs(RECORDS)).items()}
 
 
-@pytest.mark.skipif(os.name == "nt", reason="Unix priorities")
-def test_the_program_runs_at_a_lower_priority() -> None:
-    indexer = SearchIndexer()
-    try:
-        assert os.getpriority(os.PRIO_PROCESS, indexer._process.pid) == min(os.getpriority(os.PRIO_PROCESS, 0) + NICENESS, 19)
-    finally:
-        indexer.close()
-
-
 def test_a_program_that_stops_or_fails_is_reported_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     indexer = SearchIndexer()
     indexer._process.kill()
@@ -163,7 +151,7 @@ def test_a_program_that_stops_or_fails_is_reported_in_french(tmp_path: Path, mon
     with pytest.raises(SearchIndexError, match="n'a pas pu écrire l'index : "):
         indexer.write(blocker)  # a file where the site's folder should be
     crashing = [sys.executable, "-c", "import sys; sys.stdin.buffer.readline(); sys.exit(3)"]
-    monkeypatch.setattr(searchindex, "_start_low", lambda command: real_start(crashing))
+    monkeypatch.setattr(searchindex, "start_program", lambda module: start_low(crashing))
     indexer = SearchIndexer()
     indexer.add(RECORDS[0])
     with pytest.raises(SearchIndexError, match=r"s'est arrêté sans écrire l'index \(code 3\)"):
@@ -183,12 +171,3 @@ def test_a_bad_record_or_a_folder_that_cannot_be_written_is_answered_as_an_error
     answers = io.BytesIO()
     assert serve(io.BytesIO(record_line(RECORDS[0])), answers) == 1
     assert "avant la demande d'écriture" in json.loads(answers.getvalue())["error"]
-
-
-def test_a_mesbox_folder_in_the_working_directory_is_not_the_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "mesbox").mkdir()
-    (tmp_path / "mesbox" / "__init__.py").write_text("raise SystemExit(9)\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    indexer = SearchIndexer()
-    indexer.add(RECORDS[0])
-    assert indexer.write(tmp_path / "site") == 1

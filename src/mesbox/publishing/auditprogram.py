@@ -24,7 +24,7 @@ from typing import IO, Any
 
 from mesbox.publishing.audit import Allowed, Finding, Known, audit_bytes, audit_site
 from mesbox.publishing.csp import ThemeScripts
-from mesbox.publishing.programs import start_low
+from mesbox.publishing.programs import start_program
 
 
 class AuditProgramError(RuntimeError):
@@ -36,8 +36,7 @@ class AuditProgram:
 
     def __init__(self, site_dir: Path, template_dirs: Sequence[str], script_paths: Iterable[str], base: str) -> None:
         try:
-            # -P: a `mesbox` folder in the working directory is not the one imported.
-            self._process = start_low([sys.executable, "-P", "-m", __name__])
+            self._process = start_program(__name__)
         except OSError as error:
             raise AuditProgramError(f"le programme d'audit ne démarre pas : {error}") from None
         self._broken = False

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 
 # Their scheduling priority (Unix `nice`): they work on the core MkDocs leaves free, and yield it whenever
 # MkDocs' rendering, which every page waits for, needs it.
 NICENESS = 10
+
+
+def start_program(module: str) -> subprocess.Popen[bytes]:
+    """Start mesbox's `module` as a program of its own (a new interpreter, nothing of MkDocs' process
+    copied), at a lower priority. `-P`: a `mesbox` folder in the working directory is not the one imported."""
+    return start_low([sys.executable, "-P", "-m", module])
 
 
 def start_low(command: list[str]) -> subprocess.Popen[bytes]:

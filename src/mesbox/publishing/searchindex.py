@@ -26,7 +26,6 @@ import hashlib
 import html
 import json
 import math
-import os
 import re
 import shutil
 import subprocess
@@ -40,6 +39,7 @@ from queue import SimpleQueue
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from mesbox.contract.characters import REFUSED, first_refused
+from mesbox.publishing.programs import start_program
 
 if TYPE_CHECKING:
     from mesbox.rendering.searchrecords import SearchRecord
@@ -57,8 +57,6 @@ SCALE = 100
 # A term's first characters choose its shard, one of `SHARDS` (the same numbers in the Explorer's script).
 SHARD_KEY = 3
 SHARDS = 256
-# The index program's scheduling priority (Unix `nice`): it indexes on the core MkDocs leaves free.
-NICENESS = 10
 # Records go to the program's input by batches of about this many bytes: one wake-up of the writing thread
 # per batch rather than per record.
 BATCH_BYTES = 1 << 16
@@ -192,8 +190,7 @@ class SearchIndexer:
 
     def __init__(self) -> None:
         try:
-            # -P: a `mesbox` folder in the working directory is not the one imported.
-            self._process = _start_low([sys.executable, "-P", "-m", __name__])
+            self._process = start_program(__name__)
         except OSError as error:
             raise SearchIndexError(f"le programme d'index ne démarre pas : {error}") from None
         self._outbox: SimpleQueue[bytes | None] = SimpleQueue()
@@ -268,23 +265,6 @@ def _write_batches(outbox: SimpleQueue[bytes | None], stream: IO[bytes]) -> None
             stream.close()
         except OSError:
             pass
-
-
-def _start_low(command: list[str]) -> subprocess.Popen[bytes]:
-    """Start `command` at a lower priority than this process (`NICENESS`), all of its threads included.
-
-    On Unix it gets a process group of its own, whose priority is lowered at once; nothing runs in this
-    process between the fork and the program (no `preexec_fn`), which other plugins may have made
-    multi-threaded. On Windows, the priority class below normal."""
-    if os.name == "nt":
-        below_normal = subprocess.BELOW_NORMAL_PRIORITY_CLASS  # type: ignore[attr-defined]  # Windows only
-        return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, creationflags=below_normal)
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, process_group=0)
-    try:
-        os.setpriority(os.PRIO_PGRP, process.pid, min(os.getpriority(os.PRIO_PROCESS, 0) + NICENESS, 19))
-    except OSError:
-        pass  # a priority that cannot be lowered (a sandbox refusing it): slower builds, same index
-    return process
 
 
 def serve(lines: IO[bytes], answers: IO[bytes]) -> int:

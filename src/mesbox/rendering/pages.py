@@ -145,6 +145,7 @@ MARK = "mesbox-blocks-"
 _MARKED = re.compile(r'<(h[1-6])([^>]*?) class="mesbox-blocks-([0-9]+)"([^>]*)>(.*?)</\1>', re.DOTALL)
 _MARKED_MARKDOWN = re.compile(r"^(#{1,6} .*?) \{: \.mesbox-blocks-([0-9]+) ?(.*?)\}$", re.MULTILINE)
 BLOCK = "<!--mesbox:block:{}-->"
+_LATE = re.compile(r"<!--mesbox:block:([0-9]+)-->")
 
 
 # ASCII punctuation that some Markdown extension may read as syntax in a heading's text.
@@ -210,10 +211,8 @@ class PageSource:
     def fill(self, html: str, late: bool = False) -> str:
         """Rendered (and sanitised) HTML with the blocks put in place; `late` ones (navigation aids such
         as "Voir aussi") can be put in after the search index has read the page."""
-        if late:
-            for index in sorted(self.late):
-                html = html.replace(BLOCK.format(index), self.blocks[index], 1)
-            return html
+        if late:  # one pass over the page (a replace per block copied the whole page each time)
+            return _LATE.sub(lambda m: self.blocks[int(m[1])] if int(m[1]) in self.late else m[0], html)
         if len(self.runs) > 1:
             html = self._after_headings(html)
         return self._run(0) + "\n" + html if self.runs and self.runs[0] else html

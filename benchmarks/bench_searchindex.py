@@ -30,7 +30,7 @@ from bench_search import build
 from timing import corpus
 
 from mesbox.checking.checker import check
-from mesbox.publishing.searchindex import Doc, SearchIndexer, index_files, record_line, write_files
+from mesbox.publishing.searchindex import SearchIndexer, index_files, read_record, record_line, write_files
 from mesbox.rendering.searchrecords import SearchRecord, search_records, with_text
 
 
@@ -73,7 +73,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         for _ in range(args.runs):
             started = time.thread_time()
-            write_files(index_files(Doc(*json.loads(record_line(record))) for record in found), Path(scratch) / "a")
+            write_files(index_files(read_record(json.loads(record_line(record))) for record in found), Path(scratch) / "a")
             inside.append(time.thread_time() - started)
             before = children_seconds()
             started = time.thread_time()

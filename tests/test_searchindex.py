@@ -19,6 +19,7 @@ from mesbox.publishing.searchindex import (
     SearchIndexError,
     fold,
     index_files,
+    read_record,
     record_line,
     serve,
     shard,
@@ -47,7 +48,7 @@ RECORDS = [
 
 
 def docs(records: list[SearchRecord]) -> list[Doc]:
-    return [Doc(*json.loads(record_line(record))) for record in records]
+    return [read_record(json.loads(record_line(record))) for record in records]
 
 
 def scores(files: dict[str, bytes], term: str) -> dict[str, int]:
@@ -171,3 +172,10 @@ def test_a_bad_record_or_a_folder_that_cannot_be_written_is_answered_as_an_error
     answers = io.BytesIO()
     assert serve(io.BytesIO(record_line(RECORDS[0])), answers) == 1
     assert "avant la demande d'écriture" in json.loads(answers.getvalue())["error"]
+
+
+def test_a_record_sent_with_its_page_html_is_read_with_the_page_text() -> None:
+    record = SearchRecord("fiches/a/", "A", "Fiche méthode", "La description.", {"Type": ["Fiche méthode"]})
+    html = '<h2 id="x">Titre<a class="headerlink" href="#x">¶</a></h2>\n<p>Un <em>mot</em>.</p>'
+    assert read_record(json.loads(record_line(record, html))).content == "La description. Titre Un mot."
+    assert read_record(json.loads(record_line(record))).content == "La description."

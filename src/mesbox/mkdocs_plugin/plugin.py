@@ -98,7 +98,7 @@ from mesbox.rendering.pages import (
     latest_entries,
 )
 from mesbox.rendering.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan, search_notice
-from mesbox.rendering.searchrecords import SearchRecord, plain_text, search_records, with_text
+from mesbox.rendering.searchrecords import SearchRecord, search_records
 from mesbox.rendering.site import site_plan
 from mesbox.rendering.templatecache import MemoryBytecodeCache
 from mesbox.rendering.urls import relative
@@ -154,7 +154,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.drafts: set[str] = set()
         self.preview_pages: set[str] = set()
         self.timer = PageTimer(0)
-        # Rendered text of each entry page, by URL, for the readers' search index.
+        # Rendered HTML of each entry page's content, by URL, for the readers' search index.
         self.bodies: dict[str, str] = {}
         self.entries: dict[str, Entry] = {}  # published entries by URL
         # Every page's search record by URL, built once a build: the Explorer's list, then the search index.
@@ -560,7 +560,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                 html = source.fill(html)
             entry = self.entries.get(page.url)
             if self.indexer is not None and entry is not None:  # "Voir aussi" and the like are not in yet
-                self._index_entry(entry, plain_text(html))
+                self._index_entry(entry, html)
             page.content = self._preview_notices(page, source) + html if self.serving else html
 
     def _linked(self, page: Page) -> str:
@@ -568,14 +568,15 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         source = self.generated.get(page.file.src_uri)
         return source.linked(page.content or "") if source is not None else page.content or ""
 
-    def _index_entry(self, entry: Entry, body: str) -> None:
-        """Hand an entry's record to the index program (once), and keep its text for the next dirty build."""
+    def _index_entry(self, entry: Entry, html: str) -> None:
+        """Hand an entry's record and its page's HTML to the index program (once: it takes the text out of
+        it), and keep the HTML for the next dirty build."""
         assert self.indexer is not None and self.result is not None
-        self.bodies[entry.url] = body
+        self.bodies[entry.url] = html
         if entry.url not in self.indexed:
             self.indexed.add(entry.url)
             try:
-                self.indexer.add(with_text(self.records[entry.url], body))
+                self.indexer.add(self.records[entry.url], html)
             except SearchIndexError as error:
                 raise PluginError(f"mesbox : index de recherche : {error}") from None
 

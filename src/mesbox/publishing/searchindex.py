@@ -36,13 +36,11 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from queue import SimpleQueue
-from typing import IO, TYPE_CHECKING, Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from mesbox.contract.characters import REFUSED, first_refused
 from mesbox.publishing.programs import start_program
-
-if TYPE_CHECKING:
-    from mesbox.rendering.searchrecords import SearchRecord
+from mesbox.rendering.searchrecords import SearchRecord, plain_text, with_text
 
 FOLDER = "recherche"
 # A term of the title weighs this much beyond its text's score (at most BM25's 1 + K1, 2.2): a title beats any text.
@@ -177,10 +175,20 @@ def write_files(files: dict[str, bytes], folder: Path) -> None:
         (folder / rel).write_bytes(content)
 
 
-def record_line(record: SearchRecord) -> bytes:
-    """A record as the index program reads it: one line of JSON."""
-    fields = [record.url, record.title, record.label, record.content, record.filters, record.hub]
+def record_line(record: SearchRecord, html: str = "") -> bytes:
+    """A record as the index program reads it: one line of JSON, with its page's HTML if it has one (the
+    program takes the text out of it: MkDocs' thread only encodes it)."""
+    fields = [record.url, record.title, record.label, record.content, record.filters, record.hub, html]
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+def read_record(fields: list[Any]) -> Doc:
+    """A record line as the index program reads it: its page's text after its description (`with_text`)."""
+    url, title, label, content, filters, hub, html = fields
+    record = SearchRecord(url, title, label, content, filters, hub)
+    if html:
+        record = with_text(record, plain_text(html))
+    return Doc(record.url, record.title, record.label, record.content, record.filters, record.hub)
 
 
 class SearchIndexer:
@@ -200,9 +208,9 @@ class SearchIndexer:
         assert self._process.stdin is not None
         threading.Thread(target=_write_batches, args=(self._outbox, self._process.stdin), name="search-index-in", daemon=True).start()
 
-    def add(self, record: SearchRecord) -> None:
-        """Queue one record (its URL relative to the site's root); the program indexes it meanwhile."""
-        line = record_line(record)
+    def add(self, record: SearchRecord, html: str = "") -> None:
+        """Queue one record (its URL relative to the site's root) and its page's HTML; the program indexes it meanwhile."""
+        line = record_line(record, html)
         self._batch.append(line)
         self._batched += len(line)
         if self._batched >= BATCH_BYTES:
@@ -279,7 +287,7 @@ def serve(lines: IO[bytes], answers: IO[bytes]) -> int:
                 answers.write(json.dumps({"pages": len({doc.url for doc in docs})}).encode("utf-8") + b"\n")
                 answers.flush()
                 return 0
-            docs.append(Doc(*item))
+            docs.append(read_record(item))
         raise ValueError("les enregistrements se sont arrêtés avant la demande d'écriture")
     except (OSError, ValueError, TypeError) as error:
         answers.write(json.dumps({"error": str(error)}, ensure_ascii=False).encode("utf-8") + b"\n")

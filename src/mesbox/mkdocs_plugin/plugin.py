@@ -168,7 +168,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.files: Files | None = None
         self.search: SearchEntries | None = None
         self.theme_scripts = ThemeScripts(())
-        self.sanitizing = 0.0
+        # Time the output's safety takes on MkDocs' thread, and processor time beside it (sanitiser's thread, audit program).
+        self.sanitizing = self.sanitized_beside = self.auditing = 0.0
         self.toc_titles: dict[str, str] = {}  # table of contents titles as written → sanitised, for a build
         self.converted: list[Page] = []  # pages converted, waiting to be sanitised together (`_send_pages`)
         # The sanitiser's thread, and the batches of pages handed to it, in order (`_send_pages`).
@@ -258,7 +259,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         files give way to their generated pages)."""
         assert self.result is not None
         self._keep_content_only(files, config, self.result)
-        self.generated, self.rendering, self.sanitizing, self.converted, self.toc_titles = {}, 0.0, 0.0, [], {}
+        self.generated, self.rendering, self.converted, self.toc_titles = {}, 0.0, [], {}
+        self.sanitizing = self.sanitized_beside = self.auditing = 0.0
         self._stop_sanitizer()
         self.entries = {entry.url: entry for entry in self.result.catalogue.entries.values()}
         # A dirty build renders only the pages that changed: the others' text is the last build's.
@@ -467,8 +469,10 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self._stop_audit()
         if self.dirty:
             return
+        started = time.perf_counter()
         try:
             self.auditor = AuditProgram(Path(config.site_dir), config.theme.dirs, self.allowed.script_paths, self.allowed.base)
+            self.auditing += time.perf_counter() - started
         except AuditProgramError as error:
             raise PluginError(f"mesbox : audit du site : {error}") from None
 
@@ -527,11 +531,13 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         (2 000 entries: 0.28 s less on MkDocs' thread). It runs on `SANITISED_TOGETHER` pages in a row, three
         times faster than between two Markdown conversions (its memory stays warm)."""
         if self.converted:
+            started = time.perf_counter()
             if self.sanitizer is None:
                 self.sanitizer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mesbox-sanitizer")
             fragments = [self._linked(page) for page in self.converted]
             self.batches.append((self.converted, self.sanitizer.submit(_sanitized, fragments)))
             self.converted = []
+            self.sanitizing += time.perf_counter() - started
         while self.batches and self.batches[0][1].done():
             self._finish_batch(*self.batches.pop(0))
 
@@ -552,8 +558,10 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         """Put the generated HTML blocks back in the sanitised pages (mesbox's own, escaped by Jinja: they skip
         the Markdown parser, which is slow on large HTML) and hand each entry's text to the search index,
         which still gets the records while MkDocs converts the next pages."""
+        started = time.perf_counter()
         contents, seconds = sanitized.result()
-        self.sanitizing += seconds
+        self.sanitizing += time.perf_counter() - started  # waiting for it, if it is not done yet
+        self.sanitized_beside += seconds
         for page, html in zip(pages, contents, strict=True):
             source = self.generated.get(page.file.src_uri)
             if source is not None:
@@ -632,9 +640,11 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
 
     def _hand_over(self, rel: str) -> None:
         if self.auditor is not None:
+            started = time.perf_counter()
             if self.last_output is not None:
                 self.auditor.written(self.last_output)
             self.last_output = rel
+            self.auditing += time.perf_counter() - started
 
     on_post_page = CombinedEvent(_fill_late, event_priority(-100)(_add_policy), event_priority(-110)(_audit_page))
 
@@ -728,7 +738,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         site, known = Path(config.site_dir), self._known(config)
         if self.auditor is None:  # a dirty build audits again only what it wrote (and what an earlier audit did not find clean)
             findings = self.audited.audit(site, self.allowed) + unknown_files(site, known)
-            audited = time.perf_counter() - started
+            beside = 0.0
         else:
             auditor, last = self.auditor, self.last_output
             self.auditor, self.last_output = None, None
@@ -740,12 +750,15 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
                 raise PluginError(f"mesbox : audit du site : {error}") from None
             finally:
                 auditor.close()
-            audited = auditor.seconds  # its processor time, beside MkDocs
+            beside = auditor.seconds  # its processor time, beside MkDocs
+        # On MkDocs' thread: what the build waits for. Beside it: the sanitiser's thread and the audit program.
         log.info(
-            "mesbox: contenu assaini en %.2f s, site audité en %.2f s (attente à la fin : %.2f s)",
+            "mesbox: contenu assaini en %.2f s, site audité en %.2f s sur le fil de MkDocs "
+            "(à côté : assainissement %.2f s, programme d'audit %.2f s de processeur)",
             self.sanitizing,
-            audited,
-            time.perf_counter() - started,
+            self.auditing + time.perf_counter() - started,
+            self.sanitized_beside,
+            beside,
         )
         if findings:
             listed = "\n".join(f"  {finding}" for finding in findings[:50])

@@ -253,11 +253,19 @@ def test_the_explorers_list_agrees_with_the_search_index(site: Path) -> None:
     assert b"<script>" not in written and listed["/fiches/hostile/"][0].startswith("<script>alert(1)")
 
 
+def with_hooks(root: Path, code: str) -> None:
+    """The repository's site with `code` as an MkDocs hook (another plugin, as far as mesbox can tell)."""
+    (root / "hooks.py").write_text(code, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
+
+
 def test_a_file_no_known_source_wrote_fails_the_build(tmp_path: Path) -> None:
     """A file another plugin's hook drops in the site folder fails the build with its path, strict or not;
     a file a plugin adds through MkDocs' files (the documented way) is known and audited like any other."""
     root = make_repo(tmp_path / "repo")
-    (root / "hooks.py").write_text(
+    with_hooks(
+        root,
         "from pathlib import Path\n"
         "from mkdocs.structure.files import File\n\n"
         "def on_files(files, config):\n"
@@ -265,10 +273,7 @@ def test_a_file_no_known_source_wrote_fails_the_build(tmp_path: Path) -> None:
         "    return files\n\n"
         "def on_post_build(config):\n"
         "    Path(config.site_dir, 'assets', 'inconnu.js').write_text('alert(1)', encoding='utf-8')\n",
-        encoding="utf-8",
     )
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
     for strict in (True, False):
         done = build(root, strict=strict)
         assert done.returncode != 0
@@ -640,7 +645,8 @@ def test_every_page_and_template_is_audited_as_written_the_last_one_included(tmp
     plugin's hook adds to the first page, to the last one and to the 404 page (after mesbox's hooks)
     fails the build with each path; a clean page in between is not named."""
     root = make_repo(tmp_path / "repo")
-    (root / "hooks.py").write_text(
+    with_hooks(
+        root,
         "from mkdocs.plugins import event_priority\n\n"
         "@event_priority(-1000)\n"
         "def on_post_page(output, page, config):\n"
@@ -653,10 +659,7 @@ def test_every_page_and_template_is_audited_as_written_the_last_one_included(tmp
         "def on_files(files, config):\n"
         "    config['mesbox_last'] = [f for f in files.documentation_pages()][-1].dest_uri\n"
         "    return files\n",
-        encoding="utf-8",
     )
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
     done = build(root, strict=False)
     assert done.returncode != 0, done.stderr
     found = {line.strip().split(":", 1)[0] for line in done.stderr.splitlines() if line.startswith("  ") and ".html:" in line}

@@ -20,17 +20,18 @@ Events used, in build order:
   them all at the first request, in a row).
 - on_page_markdown: give a generated page its metadata (no front matter to parse); render `[[id]]` links
   in editorial pages; escape their front-matter values.
-- on_page_content: sanitise the HTML Markdown made of the content (and the table of contents' titles),
-  then put the generated HTML blocks in place of their placeholders; hand an entry's text to the
-  search index; while serving,
+- on_page_content: sanitise the table of contents' titles now, and by batches, in a thread of its own,
+  the HTML Markdown made of the content (with the body's links put in first); then put the generated
+  HTML blocks after their headings and hand an entry's HTML to the search index; while serving,
   open each page whose file has errors with their list, and each draft with a draft notice.
 - on_page_context: give entry pages the edit link of their real file, the home page its latest entries.
 - on_post_page: put in the blocks kept out of the search index ("Voir aussi", "Cité par"); last,
-  write the page's Content-Security-Policy, then audit the page as it will be written
+  write the page's Content-Security-Policy, then name the page written before it to the audit program
   (on_post_template does both for the 404 page and the sitemap).
 - on_post_build: fold accents in the search index (in memory before the search plugin writes it,
   or in its file after); wait for the search index (while serving, written at the first build only:
-  see `previewsearch`); last, audit the files not audited yet, and fail on any file no known source wrote.
+  see `previewsearch`); last, the audit program audits the rest of the site folder (a dirty build audits
+  what it changed, itself), and the build fails on any finding or any file no known source wrote.
 - on_serve: watch the collection and taxonomy folders.
 - on_shutdown: forget the preview's copy of the search index and what else a preview keeps.
 

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 
 from mesbox.contract.issues import Issue
+from mesbox.contract.marks import BLOCKS_CLASS, LINK_CLOSE, LINK_OPEN
 
 MAX_BLOCK_BYTES = 64 * 1024  # a paragraph, list or table without a blank line
 MAX_INDENT = 64  # columns (a tab counts 4): 16 levels of nested lists or admonitions
@@ -49,8 +50,9 @@ _DEEP_QUOTE_HINT = re.compile(r"\n[ \t]{0,3}>[ \t]?>")
 # Written with a leading class, not `[*_]{17,}`, so that the engine skips to the candidates.
 _EMPHASIS = re.compile(rf"[*_][*_]{{{MAX_EMPHASIS_RUN},}}")
 _RULE = re.compile(r"[ \t]*(?:[-*_][ \t]*)+")
+# `marks.LATE_BLOCK` and anything a reader of comments could take for it (any case, any spacing).
 _PLACEHOLDER = re.compile(r"<!--\s*mesbox\s*:\s*block", re.IGNORECASE)
-_MARKS = re.compile(r"mesbox-blocks-|[\ue000\ue001]")
+_MARKS = re.compile(f"{re.escape(BLOCKS_CLASS)}|[{LINK_OPEN}{LINK_CLOSE}]")
 _BRACKET = re.compile(r"\\.|[\[\]]")
 _LEADING_SPACE = re.compile(r"\s*")
 _NOT_BRACKET = re.compile(r"[^\[\]\\]+")
@@ -107,11 +109,11 @@ def check_structure(body: str, rel: str, first_line: int) -> list[Issue]:
             third = _nth_fence(body, 2 * MAX_FENCES)
             refuse(third, f"plus de {MAX_FENCES} blocs de code dans la page : découpez-la")
     placeholder = _PLACEHOLDER.search(body) if "<!--" in body else None
-    if placeholder is None and ("blocks-" in body or "\ue000" in body or "\ue001" in body):
+    if placeholder is None and (BLOCKS_CLASS in body or LINK_OPEN in body or LINK_CLOSE in body):
         placeholder = _MARKS.search(body)
     if placeholder:
         mark = placeholder.group()
-        shown = "<!--mesbox:… -->" if mark.startswith("<") else "mesbox-blocks-…" if mark.startswith("m") else f"U+{ord(mark):04X}"
+        shown = "<!--mesbox:… -->" if mark.startswith("<") else f"{BLOCKS_CLASS}…" if mark == BLOCKS_CLASS else f"U+{ord(mark):04X}"
         refuse(placeholder.start(), f"« {shown} » est réservé aux blocs et aux liens que mesbox insère : retirez-le")
     prose = without_code(body)
     if prose.count("](") > MAX_LINKS:

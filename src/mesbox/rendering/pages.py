@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from mesbox.catalogue.catalogue import Catalogue, term_order
 from mesbox.contract.ids import slugify
+from mesbox.contract.marks import BLOCKS_CLASS, LATE_BLOCK
 from mesbox.contract.period import MONTHS, french_period
 from mesbox.contract.registry import ACTOR_KINDS, ANALYSED, AUDIENCES, PLACES, STORY_FORMATS, TERRITORY_KINDS, TYPE_GROUPS, Taxonomy
 from mesbox.contract.schemas import ActorTerm, GridMeta, MonographMeta, TerritoryTerm
@@ -141,11 +142,9 @@ class SiteSettings:
 # block: the first run of a page's blocks goes before its HTML, each other run after the heading that
 # carries its mark, a class (`mesbox-blocks-2`) that `fill` removes. A late block waits in the rendered
 # page under a comment, `<!--mesbox:block:2-->`.
-MARK = "mesbox-blocks-"
-_MARKED = re.compile(r'<(h[1-6])([^>]*?) class="mesbox-blocks-([0-9]+)"([^>]*)>(.*?)</\1>', re.DOTALL)
-_MARKED_MARKDOWN = re.compile(r"^(#{1,6} .*?) \{: \.mesbox-blocks-([0-9]+) ?(.*?)\}$", re.MULTILINE)
-BLOCK = "<!--mesbox:block:{}-->"
-_LATE = re.compile(r"<!--mesbox:block:([0-9]+)-->")
+_MARKED = re.compile(rf'<(h[1-6])([^>]*?) class="{re.escape(BLOCKS_CLASS)}([0-9]+)"([^>]*)>(.*?)</\1>', re.DOTALL)
+_MARKED_MARKDOWN = re.compile(rf"^(#{{1,6}} .*?) \{{: \.{re.escape(BLOCKS_CLASS)}([0-9]+) ?(.*?)\}}$", re.MULTILINE)
+_LATE = re.compile(re.escape(LATE_BLOCK).replace(r"\{\}", "([0-9]+)"))
 
 
 # ASCII punctuation that some Markdown extension may read as syntax in a heading's text.
@@ -164,7 +163,7 @@ def markdown_heading(level: int, title: str, anchor: str = "", searched: bool = 
     (and MkDocs' anchor validation sees it). `anchor` fixes the id (attr_list); a heading not
     `searched` is kept out of Material's search index (`data-search-exclude`); `run` (from 1) marks the
     heading that the page's run of blocks of that number follows."""
-    parts = (f".{MARK}{run}" if run else "", f"#{anchor}" if anchor else "", "" if searched else "data-search-exclude")
+    parts = (f".{BLOCKS_CLASS}{run}" if run else "", f"#{anchor}" if anchor else "", "" if searched else "data-search-exclude")
     attributes = " ".join(part for part in parts if part)
     return f"{'#' * level} {markdown_text(title)}" + (f" {{: {attributes} }}" if attributes else "")
 
@@ -239,7 +238,7 @@ class PageSource:
             return ""
         if inline:
             return "\n\n".join(self.blocks[i] for i in self.runs[number])
-        return "\n".join(BLOCK.format(i) if i in self.late else self.blocks[i] for i in self.runs[number])
+        return "\n".join(LATE_BLOCK.format(i) if i in self.late else self.blocks[i] for i in self.runs[number])
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from html import escape
 
 from mesbox.catalogue.catalogue import Catalogue
+from mesbox.contract.marks import LINK_CLOSE, LINK_OPEN
 from mesbox.reading.bodies import WIKI_LINK
 
-TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
-_TOKEN = re.compile(f"{TOKEN_OPEN}([0-9]+){TOKEN_CLOSE}")
+_TOKEN = re.compile(f"{LINK_OPEN}([0-9]+){LINK_CLOSE}")
 # A line of `=` or `-` under a line of text makes that text a heading (setext).
 _UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 
@@ -57,7 +57,7 @@ def link_tokens(body: str, catalogue: Catalogue, link: Callable[[str], str]) -> 
         if _in_heading(body, match.start(), match.end()):
             return rendered.html
         links.append(rendered)
-        return f"{TOKEN_OPEN}{len(links) - 1}{TOKEN_CLOSE}"
+        return f"{LINK_OPEN}{len(links) - 1}{LINK_CLOSE}"
 
     return WIKI_LINK.sub(replace, body), links
 

@@ -13,7 +13,7 @@ import pytest
 from sitebuild import CHROMIUM, build, make_repo, served
 
 if TYPE_CHECKING:
-    from mesbox.rendering.searchrecords import SearchRecord
+    from mesbox.rendering.searchtext import SearchRecord
 
 pytestmark = pytest.mark.browser
 

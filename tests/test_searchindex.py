@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from mesbox.publishing.searchindex import (
     term_counts,
     terms,
 )
-from mesbox.rendering.searchrecords import SearchRecord
+from mesbox.rendering.searchtext import SearchRecord
 
 RECORDS = [
     SearchRecord(
@@ -179,3 +180,10 @@ def test_a_record_sent_with_its_page_html_is_read_with_the_page_text() -> None:
     html = '<h2 id="x">Titre<a class="headerlink" href="#x">¶</a></h2>\n<p>Un <em>mot</em>.</p>'
     assert read_record(json.loads(record_line(record, html))).content == "La description. Titre Un mot."
     assert read_record(json.loads(record_line(record))).content == "La description."
+
+
+def test_the_index_program_starts_without_the_catalogue_or_the_schemas() -> None:
+    """It imports what reads records and writes files: pydantic and the catalogue are MkDocs' process's work."""
+    heavy = "('pydantic', 'mesbox.catalogue', 'jinja2')"
+    code = f"import sys, mesbox.publishing.searchindex; print(sorted(m for m in sys.modules if m.startswith({heavy})))"
+    assert subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"

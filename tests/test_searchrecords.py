@@ -7,7 +7,8 @@ from pathlib import Path
 from conftest import replace
 
 from mesbox.checking.checker import check
-from mesbox.rendering.searchrecords import FACETS, entry_record, plain_text, search_records, with_text
+from mesbox.rendering.searchrecords import FACETS, entry_record, search_records
+from mesbox.rendering.searchtext import with_text
 
 
 def _records(valid_repo: Path) -> dict[str, object]:
@@ -68,15 +69,3 @@ def test_hubs_are_records_when_they_gather_entries_and_contributor_pages_never(v
     assert "themes/culture/" not in records  # no entry carries it: an empty page is not a result
     assert "publics/chercheurs/" not in records
     assert not [url for url in records if url.startswith(("contribuer", "a-propos"))]
-
-
-def test_plain_text_drops_tags_and_permalinks() -> None:
-    html = '<h2 id="x">Titre<a class="headerlink" href="#x" title="Lien">&para;</a></h2>\n<p>Un <em>mot</em>.</p>'
-    assert plain_text(html) == "Titre Un mot."
-
-
-def test_plain_text_is_one_line_with_single_spaces() -> None:
-    """Every run of white space (new lines, tabs, no-break spaces) becomes one space; a tag's gap before a
-    comma, a full stop or a closing bracket is closed up, and an opening bracket keeps its space."""
-    html = "<ul>\n\t<li>Un\u00a0\u00a0<strong>lieu</strong> , (<em>partagé</em>) .</li>\n</ul>\n"
-    assert plain_text(html) == "Un lieu, ( partagé)."

@@ -99,7 +99,8 @@ from mesbox.rendering.pages import (
     latest_entries,
 )
 from mesbox.rendering.preview import ERRORS_URL, banner, by_path, draft_banner, preview_plan, search_notice
-from mesbox.rendering.searchrecords import SearchRecord, search_records
+from mesbox.rendering.searchrecords import search_records
+from mesbox.rendering.searchtext import SearchRecord
 from mesbox.rendering.site import site_plan
 from mesbox.rendering.templatecache import MemoryBytecodeCache
 from mesbox.rendering.urls import relative

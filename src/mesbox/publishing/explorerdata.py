@@ -18,7 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 from mesbox.rendering.jsonld import script_json
-from mesbox.rendering.searchrecords import FACETS, SearchRecord
+from mesbox.rendering.searchrecords import FACETS
+from mesbox.rendering.searchtext import SearchRecord
 
 
 def explorer_data(records: list[SearchRecord]) -> dict[str, Any]:

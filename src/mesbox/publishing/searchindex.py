@@ -26,13 +26,14 @@ import hashlib
 import html
 import json
 import math
+import operator
 import re
 import shutil
 import subprocess
 import sys
 import threading
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from queue import SimpleQueue
@@ -40,7 +41,7 @@ from typing import IO, Any, NamedTuple
 
 from mesbox.contract.characters import REFUSED, first_refused
 from mesbox.publishing.programs import start_program
-from mesbox.rendering.searchrecords import SearchRecord, plain_text, with_text
+from mesbox.rendering.searchtext import SearchRecord, plain_text, with_text
 
 FOLDER = "recherche"
 # A term of the title weighs this much beyond its text's score (at most BM25's 1 + K1, 2.2): a title beats any text.
@@ -93,12 +94,18 @@ def terms(text: str) -> list[str]:
     return [stem(word) for word in _WORD.findall(fold(text))]
 
 
-def term_counts(text: str) -> Counter[str]:
-    """How many times each term is in a text: words counted in C first, then stemmed once each."""
-    counts: Counter[str] = Counter()
-    for word, count in Counter(_WORD.findall(fold(text))).items():
-        counts[stem(word)] += count
-    return counts
+def term_counts(text: str, stems: Stems | None = None) -> Counter[str]:
+    """How many times each term is in a text. Each word is stemmed through `stems`, a lookup in C once
+    a word has been seen: a site's thousands of pages share one vocabulary."""
+    return Counter(map((Stems() if stems is None else stems).__getitem__, _WORD.findall(fold(text))))
+
+
+class Stems(dict[str, str]):
+    """Each word's term (`stem`), computed the first time the word is looked up."""
+
+    def __missing__(self, word: str) -> str:
+        term = self[word] = stem(word)
+        return term
 
 
 def shard(term: str) -> int:
@@ -143,25 +150,33 @@ def index_files(docs: Iterable[Doc]) -> dict[str, bytes]:
 
 
 def _shards(ordered: list[Doc], texts: list[str]) -> list[dict[str, list[int]]]:
-    """Every term's postings (gap, score, gap, score, ...) by shard, terms in order."""
-    bodies = [term_counts(text) for text in texts]
-    lengths = [sum(body.values()) for body in bodies]
+    """Every term's postings (gap, score, gap, score, ...) by shard, terms in order.
+
+    One pass over each document's terms in Python, the rest in C: a score is looked up by the term's count,
+    the gaps are taken at the end."""
+    stems = Stems()
+    bodies = [term_counts(text, stems) for text in texts]
+    lengths = [body.total() for body in bodies]
     average = (sum(lengths) / len(lengths) if lengths else 0.0) or 1.0
-    postings: dict[str, list[tuple[int, int]]] = {}
+    postings: defaultdict[str, list[int]] = defaultdict(list)  # document number, score, number, score, ...
     for number, (doc, body, length) in enumerate(zip(ordered, bodies, lengths, strict=True)):
         norm = K1 * (1 - B + B * length / average)
-        scores = {term: count * (K1 + 1) / (count + norm) for term, count in body.items()}
+        by_count = [math.ceil(count * (K1 + 1) / (count + norm) * SCALE) for count in range(max(body.values(), default=0) + 1)]
+        for term, count in body.items():
+            postings[term] += (number, by_count[count])
+        weight = HUB_WEIGHT if doc.hub else TITLE_WEIGHT
         for term in set(terms(doc.title)):
-            scores[term] = scores.get(term, 0.0) + (HUB_WEIGHT if doc.hub else TITLE_WEIGHT)
-        for term, score in scores.items():
-            postings.setdefault(term, []).append((number, math.ceil(score * SCALE)))
+            count = body.get(term, 0)
+            score = math.ceil((count * (K1 + 1) / (count + norm) + weight) * SCALE)
+            if count:
+                postings[term][-1] = score
+            else:
+                postings[term] += (number, score)
     shards: list[dict[str, list[int]]] = [{} for _ in range(SHARDS)]
     for term in sorted(postings):
-        flat: list[int] = []
-        previous = 0
-        for number, score in postings[term]:
-            flat += (number - previous, score)
-            previous = number
+        flat = postings[term]
+        numbers = flat[0::2]
+        flat[0::2] = map(operator.sub, numbers, [0, *numbers[:-1]])
         shards[shard(term)][term] = flat
     return shards
 

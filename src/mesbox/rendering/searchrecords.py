@@ -8,9 +8,7 @@ are never records. The plugin's index program (`publishing.searchindex`) turns t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 
 from mesbox.catalogue.catalogue import Catalogue
 from mesbox.contract.period import parse_period
@@ -18,36 +16,10 @@ from mesbox.contract.registry import AUDIENCE_KEY
 from mesbox.reading.documents import COLLECTIONS, TAXONOMIES, Entry, TermEntry
 from mesbox.reading.documents.collections import AUDIENCES
 from mesbox.rendering.pages import audience_url, type_label
+from mesbox.rendering.searchtext import SearchRecord, with_text
 
 # Facet names as readers see them, in the order the Explorer shows them: a vocabulary's facet is its singular name.
 FACETS = ("Type", *(t.singular for t in TAXONOMIES.values()), "Public", "Année")
-_TAGS = re.compile(r"<[^>]+>")
-_PERMALINKS = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
-# A tag's gap before a comma, a full stop or a closing bracket is closed up.
-_BEFORE_STOP = (" ,", ","), (" .", "."), (" )", ")")
-
-
-@dataclass(frozen=True)
-class SearchRecord:
-    """One searchable page: its site-relative URL, title, label (what it is), text and facets."""
-
-    url: str
-    title: str
-    label: str
-    content: str
-    filters: dict[str, list[str]] = field(default_factory=dict)
-    hub: bool = False
-
-
-def plain_text(html: str) -> str:
-    """Visible text of an HTML fragment, on one line (tags dropped, entities kept as the engine reads them).
-
-    Runs of white space become one space by `split` and `join`, in C: a regular expression replacing
-    each of the page's thousands of single spaces by itself took half the time of indexing an entry."""
-    text = " ".join(_TAGS.sub(" ", _PERMALINKS.sub("", html)).split())
-    for gap, closed in _BEFORE_STOP:
-        text = text.replace(gap, closed)
-    return text
 
 
 def _with_ancestors(terms: dict[str, TermEntry], ids: list[str]) -> list[str]:
@@ -91,12 +63,6 @@ def entry_record(entry: Entry, catalogue: Catalogue, body: str = "") -> SearchRe
         filters["Public"] = audiences
     filters["Année"] = _years(entry)
     return with_text(SearchRecord(entry.url, meta.title, type_label(entry), meta.description, filters), body)
-
-
-def with_text(record: SearchRecord, text: str) -> SearchRecord:
-    """The record with its page's text after its description (the title is indexed apart): an engine
-    builds the records once, before the pages, and adds each page's text as it is rendered."""
-    return replace(record, content=" ".join(part for part in (record.content, text) if part)) if text else record
 
 
 def _hub(url: str, title: str, label: str, description: str) -> SearchRecord:

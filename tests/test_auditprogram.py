@@ -29,7 +29,8 @@ def site_with(tmp_path: Path, pages: dict[str, str]) -> Path:
 def test_named_files_and_the_rest_of_the_site_are_audited_each_once(tmp_path: Path) -> None:
     pages = {f"page-{n}/index.html": HOSTILE if n % 3 else CLEAN for n in range(7)}
     site = site_with(tmp_path, {**pages, "autre/index.html": HOSTILE, "assets/inconnu.js": "alert(1)"})
-    program = AuditProgram(site, TEMPLATES, {"assets/javascripts/"}, "/")
+    program = AuditProgram(site, TEMPLATES)
+    program.allow({"assets/javascripts/"}, "/")
     for rel in pages:
         program.written(rel)
     program.written("jamais-ecrite/index.html")  # MkDocs writes no file for an empty page: nothing to read
@@ -44,7 +45,8 @@ def test_named_files_and_the_rest_of_the_site_are_audited_each_once(tmp_path: Pa
 
 def test_a_file_rewritten_after_it_was_named_is_read_again(tmp_path: Path) -> None:
     site = site_with(tmp_path, {"index.html": CLEAN})
-    program = AuditProgram(site, TEMPLATES, set(), "/")
+    program = AuditProgram(site, TEMPLATES)
+    program.allow(set(), "/")
     program.written("index.html")
     (site / "index.html").write_text(HOSTILE, encoding="utf-8")  # another size: the pass over the folder reads it
     assert [finding.path for finding in program.finish(Known(frozenset({"index.html"})))] == ["index.html"]
@@ -52,7 +54,8 @@ def test_a_file_rewritten_after_it_was_named_is_read_again(tmp_path: Path) -> No
 
 def test_a_program_that_stops_fails_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(auditprogram, "start_program", lambda module: start_low([sys.executable, "-c", "raise SystemExit(3)"]))
-    program = AuditProgram(site_with(tmp_path, {"index.html": CLEAN}), TEMPLATES, set(), "/")
+    program = AuditProgram(site_with(tmp_path, {"index.html": CLEAN}), TEMPLATES)
+    program.allow(set(), "/")
     program.written("index.html")
     with pytest.raises(AuditProgramError, match="s'est arrêté sans répondre \\(code 3\\)"):
         program.finish(Known(frozenset({"index.html"})))

@@ -7,6 +7,7 @@ import io
 import json
 import re
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,7 +16,7 @@ import pytest
 from conftest import explorer_entries
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.toc import get_toc
 from sitebuild import build, make_repo
 
@@ -292,6 +293,34 @@ def test_check_error_fails_strict_build_with_the_checker_message(tmp_path: Path)
     assert done.returncode != 0
     assert "fiches/initiative-solidaire.md:9:30: E104 thème inconnu « cooperaton » — vouliez-vous dire « cooperation » ?" in done.stderr
     assert not (root / "site" / "fiches" / "initiative-solidaire").exists()
+
+
+def test_the_programs_started_before_the_check_stop_when_it_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index and audit programs start first, so that they boot while the repository is checked: a
+    check that stops a strict build stops them too."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    from mesbox.publishing import auditprogram, searchindex
+    from mesbox.publishing.programs import start_program
+
+    started: list[subprocess.Popen[bytes]] = []
+
+    def recorded(module: str) -> subprocess.Popen[bytes]:
+        started.append(start_program(module))
+        return started[-1]
+
+    monkeypatch.setattr(searchindex, "start_program", recorded)
+    monkeypatch.setattr(auditprogram, "start_program", recorded)
+    root = make_repo(tmp_path / "repo")
+    path = root / "fiches" / "initiative-solidaire.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("themes: [economie-solidaire, cooperation]", "themes: [cooperaton]"), encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    with pytest.raises(Abort):  # MkDocs' answer to the plugin's error, once every on_build_error has run
+        mkdocs_build(config)
+    assert len(started) == 2
+    assert [process.wait(timeout=10) is not None for process in started] == [True, True]
 
 
 def test_only_content_is_published_even_by_a_build_that_is_not_strict(tmp_path: Path) -> None:

@@ -240,6 +240,29 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
     # a redirect or minify plugin). A plugin that runs earlier than 50 does not see them.
 
     @event_priority(50)
+    def _start_programs(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Start the index program and, for a full build, the audit program before anything else: their
+        interpreters start, and the audit reads the theme, on the core the check leaves idle. (A dirty
+        build audits the files it changed on disk, as it finds them: `AuditedFiles`; a preview's saves
+        keep its first index.)"""
+        self._stop_search_index()
+        self._stop_audit()
+        self.indexed = set()
+        self.sanitizing = self.sanitized_beside = self.auditing = 0.0
+        try:
+            if self.config.search_index and not self.preview_search.ready:
+                self.indexer = SearchIndexer()
+            if not self.dirty:
+                started = time.perf_counter()
+                self.auditor = AuditProgram(Path(config.site_dir), config.theme.dirs)
+                self.auditing += time.perf_counter() - started
+        except SearchIndexError as error:
+            raise PluginError(f"mesbox : index de recherche : {error}") from None
+        except AuditProgramError as error:
+            raise PluginError(f"mesbox : audit du site : {error}") from None
+        return files
+
+    @event_priority(50)
     def _check_repository(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Run the core check once; every problem is logged, and a strict build stops on any."""
         started = time.perf_counter()
@@ -262,7 +285,6 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         assert self.result is not None
         self._keep_content_only(files, config, self.result)
         self.generated, self.rendering, self.converted, self.toc_titles = {}, 0.0, [], {}
-        self.sanitizing = self.sanitized_beside = self.auditing = 0.0
         self._stop_sanitizer()
         self.entries = {entry.url: entry for entry in self.result.catalogue.entries.values()}
         # A dirty build renders only the pages that changed: the others' text is the last build's.
@@ -393,17 +415,13 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         return files
 
     @event_priority(50)
-    def _start_search_index(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Start the index program before the pages render: it indexes each entry as its page is converted, on
-        another core, and the hub pages (terms, audiences, listings) right away."""
-        assert self.result is not None
-        self._stop_search_index()
-        self.indexed = set()
-        if self.config.search_index and not self.preview_search.ready:  # a preview's saves keep its first index
+    def _index_hubs(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The hub pages (terms, audiences, listings) go to the index program right away; each entry goes
+        in with its page's text, as it is converted."""
+        if self.indexer is not None:
             try:
-                self.indexer = SearchIndexer()
                 for record in self.records.values():
-                    if record.hub:  # entries go in with their page's text, as they are converted
+                    if record.hub:
                         self.indexer.add(record)
             except SearchIndexError as error:
                 raise PluginError(f"mesbox : index de recherche : {error}") from None
@@ -414,7 +432,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             self.indexer.close()
             self.indexer = None
 
-    on_files = CombinedEvent(_check_repository, _register_pages, _mount_assets, _mount_data, _mount_admin, _start_search_index)
+    on_files = CombinedEvent(_start_programs, _check_repository, _register_pages, _mount_assets, _mount_data, _mount_admin, _index_hubs)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A generated page's source, handed over when the engine reaches the page.
@@ -459,24 +477,18 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         scripts = {"assets/javascripts/", "admin/", *(str(getattr(item, "path", item)).lstrip("/") for item in config.extra_javascript)}
         base = urlsplit(config.site_url or "").path or "/"
         self.allowed = Allowed(self.theme_scripts, frozenset(scripts), base if base.endswith("/") else base + "/")
-        self._start_audit(config)
+        self._allow_scripts()
         self._finish_pages()
         self._write_search_index(config)
         navcache.install(env, navcache.NavCache(self.nav_urls, keep=self.config.cache_nav))
         return env
 
-    def _start_audit(self, config: MkDocsConfig) -> None:
-        """A full build's files are audited by a program of their own as MkDocs writes them (a dirty build
-        audits the files it changed on disk, as it finds them: `AuditedFiles`)."""
-        self._stop_audit()
-        if self.dirty:
-            return
-        started = time.perf_counter()
-        try:
-            self.auditor = AuditProgram(Path(config.site_dir), config.theme.dirs, self.allowed.script_paths, self.allowed.base)
+    def _allow_scripts(self) -> None:
+        """The audit program learns what the site may load once every plugin has set it (`allowed`)."""
+        if self.auditor is not None:
+            started = time.perf_counter()
+            self.auditor.allow(self.allowed.script_paths, self.allowed.base)
             self.auditing += time.perf_counter() - started
-        except AuditProgramError as error:
-            raise PluginError(f"mesbox : audit du site : {error}") from None
 
     def _stop_audit(self) -> None:
         if self.auditor is not None:

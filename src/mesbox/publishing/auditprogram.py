@@ -8,8 +8,9 @@ read left out) and answers with every finding and the processor time it took. Mk
 writes one short line per page. The program reads the files as MkDocs wrote them: what it audits is
 what a reader gets.
 
-Messages are lines of JSON on the program's input: the settings first (site folder, theme templates,
-allowed scripts, base path), then `{"written": path}` for each file, then `{"end": {"paths": […],
+Messages are lines of JSON on the program's input: the site folder and the theme's templates first (the
+engine sends them as soon as it knows them, so the program starts and reads the theme while the engine
+checks the repository), then the allowed scripts and base path, then `{"written": path}` for each file, then `{"end": {"paths": […],
 "folders": […]}}` (what known sources wrote); the answer is one line of JSON on its output.
 """
 
@@ -32,16 +33,21 @@ class AuditProgramError(RuntimeError):
 
 
 class AuditProgram:
-    """The audit program of one build: `written` names each file once it is on disk, `finish` returns the findings."""
+    """The audit program of one build: `allow` gives it what the site may load, `written` names each file once
+    it is on disk, `finish` returns the findings."""
 
-    def __init__(self, site_dir: Path, template_dirs: Sequence[str], script_paths: Iterable[str], base: str) -> None:
+    def __init__(self, site_dir: Path, template_dirs: Sequence[str]) -> None:
         try:
             self._process = start_program(__name__)
         except OSError as error:
             raise AuditProgramError(f"le programme d'audit ne démarre pas : {error}") from None
         self._broken = False
         self.seconds = 0.0  # the program's processor time, once finished
-        self._send({"site": str(site_dir), "templates": list(template_dirs), "scripts": sorted(script_paths), "base": base})
+        self._send({"site": str(site_dir), "templates": list(template_dirs)})
+
+    def allow(self, script_paths: Iterable[str], base: str) -> None:
+        """The scripts the site may load and its base path, once every plugin has set them: then files come."""
+        self._send({"scripts": sorted(script_paths), "base": base})
 
     def written(self, rel: str) -> None:
         """`rel` (a path in the site folder) is written: the program audits it now."""
@@ -80,8 +86,9 @@ class AuditProgram:
 def serve(lines: IO[bytes], out: IO[str]) -> None:
     """The program's work: audit each file named, then the rest of the site, and answer."""
     setup = json.loads(lines.readline())
-    site = Path(setup["site"])
-    allowed = Allowed(ThemeScripts.from_templates(setup["templates"]), frozenset(setup["scripts"]), setup["base"])
+    site, theme = Path(setup["site"]), ThemeScripts.from_templates(setup["templates"])
+    scripts = json.loads(lines.readline())
+    allowed = Allowed(theme, frozenset(scripts["scripts"]), scripts["base"])
     findings: list[Finding] = []
     audited: dict[str, int] = {}
     for line in lines:

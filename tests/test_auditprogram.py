@@ -59,3 +59,17 @@ def test_a_program_that_stops_fails_in_french(tmp_path: Path, monkeypatch: pytes
     program.written("index.html")
     with pytest.raises(AuditProgramError, match="s'est arrêté sans répondre \\(code 3\\)"):
         program.finish(Known(frozenset({"index.html"})))
+
+
+def test_a_folder_named_whole_is_audited_then_and_not_again(tmp_path: Path) -> None:
+    """The search index's folder is named once its program has written it: its files are read then (their
+    findings come before those of the pages named after), and not again at the end (same size: see the test
+    above); files of types the audit does not read are left alone."""
+    files = {"recherche/mots/1.json": '"\u202e"', "recherche/pages/2.json": "{}", "recherche/notes.bin": "<script>"}
+    site = site_with(tmp_path, {"index.html": HOSTILE, **files})
+    program = AuditProgram(site, TEMPLATES)
+    program.allow(set(), "/")
+    program.written_folder("recherche")
+    program.written("index.html")
+    findings = program.finish(Known(frozenset({"index.html"}), ("recherche/",)))
+    assert [finding.path for finding in findings] == ["recherche/mots/1.json", "index.html"]

@@ -8,6 +8,8 @@ import json
 import re
 import shutil
 import subprocess
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -439,9 +441,7 @@ def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
 def test_serve_rebuilds_when_a_taxonomy_or_an_entry_changes(tmp_path: Path) -> None:
     """`mkdocs serve` watches the folders outside docs_dir: term pages and backlinks follow edits."""
     import socket
-    import subprocess
     import sys
-    import time
     import urllib.request
 
     root = make_repo(tmp_path / "repo")
@@ -667,6 +667,21 @@ def test_every_page_is_sanitised_and_filled_whichever_batch_it_falls_in(tmp_path
             assert "onmouseover" not in html and "alert(" not in html and "<!--mesbox:blocks" not in html, (size, name)
         sites[size] = pages
     assert sites[1] == sites[2] == sites[3] == sites[100_000]
+    # A slow sanitiser thread: in on_env, the batches it has not started are sanitised on MkDocs' thread instead.
+    threads: list[str] = []
+    sanitized = plugin_module._sanitized
+
+    def slow(fragments: list[str]) -> tuple[list[str], float]:
+        threads.append(threading.current_thread().name)
+        if threading.current_thread() is not threading.main_thread():
+            time.sleep(0.2)
+        return sanitized(fragments)
+
+    monkeypatch.setattr(plugin_module, "SANITISED_TOGETHER", 1)
+    monkeypatch.setattr(plugin_module, "_sanitized", slow)
+    site = build_in_process(root, tmp_path / "site-slow", command="build")
+    assert {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in html_files(site)} == sites[1]
+    assert "MainThread" in threads and any(name.startswith("mesbox-sanitizer") for name in threads)
 
 
 def test_every_page_and_template_is_audited_as_written_the_last_one_included(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,18 @@ def test_the_index_program_starts_without_the_catalogue_or_the_schemas() -> None
     heavy = "('pydantic', 'mesbox.catalogue', 'jinja2')"
     code = f"import sys, mesbox.publishing.searchindex; print(sorted(m for m in sys.modules if m.startswith({heavy})))"
     assert subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+
+
+def test_the_engine_learns_the_index_is_written_without_waiting_for_it(tmp_path: Path) -> None:
+    """`written` turns true once the program has answered, before `finish`: the files are on disk by then
+    (the plugin hands the folder to the audit program while MkDocs writes the pages)."""
+    indexer = SearchIndexer()
+    for record in RECORDS:
+        indexer.add(record)
+    assert not indexer.written
+    indexer.write_soon(tmp_path)
+    deadline = time.monotonic() + 30
+    while not indexer.written and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert indexer.written and (tmp_path / FOLDER / "index.json").is_file()
+    assert indexer.finish() == 4

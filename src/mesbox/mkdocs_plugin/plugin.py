@@ -164,6 +164,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         # The readers' search index, fed while pages render; the URLs of the entries it has.
         self.indexer: SearchIndexer | None = None
         self.indexed: set[str] = set()
+        self.index_audited = False  # the search index handed to the audit program (`_hand_over`)
         self.dirty = False
         self.incremental = Incremental()
         self.audited = AuditedFiles()
@@ -176,7 +177,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.converted: list[Page] = []  # pages converted, waiting to be sanitised together (`_send_pages`)
         # The sanitiser's thread, and the batches of pages handed to it, in order (`_send_pages`).
         self.sanitizer: ThreadPoolExecutor | None = None
-        self.batches: list[tuple[list[Page], Future[tuple[list[str], float]]]] = []
+        self.batches: list[tuple[list[Page], list[str], Future[tuple[list[str], float]]]] = []
         self.preview_search = PreviewSearch()
         self.compiled = MemoryBytecodeCache()
         self.memo: EntryMemo | None = None
@@ -248,6 +249,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self._stop_search_index()
         self._stop_audit()
         self.indexed = set()
+        self.index_audited = False
         self.sanitizing = self.sanitized_beside = self.auditing = 0.0
         try:
             if self.config.search_index and not self.preview_search.ready:
@@ -549,17 +551,28 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             if self.sanitizer is None:
                 self.sanitizer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mesbox-sanitizer")
             fragments = [self._linked(page) for page in self.converted]
-            self.batches.append((self.converted, self.sanitizer.submit(_sanitized, fragments)))
+            self.batches.append((self.converted, fragments, self.sanitizer.submit(_sanitized, fragments)))
             self.converted = []
             self.sanitizing += time.perf_counter() - started
-        while self.batches and self.batches[0][1].done():
-            self._finish_batch(*self.batches.pop(0))
+        while self.batches and self.batches[0][2].done():
+            pages, _, done = self.batches.pop(0)
+            self._finish_batch(pages, self._beside(done))
 
     def _finish_pages(self) -> None:
-        """Every page is converted (on_env): the last ones sanitised, every batch finished, the thread stopped."""
-        self._send_pages()
-        while self.batches:
-            self._finish_batch(*self.batches.pop(0))
+        """Every page is converted (on_env): the batches the sanitiser's thread has not started, and the last
+        pages, are sanitised here while it finishes the one it is on (nh3 lets go of the interpreter: both
+        run at once), rather than waited for; then every batch is finished and the thread stopped."""
+        running = []
+        for pages, fragments, future in self.batches:
+            if future.cancel():
+                self._finish_batch(pages, self._sanitized_here(fragments))
+            else:
+                running.append((pages, future))
+        if self.converted:
+            self._finish_batch(self.converted, self._sanitized_here([self._linked(page) for page in self.converted]))
+        for pages, future in running:
+            self._finish_batch(pages, self._beside(future))
+        self.converted = []
         self._stop_sanitizer()
 
     def _stop_sanitizer(self) -> None:
@@ -568,14 +581,24 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
             self.sanitizer = None
         self.batches = []
 
-    def _finish_batch(self, pages: list[Page], sanitized: Future[tuple[list[str], float]]) -> None:
+    def _sanitized_here(self, fragments: list[str]) -> list[str]:
+        started = time.perf_counter()
+        contents = _sanitized(fragments)[0]
+        self.sanitizing += time.perf_counter() - started
+        return contents
+
+    def _beside(self, sanitized: Future[tuple[list[str], float]]) -> list[str]:
+        """What the sanitiser's thread made of a batch (waiting for it, if it is not done yet)."""
+        started = time.perf_counter()
+        contents, seconds = sanitized.result()
+        self.sanitizing += time.perf_counter() - started
+        self.sanitized_beside += seconds
+        return contents
+
+    def _finish_batch(self, pages: list[Page], contents: list[str]) -> None:
         """Put the generated HTML blocks back in the sanitised pages (mesbox's own, escaped by Jinja: they skip
         the Markdown parser, which is slow on large HTML) and hand each entry's text to the search index,
         which still gets the records while MkDocs converts the next pages."""
-        started = time.perf_counter()
-        contents, seconds = sanitized.result()
-        self.sanitizing += time.perf_counter() - started  # waiting for it, if it is not done yet
-        self.sanitized_beside += seconds
         for page, html in zip(pages, contents, strict=True):
             source = self.generated.get(page.file.src_uri)
             if source is not None:
@@ -653,11 +676,16 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         return output
 
     def _hand_over(self, rel: str) -> None:
+        """The page written before this one goes to the audit program, and the search index once its program
+        has written it (while MkDocs writes the pages): the pass over the site folder at the end skips both."""
         if self.auditor is not None:
             started = time.perf_counter()
             if self.last_output is not None:
                 self.auditor.written(self.last_output)
             self.last_output = rel
+            if not self.index_audited and self.indexer is not None and self.indexer.written:
+                self.index_audited = True
+                self.auditor.written_folder(FOLDER)
             self.auditing += time.perf_counter() - started
 
     on_post_page = CombinedEvent(_fill_late, event_priority(-100)(_add_policy), event_priority(-110)(_audit_page))

@@ -10,8 +10,10 @@ what a reader gets.
 
 Messages are lines of JSON on the program's input: the site folder and the theme's templates first (the
 engine sends them as soon as it knows them, so the program starts and reads the theme while the engine
-checks the repository), then the allowed scripts and base path, then `{"written": path}` for each file, then `{"end": {"paths": […],
-"folders": […]}}` (what known sources wrote); the answer is one line of JSON on its output.
+checks the repository), then the allowed scripts and base path, then `{"written": path}` for each file
+and `{"folder": path}` for a folder written whole (the search index, once its program is done), then
+`{"end": {"paths": […], "folders": […]}}` (what known sources wrote); the answer is one line of JSON on
+its output.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from mesbox.publishing.audit import Allowed, Finding, Known, audit_bytes, audit_site
+from mesbox.publishing.audit import CHECKED, Allowed, Finding, Known, audit_bytes, audit_site, every_file
 from mesbox.publishing.csp import ThemeScripts
 from mesbox.publishing.programs import start_program
 
@@ -52,6 +54,10 @@ class AuditProgram:
     def written(self, rel: str) -> None:
         """`rel` (a path in the site folder) is written: the program audits it now."""
         self._send({"written": rel})
+
+    def written_folder(self, rel: str) -> None:
+        """Every file under the folder `rel` of the site is written (the search index): the program audits them now."""
+        self._send({"folder": rel})
 
     def finish(self, known: Known) -> list[Finding]:
         """The rest of the site folder audited, every finding; the program stops."""
@@ -101,6 +107,14 @@ def serve(lines: IO[bytes], out: IO[str]) -> None:
                 continue  # MkDocs writes no file for an empty page
             audited[rel] = len(data)
             findings.extend(audit_bytes(data, rel, allowed))
+        elif "folder" in message:
+            prefix = message["folder"].strip("/") + "/"
+            for rel, entry in every_file(site / prefix):
+                if not rel.lower().endswith(CHECKED):
+                    continue
+                data = Path(entry.path).read_bytes()
+                audited[prefix + rel] = len(data)
+                findings.extend(audit_bytes(data, prefix + rel, allowed))
         elif "end" in message:
             known = Known(frozenset(message["end"]["paths"]), tuple(message["end"]["folders"]))
             findings.extend(audit_site(site, allowed, known, audited))

@@ -208,8 +208,9 @@ def read_record(fields: list[Any]) -> Doc:
 
 class SearchIndexer:
     """The index program, fed records as they come; `write_soon` has it write the files once it has them
-    all, `finish` waits for that. A thread of this process writes the batches to its input, so that
-    handing over a record never waits for the program."""
+    all, `written` says whether it has, `finish` waits for that. A thread of this process writes the
+    batches to its input, so that handing over a record never waits for the program; another reads its
+    answer, so that the engine can learn the index is written without waiting for it."""
 
     def __init__(self) -> None:
         try:
@@ -220,6 +221,8 @@ class SearchIndexer:
         self._batch: list[bytes] = []
         self._batched = 0
         self._asked = False
+        self._answer = b""  # the program's answer line, once `_answered` is set
+        self._answered = threading.Event()
         assert self._process.stdin is not None
         threading.Thread(target=_write_batches, args=(self._outbox, self._process.stdin), name="search-index-in", daemon=True).start()
 
@@ -240,17 +243,30 @@ class SearchIndexer:
         """No more records: the program writes the index under `site_dir/recherche/` while this process goes on."""
         if not self._asked:
             self._asked = True
+            threading.Thread(target=self._read_answer, name="search-index-out", daemon=True).start()
             self._batch.append(json.dumps({"write": str(Path(site_dir) / FOLDER)}).encode("utf-8") + b"\n")
             self._flush()
+
+    @property
+    def written(self) -> bool:
+        """The program has written the index (the files are on disk) and said so."""
+        return self._answered.is_set() and self._answer.startswith(b'{"pages"')
+
+    def _read_answer(self) -> None:
+        assert self._process.stdout is not None
+        try:
+            self._answer = self._process.stdout.readline()
+        except (OSError, ValueError):
+            pass  # no answer: `finish` says the program stopped
+        self._answered.set()
 
     def finish(self) -> int:
         """Wait until the index is written, stop the program; the number of pages indexed."""
         try:
             if not self._asked:
                 raise SearchIndexError("l'index n'a pas été écrit")
-            assert self._process.stdout is not None
-            line = self._process.stdout.readline()
-            answer = json.loads(line) if line.strip() else {}
+            self._answered.wait()
+            answer = json.loads(self._answer) if self._answer.strip() else {}
             if "pages" in answer:
                 return int(answer["pages"])
             if "error" in answer:

@@ -582,6 +582,7 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self.batches = []
 
     def _sanitized_here(self, fragments: list[str]) -> list[str]:
+        """Fragments sanitised on MkDocs' thread (counted as its time)."""
         started = time.perf_counter()
         contents = _sanitized(fragments)[0]
         self.sanitizing += time.perf_counter() - started

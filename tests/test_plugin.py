@@ -24,6 +24,7 @@ from sitebuild import build, make_repo
 
 from mesbox.contract.registry import COLLECTIONS
 from mesbox.mkdocs_plugin.plugin import MesboxPlugin, _sanitize_toc
+from mesbox.publishing.searchindex import PAGES_PER_FILE
 from mesbox.rendering.pages import PageSource, PlannedPage
 
 
@@ -201,7 +202,7 @@ def search_pages(site: Path) -> dict[str, dict]:
     manifest = json.loads((site / "recherche" / "index.json").read_bytes())
     pages = {}
     for number, values in enumerate(manifest["facets"]):
-        page = json.loads((site / "recherche" / "pages" / f"{number}.json").read_bytes())
+        page = json.loads((site / "recherche" / "pages" / f"{number // PAGES_PER_FILE}.json").read_bytes())[number % PAGES_PER_FILE]
         page["filters"] = {}
         for value in values:
             name, label = manifest["values"][value]

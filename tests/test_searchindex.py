@@ -15,6 +15,7 @@ from mesbox.publishing import searchindex
 from mesbox.publishing.programs import start_low
 from mesbox.publishing.searchindex import (
     FOLDER,
+    PAGES_PER_FILE,
     SHARDS,
     Doc,
     SearchIndexer,
@@ -59,8 +60,13 @@ def scores(files: dict[str, bytes], term: str) -> dict[str, int]:
     found, number = {}, 0
     for gap, score in zip(postings[::2], postings[1::2], strict=True):
         number += gap
-        found[json.loads(files[f"pages/{number}.json"])["url"]] = score
+        found[page(files, number)["url"]] = score
     return found
+
+
+def page(files: dict[str, bytes], number: int) -> dict[str, str]:
+    """A document's text as the Explorer finds it: in its file of `PAGES_PER_FILE`, at its place."""
+    return json.loads(files[f"pages/{number // PAGES_PER_FILE}.json"])[number % PAGES_PER_FILE]
 
 
 def test_words_are_folded_split_and_stemmed() -> None:
@@ -93,7 +99,7 @@ def test_a_hub_comes_first_for_its_name_and_a_title_beats_a_text() -> None:
     assert list(cooperer) == ["fiches/cooperer/"]
     voisin = scores(files, "voisin")
     assert voisin["fiches/cooperer/"] > max(scores(files, "cooperation").values())  # in the title, over three times in the text
-    assert json.loads(files["pages/0.json"])["url"] == "themes/economie-solidaire/"  # hubs numbered first
+    assert page(files, 0)["url"] == "themes/economie-solidaire/"  # hubs numbered first
 
 
 def test_same_records_same_bytes_in_any_order_and_the_last_record_of_a_url_wins() -> None:
@@ -111,8 +117,8 @@ def test_markup_entities_and_refused_characters_are_never_written_raw() -> None:
     for content in files.values():
         assert b"<" not in content and b">" not in content and b"&" not in content
         assert "\u202e".encode() not in content and "\x85".encode() not in content
-    page = json.loads(files["pages/0.json"])
-    assert page["title"] == "<script>alert(1)</script>" and page["text"] == "Texte & suite \u202e\x85 fin"
+    written = page(files, 0)
+    assert written["title"] == "<script>alert(1)</script>" and written["text"] == "Texte & suite \u202e\x85 fin"
     assert json.loads(files["index.json"])["values"] == [["Type", "<b>"]]
 
 
@@ -203,3 +209,12 @@ def test_the_engine_learns_the_index_is_written_without_waiting_for_it(tmp_path:
         time.sleep(0.01)
     assert indexer.written and (tmp_path / FOLDER / "index.json").is_file()
     assert indexer.finish() == 4
+
+
+def test_texts_are_written_a_few_to_a_file_in_document_order() -> None:
+    """Fewer files for the engine to create: document d is in file d // PAGES_PER_FILE, at its place."""
+    records = [SearchRecord(f"fiches/f{n:02}/", f"Fiche {n}", "Fiche", f"Texte {n}.") for n in range(PAGES_PER_FILE * 2 + 1)]
+    files = index_files(docs(records))
+    assert sorted(name for name in files if name.startswith("pages/")) == ["pages/0.json", "pages/1.json", "pages/2.json"]
+    assert [page(files, n)["url"] for n in range(len(records))] == [record.url for record in records]
+    assert len(json.loads(files["pages/2.json"])) == 1

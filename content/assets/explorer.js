@@ -13,6 +13,7 @@
   var LETTERS = /[\p{L}\p{N}]+/gu;
   var SHARDS = 256;  /* searchindex.SHARDS */
   var SHARD_KEY = 3;
+  var PAGES_PER_FILE = 4;  /* searchindex.PAGES_PER_FILE */
 
   function fold(text) {
     return text.normalize("NFD").replace(MARKS, "").toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae");
@@ -53,6 +54,7 @@
   var siteRoot = new URL(root.getAttribute("data-root"), location.href).pathname;
   var listAddress = new URL(root.getAttribute("data-filters"), location.href);
   var shards = {};  /* each shard once fetched or asked for: a promise, by number */
+  var pageFiles = {};  /* each file of texts once asked for: a promise, by address */
   var manifest = null;  /* the index's manifest: a promise */
   var listing = null;  /* the Explorer's own list: a promise */
   var list = null;  /* the same, once it has arrived */
@@ -163,9 +165,16 @@
     return listing;
   }
 
-  /* A document's card from its fragment: its text cut around the first word found, words found marked. */
+  /* A document's card from its file of texts (fetched once for the documents it holds): its text cut around
+     the first word found, words found marked. */
   function fragment(doc, tag, words) {
-    return fetchJson(new URL("pages/" + doc + ".json?v=" + tag, index)).then(function (page) {
+    var address = "pages/" + Math.floor(doc / PAGES_PER_FILE) + ".json?v=" + tag;
+    if (!pageFiles[address]) {
+      pageFiles[address] = fetchJson(new URL(address, index));
+      pageFiles[address].catch(function () { delete pageFiles[address]; });  /* asked again next time */
+    }
+    return pageFiles[address].then(function (pages) {
+      var page = pages[doc % PAGES_PER_FILE];
       return { url: siteRoot + page.url, title: page.title, label: page.label, text: excerpt(page.text, words) };
     });
   }

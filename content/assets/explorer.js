@@ -53,7 +53,7 @@
   var index = new URL(root.getAttribute("data-index"), location.href);
   var siteRoot = new URL(root.getAttribute("data-root"), location.href).pathname;
   var listAddress = new URL(root.getAttribute("data-filters"), location.href);
-  var shards = {};  /* each shard once fetched or asked for: a promise, by number */
+  var shards = {};  /* each shard once fetched or asked for: a promise, by address */
   var pageFiles = {};  /* each file of texts once asked for: a promise, by address */
   var manifest = null;  /* the index's manifest: a promise */
   var listing = null;  /* the Explorer's own list: a promise */
@@ -111,12 +111,16 @@
 
   /* A term's shard, fetched once however many callers ask (the first view, typing, the search). */
   function shard(term) {
-    var number = shardOf(term);
-    if (!shards[number]) {
-      shards[number] = fetchJson(new URL("mots/" + number + ".json", index));
-      shards[number].catch(function () { delete shards[number]; });  /* asked again next time */
+    return fetchOnce(shards, "mots/" + shardOf(term) + ".json");
+  }
+
+  /* A file of the index, fetched once however many ask for it: its promise kept in `cache` by address. */
+  function fetchOnce(cache, address) {
+    if (!cache[address]) {
+      cache[address] = fetchJson(new URL(address, index));
+      cache[address].catch(function () { delete cache[address]; });  /* asked again next time */
     }
-    return shards[number];
+    return cache[address];
   }
 
   /* Every value of every facet counted over `rows` (each a list of value numbers). */
@@ -168,12 +172,7 @@
   /* A document's card from its file of texts (fetched once for the documents it holds): its text cut around
      the first word found, words found marked. */
   function fragment(doc, tag, words) {
-    var address = "pages/" + Math.floor(doc / PAGES_PER_FILE) + ".json?v=" + tag;
-    if (!pageFiles[address]) {
-      pageFiles[address] = fetchJson(new URL(address, index));
-      pageFiles[address].catch(function () { delete pageFiles[address]; });  /* asked again next time */
-    }
-    return pageFiles[address].then(function (pages) {
+    return fetchOnce(pageFiles, "pages/" + Math.floor(doc / PAGES_PER_FILE) + ".json?v=" + tag).then(function (pages) {
       var page = pages[doc % PAGES_PER_FILE];
       return { url: siteRoot + page.url, title: page.title, label: page.label, text: excerpt(page.text, words) };
     });

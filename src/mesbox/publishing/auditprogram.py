@@ -97,24 +97,24 @@ def serve(lines: IO[bytes], out: IO[str]) -> None:
     allowed = Allowed(theme, frozenset(scripts["scripts"]), scripts["base"])
     findings: list[Finding] = []
     audited: dict[str, int] = {}
+
+    def audit_file(rel: str, path: Path) -> None:
+        data = path.read_bytes()
+        audited[rel] = len(data)  # the pass at the end reads it again only if its size changed
+        findings.extend(audit_bytes(data, rel, allowed))
+
     for line in lines:
         message = json.loads(line)
         if "written" in message:
-            rel = message["written"]
             try:
-                data = (site / rel).read_bytes()
+                audit_file(message["written"], site / message["written"])
             except FileNotFoundError:
                 continue  # MkDocs writes no file for an empty page
-            audited[rel] = len(data)
-            findings.extend(audit_bytes(data, rel, allowed))
         elif "folder" in message:
             prefix = message["folder"].strip("/") + "/"
             for rel, entry in every_file(site / prefix):
-                if not rel.lower().endswith(CHECKED):
-                    continue
-                data = Path(entry.path).read_bytes()
-                audited[prefix + rel] = len(data)
-                findings.extend(audit_bytes(data, prefix + rel, allowed))
+                if rel.lower().endswith(CHECKED):
+                    audit_file(prefix + rel, Path(entry.path))
         elif "end" in message:
             known = Known(frozenset(message["end"]["paths"]), tuple(message["end"]["folders"]))
             findings.extend(audit_site(site, allowed, known, audited))

@@ -1,14 +1,17 @@
-"""Render the theme's navigation once per folder instead of once per page, without its layout whitespace.
+"""Render the parts of the theme's page frame that do not depend on the page once per folder.
 
-Material writes the whole navigation (tabs and sidebar) into every page. For a page
-outside the nav (entries, term pages), that HTML depends only on the folder the
-page sits in, through its relative links: thousands of entries share a handful of
-versions. The theme's own partials still do the rendering, wrapped by a cache; a
-site that overrides them keeps its overrides.
+Material writes the whole navigation (tabs and sidebar) into every page, and around it
+the same header controls, footer, styles, scripts and configuration. For a page outside
+the nav (entries, term pages), that HTML depends only on the folder the page sits in,
+through its relative links: thousands of entries share a handful of versions. The
+theme's own partials and blocks still do the rendering, wrapped by a cache (the partials
+through the template loader; the blocks `config`, `scripts` and `styles` through the
+site's `overrides/main.html`, which asks for `mesbox_nav_cache` when the plugin is on);
+a site that overrides them keeps its overrides (figures in `docs/decisions.md`).
 
 Two fifths of that HTML are the indentation of the theme's templates: each run of
 whitespace that holds a line break is written as one line break, which a browser
-reads the same way (the navigation holds no `pre`). Every page is then about 7 KB shorter
+reads the same way (none of these parts holds a `pre`). Every page is then about 7 KB shorter
 to write, to audit and to download, cache or not.
 """
 
@@ -23,8 +26,20 @@ from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment, PrefixLoad
 from jinja2.runtime import Context
 
 ORIGINAL = "mesbox-theme"
-# Theme partials that depend on the page only through its folder, when the page is not in the nav.
-PARTIALS = ("partials/nav.html", "partials/tabs.html")
+# Theme partials that depend on the page only through its folder, when the page is not in the nav: the
+# navigation; the footer (its links to the previous and next page are for pages of the nav); the header's
+# logo, palette switch, search box and repository link; the "back to top" button. The cached-or-not test
+# (`tests/test_navcache.py`) builds the site both ways: an override that shows something of the page fails it.
+PARTIALS = (
+    "partials/nav.html",
+    "partials/tabs.html",
+    "partials/footer.html",
+    "partials/logo.html",
+    "partials/palette.html",
+    "partials/search.html",
+    "partials/source.html",
+    "partials/top.html",
+)
 _LAYOUT = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*")
 
 
@@ -41,12 +56,20 @@ class NavCache:
         self.nav_urls = frozenset(nav_urls)
         self.keep = keep
         self.store: dict[tuple[str, str], str] = {}
+        self.keys: dict[str, str | None] = {}  # each page's key by URL: every cached part of a page asks for it
 
     def key(self, page: Any) -> str | None:
         """The page's folder, or None when the page must be rendered alone: a page of the nav
         marks itself active, and a nav link inside the page's own folder is relative to the page."""
         url = getattr(page, "url", None)
-        if not isinstance(url, str) or url in self.nav_urls or url.startswith(("/", "http:", "https:")):
+        if not isinstance(url, str):
+            return None
+        if url not in self.keys:
+            self.keys[url] = self._folder(url)
+        return self.keys[url]
+
+    def _folder(self, url: str) -> str | None:
+        if url in self.nav_urls or url.startswith(("/", "http:", "https:")):
             return None
         if url and any(target.startswith(url) for target in self.nav_urls):
             return None

@@ -102,6 +102,14 @@ def test_svg_and_xml_files_are_audited(tmp_path: Path) -> None:
     assert [(f.path, f.line) for f in audit_site(tmp_path, ALLOWED)] == [("images/carte.svg", 1)]
 
 
+def test_files_audited_already_are_read_again_only_if_their_size_changed(tmp_path: Path) -> None:
+    hostile = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    for name in ("same.svg", "rewritten.svg", "new.svg"):
+        (tmp_path / name).write_text(hostile, encoding="utf-8")
+    audited = {"same.svg": len(hostile), "rewritten.svg": len(hostile) - 1}  # sizes when the program read them
+    assert sorted(f.path for f in audit_site(tmp_path, ALLOWED, audited=audited)) == ["new.svg", "rewritten.svg"]
+
+
 def test_script_sources_are_resolved_against_the_file() -> None:
     auditor = _Auditor("fiches/a/index.html", ALLOWED)
     assert auditor.allowed_src("../../assets/javascripts/bundle.min.js")

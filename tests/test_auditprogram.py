@@ -43,7 +43,8 @@ def test_named_files_and_the_rest_of_the_site_are_audited_each_once(tmp_path: Pa
     assert program.seconds > 0
 
 
-def test_a_file_rewritten_after_it_was_named_is_read_again(tmp_path: Path) -> None:
+def test_a_file_rewritten_after_it_was_named_is_audited_as_it_ends(tmp_path: Path) -> None:
+    """Whether the program read it before or after the change (test_audit checks the size rule that decides)."""
     site = site_with(tmp_path, {"index.html": CLEAN})
     program = AuditProgram(site, TEMPLATES)
     program.allow(set(), "/")

@@ -42,7 +42,8 @@ class MesboxConfig(base.Config):
     """Add accent-free copies of the words of the search index, so « economie » finds « économie »."""
 
     cache_nav = c.Type(bool, default=True)
-    """Render the theme's navigation once per folder for pages outside the nav (same HTML, less time)."""
+    """Render the theme's navigation and the rest of the page frame that depends only on the folder once per folder
+    for pages outside the nav (same HTML, less time; `navcache`)."""
 
     page_seconds = c.Type((int, float), default=30)
     """The longest time, in seconds, the Markdown conversion of one page may take before the build

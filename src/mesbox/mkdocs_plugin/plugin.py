@@ -13,7 +13,8 @@ Events used, in build order:
   an error page at the address of each broken entry, and the list of every current error.
 - on_nav: note the URLs of the nav, which decide which pages may share a rendered nav; give pages
   outside the nav the section of their folder, so their tab is active.
-- on_env: wrap the theme's nav partials in a per-folder cache that also drops their layout whitespace;
+- on_env: wrap the parts of the theme's page frame that depend only on the page's folder (navigation, footer,
+  header controls, config, scripts and styles) in a per-folder cache that also drops their layout whitespace;
   while serving, keep the compiled templates; every page is converted, so the index program starts writing the
   readers' search index while MkDocs writes the pages.
 - on_page_read_source: hand over a generated page's source when the engine reaches it (a full build renders

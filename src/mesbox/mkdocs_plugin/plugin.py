@@ -49,14 +49,13 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from html import unescape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -106,6 +105,9 @@ from mesbox.rendering.site import site_plan
 from mesbox.rendering.templatecache import MemoryBytecodeCache
 from mesbox.rendering.urls import relative
 from mesbox.rendering.wikilinks import render_wikilinks
+
+if TYPE_CHECKING:  # `mkdocs build` never imports the preview's server (http.server, watchdog: 8 ms)
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.mesbox")
 UNPUBLISHABLE = (

@@ -6,11 +6,18 @@ import filecmp
 from dataclasses import dataclass
 from pathlib import Path
 
+import material  # type: ignore[import-untyped]
 import pytest
-from jinja2 import DictLoader, Environment
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 from sitebuild import build, make_repo
 
-from mesbox.mkdocs_plugin.navcache import NavCache, compact, install
+from mesbox.mkdocs_plugin.navcache import PARTIALS, NavCache, compact, install
+
+OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
+MATERIAL = Path(material.__file__).parent / "templates"
+# What the cache must cover: Material's blocks that the site wraps (`overrides/main.html`), and its partials.
+FRAME_BLOCKS = ("config", "scripts", "styles")
+FRAME_PARTIALS = ("nav", "tabs", "footer", "logo", "palette", "search", "source", "top")
 
 
 @dataclass
@@ -67,6 +74,42 @@ def test_layout_whitespace_becomes_one_line_break_cached_or_not() -> None:
     for url in ("fiches/", "fiches/a/", "recits/b/"):
         assert env.get_template("main.html").render(page=FakePage(url)) == compacted
     assert compact("a\r\n  \n b") == "a\nb" and compact("a b") == "a b"
+
+
+def site_theme(calls: list[str]) -> Environment:
+    """The site's `main.html` over stand-ins of Material's `base.html` and partials that record each rendering of
+    the blocks and partials the cache covers (the real ones need a whole MkDocs context)."""
+    names = [f"partials/{name}.html" for name in FRAME_PARTIALS]
+    recorded = {name: f"{{{{ record('{name}') }}}}{name} for {{{{ page.url.rsplit('/', 2)[0] }}}}" for name in names}
+    base = "".join(f"{{% block {block} %}}{{{{ record('{block}') }}}}{block}{{% endblock %}}|" for block in FRAME_BLOCKS)
+    base += "".join(f'{{% include "{name}" %}}|' for name in names)
+    env = Environment(loader=ChoiceLoader([DictLoader({"base.html": base, **recorded}), FileSystemLoader(OVERRIDES)]))
+    env.globals["record"] = lambda name: calls.append(name) or ""  # type: ignore[func-returns-value]
+    env.filters["url"] = str  # MkDocs' filter, used by blocks of main.html that the stand-in never renders
+    return env
+
+
+def test_the_site_frame_is_rendered_once_per_folder_with_the_plugin_and_the_same_without() -> None:
+    calls: list[str] = []
+    env = site_theme(calls)
+    install(env, NavCache({"", "fiches/"}))
+    # only the blocks and partials of the frame are rendered: `main.html` overrides others of base.html
+    cached = [env.get_template("main.html").render(page=FakePage(url)) for url in ("fiches/a/", "fiches/b/")]
+    assert sorted(calls) == sorted([*FRAME_BLOCKS, *(f"partials/{name}.html" for name in FRAME_PARTIALS)])  # once each
+    calls.clear()
+    plain = site_theme(calls)  # no plugin: the theme renders everything for every page
+    assert [plain.get_template("main.html").render(page=FakePage(url)) for url in ("fiches/a/", "fiches/b/")] == cached
+    assert len(calls) == 2 * (len(FRAME_BLOCKS) + len(FRAME_PARTIALS))
+
+
+@pytest.mark.parametrize("name", PARTIALS)
+def test_the_cached_partials_are_the_themes(name: str) -> None:
+    assert (MATERIAL / name).is_file()  # a partial Material renamed would silently stop being cached
+
+
+@pytest.mark.parametrize("block", FRAME_BLOCKS)
+def test_the_cached_blocks_are_the_themes(block: str) -> None:
+    assert f"{{% block {block} %}}" in (MATERIAL / "base.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

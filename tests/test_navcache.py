@@ -133,6 +133,8 @@ def test_key_is_the_folder_of_pages_outside_the_nav(url: str | None, key: str | 
 def test_cached_site_is_byte_identical_to_the_uncached_one(tmp_path: Path) -> None:
     cached = make_repo(tmp_path / "cached")
     plain = make_repo(tmp_path / "plain")
+    for root in (cached, plain):  # a page outside the nav beside the Explorer, in the site's root folder
+        (root / "content" / "phase-2.md").write_text("# Phase 2\n\nUne page hors du menu.\n", encoding="utf-8")
     config = plain / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "\n  - mesbox:\n" in text

@@ -50,17 +50,21 @@ def compact(html: str) -> str:
 
 
 class NavCache:
-    """The rendered partials of one build, keyed by partial and page folder (none kept when `keep` is false)."""
+    """The rendered partials of one build, keyed by partial and page folder (none kept when `keep` is false).
 
-    def __init__(self, nav_urls: Iterable[str], keep: bool = True) -> None:
-        self.nav_urls = frozenset(nav_urls)
+    `linked`: the URLs of the pages the cached parts link to (the nav's pages, the page the header's search
+    box leads to). A link to the page being rendered is written `./`, to a sibling `../sibling/`: such a
+    page, or one holding such a page in its folder, is rendered alone."""
+
+    def __init__(self, linked: Iterable[str], keep: bool = True) -> None:
+        self.linked = frozenset(linked)
         self.keep = keep
         self.store: dict[tuple[str, str], str] = {}
         self.keys: dict[str, str | None] = {}  # each page's key by URL: every cached part of a page asks for it
 
     def key(self, page: Any) -> str | None:
-        """The page's folder, or None when the page must be rendered alone: a page of the nav
-        marks itself active, and a nav link inside the page's own folder is relative to the page."""
+        """The page's folder, or None when the page must be rendered alone: a page the cached parts link to
+        (a page of the nav marks itself active, a link to itself is `./`), or one whose folder holds such a page."""
         url = getattr(page, "url", None)
         if not isinstance(url, str):
             return None
@@ -69,9 +73,9 @@ class NavCache:
         return self.keys[url]
 
     def _folder(self, url: str) -> str | None:
-        if url in self.nav_urls or url.startswith(("/", "http:", "https:")):
+        if url in self.linked or url.startswith(("/", "http:", "https:")):
             return None
-        if url and any(target.startswith(url) for target in self.nav_urls):
+        if url and any(target.startswith(url) for target in self.linked):
             return None
         return posixpath.dirname(url.rstrip("/"))
 

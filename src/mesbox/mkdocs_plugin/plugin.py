@@ -485,7 +485,8 @@ class MesboxPlugin(BasePlugin[MesboxConfig]):
         self._allow_scripts()
         self._finish_pages()
         self._write_search_index(config)
-        navcache.install(env, navcache.NavCache(self.nav_urls, keep=self.config.cache_nav))
+        # What the cached parts link to: the nav's pages, and the Explorer (the header's search box).
+        navcache.install(env, navcache.NavCache(self.nav_urls | {EXPLORER_URL}, keep=self.config.cache_nav))
         return env
 
     def _allow_scripts(self) -> None:

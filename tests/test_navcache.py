@@ -17,7 +17,7 @@ OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 MATERIAL = Path(material.__file__).parent / "templates"
 # What the cache must cover: Material's blocks that the site wraps (`overrides/main.html`), and its partials.
 FRAME_BLOCKS = ("config", "scripts", "styles")
-FRAME_PARTIALS = ("nav", "tabs", "footer", "logo", "palette", "search", "source", "top")
+FRAME_PARTIALS = tuple(f"partials/{name}.html" for name in ("nav", "tabs", "footer", "logo", "palette", "search", "source", "top"))
 
 
 @dataclass
@@ -79,10 +79,9 @@ def test_layout_whitespace_becomes_one_line_break_cached_or_not() -> None:
 def site_theme(calls: list[str]) -> Environment:
     """The site's `main.html` over stand-ins of Material's `base.html` and partials that record each rendering of
     the blocks and partials the cache covers (the real ones need a whole MkDocs context)."""
-    names = [f"partials/{name}.html" for name in FRAME_PARTIALS]
-    recorded = {name: f"{{{{ record('{name}') }}}}{name} for {{{{ page.url.rsplit('/', 2)[0] }}}}" for name in names}
+    recorded = {name: f"{{{{ record('{name}') }}}}{name} for {{{{ page.url.rsplit('/', 2)[0] }}}}" for name in FRAME_PARTIALS}
     base = "".join(f"{{% block {block} %}}{{{{ record('{block}') }}}}{block}{{% endblock %}}|" for block in FRAME_BLOCKS)
-    base += "".join(f'{{% include "{name}" %}}|' for name in names)
+    base += "".join(f'{{% include "{name}" %}}|' for name in FRAME_PARTIALS)
     env = Environment(loader=ChoiceLoader([DictLoader({"base.html": base, **recorded}), FileSystemLoader(OVERRIDES)]))
     env.globals["record"] = lambda name: calls.append(name) or ""  # type: ignore[func-returns-value]
     env.filters["url"] = str  # MkDocs' filter, used by blocks of main.html that the stand-in never renders
@@ -95,7 +94,7 @@ def test_the_site_frame_is_rendered_once_per_folder_with_the_plugin_and_the_same
     install(env, NavCache({"", "fiches/"}))
     # only the blocks and partials of the frame are rendered: `main.html` overrides others of base.html
     cached = [env.get_template("main.html").render(page=FakePage(url)) for url in ("fiches/a/", "fiches/b/")]
-    assert sorted(calls) == sorted([*FRAME_BLOCKS, *(f"partials/{name}.html" for name in FRAME_PARTIALS)])  # once each
+    assert sorted(calls) == sorted([*FRAME_BLOCKS, *FRAME_PARTIALS])  # once each for the two pages
     calls.clear()
     plain = site_theme(calls)  # no plugin: the theme renders everything for every page
     assert [plain.get_template("main.html").render(page=FakePage(url)) for url in ("fiches/a/", "fiches/b/")] == cached
